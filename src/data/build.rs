@@ -1,0 +1,755 @@
+//! Validation shared by every loader: the loaders parse their syntax, then hand each
+//! declaration and observation to a [`Builder`], which checks the format's rules, collects
+//! every problem with its location, and produces a sorted, interned [`Dataset`].
+
+use std::collections::HashMap;
+
+use super::error::{MAX_PROBLEMS, Problem, ProblemKind};
+use super::model::*;
+
+/// The longest text field accepted (a quote, a note, a name), in characters.
+pub const MAX_TEXT_LEN: usize = 100_000;
+
+/// A reference to a cell by identifiers, as written in a file (a derived figure's input).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellRef {
+    /// Entity id.
+    pub entity: String,
+    /// Metric id.
+    pub metric: String,
+    /// Category id, if any.
+    pub category: Option<String>,
+    /// The time.
+    pub time: Time,
+    /// Period name; `full_year` when absent.
+    pub period: Option<String>,
+}
+
+/// A derivation as written in a file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DerivationInput {
+    /// The formula.
+    pub formula: String,
+    /// The cells it used.
+    pub inputs: Vec<CellRef>,
+}
+
+/// An alternative value as written in a file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AlternativeInput {
+    /// The value.
+    pub value: f64,
+    /// Source id.
+    pub source: Option<String>,
+    /// Quote.
+    pub quote: Option<String>,
+    /// Derivation.
+    pub derived: Option<DerivationInput>,
+    /// Trust.
+    pub trust: Option<Trust>,
+    /// Note.
+    pub note: Option<String>,
+    /// The figure as printed by the source.
+    pub reported: Option<Reported>,
+}
+
+/// One observation as a loader read it, identifiers not yet resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationInput<'a> {
+    /// Entity id.
+    pub entity: &'a str,
+    /// Metric id.
+    pub metric: &'a str,
+    /// Category id.
+    pub category: Option<&'a str>,
+    /// Time.
+    pub time: Time,
+    /// Period name.
+    pub period: Option<&'a str>,
+    /// Value in the metric's unit.
+    pub value: f64,
+    /// The unit the row states, checked against the metric's.
+    pub unit: Option<&'a str>,
+    /// Source id.
+    pub source: Option<&'a str>,
+    /// Trust level.
+    pub trust: Option<Trust>,
+    /// Quote, formula, note, alternatives, the reported figure.
+    pub details: Option<DetailsInput>,
+}
+
+/// The optional, explanatory part of an observation as read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DetailsInput {
+    /// Quote.
+    pub quote: Option<String>,
+    /// Derivation.
+    pub derived: Option<DerivationInput>,
+    /// Note.
+    pub note: Option<String>,
+    /// Alternatives.
+    pub alternatives: Vec<AlternativeInput>,
+    /// The figure as printed by the source.
+    pub reported: Option<Reported>,
+}
+
+/// Names the place of an item or a field of it: `observations[3].entity`, `row 5, column entity`.
+pub type Locator = fn(usize, &str) -> String;
+
+/// Collects declarations and observations, checks them, and builds a [`Dataset`].
+pub struct Builder {
+    dataset: Dataset,
+    entity_ids: HashMap<String, EntityId>,
+    metric_ids: HashMap<String, MetricId>,
+    source_ids: HashMap<String, SourceId>,
+    category_ids: HashMap<String, CategoryId>,
+    period_ids: HashMap<String, PeriodId>,
+    entity_parents: Vec<(String, Option<String>)>,
+    /// Where each declaration was made, for duplicate messages.
+    declared_at: HashMap<(&'static str, String), String>,
+    /// For each observation, its item number, to name it in duplicate messages.
+    rows: Vec<u32>,
+    locate_observation: Locator,
+    pending_inputs: Vec<(usize, Vec<CellRef>)>,
+    problems: Vec<Problem>,
+    more_problems: usize,
+    require_quotes: bool,
+    reported_without_quote: usize,
+    warnings: Vec<String>,
+    default_selection: (Vec<String>, Vec<String>),
+}
+
+impl Builder {
+    /// A builder whose observation problems are located with `locate_observation`. With
+    /// `require_quotes`, a reported figure without a quote is an error (the app's JSON
+    /// format); otherwise it is counted in a warning (bulk CSV data).
+    pub fn new(locate_observation: Locator, require_quotes: bool) -> Builder {
+        let mut builder = Builder {
+            dataset: Dataset::default(),
+            entity_ids: HashMap::new(),
+            metric_ids: HashMap::new(),
+            source_ids: HashMap::new(),
+            category_ids: HashMap::new(),
+            period_ids: HashMap::new(),
+            entity_parents: Vec::new(),
+            declared_at: HashMap::new(),
+            rows: Vec::new(),
+            locate_observation,
+            pending_inputs: Vec::new(),
+            problems: Vec::new(),
+            more_problems: 0,
+            require_quotes,
+            reported_without_quote: 0,
+            warnings: Vec::new(),
+            default_selection: (Vec::new(), Vec::new()),
+        };
+        builder.dataset.periods.push(FULL_YEAR.to_string());
+        builder.period_ids.insert(FULL_YEAR.to_string(), PeriodId::FULL_YEAR);
+        builder
+    }
+
+    /// Records a problem, keeping at most [`MAX_PROBLEMS`].
+    pub fn problem(&mut self, at: impl Into<String>, kind: ProblemKind) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem { at: at.into(), kind });
+        } else {
+            self.more_problems += 1;
+        }
+    }
+
+    /// Records a warning: something odd that does not stop the file from opening.
+    pub fn warn(&mut self, warning: impl Into<String>) {
+        self.warnings.push(warning.into());
+    }
+
+    /// Whether any problem has been found so far.
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// Sets the dataset's title and description.
+    pub fn describe(&mut self, title: String, description: String) {
+        self.dataset.title = title;
+        self.dataset.description = description;
+    }
+
+    /// Sets the entities and metrics selected when the dataset opens; checked at the end.
+    pub fn default_selection(&mut self, entities: Vec<String>, metrics: Vec<String>) {
+        self.default_selection = (entities, metrics);
+    }
+
+    fn resolve_default_selection(&mut self) {
+        let (entities, metrics) = std::mem::take(&mut self.default_selection);
+        for (i, id) in entities.iter().enumerate() {
+            match Self::resolve(&self.entity_ids, id) {
+                Some(e) => self.dataset.default_entities.push(e),
+                None => {
+                    let kind = self.unknown("entity", id);
+                    self.problem(format!("default_selection.entities[{i}]"), kind);
+                }
+            }
+        }
+        for (i, id) in metrics.iter().enumerate() {
+            match Self::resolve(&self.metric_ids, id) {
+                Some(m) => self.dataset.default_metrics.push(m),
+                None => {
+                    let kind = self.unknown("metric", id);
+                    self.problem(format!("default_selection.metrics[{i}]"), kind);
+                }
+            }
+        }
+    }
+
+    fn check_id(&mut self, at: &str, id: &str) -> bool {
+        let ok = !id.is_empty()
+            && id.len() <= 200
+            && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        if !ok {
+            self.problem(format!("{at}.id"), ProblemKind::BadId { id: id.to_string() });
+        }
+        ok
+    }
+
+    fn check_text(&mut self, at: &str, field: &str, text: &str, required: bool) {
+        if required && text.trim().is_empty() {
+            self.problem(format!("{at}.{field}"), ProblemKind::EmptyText);
+        }
+        let len = text.chars().count();
+        if len > MAX_TEXT_LEN {
+            self.problem(format!("{at}.{field}"), ProblemKind::TextTooLong { len, limit: MAX_TEXT_LEN });
+        }
+    }
+
+    fn claim_id(&mut self, what: &'static str, at: &str, id: &str) -> bool {
+        if !self.check_id(at, id) {
+            return false;
+        }
+        if let Some(first) = self.declared_at.get(&(what, id.to_string())) {
+            let first = first.clone();
+            self.problem(format!("{at}.id"), ProblemKind::DuplicateId { what, id: id.to_string(), first });
+            return false;
+        }
+        self.declared_at.insert((what, id.to_string()), at.to_string());
+        true
+    }
+
+    /// Declares a source.
+    pub fn add_source(&mut self, at: &str, source: Source) {
+        self.check_text(at, "title", &source.title, true);
+        self.check_text(at, "publisher", &source.publisher, false);
+        self.check_text(at, "url", &source.url, false);
+        if self.claim_id("source", at, &source.id) {
+            let id = SourceId(self.dataset.sources.len() as u32);
+            self.source_ids.insert(source.id.clone(), id);
+            self.dataset.sources.push(source);
+        }
+    }
+
+    /// Declares an entity; its parent is resolved when the dataset is finished, so parents may
+    /// be declared after their children.
+    pub fn add_entity(&mut self, at: &str, entity: Entity, parent: Option<String>) {
+        self.check_text(at, "name", &entity.name, true);
+        if self.claim_id("entity", at, &entity.id) {
+            let id = EntityId(self.dataset.entities.len() as u32);
+            self.entity_ids.insert(entity.id.clone(), id);
+            self.entity_parents.push((at.to_string(), parent));
+            self.dataset.entities.push(entity);
+        }
+    }
+
+    /// Declares a metric.
+    pub fn add_metric(&mut self, at: &str, metric: Metric) {
+        self.check_text(at, "name", &metric.name, true);
+        self.check_text(at, "description", &metric.description, false);
+        if self.claim_id("metric", at, &metric.id) {
+            let id = MetricId(self.dataset.metrics.len() as u32);
+            self.metric_ids.insert(metric.id.clone(), id);
+            self.dataset.metrics.push(metric);
+        }
+    }
+
+    /// Declares a category.
+    pub fn add_category(&mut self, at: &str, category: Category) {
+        self.check_text(at, "name", &category.name, true);
+        if self.claim_id("category", at, &category.id) {
+            let id = CategoryId(self.dataset.categories.len() as u32);
+            self.category_ids.insert(category.id.clone(), id);
+            self.dataset.categories.push(category);
+        }
+    }
+
+    /// Whether an entity with this id has been declared.
+    pub fn has_entity(&self, id: &str) -> bool {
+        self.entity_ids.contains_key(id)
+    }
+
+    /// Whether a metric with this id has been declared.
+    pub fn has_metric(&self, id: &str) -> bool {
+        self.metric_ids.contains_key(id)
+    }
+
+    /// Whether a source with this id has been declared.
+    pub fn has_source(&self, id: &str) -> bool {
+        self.source_ids.contains_key(id)
+    }
+
+    /// Whether a category with this id has been declared.
+    pub fn has_category(&self, id: &str) -> bool {
+        self.category_ids.contains_key(id)
+    }
+
+    /// The unit of a declared metric.
+    pub fn metric_unit(&self, id: &str) -> Option<&Unit> {
+        self.metric_ids.get(id).map(|m| &self.dataset.metrics[m.0 as usize].unit)
+    }
+
+    fn unknown(&self, what: &'static str, id: &str) -> ProblemKind {
+        let known: Vec<String> = match what {
+            "entity" | "parent entity" => self.dataset.entities.iter().map(|e| e.id.clone()).collect(),
+            "metric" => self.dataset.metrics.iter().map(|m| m.id.clone()).collect(),
+            "source" => self.dataset.sources.iter().map(|s| s.id.clone()).collect(),
+            _ => self.dataset.categories.iter().map(|c| c.id.clone()).collect(),
+        };
+        let mut known: Vec<String> = known.into_iter().take(8).collect();
+        if known.len() == 8 {
+            known.push("…".into());
+        }
+        ProblemKind::UnknownReference { what, id: id.to_string(), known }
+    }
+
+    fn resolve<T: Copy>(map: &HashMap<String, T>, id: &str) -> Option<T> {
+        map.get(id).copied()
+    }
+
+    fn period(&mut self, at: &str, name: Option<&str>) -> Option<PeriodId> {
+        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+            return Some(PeriodId::FULL_YEAR);
+        };
+        if let Some(&id) = self.period_ids.get(name) {
+            return Some(id);
+        }
+        let valid = name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid || self.dataset.periods.len() >= usize::from(u16::MAX) {
+            self.problem(at, ProblemKind::BadPeriod { text: name.to_string() });
+            return None;
+        }
+        let id = PeriodId(self.dataset.periods.len() as u16);
+        self.dataset.periods.push(name.to_string());
+        self.period_ids.insert(name.to_string(), id);
+        Some(id)
+    }
+
+    fn check_value(&mut self, at: String, unit: &Unit, value: f64) -> bool {
+        if !value.is_finite() {
+            self.problem(at, ProblemKind::NotFinite { text: value.to_string() });
+            false
+        } else if *unit == Unit::SharePercent && !(0.0..=100.0).contains(&value) {
+            self.problem(at, ProblemKind::ShareOutOfRange { value });
+            false
+        } else {
+            true
+        }
+    }
+
+    fn check_derivation(&mut self, at: &str, derived: &DerivationInput) {
+        if derived.formula.trim().is_empty() {
+            self.problem(format!("{at}.formula"), ProblemKind::MissingFormula);
+        }
+        self.check_text(at, "formula", &derived.formula, false);
+    }
+
+    fn source_ref(&mut self, at: String, id: Option<&str>) -> Option<SourceId> {
+        let id = id?;
+        let found = Self::resolve(&self.source_ids, id);
+        if found.is_none() {
+            let kind = self.unknown("source", id);
+            self.problem(at, kind);
+        }
+        found
+    }
+
+    /// Adds one observation; `row` is its item number for [`Locator`] messages.
+    pub fn add_observation(&mut self, row: usize, input: ObservationInput<'_>) {
+        let locate = self.locate_observation;
+        let entity = Self::resolve(&self.entity_ids, input.entity);
+        if entity.is_none() {
+            let kind = self.unknown("entity", input.entity);
+            self.problem(locate(row, "entity"), kind);
+        }
+        let metric = Self::resolve(&self.metric_ids, input.metric);
+        if metric.is_none() {
+            let kind = self.unknown("metric", input.metric);
+            self.problem(locate(row, "metric"), kind);
+        }
+        let category = match input.category.map(str::trim).filter(|c| !c.is_empty()) {
+            None => Some(None),
+            Some(id) => match Self::resolve(&self.category_ids, id) {
+                Some(found) => Some(Some(found)),
+                None => {
+                    let kind = self.unknown("category", id);
+                    self.problem(locate(row, "category"), kind);
+                    None
+                }
+            },
+        };
+        let year = input.time.year();
+        let time_ok = (1800..=2200).contains(&year);
+        if !time_ok {
+            let field = if matches!(input.time, Time::Year(_)) { "year" } else { "date" };
+            self.problem(locate(row, field), ProblemKind::YearOutOfRange { year });
+        }
+        let period = self.period(&locate(row, "period"), input.period);
+        let source = self.source_ref(locate(row, "source"), input.source);
+
+        let metric_unit = metric.map(|m| self.dataset.metrics[m.0 as usize].unit.clone());
+        let mut value_ok = true;
+        if let Some(unit) = &metric_unit {
+            if let Some(stated) = input.unit.map(str::trim).filter(|u| !u.is_empty()) {
+                if Unit::parse(stated) != *unit {
+                    let metric_id = input.metric.to_string();
+                    self.problem(
+                        locate(row, "unit"),
+                        ProblemKind::UnitMismatch { found: stated.to_string(), metric: metric_id, expected: unit.id() },
+                    );
+                }
+            }
+            value_ok = self.check_value(locate(row, "value"), unit, input.value);
+        } else if !input.value.is_finite() {
+            self.problem(locate(row, "value"), ProblemKind::NotFinite { text: input.value.to_string() });
+        }
+
+        let mut derived = false;
+        let mut details = None;
+        if let Some(d) = input.details {
+            derived = d.derived.is_some();
+            let at = locate(row, "");
+            if let Some(derivation) = &d.derived {
+                self.check_derivation(&locate(row, "derived"), derivation);
+            }
+            for (field, text) in [("quote", &d.quote), ("note", &d.note)] {
+                if let Some(text) = text {
+                    self.check_text(&at, field, text, false);
+                }
+            }
+            let has_quote = d.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
+            if !derived && !has_quote {
+                self.missing_quote(locate(row, "quote"));
+            }
+            let mut alternatives = Vec::with_capacity(d.alternatives.len());
+            for (i, alt) in d.alternatives.into_iter().enumerate() {
+                let alt_at = locate(row, &format!("alternatives[{i}]"));
+                if let Some(unit) = &metric_unit {
+                    self.check_value(format!("{alt_at}.value"), unit, alt.value);
+                }
+                if let Some(derivation) = &alt.derived {
+                    self.check_derivation(&format!("{alt_at}.derived"), derivation);
+                }
+                let alt_quote = alt.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
+                if alt.derived.is_none() && !alt_quote {
+                    self.missing_quote(format!("{alt_at}.quote"));
+                }
+                let source = self.source_ref(format!("{alt_at}.source"), alt.source.as_deref());
+                alternatives.push(Alternative {
+                    value: alt.value,
+                    source,
+                    quote: alt.quote,
+                    derivation: alt.derived.map(|d| Derivation { formula: d.formula, inputs: Vec::new() }),
+                    trust: alt.trust,
+                    note: alt.note,
+                    reported: alt.reported,
+                });
+            }
+            if let Some(derivation) = &d.derived {
+                if !derivation.inputs.is_empty() {
+                    self.pending_inputs.push((self.dataset.observations.len(), derivation.inputs.clone()));
+                }
+            }
+            details = Some(Box::new(Details {
+                quote: d.quote,
+                derivation: d.derived.map(|d| Derivation { formula: d.formula, inputs: Vec::new() }),
+                note: d.note,
+                alternatives,
+                reported: d.reported,
+            }));
+        } else {
+            self.missing_quote(locate(row, "quote"));
+        }
+
+        let (Some(entity), Some(metric), Some(category), Some(period), true, true) =
+            (entity, metric, category, period, time_ok, value_ok)
+        else {
+            // Keep the pending inputs aligned with the observations that were actually kept.
+            if self.pending_inputs.last().is_some_and(|(i, _)| *i == self.dataset.observations.len()) {
+                self.pending_inputs.pop();
+            }
+            return;
+        };
+        self.rows.push(row as u32);
+        self.dataset.observations.push(Observation {
+            cell: Cell { entity, metric, category, time: input.time, period },
+            value: input.value,
+            source,
+            trust: input.trust,
+            derived,
+            details,
+        });
+    }
+
+    fn missing_quote(&mut self, at: String) {
+        if self.require_quotes {
+            self.problem(at, ProblemKind::MissingQuote);
+        } else {
+            self.reported_without_quote += 1;
+        }
+    }
+
+    fn resolve_parents(&mut self) {
+        let parents = std::mem::take(&mut self.entity_parents);
+        for (i, (at, parent)) in parents.iter().enumerate() {
+            let Some(parent) = parent.as_deref().filter(|p| !p.is_empty()) else {
+                continue;
+            };
+            match Self::resolve(&self.entity_ids, parent) {
+                Some(id) => self.dataset.entities[i].parent = Some(id),
+                None => {
+                    let kind = self.unknown("parent entity", parent);
+                    self.problem(format!("{at}.parent"), kind);
+                }
+            }
+        }
+        for (i, (at, _)) in parents.iter().enumerate() {
+            let mut current = self.dataset.entities[i].parent;
+            let mut steps = 0;
+            while let Some(p) = current {
+                if p.0 as usize == i || steps > self.dataset.entities.len() {
+                    let id = self.dataset.entities[i].id.clone();
+                    self.problem(format!("{at}.parent"), ProblemKind::ParentCycle { id });
+                    // Break the loop so later queries cannot walk it forever.
+                    self.dataset.entities[i].parent = None;
+                    break;
+                }
+                current = self.dataset.entities[p.0 as usize].parent;
+                steps += 1;
+            }
+        }
+    }
+
+    fn describe_cell(&self, cell: &Cell) -> String {
+        let d = &self.dataset;
+        let mut text = format!(
+            "cell (entity {}, metric {}, {}",
+            d.entities[cell.entity.0 as usize].id,
+            d.metrics[cell.metric.0 as usize].id,
+            cell.time
+        );
+        if cell.period != PeriodId::FULL_YEAR {
+            text.push_str(&format!(", period {}", d.period(cell.period)));
+        }
+        if let Some(c) = cell.category {
+            text.push_str(&format!(", category {}", d.categories[c.0 as usize].id));
+        }
+        text.push(')');
+        text
+    }
+
+    fn resolve_cell(&self, r: &CellRef) -> Option<Cell> {
+        let period = match r.period.as_deref() {
+            None => PeriodId::FULL_YEAR,
+            Some(p) => *self.period_ids.get(p)?,
+        };
+        let category = match r.category.as_deref() {
+            None => None,
+            Some(c) => Some(*self.category_ids.get(c)?),
+        };
+        Some(Cell {
+            entity: *self.entity_ids.get(&r.entity)?,
+            metric: *self.metric_ids.get(&r.metric)?,
+            category,
+            time: r.time,
+            period,
+        })
+    }
+
+    /// Checks what needs the whole file (parents, duplicate cells, derived inputs) and
+    /// returns the dataset with its warnings, or every problem found.
+    pub fn finish(mut self) -> Result<(Dataset, Vec<String>), (Vec<Problem>, usize)> {
+        self.resolve_parents();
+        self.resolve_default_selection();
+        if self.dataset.observations.is_empty() && self.problems.is_empty() {
+            self.problem("observations", ProblemKind::NoObservations);
+        }
+
+        // Sort observations into series order, carrying their rows and pending inputs along.
+        let mut order: Vec<u32> = (0..self.dataset.observations.len() as u32).collect();
+        order.sort_by_key(|&i| sort_key(&self.dataset.observations[i as usize].cell));
+        let mut slots: Vec<Option<Observation>> = std::mem::take(&mut self.dataset.observations).into_iter().map(Some).collect();
+        let mut new_index = vec![0u32; order.len()];
+        let mut rows = Vec::with_capacity(order.len());
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old as usize] = new as u32;
+            rows.push(self.rows[old as usize]);
+            if let Some(obs) = slots[old as usize].take() {
+                self.dataset.observations.push(obs);
+            }
+        }
+        self.rows = rows;
+
+        let locate = self.locate_observation;
+        for pair in 1..self.dataset.observations.len() {
+            let (a, b) = (&self.dataset.observations[pair - 1], &self.dataset.observations[pair]);
+            if a.cell == b.cell {
+                let (first, second) = (self.rows[pair - 1].min(self.rows[pair]), self.rows[pair - 1].max(self.rows[pair]));
+                let cell = self.describe_cell(&b.cell);
+                self.problem(
+                    locate(second as usize, ""),
+                    ProblemKind::DuplicateCell { cell, first: locate(first as usize, "") },
+                );
+            }
+        }
+
+        for (old, inputs) in std::mem::take(&mut self.pending_inputs) {
+            let index = new_index[old] as usize;
+            let row = self.rows[index] as usize;
+            let mut cells = Vec::with_capacity(inputs.len());
+            for (k, input) in inputs.iter().enumerate() {
+                match self.resolve_cell(input).filter(|c| self.dataset.find(c).is_some()) {
+                    Some(cell) => cells.push(cell),
+                    None => {
+                        let mut text = format!("({}, {}, {}", input.entity, input.metric, input.time);
+                        if let Some(p) = &input.period {
+                            text.push_str(&format!(", {p}"));
+                        }
+                        text.push(')');
+                        self.problem(locate(row, &format!("derived.inputs[{k}]")), ProblemKind::UnknownInput { cell: text });
+                    }
+                }
+            }
+            if let Some(derivation) = self.dataset.observations[index]
+                .details
+                .as_mut()
+                .and_then(|d| d.derivation.as_mut())
+            {
+                derivation.inputs = cells;
+            }
+        }
+
+        if self.reported_without_quote > 0 {
+            let n = self.reported_without_quote;
+            self.warnings.push(format!("{n} reported figures have no quote (the sentence of the source that states them)"));
+        }
+        if self.problems.is_empty() {
+            Ok((self.dataset, self.warnings))
+        } else {
+            Err((self.problems, self.more_problems))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builder() -> Builder {
+        let mut b = Builder::new(|i, f| format!("obs[{i}].{f}"), true);
+        b.add_source("s", Source {
+            id: "src".into(),
+            title: "T".into(),
+            publisher: "P".into(),
+            url: "http://x".into(),
+            published: None,
+            retrieved: None,
+        });
+        b.add_entity("e0", Entity { id: "a".into(), name: "A".into(), name_zh: None, kind: "city".into(), parent: None }, None);
+        b.add_metric("m0", Metric {
+            id: "share".into(),
+            name: "Share".into(),
+            name_zh: None,
+            unit: Unit::SharePercent,
+            group: "g".into(),
+            share_of: None,
+            description: String::new(),
+        });
+        b
+    }
+
+    fn obs(year: i32, value: f64) -> ObservationInput<'static> {
+        ObservationInput {
+            entity: "a",
+            metric: "share",
+            category: None,
+            time: Time::Year(year),
+            period: None,
+            value,
+            unit: None,
+            source: Some("src"),
+            trust: Some(Trust::High),
+            details: Some(DetailsInput { quote: Some("q".into()), ..Default::default() }),
+        }
+    }
+
+    #[test]
+    fn observations_come_out_sorted_by_time() {
+        let mut b = builder();
+        b.add_observation(0, obs(2025, 3.0));
+        b.add_observation(1, obs(2020, 1.0));
+        let (d, warnings) = b.finish().unwrap();
+        assert!(warnings.is_empty());
+        let years: Vec<i32> = d.observations.iter().map(|o| o.cell.time.year()).collect();
+        assert_eq!(years, [2020, 2025]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        let mut b = builder();
+        b.add_observation(0, obs(1700, 1.0));
+        b.add_observation(1, obs(2020, 140.0));
+        b.add_observation(2, ObservationInput { entity: "atlantis", ..obs(2021, 1.0) });
+        let (problems, _) = b.finish().unwrap_err();
+        let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(texts.len(), 3, "{texts:#?}");
+        assert!(texts[0].starts_with("obs[0].year: year 1700 is outside 1800–2200"));
+        assert!(texts[1].starts_with("obs[1].value: 140 is not a share"));
+        assert!(texts[2].starts_with("obs[2].entity: \"atlantis\" is not a known entity (known: a)"));
+    }
+
+    #[test]
+    fn a_duplicate_cell_names_both_places() {
+        let mut b = builder();
+        b.add_observation(4, obs(2020, 1.0));
+        b.add_observation(9, obs(2020, 2.0));
+        let (problems, _) = b.finish().unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].at, "obs[9].");
+        assert!(problems[0].to_string().contains("already given at obs[4]."));
+    }
+
+    #[test]
+    fn derived_inputs_must_exist() {
+        let mut b = builder();
+        b.add_observation(0, obs(2020, 1.0));
+        let derived = DerivationInput {
+            formula: "x".into(),
+            inputs: vec![
+                CellRef { entity: "a".into(), metric: "share".into(), category: None, time: Time::Year(2020), period: None },
+                CellRef { entity: "a".into(), metric: "share".into(), category: None, time: Time::Year(2019), period: None },
+            ],
+        };
+        let mut o = obs(2021, 2.0);
+        o.details = Some(DetailsInput { derived: Some(derived), ..Default::default() });
+        b.add_observation(1, o);
+        let (problems, _) = b.finish().unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].at, "obs[1].derived.inputs[1]");
+    }
+
+    #[test]
+    fn parent_loops_are_refused() {
+        let mut b = builder();
+        let entity = |id: &str| Entity { id: id.into(), name: id.into(), name_zh: None, kind: "k".into(), parent: None };
+        b.add_entity("e1", entity("x"), Some("y".into()));
+        b.add_entity("e2", entity("y"), Some("x".into()));
+        b.add_observation(0, obs(2020, 1.0));
+        let (problems, _) = b.finish().unwrap_err();
+        assert!(problems.iter().any(|p| matches!(p.kind, ProblemKind::ParentCycle { .. })), "{problems:?}");
+    }
+}

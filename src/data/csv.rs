@@ -1,0 +1,304 @@
+//! The tidy CSV format: one observation a row, with the same columns as the JSON format's
+//! observations. Sources, entities and metrics come from a sidecar JSON file
+//! (`NAME.meta.json` beside `NAME.csv`) or, without one, are inferred from the rows with a
+//! warning.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::build::{Builder, DerivationInput, DetailsInput, ObservationInput};
+use super::error::{LoadError, ProblemKind};
+use super::json::declare_metadata;
+use super::model::*;
+use super::text::check_utf8;
+
+/// The columns the tidy CSV format knows. `entity`, `metric`, `value` and one of `year` or
+/// `date` are required.
+pub const COLUMNS: [&str; 13] = [
+    "entity", "metric", "year", "date", "period", "category", "value", "unit", "source", "quote", "derived", "trust", "note",
+];
+
+fn locate_row(i: usize, field: &str) -> String {
+    // Row numbers as a spreadsheet shows them: the header is row 1.
+    if field.is_empty() { format!("row {}", i + 2) } else { format!("row {}, column `{field}`", i + 2) }
+}
+
+/// Makes an identifier from a display name: `Yiwu City` → `yiwu_city`, `义乌` → `义乌`.
+pub fn slug(name: &str) -> String {
+    let mut id = String::with_capacity(name.len());
+    for c in name.trim().chars() {
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if !id.ends_with('_') {
+            id.push('_');
+        }
+    }
+    let id = id.trim_matches('_').to_string();
+    if id.is_empty() { "unnamed".to_string() } else { id }
+}
+
+/// Column positions found in a header.
+struct Columns {
+    index: HashMap<&'static str, usize>,
+}
+
+impl Columns {
+    fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> Option<&'r str> {
+        self.index.get(name).and_then(|&i| record.get(i)).map(str::trim)
+    }
+}
+
+/// A `csv` crate error as a located message.
+pub(crate) fn csv_error(path: &Path, error: &csv::Error) -> LoadError {
+    let (line, message) = match error.kind() {
+        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => (
+            pos.as_ref().map_or(0, |p| p.line() as usize),
+            format!("this row has {len} fields but the header has {expected_len}; check for a missing or extra delimiter"),
+        ),
+        csv::ErrorKind::Utf8 { pos, .. } => (pos.as_ref().map_or(0, |p| p.line() as usize), "the row is not UTF-8 text".into()),
+        _ => (error.position().map_or(0, |p| p.line() as usize), error.to_string()),
+    };
+    LoadError::Syntax { path: path.to_path_buf(), line, column: 1, message }
+}
+
+/// The sidecar metadata file of a CSV: `data.meta.json` beside `data.csv`.
+pub fn sidecar_path(csv_path: &Path) -> std::path::PathBuf {
+    csv_path.with_extension("meta.json")
+}
+
+/// Loads a tidy CSV. `metadata` is the sidecar's path and bytes, when there is one.
+pub fn load_tidy_csv(
+    path: &Path,
+    bytes: &[u8],
+    metadata: Option<(&Path, &[u8])>,
+) -> Result<(Dataset, Vec<String>), LoadError> {
+    let text = check_utf8(path, bytes)?;
+    let mut builder = Builder::new(locate_row, false);
+    let inferred = metadata.is_none();
+    match metadata {
+        Some((meta_path, meta_bytes)) => declare_metadata(&mut builder, meta_path, meta_bytes)?,
+        None => {
+            let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            builder.describe(title, String::new());
+            builder.warn(format!(
+                "no metadata file ({}) beside the CSV: entities, metrics and units were taken from the rows, \
+                 and figures carry only the source names the rows give",
+                sidecar_path(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            ));
+        }
+    }
+
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let mut index = HashMap::new();
+    for (i, name) in header.iter().enumerate() {
+        let key = name.trim().to_ascii_lowercase();
+        if let Some(known) = COLUMNS.iter().find(|c| **c == key) {
+            index.entry(*known).or_insert(i);
+        }
+    }
+    let found = header.iter().collect::<Vec<_>>().join(", ");
+    let mut missing = Vec::new();
+    for required in ["entity", "metric", "value"] {
+        if !index.contains_key(required) {
+            missing.push(required);
+        }
+    }
+    if !index.contains_key("year") && !index.contains_key("date") {
+        missing.push("year");
+    }
+    if !missing.is_empty() {
+        let problems = missing
+            .into_iter()
+            .map(|column| super::error::Problem {
+                at: "row 1 (header)".into(),
+                kind: ProblemKind::MissingColumn { column: column.into(), found: found.clone() },
+            })
+            .collect();
+        return Err(LoadError::Invalid { path: path.to_path_buf(), problems, more: 0 });
+    }
+    let columns = Columns { index };
+
+    let mut record = csv::StringRecord::new();
+    let mut row = 0usize;
+    let mut empty_values = Vec::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(path, &e)),
+        }
+        read_row(&mut builder, &columns, &record, row, inferred, &mut empty_values);
+        row += 1;
+    }
+    if !empty_values.is_empty() {
+        let shown: Vec<String> = empty_values.iter().take(5).map(|r| (r + 2).to_string()).collect();
+        builder.warn(format!(
+            "{} rows have no value and were skipped (rows {}{})",
+            empty_values.len(),
+            shown.join(", "),
+            if empty_values.len() > 5 { ", …" } else { "" }
+        ));
+    }
+    builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
+}
+
+fn read_row(
+    builder: &mut Builder,
+    columns: &Columns,
+    record: &csv::StringRecord,
+    row: usize,
+    inferred: bool,
+    empty_values: &mut Vec<usize>,
+) {
+    let field = |name| columns.get(record, name).filter(|s| !s.is_empty());
+    let value_text = field("value");
+    let Some(value_text) = value_text else {
+        empty_values.push(row);
+        return;
+    };
+    let value = match value_text.parse::<f64>() {
+        Ok(v) if v.is_finite() => v,
+        Ok(_) => {
+            builder.problem(locate_row(row, "value"), ProblemKind::NotFinite { text: value_text.into() });
+            return;
+        }
+        Err(_) => {
+            builder.problem(locate_row(row, "value"), ProblemKind::NotANumber { text: value_text.into() });
+            return;
+        }
+    };
+    let time = match (field("year"), field("date")) {
+        (Some(_), Some(_)) => Err(("date", ProblemKind::BothYearAndDate)),
+        (None, None) => Err(("year", ProblemKind::MissingTime)),
+        (Some(year), None) => match Time::parse(year) {
+            Some(t @ Time::Year(_)) => Ok(t),
+            _ => Err(("year", ProblemKind::BadYear { text: year.into() })),
+        },
+        (None, Some(date)) => match Time::parse(date) {
+            Some(t) => Ok(t),
+            None => Err(("date", ProblemKind::BadDate { text: date.into() })),
+        },
+    };
+    let time = match time {
+        Ok(t) => t,
+        Err((column, kind)) => {
+            builder.problem(locate_row(row, column), kind);
+            return;
+        }
+    };
+    let trust = match field("trust") {
+        None => None,
+        Some(text) => match Trust::parse(text) {
+            Some(t) => Some(t),
+            None => {
+                builder.problem(locate_row(row, "trust"), ProblemKind::BadTrust { text: text.into() });
+                return;
+            }
+        },
+    };
+
+    let entity_text = field("entity").unwrap_or("");
+    let metric_text = field("metric").unwrap_or("");
+    let source_text = field("source");
+    let category_text = field("category");
+    let (entity, metric, source, category);
+    if inferred {
+        entity = slug(entity_text);
+        if !builder.has_entity(&entity) && !entity_text.is_empty() {
+            let e = Entity { id: entity.clone(), name: entity_text.into(), name_zh: None, kind: String::new(), parent: None };
+            builder.add_entity(&locate_row(row, "entity"), e, None);
+        }
+        metric = slug(metric_text);
+        if !builder.has_metric(&metric) && !metric_text.is_empty() {
+            let unit = Unit::parse(field("unit").unwrap_or(""));
+            let m = Metric {
+                id: metric.clone(),
+                name: metric_text.into(),
+                name_zh: None,
+                unit,
+                group: String::new(),
+                share_of: None,
+                description: String::new(),
+            };
+            builder.add_metric(&locate_row(row, "metric"), m);
+        }
+        source = source_text.map(|text| {
+            let id = slug(text);
+            if !builder.has_source(&id) {
+                let s = Source { id: id.clone(), title: text.into(), publisher: String::new(), url: String::new(), published: None, retrieved: None };
+                builder.add_source(&locate_row(row, "source"), s);
+            }
+            id
+        });
+        category = category_text.map(|text| {
+            let id = slug(text);
+            if !builder.has_category(&id) {
+                builder.add_category(&locate_row(row, "category"), Category { id: id.clone(), name: text.into(), name_zh: None });
+            }
+            id
+        });
+    } else {
+        entity = entity_text.to_string();
+        metric = metric_text.to_string();
+        source = source_text.map(str::to_string);
+        category = category_text.map(str::to_string);
+    }
+
+    let quote = field("quote").map(str::to_string);
+    let note = field("note").map(str::to_string);
+    let derived = field("derived").map(|formula| DerivationInput { formula: formula.into(), inputs: Vec::new() });
+    let details = (quote.is_some() || note.is_some() || derived.is_some())
+        .then(|| DetailsInput { quote, derived, note, ..Default::default() });
+    builder.add_observation(row, ObservationInput {
+        entity: &entity,
+        metric: &metric,
+        category: category.as_deref(),
+        time,
+        period: field("period"),
+        value,
+        unit: if inferred { None } else { field("unit") },
+        source: source.as_deref(),
+        trust,
+        details,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_identifiers_that_keep_chinese() {
+        assert_eq!(slug("Yiwu City"), "yiwu_city");
+        assert_eq!(slug("  Exports (billion yuan) "), "exports_billion_yuan");
+        assert_eq!(slug("义乌"), "义乌");
+        assert_eq!(slug("---"), "unnamed");
+    }
+
+    #[test]
+    fn a_csv_without_metadata_infers_entities_and_warns() {
+        let csv = "entity,metric,year,value,unit\nJinhua,Exports,2024,771.92,billion_yuan\nYiwu,Exports,2024,588.8,billion_yuan\n";
+        let (d, warnings) = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None).unwrap();
+        assert_eq!(d.entities.len(), 2);
+        assert_eq!(d.metrics[0].unit, Unit::parse("billion_yuan"));
+        assert_eq!(d.observations.len(), 2);
+        assert!(warnings.iter().any(|w| w.contains("no metadata file (t.meta.json)")), "{warnings:?}");
+    }
+
+    #[test]
+    fn bad_cells_are_located_by_spreadsheet_row_and_column() {
+        let csv = "entity,metric,year,value\nJinhua,Exports,20x4,1\nJinhua,Exports,2024,abc\n";
+        let err = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("row 2, column `year`: \"20x4\" is not a year"), "{text}");
+        assert!(text.contains("row 3, column `value`: \"abc\" is not a number"), "{text}");
+    }
+
+    #[test]
+    fn a_ragged_row_is_a_syntax_error_with_its_line() {
+        let csv = "entity,metric,year,value\nJinhua,Exports,2024\n";
+        let err = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None).unwrap_err();
+        assert!(matches!(err, LoadError::Syntax { line: 2, .. }), "{err}");
+    }
+}

@@ -1,0 +1,217 @@
+//! What the person has chosen to look at. Plain serde data: the side panel, the command line
+//! and the saved session all produce the same `Filter`.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Dataset, EntityId, MetricId, Trust};
+
+/// How values are transformed before they are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueMode {
+    /// As reported.
+    #[default]
+    Absolute,
+    /// Growth on the previous year (month, day), in %.
+    Yoy,
+    /// First visible value = 100.
+    Index,
+    /// Share of the parent entity's value for the same metric (Yiwu's share of Jinhua).
+    ShareOfParent,
+    /// Share of another metric of the same entity ([`Filter::total_metric`]).
+    ShareOfTotal,
+}
+
+impl ValueMode {
+    /// Every mode, in menu order.
+    pub const ALL: [ValueMode; 5] =
+        [ValueMode::Absolute, ValueMode::Yoy, ValueMode::Index, ValueMode::ShareOfParent, ValueMode::ShareOfTotal];
+
+    /// The name used on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            ValueMode::Absolute => "absolute",
+            ValueMode::Yoy => "yoy",
+            ValueMode::Index => "index",
+            ValueMode::ShareOfParent => "share-of-parent",
+            ValueMode::ShareOfTotal => "share-of-total",
+        }
+    }
+}
+
+/// Which money scale to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitScale {
+    /// Billions (of yuan or dollars).
+    #[default]
+    Billion,
+    /// Hundreds of millions (亿), the unit of Chinese statistics.
+    HundredMillion,
+    /// As the dataset stores it.
+    AsStored,
+}
+
+impl UnitScale {
+    /// The multiplier money is shown in, or `None` to keep the stored one.
+    pub fn multiplier(self) -> Option<f64> {
+        match self {
+            UnitScale::Billion => Some(1e9),
+            UnitScale::HundredMillion => Some(1e8),
+            UnitScale::AsStored => None,
+        }
+    }
+
+    /// The name used on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            UnitScale::Billion => "billion",
+            UnitScale::HundredMillion => "100-million",
+            UnitScale::AsStored => "as-stored",
+        }
+    }
+}
+
+/// Which periods of a year to show.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PeriodChoice {
+    /// Full-year figures only (the default: part-year figures are not comparable).
+    #[default]
+    FullYear,
+    /// One named period (`jan_nov`, `q1`…).
+    Named(String),
+}
+
+/// How the Compare view draws several metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BarLayout {
+    /// Side by side.
+    #[default]
+    Grouped,
+    /// On top of each other (exports + imports = total trade).
+    Stacked,
+}
+
+/// Everything that selects and transforms what the charts show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Selected entity ids.
+    pub entities: BTreeSet<String>,
+    /// Selected metric ids.
+    pub metrics: BTreeSet<String>,
+    /// Selected category ids; empty means all.
+    pub categories: BTreeSet<String>,
+    /// First year shown, inclusive.
+    pub year_from: Option<i32>,
+    /// Last year shown, inclusive.
+    pub year_to: Option<i32>,
+    /// Which part of the year.
+    pub period: PeriodChoice,
+    /// Whether figures computed from others are shown.
+    pub include_derived: bool,
+    /// Figures below this trust are hidden; `None` shows all, also unrated ones.
+    pub min_trust: Option<Trust>,
+    /// Value transformation.
+    pub mode: ValueMode,
+    /// The denominator metric of [`ValueMode::ShareOfTotal`].
+    pub total_metric: Option<String>,
+    /// Money scale.
+    pub unit_scale: UnitScale,
+    /// The year the Compare view shows; `None` picks the latest with data.
+    pub compare_year: Option<i32>,
+    /// Grouped or stacked bars.
+    pub bar_layout: BarLayout,
+    /// Logarithmic y axis on the line chart.
+    pub log_scale: bool,
+    /// Series hidden from the legend, by series id (`jinhua:exports`).
+    pub hidden: BTreeSet<String>,
+    /// In the Industry shares view, only the latest figure of each share.
+    pub latest_shares_only: bool,
+}
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter {
+            entities: BTreeSet::new(),
+            metrics: BTreeSet::new(),
+            categories: BTreeSet::new(),
+            year_from: None,
+            year_to: None,
+            period: PeriodChoice::FullYear,
+            include_derived: true,
+            min_trust: None,
+            mode: ValueMode::Absolute,
+            total_metric: None,
+            unit_scale: UnitScale::Billion,
+            compare_year: None,
+            bar_layout: BarLayout::Grouped,
+            log_scale: false,
+            hidden: BTreeSet::new(),
+            latest_shares_only: true,
+        }
+    }
+}
+
+impl Filter {
+    /// The starting selection for a dataset: its declared default selection, or else the
+    /// metric with the most figures and up to five entities that have it.
+    pub fn initial(dataset: &Dataset) -> Filter {
+        let mut filter = Filter::default();
+        let (entities, metrics) = if dataset.default_entities.is_empty() || dataset.default_metrics.is_empty() {
+            guess_selection(dataset)
+        } else {
+            (dataset.default_entities.clone(), dataset.default_metrics.clone())
+        };
+        filter.entities = entities.iter().map(|&e| dataset.entity(e).id.clone()).collect();
+        filter.metrics = metrics.iter().map(|&m| dataset.metric(m).id.clone()).collect();
+        filter
+    }
+
+    /// Keeps only the selections that exist in `dataset` (after another file was opened), and
+    /// falls back to the dataset's initial selection when nothing is left.
+    pub fn adapt_to(&mut self, dataset: &Dataset) {
+        self.entities.retain(|id| dataset.entity_id(id).is_some());
+        self.metrics.retain(|id| dataset.metric_id(id).is_some());
+        self.categories.retain(|id| dataset.category_id(id).is_some());
+        if self.total_metric.as_deref().is_some_and(|id| dataset.metric_id(id).is_none()) {
+            self.total_metric = None;
+        }
+        if let PeriodChoice::Named(name) = &self.period {
+            if dataset.period_id(name).is_none() {
+                self.period = PeriodChoice::FullYear;
+            }
+        }
+        if self.entities.is_empty() || self.metrics.is_empty() {
+            let initial = Filter::initial(dataset);
+            self.entities = initial.entities;
+            self.metrics = initial.metrics;
+        }
+        self.hidden.clear();
+    }
+}
+
+fn guess_selection(dataset: &Dataset) -> (Vec<EntityId>, Vec<MetricId>) {
+    let mut per_metric = vec![0usize; dataset.metrics.len()];
+    for o in &dataset.observations {
+        per_metric[o.cell.metric.0 as usize] += 1;
+    }
+    let Some(best) = (0..per_metric.len()).max_by_key(|&i| (per_metric[i], std::cmp::Reverse(i))) else {
+        return (Vec::new(), Vec::new());
+    };
+    let metric = MetricId(best as u32);
+    let mut entities: Vec<EntityId> = Vec::new();
+    for o in dataset.observations.iter().filter(|o| o.cell.metric == metric) {
+        if !entities.contains(&o.cell.entity) {
+            entities.push(o.cell.entity);
+            if entities.len() == 5 {
+                break;
+            }
+        }
+    }
+    (entities, vec![metric])
+}

@@ -1,0 +1,19 @@
+//! The data layer: dataset types, loaders with located errors, filters and queries.
+//! Plain Rust with no UI dependency, so every part of it is unit-tested.
+
+pub mod build;
+pub mod csv;
+pub mod error;
+pub mod filter;
+pub mod format;
+pub mod json;
+pub mod load;
+pub mod model;
+pub mod query;
+mod text;
+
+pub use error::{LoadError, Problem, ProblemKind};
+pub use filter::{BarLayout, Filter, PeriodChoice, UnitScale, ValueMode};
+pub use format::{DisplayUnit, Lang};
+pub use load::{DEFAULT_MAX_FILE_SIZE, Loaded, load_bundled, load_bytes, load_path};
+pub use model::*;

@@ -1,0 +1,657 @@
+//! The validated, immutable dataset: entities, metrics, sources and observations.
+//!
+//! Names are interned: an observation holds small indexes into the dataset's tables, so a
+//! million-row file does not hold a million copies of "Jinhua". Everything a view needs to
+//! explain a figure (quote, formula, alternatives) sits in [`Details`], boxed, so that bare
+//! numeric rows from a CSV stay small.
+
+use std::fmt;
+
+/// Index of an [`Entity`] in [`Dataset::entities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId(pub u32);
+/// Index of a [`Metric`] in [`Dataset::metrics`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MetricId(pub u32);
+/// Index of a [`Source`] in [`Dataset::sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(pub u32);
+/// Index of a [`Category`] in [`Dataset::categories`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CategoryId(pub u32);
+/// Index of a period name in [`Dataset::periods`]; [`PeriodId::FULL_YEAR`] is always 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PeriodId(pub u16);
+
+impl PeriodId {
+    /// The whole calendar year: the default, and the only period a yearly line joins.
+    pub const FULL_YEAR: PeriodId = PeriodId(0);
+}
+
+/// The name of the default period, as written in files.
+pub const FULL_YEAR: &str = "full_year";
+
+/// A place the data describes: a country, a province, a city.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Stable identifier used in files and filters (`jinhua`).
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name, when known.
+    pub name_zh: Option<String>,
+    /// What kind of place this is ("prefecture-level city").
+    pub kind: String,
+    /// The entity this one belongs to (Yiwu belongs to Jinhua).
+    pub parent: Option<EntityId>,
+}
+
+/// A quantity that is measured over time (exports, a market share).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    /// Stable identifier (`exports`).
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name, when known.
+    pub name_zh: Option<String>,
+    /// The unit every observation of this metric is stored in.
+    pub unit: Unit,
+    /// A family of metrics shown together (`trade`, `ecommerce`, `industry_share`…).
+    pub group: String,
+    /// For shares: what the share is of ("China", "the world"), so a chart can say it.
+    pub share_of: Option<String>,
+    /// What exactly the metric measures.
+    pub description: String,
+}
+
+/// Where figures come from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Stable identifier referenced by observations.
+    pub id: String,
+    /// Title of the article, report or table.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Where to read it.
+    pub url: String,
+    /// Publication date as stated (`2026-02-14`, `2026-02` or `2026`), when known.
+    pub published: Option<String>,
+    /// When the figures were retrieved, when recorded.
+    pub retrieved: Option<String>,
+}
+
+/// A subdivision of a metric (a product, a destination).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    /// Stable identifier.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name, when known.
+    pub name_zh: Option<String>,
+}
+
+/// How much a figure can be relied on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Trust {
+    /// Unverified, secondary or self-published.
+    Low,
+    /// A reputable repost or compilation.
+    Medium,
+    /// An official release or a major outlet quoting one.
+    High,
+}
+
+impl Trust {
+    /// All levels, lowest first.
+    pub const ALL: [Trust; 3] = [Trust::Low, Trust::Medium, Trust::High];
+
+    /// The word used in files and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trust::Low => "low",
+            Trust::Medium => "medium",
+            Trust::High => "high",
+        }
+    }
+
+    /// Parses the word used in files.
+    pub fn parse(text: &str) -> Option<Trust> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "low" => Some(Trust::Low),
+            "medium" => Some(Trust::Medium),
+            "high" => Some(Trust::High),
+            _ => None,
+        }
+    }
+}
+
+/// The point or span of time an observation covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Time {
+    /// A calendar year (possibly only part of it: see the observation's period).
+    Year(i32),
+    /// A calendar month.
+    Month {
+        /// Year.
+        year: i32,
+        /// Month, 1–12.
+        month: u8,
+    },
+    /// A single day.
+    Day {
+        /// Year.
+        year: i32,
+        /// Month, 1–12.
+        month: u8,
+        /// Day of the month.
+        day: u8,
+    },
+}
+
+/// How finely a series is resolved in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Resolution {
+    /// One value a year.
+    Year,
+    /// One value a month.
+    Month,
+    /// One value a day.
+    Day,
+}
+
+impl Time {
+    /// The calendar year this time falls in.
+    pub fn year(self) -> i32 {
+        match self {
+            Time::Year(year) | Time::Month { year, .. } | Time::Day { year, .. } => year,
+        }
+    }
+
+    /// Year, month or day.
+    pub fn resolution(self) -> Resolution {
+        match self {
+            Time::Year(_) => Resolution::Year,
+            Time::Month { .. } => Resolution::Month,
+            Time::Day { .. } => Resolution::Day,
+        }
+    }
+
+    /// Position on a chart's x axis, in years: 2024 for the year 2024, 2024 + 2/12 for
+    /// March 2024, and the fraction of the year elapsed at the start of a day.
+    pub fn x(self) -> f64 {
+        match self {
+            Time::Year(year) => f64::from(year),
+            Time::Month { year, month } => f64::from(year) + f64::from(month - 1) / 12.0,
+            Time::Day { year, month, day } => {
+                let days_in_year = if is_leap_year(year) { 366.0 } else { 365.0 };
+                f64::from(year) + f64::from(day_of_year(year, month, day) - 1) / days_in_year
+            }
+        }
+    }
+
+    /// A running count of steps at this resolution, so that two times are consecutive when
+    /// their ordinals differ by one (December 2024 and January 2025 are).
+    pub fn ordinal(self) -> i64 {
+        match self {
+            Time::Year(year) => i64::from(year),
+            Time::Month { year, month } => i64::from(year) * 12 + i64::from(month) - 1,
+            Time::Day { year, month, day } => days_from_civil(year, month, day),
+        }
+    }
+
+    /// The time one step earlier at the same resolution.
+    pub fn previous(self) -> Time {
+        match self {
+            Time::Year(year) => Time::Year(year - 1),
+            Time::Month { year, month: 1 } => Time::Month { year: year - 1, month: 12 },
+            Time::Month { year, month } => Time::Month { year, month: month - 1 },
+            Time::Day { year, month, day } => {
+                if day > 1 {
+                    Time::Day { year, month, day: day - 1 }
+                } else if month > 1 {
+                    Time::Day { year, month: month - 1, day: days_in_month(year, month - 1) }
+                } else {
+                    Time::Day { year: year - 1, month: 12, day: 31 }
+                }
+            }
+        }
+    }
+
+    /// Parses `2024`, `2024-03` or `2024-03-31`, checking that the month and day exist.
+    pub fn parse(text: &str) -> Option<Time> {
+        let text = text.trim();
+        let mut parts = text.split('-');
+        let year = parse_year(parts.next()?)?;
+        let Some(month) = parts.next() else {
+            return Some(Time::Year(year));
+        };
+        let month: u8 = parse_digits(month, 2)?.try_into().ok()?;
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        let Some(day) = parts.next() else {
+            return Some(Time::Month { year, month });
+        };
+        let day: u8 = parse_digits(day, 2)?.try_into().ok()?;
+        if parts.next().is_some() || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Time::Day { year, month, day })
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Time::Year(year) => write!(f, "{year}"),
+            Time::Month { year, month } => write!(f, "{year}-{month:02}"),
+            Time::Day { year, month, day } => write!(f, "{year}-{month:02}-{day:02}"),
+        }
+    }
+}
+
+fn parse_digits(text: &str, len: usize) -> Option<u32> {
+    if text.len() != len || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    if text.is_empty() || text.len() > 6 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in a month of a year (February knows leap years).
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn day_of_year(year: i32, month: u8, day: u8) -> u16 {
+    (1..month).map(|m| u16::from(days_in_month(year, m))).sum::<u16>() + u16::from(day)
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A currency a money unit counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Currency {
+    /// Chinese yuan (renminbi).
+    Yuan,
+    /// US dollars.
+    Usd,
+}
+
+/// The unit of a metric. Money keeps its currency: dollars are never converted to yuan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unit {
+    /// An amount of money: `multiplier` units of `currency` (1e9 for billion yuan).
+    Money {
+        /// Yuan or dollars.
+        currency: Currency,
+        /// How many units one stored value stands for.
+        multiplier: f64,
+    },
+    /// A part of a whole, 0–100.
+    SharePercent,
+    /// A growth rate, any sign.
+    PercentChange,
+    /// A number of things.
+    Count,
+    /// Anything else, kept as written ("TEU").
+    Other(String),
+}
+
+/// The money units the format knows, with their multipliers.
+const MONEY_UNITS: [(&str, Currency, f64); 12] = [
+    ("yuan", Currency::Yuan, 1.0),
+    ("million_yuan", Currency::Yuan, 1e6),
+    ("100_million_yuan", Currency::Yuan, 1e8),
+    ("billion_yuan", Currency::Yuan, 1e9),
+    ("trillion_yuan", Currency::Yuan, 1e12),
+    ("10k_yuan", Currency::Yuan, 1e4),
+    ("usd", Currency::Usd, 1.0),
+    ("thousand_usd", Currency::Usd, 1e3),
+    ("million_usd", Currency::Usd, 1e6),
+    ("100_million_usd", Currency::Usd, 1e8),
+    ("billion_usd", Currency::Usd, 1e9),
+    ("trillion_usd", Currency::Usd, 1e12),
+];
+
+impl Unit {
+    /// Reads a unit as written in a dataset; unknown words become [`Unit::Other`].
+    pub fn parse(text: &str) -> Unit {
+        let key = text.trim();
+        if let Some(&(_, currency, multiplier)) = MONEY_UNITS.iter().find(|(name, _, _)| *name == key) {
+            return Unit::Money { currency, multiplier };
+        }
+        match key {
+            "share_percent" => Unit::SharePercent,
+            "percent_change" => Unit::PercentChange,
+            "count" => Unit::Count,
+            _ => Unit::Other(key.to_string()),
+        }
+    }
+
+    /// The identifier written in files (`billion_yuan`).
+    pub fn id(&self) -> String {
+        match self {
+            Unit::Money { currency, multiplier } => MONEY_UNITS
+                .iter()
+                .find(|(_, c, m)| c == currency && m == multiplier)
+                .map(|(name, _, _)| (*name).to_string())
+                .unwrap_or_else(|| format!("{multiplier}_{currency:?}").to_lowercase()),
+            Unit::SharePercent => "share_percent".into(),
+            Unit::PercentChange => "percent_change".into(),
+            Unit::Count => "count".into(),
+            Unit::Other(text) => text.clone(),
+        }
+    }
+
+    /// True for amounts that can be added up and divided (money, counts), as opposed to
+    /// rates and shares.
+    pub fn is_additive(&self) -> bool {
+        matches!(self, Unit::Money { .. } | Unit::Count | Unit::Other(_))
+    }
+}
+
+/// How a derived figure was computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derivation {
+    /// The computation, in words and numbers.
+    pub formula: String,
+    /// The observations it used, as (entity, metric, time, period, category) cells.
+    pub inputs: Vec<Cell>,
+}
+
+/// The address of one value: what a dataset may hold only once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cell {
+    /// Whose figure.
+    pub entity: EntityId,
+    /// Which quantity.
+    pub metric: MetricId,
+    /// Which subdivision, if any.
+    pub category: Option<CategoryId>,
+    /// When.
+    pub time: Time,
+    /// Which part of the year.
+    pub period: PeriodId,
+}
+
+/// Another reported value for the same cell, kept instead of thrown away.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    /// The other value, in the metric's unit.
+    pub value: f64,
+    /// Who reported it.
+    pub source: Option<SourceId>,
+    /// The sentence that states it.
+    pub quote: Option<String>,
+    /// How it was computed, if it was.
+    pub derivation: Option<Derivation>,
+    /// How far it can be trusted.
+    pub trust: Option<Trust>,
+    /// Why it lost, or other remarks.
+    pub note: Option<String>,
+    /// The value and unit as the source printed them.
+    pub reported: Option<Reported>,
+}
+
+/// The figure exactly as the source stated it, before unit conversion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reported {
+    /// The number as printed.
+    pub value: f64,
+    /// The unit as printed ("100 million yuan").
+    pub unit: String,
+}
+
+/// Everything about an observation beyond its number, for tooltips and the sources view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Details {
+    /// The sentence that states a reported figure.
+    pub quote: Option<String>,
+    /// How a derived figure was computed.
+    pub derivation: Option<Derivation>,
+    /// Remarks on scope, conflicts, approximations.
+    pub note: Option<String>,
+    /// Other values reported for the same cell.
+    pub alternatives: Vec<Alternative>,
+    /// The value and unit as the source printed them.
+    pub reported: Option<Reported>,
+}
+
+/// One figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    /// The cell this value fills.
+    pub cell: Cell,
+    /// The value, in the metric's unit.
+    pub value: f64,
+    /// Who reported it (or the source of its main input, when derived).
+    pub source: Option<SourceId>,
+    /// How far it can be trusted; `None` when the file does not say.
+    pub trust: Option<Trust>,
+    /// Whether it was computed from other figures rather than reported.
+    pub derived: bool,
+    /// Quote, formula, note, alternatives.
+    pub details: Option<Box<Details>>,
+}
+
+impl Observation {
+    /// The quote, when there is one.
+    pub fn quote(&self) -> Option<&str> {
+        self.details.as_ref()?.quote.as_deref()
+    }
+
+    /// The derivation, when the figure is derived.
+    pub fn derivation(&self) -> Option<&Derivation> {
+        self.details.as_ref()?.derivation.as_ref()
+    }
+
+    /// The note, when there is one.
+    pub fn note(&self) -> Option<&str> {
+        self.details.as_ref()?.note.as_deref()
+    }
+
+    /// Other reported values for the same cell.
+    pub fn alternatives(&self) -> &[Alternative] {
+        self.details.as_ref().map_or(&[], |d| d.alternatives.as_slice())
+    }
+
+    /// The figure as the source printed it, when it differs from the stored one.
+    pub fn reported(&self) -> Option<&Reported> {
+        self.details.as_ref()?.reported.as_ref()
+    }
+}
+
+/// A validated dataset. Immutable once loaded: opening another file replaces it whole.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dataset {
+    /// What the dataset is.
+    pub title: String,
+    /// A paragraph about its scope and origin.
+    pub description: String,
+    /// Sources, referenced by [`SourceId`].
+    pub sources: Vec<Source>,
+    /// Entities, referenced by [`EntityId`].
+    pub entities: Vec<Entity>,
+    /// Metrics, referenced by [`MetricId`].
+    pub metrics: Vec<Metric>,
+    /// Categories, referenced by [`CategoryId`].
+    pub categories: Vec<Category>,
+    /// Period names, referenced by [`PeriodId`]; index 0 is `full_year`.
+    pub periods: Vec<String>,
+    /// The figures, sorted by entity, metric, category, period and time.
+    pub observations: Vec<Observation>,
+    /// Entities selected when the dataset opens (may be empty).
+    pub default_entities: Vec<EntityId>,
+    /// Metrics selected when the dataset opens (may be empty).
+    pub default_metrics: Vec<MetricId>,
+}
+
+impl Dataset {
+    /// The entity with this index.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// The metric with this index.
+    pub fn metric(&self, id: MetricId) -> &Metric {
+        &self.metrics[id.0 as usize]
+    }
+
+    /// The source with this index.
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.sources[id.0 as usize]
+    }
+
+    /// The category with this index.
+    pub fn category(&self, id: CategoryId) -> &Category {
+        &self.categories[id.0 as usize]
+    }
+
+    /// The period name with this index.
+    pub fn period(&self, id: PeriodId) -> &str {
+        &self.periods[usize::from(id.0)]
+    }
+
+    /// Finds an entity by its identifier.
+    pub fn entity_id(&self, id: &str) -> Option<EntityId> {
+        self.entities.iter().position(|e| e.id == id).map(|i| EntityId(i as u32))
+    }
+
+    /// Finds a metric by its identifier.
+    pub fn metric_id(&self, id: &str) -> Option<MetricId> {
+        self.metrics.iter().position(|m| m.id == id).map(|i| MetricId(i as u32))
+    }
+
+    /// Finds a category by its identifier.
+    pub fn category_id(&self, id: &str) -> Option<CategoryId> {
+        self.categories.iter().position(|c| c.id == id).map(|i| CategoryId(i as u32))
+    }
+
+    /// Finds a period by its name.
+    pub fn period_id(&self, name: &str) -> Option<PeriodId> {
+        self.periods.iter().position(|p| p == name).map(|i| PeriodId(i as u16))
+    }
+
+    /// The index of the observation filling a cell, found by binary search (observations are
+    /// sorted).
+    pub fn find_index(&self, cell: &Cell) -> Option<usize> {
+        self.observations.binary_search_by(|o| sort_key(&o.cell).cmp(&sort_key(cell))).ok()
+    }
+
+    /// The observation filling a cell.
+    pub fn find(&self, cell: &Cell) -> Option<&Observation> {
+        self.find_index(cell).map(|i| &self.observations[i])
+    }
+
+    /// The earliest and latest year with any observation.
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        let years = self.observations.iter().map(|o| o.cell.time.year());
+        let min = years.clone().min()?;
+        Some((min, years.max()?))
+    }
+
+    /// The chain of parents of an entity, nearest first.
+    pub fn ancestors(&self, id: EntityId) -> impl Iterator<Item = EntityId> + '_ {
+        let mut next = self.entity(id).parent;
+        // The loaders refuse parent cycles; the bound keeps a bug from looping forever.
+        let mut steps = self.entities.len();
+        std::iter::from_fn(move || {
+            let current = next?;
+            if steps == 0 {
+                return None;
+            }
+            steps -= 1;
+            next = self.entity(current).parent;
+            Some(current)
+        })
+    }
+}
+
+/// The order observations are kept in: one series after another, in time order.
+pub fn sort_key(cell: &Cell) -> (EntityId, MetricId, Option<CategoryId>, PeriodId, Time) {
+    // `Time` orders years before months before days, so each resolution forms its own run.
+    (cell.entity, cell.metric, cell.category, cell.period, cell.time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_years_months_and_days_and_rejects_impossible_dates() {
+        assert_eq!(Time::parse("2024"), Some(Time::Year(2024)));
+        assert_eq!(Time::parse("2024-03"), Some(Time::Month { year: 2024, month: 3 }));
+        assert_eq!(Time::parse("2024-02-29"), Some(Time::Day { year: 2024, month: 2, day: 29 }));
+        assert_eq!(Time::parse("2023-02-29"), None);
+        assert_eq!(Time::parse("2024-13"), None);
+        assert_eq!(Time::parse("2024-3"), None);
+        assert_eq!(Time::parse("20x4"), None);
+        assert_eq!(Time::parse(""), None);
+        assert_eq!(Time::parse("2024-01-01-01"), None);
+    }
+
+    #[test]
+    fn consecutive_times_differ_by_one_ordinal_across_year_ends() {
+        let dec = Time::Month { year: 2024, month: 12 };
+        let jan = Time::Month { year: 2025, month: 1 };
+        assert_eq!(jan.ordinal() - dec.ordinal(), 1);
+        assert_eq!(jan.previous(), dec);
+        let d1 = Time::Day { year: 2025, month: 1, day: 1 };
+        assert_eq!(d1.previous(), Time::Day { year: 2024, month: 12, day: 31 });
+        assert_eq!(d1.ordinal() - d1.previous().ordinal(), 1);
+        let mar1 = Time::Day { year: 2024, month: 3, day: 1 };
+        assert_eq!(mar1.previous(), Time::Day { year: 2024, month: 2, day: 29 });
+        assert_eq!(Time::Day { year: 1970, month: 1, day: 1 }.ordinal(), 0);
+    }
+
+    #[test]
+    fn months_sit_between_their_year_and_the_next_on_the_x_axis() {
+        assert_eq!(Time::Year(2024).x(), 2024.0);
+        assert_eq!(Time::Month { year: 2024, month: 1 }.x(), 2024.0);
+        let jul = Time::Month { year: 2024, month: 7 }.x();
+        assert!((jul - 2024.5).abs() < 1e-9);
+        let last_day = Time::Day { year: 2023, month: 12, day: 31 }.x();
+        assert!(last_day > 2023.99 && last_day < 2024.0);
+    }
+
+    #[test]
+    fn units_round_trip_through_their_identifiers() {
+        for id in ["billion_yuan", "100_million_yuan", "billion_usd", "share_percent", "percent_change", "count", "TEU"] {
+            assert_eq!(Unit::parse(id).id(), id);
+        }
+        assert_eq!(
+            Unit::parse("100_million_yuan"),
+            Unit::Money { currency: Currency::Yuan, multiplier: 1e8 }
+        );
+        assert_eq!(Unit::parse("pairs"), Unit::Other("pairs".into()));
+    }
+}

@@ -1,0 +1,205 @@
+//! The "Compare" bar chart: entities side by side for one year, one bar per metric, with an
+//! explicit "no data" slot where a figure is missing. Values come from the line query, so a
+//! bar always equals the point of the same year on the line.
+
+use super::line::{LineChart, Point, why_empty};
+use super::*;
+use crate::data::filter::BarLayout;
+
+/// One filled bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarCell {
+    /// The height, after scaling and the value mode.
+    pub value: f64,
+    /// The point it was taken from (observation, derived, trust, source).
+    pub point: Point,
+}
+
+/// One x-axis group: an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarGroup {
+    /// The entity.
+    pub entity: EntityId,
+    /// Its name on the axis.
+    pub label: String,
+}
+
+/// One bar colour: a metric (in a category and period), one cell per group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarSeries {
+    /// The metric.
+    pub metric: MetricId,
+    /// The category, if any.
+    pub category: Option<CategoryId>,
+    /// The period.
+    pub period: PeriodId,
+    /// Stable id (`exports`), as used in [`Filter::hidden`].
+    pub id: String,
+    /// Legend text.
+    pub label: String,
+    /// One cell per group; `None` is a "no data" slot, never a zero.
+    pub cells: Vec<Option<BarCell>>,
+    /// Hidden by a click on the legend.
+    pub hidden: bool,
+}
+
+/// Everything the Compare view draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    /// "Exports and imports, 2025".
+    pub title: String,
+    /// The unit line.
+    pub subtitle: String,
+    /// The value unit.
+    pub unit: DisplayUnit,
+    /// The value axis label.
+    pub unit_label: String,
+    /// The year shown.
+    pub year: Option<i32>,
+    /// Years that have data for the selection, for the year picker.
+    pub years: Vec<i32>,
+    /// The x-axis groups (entities).
+    pub groups: Vec<BarGroup>,
+    /// The bars.
+    pub series: Vec<BarSeries>,
+    /// Grouped or stacked.
+    pub layout: BarLayout,
+    /// Why stacking is not possible, when it is not.
+    pub stack_unavailable: Option<String>,
+    /// What was left out and why.
+    pub notes: Vec<String>,
+    /// Why nothing is drawn, when nothing is.
+    pub empty_reason: Option<String>,
+    /// Sources of the visible bars.
+    pub sources: Vec<SourceId>,
+    /// Whether any visible bar is derived.
+    pub any_derived: bool,
+}
+
+/// Builds the Compare chart for a filter.
+pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
+    let line = line_chart(d, &Filter { hidden: Default::default(), ..f.clone() }, lang);
+    let sel = Selection::new(d, f);
+    let mut entities: Vec<EntityId> = sel.entities.iter().copied().collect();
+    entities.sort();
+    let groups: Vec<BarGroup> =
+        entities.iter().map(|&e| BarGroup { entity: e, label: entity_name(d.entity(e), lang).to_string() }).collect();
+
+    let years = years_with_data(&line);
+    let year = f.compare_year.filter(|y| years.contains(y)).or_else(|| best_year(&line, &years));
+    let stack_unavailable = match (f.mode, &line.unit) {
+        (ValueMode::Absolute, DisplayUnit::Money { .. } | DisplayUnit::Count | DisplayUnit::Other(_)) => None,
+        _ => Some(
+            lang.pick(
+                "Only amounts can be stacked: shares, growth rates and indexes do not add up",
+                "只有总量可以堆叠:比重、增长率和指数不能相加",
+            )
+            .into(),
+        ),
+    };
+    let mut chart = BarChart {
+        title: String::new(),
+        subtitle: String::new(),
+        unit: line.unit.clone(),
+        unit_label: line.unit_label.clone(),
+        year,
+        years,
+        groups,
+        series: Vec::new(),
+        layout: if stack_unavailable.is_some() { BarLayout::Grouped } else { f.bar_layout },
+        stack_unavailable,
+        notes: line.notes.clone(),
+        empty_reason: None,
+        sources: Vec::new(),
+        any_derived: false,
+    };
+    let Some(year) = year else {
+        chart.empty_reason = Some(match line.empty_reason {
+            Some(reason) => reason,
+            None => lang
+                .pick("The selection has no yearly figures to compare.", "所选内容没有可比较的年度数据。")
+                .into(),
+        });
+        return chart;
+    };
+
+    for s in &line.series {
+        let (metric, category, period) = (s.key.metric, s.key.category, s.key.period);
+        let index = match chart.series.iter().position(|b| b.metric == metric && b.category == category && b.period == period) {
+            Some(i) => i,
+            None => {
+                let id = bar_series_id(d, s);
+                let mut label = metric_name(d.metric(metric), lang).to_string();
+                if let Some(c) = category {
+                    label.push_str(&format!(" ({})", category_name(d.category(c), lang)));
+                }
+                if period != PeriodId::FULL_YEAR {
+                    label.push_str(&format!(", {}", period_label(d.period(period), lang)));
+                }
+                let hidden = f.hidden.contains(&id);
+                chart.series.push(BarSeries { metric, category, period, id, label, cells: vec![None; chart.groups.len()], hidden });
+                chart.series.len() - 1
+            }
+        };
+        let Some(group) = chart.groups.iter().position(|g| g.entity == s.key.entity) else { continue };
+        let point = s.points.iter().find(|p| p.time == Time::Year(year));
+        if let Some(point) = point {
+            if let Some(value) = point.value {
+                chart.series[index].cells[group] = Some(BarCell { value, point: point.clone() });
+            }
+        }
+    }
+    chart.series.retain(|b| b.cells.iter().any(Option::is_some));
+    for b in chart.series.iter().filter(|b| !b.hidden) {
+        for cell in b.cells.iter().flatten() {
+            push_source(&mut chart.sources, cell.point.source);
+            chart.any_derived |= cell.point.derived;
+        }
+    }
+    let names: Vec<String> = chart.series.iter().filter(|b| !b.hidden).map(|b| b.label.clone()).collect();
+    chart.title = match lang {
+        Lang::En => format!("{}, {year}", join_names(&names, lang)),
+        Lang::Zh => format!("{year}年{}", join_names(&names, lang)),
+    };
+    let mode_title = line.title.split_once(':').map(|(_, mode)| mode.trim().to_string());
+    chart.subtitle = match mode_title {
+        Some(mode) if !mode.is_empty() => format!("{mode} · {}", chart.unit_label),
+        _ => chart.unit_label.clone(),
+    };
+    if chart.series.is_empty() {
+        chart.empty_reason = Some(why_empty(d, f, &sel, lang));
+    }
+    chart
+}
+
+/// The id a bar series is hidden by: the metric, with category and period when there are.
+fn bar_series_id(d: &Dataset, s: &super::Series) -> String {
+    let full = s.key.id(d);
+    // Drop the entity part: a bar colour spans all entities.
+    full.split_once(':').map_or(full.clone(), |(_, rest)| rest.to_string())
+}
+
+fn years_with_data(line: &LineChart) -> Vec<i32> {
+    let mut years: Vec<i32> = line
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .filter(|p| p.value.is_some() && matches!(p.time, Time::Year(_)))
+        .map(|p| p.time.year())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// The year where the most series have a value; the latest among equals.
+fn best_year(line: &LineChart, years: &[i32]) -> Option<i32> {
+    years.iter().copied().max_by_key(|&y| {
+        let filled = line
+            .series
+            .iter()
+            .filter(|s| s.points.iter().any(|p| p.time == Time::Year(y) && p.value.is_some()))
+            .count();
+        (filled, y)
+    })
+}

@@ -1,0 +1,443 @@
+//! The "Over time" line chart: one series per (entity, metric, category, period), points in
+//! time order, gaps where a year is missing, values transformed by the value mode.
+
+use std::ops::Range;
+
+use super::*;
+
+/// One drawn point and the observation behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// When.
+    pub time: Time,
+    /// Position on the x axis, in years.
+    pub x: f64,
+    /// The value drawn, after scaling and the value mode; `None` when it cannot be computed
+    /// (no previous year, a zero denominator).
+    pub value: Option<f64>,
+    /// Index of the observation in [`Dataset::observations`].
+    pub observation: usize,
+    /// The other observation a computed value used (previous year, parent, total).
+    pub other: Option<usize>,
+    /// Whether the figure (or one it was computed from) is derived.
+    pub derived: bool,
+    /// The lower trust of the figures used.
+    pub trust: Option<Trust>,
+    /// Source of the observation.
+    pub source: Option<SourceId>,
+    /// Whether time steps are missing between the previous point and this one.
+    pub gap_before: bool,
+}
+
+/// One line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Which entity, metric, category and period.
+    pub key: SeriesKey,
+    /// Stable id (`jinhua:exports`), as used in [`Filter::hidden`].
+    pub id: String,
+    /// Legend text.
+    pub label: String,
+    /// Points in time order.
+    pub points: Vec<Point>,
+    /// Hidden from the chart and the table by a click on the legend.
+    pub hidden: bool,
+}
+
+impl Series {
+    /// Runs of points that are drawn as one connected line: adjacent in time, all with values.
+    pub fn segments(&self) -> Vec<Range<usize>> {
+        let mut segments = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, p) in self.points.iter().enumerate() {
+            let continues = p.value.is_some() && !p.gap_before && start.is_some();
+            if !continues {
+                if let Some(s) = start.take() {
+                    segments.push(s..i);
+                }
+                if p.value.is_some() {
+                    start = Some(i);
+                }
+            }
+        }
+        if let Some(s) = start {
+            segments.push(s..self.points.len());
+        }
+        segments
+    }
+}
+
+/// Everything the Over time view draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    /// What is shown: "Exports".
+    pub title: String,
+    /// When and in what unit: "2014–2025 · billion yuan".
+    pub subtitle: String,
+    /// The y unit.
+    pub unit: DisplayUnit,
+    /// The y axis label.
+    pub unit_label: String,
+    /// The lines, in legend order.
+    pub series: Vec<Series>,
+    /// What was left out and why (a unit conflict, a mode that does not apply).
+    pub notes: Vec<String>,
+    /// Why nothing is drawn, when nothing is.
+    pub empty_reason: Option<String>,
+    /// Sources of the visible points, in order of first use.
+    pub sources: Vec<SourceId>,
+    /// Whether any visible point is derived.
+    pub any_derived: bool,
+    /// Whether any visible point has low trust.
+    pub any_low_trust: bool,
+    /// Whether the y axis is logarithmic (asked for, and possible).
+    pub log_scale: bool,
+    /// Why a log axis is not possible, when it is not.
+    pub log_unavailable: Option<String>,
+}
+
+impl LineChart {
+    /// The series that are drawn (not hidden).
+    pub fn visible_series(&self) -> impl Iterator<Item = &Series> {
+        self.series.iter().filter(|s| !s.hidden)
+    }
+}
+
+/// Builds the line chart for a filter.
+pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
+    let sel = Selection::new(d, f);
+    let mut chart = LineChart {
+        title: String::new(),
+        subtitle: String::new(),
+        unit: DisplayUnit::Count,
+        unit_label: String::new(),
+        series: Vec::new(),
+        notes: Vec::new(),
+        empty_reason: None,
+        sources: Vec::new(),
+        any_derived: false,
+        any_low_trust: false,
+        log_scale: false,
+        log_unavailable: None,
+    };
+    if sel.entities.is_empty() || sel.metrics.is_empty() {
+        chart.empty_reason = Some(
+            lang.pick("Choose at least one place and one metric in the side panel.", "请在侧栏中至少选择一个地区和一个指标。").into(),
+        );
+        return chart;
+    }
+
+    let runs = collect_runs(d, f, &sel);
+    let (unit, kept) = choose_unit(d, f, &sel, &runs, lang, &mut chart.notes);
+    chart.unit = unit;
+    chart.unit_label = chart.unit.label(lang);
+    let with_metric = sel.metrics.len() > 1;
+    for (key, indexes) in kept {
+        let points = transform(d, f, key, &indexes);
+        if points.iter().all(|p| p.value.is_none()) {
+            let label = key.label(d, lang, true);
+            chart.notes.push(match lang {
+                Lang::En => format!("{label}: no value can be computed in this mode (the figures it needs are missing)"),
+                Lang::Zh => format!("{label}:缺少所需数据,此模式下无法计算"),
+            });
+            continue;
+        }
+        let id = key.id(d);
+        let hidden = f.hidden.contains(&id);
+        chart.series.push(Series { key, id, label: key.label(d, lang, with_metric), points, hidden });
+    }
+
+    if chart.series.is_empty() {
+        chart.empty_reason = Some(why_empty(d, f, &sel, lang));
+        return chart;
+    }
+    finish_summary(d, f, &mut chart, lang);
+    chart
+}
+
+/// Runs of observations that pass the filter, one per series, in dataset order.
+fn collect_runs(d: &Dataset, f: &Filter, sel: &Selection) -> Vec<(SeriesKey, Vec<usize>)> {
+    let mut metric_on = vec![false; d.metrics.len()];
+    for m in &sel.metrics {
+        metric_on[m.0 as usize] = true;
+    }
+    let mut runs: Vec<(SeriesKey, Vec<usize>)> = Vec::new();
+    for (i, o) in d.observations.iter().enumerate() {
+        if !metric_on[o.cell.metric.0 as usize] || !sel.entities.contains(&o.cell.entity) || !sel.passes(f, o) {
+            continue;
+        }
+        let key = SeriesKey::of(&o.cell);
+        match runs.last_mut() {
+            Some((k, indexes)) if *k == key => indexes.push(i),
+            _ => runs.push((key, vec![i])),
+        }
+    }
+    runs
+}
+
+/// Picks the chart's unit and drops the series that cannot be shown in it, noting why.
+fn choose_unit(
+    d: &Dataset,
+    f: &Filter,
+    sel: &Selection,
+    runs: &[(SeriesKey, Vec<usize>)],
+    lang: Lang,
+    notes: &mut Vec<String>,
+) -> (DisplayUnit, Vec<(SeriesKey, Vec<usize>)>) {
+    let metric_label = |m: MetricId| metric_name(d.metric(m), lang).to_string();
+    let total = f.total_metric.as_deref().and_then(|id| d.metric_id(id));
+    let unit = match f.mode {
+        ValueMode::Absolute => {
+            let first = sel.metrics.iter().find(|m| runs.iter().any(|(k, _)| k.metric == **m));
+            first.map_or(DisplayUnit::Count, |&m| scaled_unit(&d.metric(m).unit, f.unit_scale).1)
+        }
+        ValueMode::Yoy => DisplayUnit::GrowthOnPrevious,
+        ValueMode::Index => DisplayUnit::Index,
+        ValueMode::ShareOfParent => DisplayUnit::ShareOfParent,
+        ValueMode::ShareOfTotal => match total {
+            Some(t) => DisplayUnit::ShareOfMetric(metric_label(t)),
+            None => {
+                notes.push(lang.pick("Choose the total metric for “share of total”.", "请选择“占总量比重”的总量指标。").into());
+                return (DisplayUnit::ShareOfMetric(String::new()), Vec::new());
+            }
+        },
+    };
+    let mut kept = Vec::new();
+    let mut noted: Vec<MetricId> = Vec::new();
+    for (key, indexes) in runs {
+        let metric_unit = &d.metric(key.metric).unit;
+        let problem = match f.mode {
+            ValueMode::Absolute => {
+                let own = scaled_unit(metric_unit, f.unit_scale).1;
+                (own != unit).then(|| match lang {
+                    Lang::En => format!(
+                        "{} is not shown: it is in {}, the chart is in {}. A chart has one unit.",
+                        metric_label(key.metric),
+                        unit_word(&own, lang),
+                        unit_word(&unit, lang)
+                    ),
+                    Lang::Zh => format!(
+                        "未显示{}:其单位为{},图表单位为{}。一张图只用一种单位。",
+                        metric_label(key.metric),
+                        unit_word(&own, lang),
+                        unit_word(&unit, lang)
+                    ),
+                })
+            }
+            _ if !metric_unit.is_additive() => Some(match lang {
+                Lang::En => format!("{} is not shown: it is a share or a rate, not an amount.", metric_label(key.metric)),
+                Lang::Zh => format!("未显示{}:它是比重或比率,不是总量。", metric_label(key.metric)),
+            }),
+            ValueMode::ShareOfTotal => {
+                let t = total.map(|t| scaled_unit(&d.metric(t).unit, UnitScale::Billion).1);
+                (t != Some(scaled_unit(metric_unit, UnitScale::Billion).1)).then(|| match lang {
+                    Lang::En => format!("{} is not shown: its unit differs from the total's.", metric_label(key.metric)),
+                    Lang::Zh => format!("未显示{}:单位与总量指标不同。", metric_label(key.metric)),
+                })
+            }
+            _ => None,
+        };
+        match problem {
+            Some(note) => {
+                if !noted.contains(&key.metric) {
+                    noted.push(key.metric);
+                    notes.push(note);
+                }
+            }
+            None => kept.push((*key, indexes.clone())),
+        }
+    }
+    if f.mode == ValueMode::ShareOfParent {
+        let before = kept.len();
+        let mut orphans: Vec<String> = Vec::new();
+        kept.retain(|(key, _)| {
+            let has = d.entity(key.entity).parent.is_some();
+            let name = entity_name(d.entity(key.entity), lang).to_string();
+            if !has && !orphans.contains(&name) {
+                orphans.push(name);
+            }
+            has
+        });
+        if kept.len() < before {
+            notes.push(match lang {
+                Lang::En => format!("{}: no parent area in this dataset, so no share of it.", orphans.join(", ")),
+                Lang::Zh => format!("{}:本数据集中没有上级地区,无法计算占比。", orphans.join("、")),
+            });
+        }
+    }
+    (unit, kept)
+}
+
+fn unit_word(unit: &DisplayUnit, lang: Lang) -> String {
+    let label = unit.label(lang);
+    if label.is_empty() { lang.pick("a count", "个数").into() } else { label }
+}
+
+/// A second observation a computed value uses, if it passes the derived and trust filters.
+fn companion<'a>(d: &'a Dataset, f: &Filter, cell: Cell) -> Option<(usize, &'a Observation)> {
+    let index = d.find_index(&cell)?;
+    let o = &d.observations[index];
+    let ok = (f.include_derived || !o.derived) && f.min_trust.is_none_or(|min| o.trust.is_some_and(|t| t >= min));
+    ok.then_some((index, o))
+}
+
+fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    let r = numerator / denominator * 100.0;
+    (denominator != 0.0 && r.is_finite()).then_some(r)
+}
+
+fn lower_trust(a: Option<Trust>, b: Option<Trust>) -> Option<Trust> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        _ => None,
+    }
+}
+
+/// The points of one series with values transformed by the mode.
+fn transform(d: &Dataset, f: &Filter, key: SeriesKey, indexes: &[usize]) -> Vec<Point> {
+    let unit = &d.metric(key.metric).unit;
+    let (factor, _) = scaled_unit(unit, f.unit_scale);
+    let mut points: Vec<Point> = Vec::with_capacity(indexes.len());
+    let mut base: Option<f64> = None;
+    for &i in indexes {
+        let o = &d.observations[i];
+        let mut point = Point {
+            time: o.cell.time,
+            x: o.cell.time.x(),
+            value: None,
+            observation: i,
+            other: None,
+            derived: o.derived,
+            trust: o.trust,
+            source: o.source,
+            gap_before: points.last().is_some_and(|p: &Point| o.cell.time.ordinal() - p.time.ordinal() > 1),
+        };
+        let with_other = |point: &mut Point, cell: Cell| {
+            companion(d, f, cell).map(|(j, other)| {
+                point.other = Some(j);
+                point.derived |= other.derived;
+                point.trust = lower_trust(point.trust, other.trust);
+                other
+            })
+        };
+        point.value = match f.mode {
+            ValueMode::Absolute => Some(o.value * factor),
+            ValueMode::Yoy => {
+                let cell = Cell { time: o.cell.time.previous(), ..o.cell };
+                with_other(&mut point, cell).and_then(|prev| ratio(o.value - prev.value, prev.value))
+            }
+            ValueMode::Index => {
+                if base.is_none() && o.value != 0.0 {
+                    base = Some(o.value);
+                }
+                base.and_then(|b| ratio(o.value, b))
+            }
+            ValueMode::ShareOfParent => d.entity(key.entity).parent.and_then(|parent| {
+                let cell = Cell { entity: parent, ..o.cell };
+                with_other(&mut point, cell).and_then(|p| ratio(o.value, p.value))
+            }),
+            ValueMode::ShareOfTotal => f.total_metric.as_deref().and_then(|id| d.metric_id(id)).and_then(|total| {
+                let (own_factor, _) = scaled_unit(unit, UnitScale::Billion);
+                let (total_factor, _) = scaled_unit(&d.metric(total).unit, UnitScale::Billion);
+                let same_category = Cell { metric: total, ..o.cell };
+                let no_category = Cell { metric: total, category: None, ..o.cell };
+                let other = with_other(&mut point, same_category).or_else(|| with_other(&mut point, no_category));
+                other.and_then(|t| ratio(o.value * own_factor, t.value * total_factor))
+            }),
+        };
+        points.push(point);
+    }
+    points
+}
+
+/// Title, subtitle, sources, marks and the log-axis check, from the visible series.
+fn finish_summary(d: &Dataset, f: &Filter, chart: &mut LineChart, lang: Lang) {
+    let mut metrics: Vec<MetricId> = Vec::new();
+    let (mut first, mut last) = (i32::MAX, i32::MIN);
+    let mut non_positive = false;
+    for s in chart.series.iter().filter(|s| !s.hidden) {
+        if !metrics.contains(&s.key.metric) {
+            metrics.push(s.key.metric);
+        }
+        for p in s.points.iter().filter(|p| p.value.is_some()) {
+            first = first.min(p.time.year());
+            last = last.max(p.time.year());
+            push_source(&mut chart.sources, p.source);
+            chart.any_derived |= p.derived;
+            chart.any_low_trust |= p.trust == Some(Trust::Low);
+            non_positive |= p.value.is_some_and(|v| v <= 0.0);
+        }
+    }
+    metrics.sort();
+    let names: Vec<String> = metrics.iter().map(|&m| metric_name(d.metric(m), lang).to_string()).collect();
+    let mode = match f.mode {
+        ValueMode::Absolute => String::new(),
+        ValueMode::Yoy => lang.pick(": growth on previous year", ":同比增长").into(),
+        ValueMode::Index => lang.pick(": index, first value = 100", ":指数(首值=100)").into(),
+        ValueMode::ShareOfParent => lang.pick(": share of the parent area", ":占上级地区比重").into(),
+        ValueMode::ShareOfTotal => match lang {
+            Lang::En => format!(": share of {}", chart.unit_label.trim_start_matches("% of ")),
+            Lang::Zh => format!(":{}", chart.unit_label.trim_end_matches(" %")),
+        },
+    };
+    chart.title = format!("{}{mode}", join_names(&names, lang));
+    chart.subtitle = if first <= last {
+        let span = span_text(first, last);
+        if chart.unit_label.is_empty() { span } else { format!("{span} · {}", chart.unit_label) }
+    } else {
+        chart.unit_label.clone()
+    };
+    if non_positive {
+        chart.log_unavailable = Some(
+            lang.pick(
+                "A log scale needs every value above zero; some shown values are zero or negative",
+                "对数坐标要求所有数值大于零,当前有零或负值",
+            )
+            .into(),
+        );
+    }
+    chart.log_scale = f.log_scale && chart.log_unavailable.is_none();
+}
+
+/// Says why a selection shows nothing, as specifically as the data allows.
+pub(crate) fn why_empty(d: &Dataset, f: &Filter, sel: &Selection, lang: Lang) -> String {
+    let selected = |o: &&Observation| sel.entities.contains(&o.cell.entity) && sel.metrics.contains(&o.cell.metric);
+    let any_at_all = d.observations.iter().any(|o| selected(&o));
+    let entity_names: Vec<String> = {
+        let mut ids: Vec<&EntityId> = sel.entities.iter().collect();
+        ids.sort();
+        ids.into_iter().map(|&e| entity_name(d.entity(e), lang).to_string()).collect()
+    };
+    let metric_names: Vec<String> = sel.metrics.iter().map(|&m| metric_name(d.metric(m), lang).to_string()).collect();
+    if !any_at_all {
+        return match lang {
+            Lang::En => format!("No {} figures for {} in this dataset.", join_names(&metric_names, lang), join_names(&entity_names, lang)),
+            Lang::Zh => format!("本数据集中没有{}的{}数据。", join_names(&entity_names, lang), join_names(&metric_names, lang)),
+        };
+    }
+    let only_part_year = d
+        .observations
+        .iter()
+        .filter(|o| selected(o))
+        .all(|o| matches!(o.cell.time, Time::Year(_)) && o.cell.period != PeriodId::FULL_YEAR);
+    if only_part_year && f.period == PeriodChoice::FullYear {
+        let periods: Vec<String> = {
+            let mut p: Vec<PeriodId> = d.observations.iter().filter(|o| selected(o)).map(|o| o.cell.period).collect();
+            p.sort();
+            p.dedup();
+            p.into_iter().map(|p| period_label(d.period(p), lang)).collect()
+        };
+        return match lang {
+            Lang::En => format!(
+                "Only part-year figures ({}) exist for this selection; choose that period in the side panel to see them.",
+                periods.join(", ")
+            ),
+            Lang::Zh => format!("所选内容只有部分年份的数据({}),请在侧栏中选择该时段查看。", periods.join("、")),
+        };
+    }
+    lang.pick(
+        "No figures match the filters: widen the year range, include derived figures or lower the minimum trust.",
+        "没有符合筛选条件的数据:请扩大年份范围、包含推算数据或降低可信度要求。",
+    )
+    .into()
+}

@@ -1,0 +1,212 @@
+//! Queries: pure functions from a dataset and a filter to what a view draws. This is the only
+//! place figures are computed (growth, indexes, shares); views only draw.
+
+mod bars;
+mod line;
+mod shares;
+mod table;
+
+pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart};
+pub use line::{LineChart, Point, Series, line_chart};
+pub use shares::{ShareChart, ShareRow, share_chart};
+pub use table::TableRow;
+
+use std::collections::HashSet;
+
+use super::filter::{Filter, PeriodChoice, UnitScale, ValueMode};
+use super::format::{DisplayUnit, Lang, category_name, entity_name, metric_name, period_label};
+use super::model::*;
+
+/// One line of a chart: an entity's metric (in one category and period).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeriesKey {
+    /// Whose.
+    pub entity: EntityId,
+    /// What.
+    pub metric: MetricId,
+    /// Which subdivision.
+    pub category: Option<CategoryId>,
+    /// Which part of the year.
+    pub period: PeriodId,
+}
+
+impl SeriesKey {
+    /// The key of the series an observation belongs to.
+    pub fn of(cell: &Cell) -> SeriesKey {
+        SeriesKey { entity: cell.entity, metric: cell.metric, category: cell.category, period: cell.period }
+    }
+
+    /// A stable text id, used to hide series: `jinhua:exports`, `yiwu:exports:toys@jan_nov`.
+    pub fn id(&self, d: &Dataset) -> String {
+        let mut id = format!("{}:{}", d.entity(self.entity).id, d.metric(self.metric).id);
+        if let Some(c) = self.category {
+            id.push(':');
+            id.push_str(&d.category(c).id);
+        }
+        if self.period != PeriodId::FULL_YEAR {
+            id.push('@');
+            id.push_str(d.period(self.period));
+        }
+        id
+    }
+
+    /// What the legend says: "Jinhua — Exports", with category and period when there are.
+    pub fn label(&self, d: &Dataset, lang: Lang, with_metric: bool) -> String {
+        let mut label = entity_name(d.entity(self.entity), lang).to_string();
+        if with_metric {
+            label.push_str(" — ");
+            label.push_str(metric_name(d.metric(self.metric), lang));
+        }
+        if let Some(c) = self.category {
+            label.push_str(&format!(" ({})", category_name(d.category(c), lang)));
+        }
+        if self.period != PeriodId::FULL_YEAR {
+            label.push_str(&format!(", {}", period_label(d.period(self.period), lang)));
+        }
+        label
+    }
+}
+
+/// The filter resolved against a dataset: ids turned into indexes.
+pub(crate) struct Selection {
+    pub entities: HashSet<EntityId>,
+    /// Selected metrics in dataset order.
+    pub metrics: Vec<MetricId>,
+    pub categories: Option<HashSet<CategoryId>>,
+    /// `None` when the chosen period does not occur in the dataset.
+    pub period: Option<PeriodId>,
+}
+
+impl Selection {
+    pub fn new(d: &Dataset, f: &Filter) -> Selection {
+        let entities = f.entities.iter().filter_map(|id| d.entity_id(id)).collect();
+        let mut metrics: Vec<MetricId> = f.metrics.iter().filter_map(|id| d.metric_id(id)).collect();
+        metrics.sort();
+        let categories = (!f.categories.is_empty()).then(|| f.categories.iter().filter_map(|id| d.category_id(id)).collect());
+        let period = match &f.period {
+            PeriodChoice::FullYear => Some(PeriodId::FULL_YEAR),
+            PeriodChoice::Named(name) => d.period_id(name),
+        };
+        Selection { entities, metrics, categories, period }
+    }
+
+    /// Whether an observation passes every filter but the metric and entity choice.
+    pub fn passes(&self, f: &Filter, o: &Observation) -> bool {
+        let year = o.cell.time.year();
+        let period_ok = match o.cell.time {
+            // Months and days are their own resolution; periods qualify years only.
+            Time::Year(_) => Some(o.cell.period) == self.period,
+            _ => true,
+        };
+        period_ok
+            && f.year_from.is_none_or(|from| year >= from)
+            && f.year_to.is_none_or(|to| year <= to)
+            && (f.include_derived || !o.derived)
+            && f.min_trust.is_none_or(|min| o.trust.is_some_and(|t| t >= min))
+            && match (&self.categories, o.cell.category) {
+                (Some(set), Some(c)) => set.contains(&c),
+                _ => true,
+            }
+    }
+}
+
+/// The factor that turns a stored value into the display scale, and the display unit.
+pub(crate) fn scaled_unit(unit: &Unit, scale: UnitScale) -> (f64, DisplayUnit) {
+    match (unit, scale.multiplier()) {
+        (Unit::Money { currency, multiplier }, Some(target)) => {
+            (multiplier / target, DisplayUnit::Money { currency: *currency, multiplier: target })
+        }
+        _ => (1.0, DisplayUnit::of(unit)),
+    }
+}
+
+/// Why a value mode cannot be used with the current selection, in words for a tooltip; `None`
+/// when it can.
+pub fn mode_unavailable(d: &Dataset, f: &Filter, mode: ValueMode, lang: Lang) -> Option<String> {
+    let sel = Selection::new(d, f);
+    let additive = sel.metrics.iter().any(|&m| d.metric(m).unit.is_additive());
+    match mode {
+        ValueMode::Absolute => None,
+        ValueMode::Yoy | ValueMode::Index if !additive => Some(
+            lang.pick(
+                "The selected metrics are shares or growth rates: their growth or index would mean nothing",
+                "所选指标是比重或增长率,计算其增长或指数没有意义",
+            )
+            .into(),
+        ),
+        ValueMode::Yoy | ValueMode::Index => None,
+        ValueMode::ShareOfParent => {
+            if !additive {
+                return Some(lang.pick("Shares of shares or growth rates mean nothing", "比重或增长率不能再求占比").into());
+            }
+            let has_parent_data = sel.entities.iter().any(|&e| d.entity(e).parent.is_some());
+            (!has_parent_data).then(|| {
+                lang.pick(
+                    "None of the selected places belongs to a larger one in this dataset",
+                    "所选地区在本数据集中都没有上级地区",
+                )
+                .into()
+            })
+        }
+        ValueMode::ShareOfTotal => {
+            if !additive {
+                return Some(lang.pick("Shares of shares or growth rates mean nothing", "比重或增长率不能再求占比").into());
+            }
+            let candidates = total_metric_candidates(d, f);
+            candidates.is_empty().then(|| {
+                lang.pick(
+                    "No other metric has the same unit to serve as the total",
+                    "没有与所选指标单位相同的其他指标可作为总量",
+                )
+                .into()
+            })
+        }
+    }
+}
+
+/// Metrics that can serve as the denominator of [`ValueMode::ShareOfTotal`]: same unit
+/// family as a selected additive metric, not itself selected.
+pub fn total_metric_candidates(d: &Dataset, f: &Filter) -> Vec<MetricId> {
+    let sel = Selection::new(d, f);
+    let units: Vec<DisplayUnit> = sel
+        .metrics
+        .iter()
+        .filter(|&&m| d.metric(m).unit.is_additive())
+        .map(|&m| scaled_unit(&d.metric(m).unit, UnitScale::Billion).1)
+        .collect();
+    (0..d.metrics.len() as u32)
+        .map(MetricId)
+        .filter(|m| !sel.metrics.contains(m))
+        .filter(|&m| units.contains(&scaled_unit(&d.metric(m).unit, UnitScale::Billion).1))
+        .collect()
+}
+
+/// Unique sources in order of first use.
+pub(crate) fn push_source(sources: &mut Vec<SourceId>, source: Option<SourceId>) {
+    if let Some(s) = source {
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
+}
+
+/// "Exports", "Exports and imports", "Exports, imports and 2 more".
+pub(crate) fn join_names(names: &[String], lang: Lang) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a}{}{b}", lang.pick(" and ", "与")),
+        [a, b, rest @ ..] => match lang {
+            Lang::En => format!("{a}, {b} and {} more", rest.len()),
+            Lang::Zh => format!("{a}、{b}等{}项", rest.len() + 2),
+        },
+    }
+}
+
+/// "2014–2025", or one year.
+pub(crate) fn span_text(first: i32, last: i32) -> String {
+    if first == last { first.to_string() } else { format!("{first}–{last}") }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,241 @@
+use super::*;
+use crate::data::filter::BarLayout;
+use crate::data::load::load_bundled;
+
+fn bundled() -> Dataset {
+    match load_bundled() { Ok(l) => l.dataset, Err(e) => panic!("the bundled dataset does not load: {e}") }
+}
+
+fn filter(entities: &[&str], metrics: &[&str]) -> Filter {
+    Filter {
+        entities: entities.iter().map(|s| s.to_string()).collect(),
+        metrics: metrics.iter().map(|s| s.to_string()).collect(),
+        ..Filter::default()
+    }
+}
+
+fn series<'a>(chart: &'a LineChart, id: &str) -> &'a Series {
+    chart.series.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no series {id}"))
+}
+
+fn value_at(s: &Series, year: i32) -> Option<f64> {
+    s.points.iter().find(|p| p.time == Time::Year(year)).and_then(|p| p.value)
+}
+
+#[test]
+fn a_missing_year_is_a_gap_not_an_interpolated_point() {
+    let d = bundled();
+    let chart = line_chart(&d, &filter(&["yiwu"], &["exports"]), Lang::En);
+    let yiwu = series(&chart, "yiwu:exports");
+    let years: Vec<i32> = yiwu.points.iter().map(|p| p.time.year()).collect();
+    assert_eq!(years, [2014, 2019, 2023, 2024, 2025]);
+    // 2014 and 2019 are separate segments: nothing is drawn across 2015–2018 or 2020–2022.
+    let segments = yiwu.segments();
+    assert_eq!(segments, [0..1, 1..2, 2..5]);
+    assert!(yiwu.points[1].gap_before && yiwu.points[2].gap_before && !yiwu.points[3].gap_before);
+}
+
+#[test]
+fn part_year_figures_stay_off_the_yearly_line() {
+    let d = bundled();
+    let chart = line_chart(&d, &filter(&["yiwu"], &["total_trade"]), Lang::En);
+    assert_eq!(chart.series.len(), 1, "only the full-year series");
+    let full = series(&chart, "yiwu:total_trade");
+    assert_eq!(value_at(full, 2025), Some(836.5));
+    let jan_nov = Filter { period: PeriodChoice::Named("jan_nov".into()), ..filter(&["yiwu"], &["total_trade"]) };
+    let chart = line_chart(&d, &jan_nov, Lang::En);
+    let s = series(&chart, "yiwu:total_trade@jan_nov");
+    assert_eq!(value_at(s, 2025), Some(770.39));
+    assert!(s.label.ends_with(", Jan–Nov"), "{}", s.label);
+}
+
+#[test]
+fn hundred_million_yuan_is_ten_times_billion_yuan() {
+    let d = bundled();
+    let mut f = filter(&["jinhua"], &["exports"]);
+    let billion = value_at(series(&line_chart(&d, &f, Lang::En), "jinhua:exports"), 2024).unwrap();
+    f.unit_scale = UnitScale::HundredMillion;
+    let chart = line_chart(&d, &f, Lang::Zh);
+    let yi = value_at(series(&chart, "jinhua:exports"), 2024).unwrap();
+    assert_eq!(billion, 771.92);
+    assert!((yi - 7719.2).abs() < 1e-9, "{yi}");
+    assert_eq!(chart.unit_label, "亿元");
+}
+
+#[test]
+fn growth_is_computed_from_consecutive_years_only() {
+    let d = bundled();
+    let f = Filter { mode: ValueMode::Yoy, ..filter(&["jinhua"], &["exports"]) };
+    let chart = line_chart(&d, &f, Lang::En);
+    let s = series(&chart, "jinhua:exports");
+    let growth_2025 = value_at(s, 2025).unwrap();
+    // 921.3 / 771.92 − 1, against the 19.4 % China Daily reports.
+    assert!((growth_2025 - 19.35).abs() < 0.01, "{growth_2025}");
+    // Jinhua has no 2022 exports: 2023's growth cannot be computed and is no value, not zero.
+    assert_eq!(value_at(s, 2023), None);
+    assert_eq!(chart.unit, DisplayUnit::GrowthOnPrevious);
+}
+
+#[test]
+fn index_starts_at_100_in_the_first_visible_year() {
+    let d = bundled();
+    let f = Filter { mode: ValueMode::Index, year_from: Some(2021), ..filter(&["jinhua"], &["exports"]) };
+    let chart = line_chart(&d, &f, Lang::En);
+    let s = series(&chart, "jinhua:exports");
+    assert_eq!(s.points[0].time, Time::Year(2021));
+    assert_eq!(s.points[0].value, Some(100.0));
+    let v2025 = value_at(s, 2025).unwrap();
+    assert!((v2025 - 921.3 / 532.63 * 100.0).abs() < 1e-9);
+}
+
+#[test]
+fn share_of_parent_divides_by_the_parent_for_the_same_year() {
+    let d = bundled();
+    let f = Filter { mode: ValueMode::ShareOfParent, ..filter(&["yiwu", "zhejiang"], &["total_trade"]) };
+    let chart = line_chart(&d, &f, Lang::En);
+    let yiwu = series(&chart, "yiwu:total_trade");
+    let share = value_at(yiwu, 2025).unwrap();
+    assert!((share - 836.5 / 1050.86 * 100.0).abs() < 1e-9);
+    assert_eq!(yiwu.points.iter().find(|p| p.time == Time::Year(2025)).unwrap().other.map(|i| d.observations[i].value), Some(1050.86));
+    // The dataset has no total trade for China: Zhejiang's share says so instead of drawing nothing.
+    assert!(chart.notes.iter().any(|n| n.starts_with("Zhejiang — Total foreign trade: no value")), "{:?}", chart.notes);
+    // China is the root: it has no parent, and the chart says so.
+    let f = Filter { mode: ValueMode::ShareOfParent, ..filter(&["china"], &["cross_border_ecommerce"]) };
+    let chart = line_chart(&d, &f, Lang::En);
+    assert!(chart.series.is_empty());
+    assert!(chart.notes.iter().any(|n| n.starts_with("China: no parent area")), "{:?}", chart.notes);
+}
+
+#[test]
+fn share_of_total_divides_by_another_metric_and_never_by_zero() {
+    let d = bundled();
+    let f = Filter {
+        mode: ValueMode::ShareOfTotal,
+        total_metric: Some("exports".into()),
+        ..filter(&["jinhua"], &["cross_border_ecommerce"])
+    };
+    let chart = line_chart(&d, &f, Lang::En);
+    let s = series(&chart, "jinhua:cross_border_ecommerce");
+    let share = value_at(s, 2025).unwrap();
+    assert!((share - 169.6 / 921.3 * 100.0).abs() < 1e-9);
+    assert_eq!(chart.title, "Cross-border e-commerce: share of Exports");
+}
+
+#[test]
+fn metrics_of_different_units_are_not_mixed_on_one_axis() {
+    let d = bundled();
+    let chart = line_chart(&d, &filter(&["jinhua"], &["exports", "exports_yoy_growth"]), Lang::En);
+    assert!(chart.series.iter().all(|s| d.metric(s.key.metric).id == "exports"));
+    assert_eq!(chart.notes.len(), 1);
+    assert!(chart.notes[0].contains("Exports, growth on previous year is not shown"), "{}", chart.notes[0]);
+}
+
+#[test]
+fn dollars_are_never_mixed_with_yuan() {
+    let d = bundled();
+    let chart = line_chart(&d, &filter(&["jinhua"], &["total_trade", "total_trade_usd"]), Lang::En);
+    assert_eq!(chart.unit_label, "billion yuan");
+    assert!(chart.notes.iter().any(|n| n.contains("billion US dollars")), "{:?}", chart.notes);
+}
+
+#[test]
+fn hiding_derived_figures_removes_them() {
+    let d = bundled();
+    let f = Filter { include_derived: false, ..filter(&["yiwu"], &["exports"]) };
+    let s = &line_chart(&d, &f, Lang::En).series[0];
+    let years: Vec<i32> = s.points.iter().map(|p| p.time.year()).collect();
+    // 2024 and 2025 exports of Yiwu are derived (from total minus imports, and growth).
+    assert_eq!(years, [2014, 2019, 2023]);
+}
+
+#[test]
+fn minimum_trust_hides_lower_figures() {
+    let d = bundled();
+    let f = Filter { min_trust: Some(Trust::High), ..filter(&["zhejiang"], &["total_trade"]) };
+    let s = &line_chart(&d, &f, Lang::En).series[0];
+    assert!(s.points.iter().all(|p| p.trust == Some(Trust::High)));
+    assert!(!s.points.iter().any(|p| p.time == Time::Year(2024)), "2024 is low trust");
+}
+
+#[test]
+fn an_empty_selection_says_why() {
+    let d = bundled();
+    let chart = line_chart(&d, &filter(&["yongkang"], &["cross_border_ecommerce"]), Lang::En);
+    assert_eq!(chart.empty_reason.as_deref(), Some("No Cross-border e-commerce figures for Yongkang in this dataset."));
+    let chart = line_chart(&d, &filter(&["jinhua"], &[]), Lang::En);
+    assert!(chart.empty_reason.unwrap().starts_with("Choose at least one place and one metric"));
+}
+
+#[test]
+fn log_scale_is_refused_for_values_at_or_below_zero() {
+    let d = bundled();
+    let f = Filter { mode: ValueMode::Yoy, log_scale: true, ..filter(&["jinhua"], &["total_trade"]) };
+    let chart = line_chart(&d, &f, Lang::En);
+    // All growth rates of Jinhua are positive, so the log axis is allowed.
+    assert!(chart.log_scale);
+    let f = Filter { mode: ValueMode::Absolute, log_scale: true, ..filter(&["jinhua"], &["exports_yoy_growth"]) };
+    assert!(line_chart(&d, &f, Lang::En).log_scale);
+}
+
+#[test]
+fn compare_defaults_to_the_year_with_the_most_figures_and_keeps_no_data_slots() {
+    let d = bundled();
+    let chart = bar_chart(&d, &filter(&["jinhua", "yiwu", "yongkang"], &["exports"]), Lang::En);
+    assert_eq!(chart.year, Some(2025));
+    assert_eq!(chart.groups.len(), 3);
+    let exports = &chart.series[0];
+    let yongkang = chart.groups.iter().position(|g| g.label == "Yongkang").unwrap();
+    assert!(exports.cells[yongkang].is_none(), "Yongkang 2025 is a no-data slot, not a zero bar");
+    let jinhua = chart.groups.iter().position(|g| g.label == "Jinhua").unwrap();
+    assert_eq!(exports.cells[jinhua].as_ref().map(|c| c.value), Some(921.3));
+    assert!(chart.years.contains(&2022));
+    assert_eq!(chart.title, "Exports, 2025");
+}
+
+#[test]
+fn stacking_is_only_offered_for_amounts() {
+    let d = bundled();
+    let f = Filter { bar_layout: BarLayout::Stacked, ..filter(&["jinhua"], &["exports", "imports"]) };
+    assert_eq!(bar_chart(&d, &f, Lang::En).layout, BarLayout::Stacked);
+    let f = Filter { mode: ValueMode::Yoy, ..f };
+    let chart = bar_chart(&d, &f, Lang::En);
+    assert_eq!(chart.layout, BarLayout::Grouped);
+    assert!(chart.stack_unavailable.is_some());
+}
+
+#[test]
+fn industry_shares_say_what_they_are_a_share_of() {
+    let d = bundled();
+    let chart = share_chart(&d, &filter(&["yongkang", "yiwu"], &[]), Lang::En);
+    let doors = chart.rows.iter().find(|r| r.label.starts_with("Share of China's security doors")).unwrap();
+    assert_eq!(doors.value, 70.0);
+    assert_eq!(doors.time, Time::Year(2025), "only the latest figure by default");
+    assert_eq!(doors.share_of.as_deref(), Some("of China"));
+    let couplets = chart.rows.iter().find(|r| r.label.contains("Spring Festival")).unwrap();
+    assert_eq!(couplets.share_of.as_deref(), Some("of the world"));
+    assert!(chart.rows.iter().all(|r| (0.0..=100.0).contains(&r.value)));
+}
+
+#[test]
+fn table_rows_are_exactly_the_visible_points() {
+    let d = bundled();
+    let mut f = filter(&["jinhua", "yiwu"], &["exports"]);
+    let chart = line_chart(&d, &f, Lang::En);
+    let points: usize = chart.series.iter().map(|s| s.points.len()).sum();
+    assert_eq!(chart.table_rows(&d, Lang::En).len(), points);
+    f.hidden.insert("yiwu:exports".into());
+    let chart = line_chart(&d, &f, Lang::En);
+    let rows = chart.table_rows(&d, Lang::En);
+    assert!(rows.iter().all(|r| r.entity == "Jinhua"));
+    let row_2025 = rows.iter().find(|r| r.time == Time::Year(2025)).unwrap();
+    assert_eq!(row_2025.value_text, "921.3 billion yuan");
+    assert!(row_2025.source.contains("China Daily, 2026-02-14"));
+}
+
+#[test]
+fn series_ids_are_stable_text() {
+    let d = bundled();
+    let chart = line_chart(&d, &filter(&["jinhua"], &["exports"]), Lang::Zh);
+    assert_eq!(chart.series[0].id, "jinhua:exports");
+    assert_eq!(chart.series[0].label, "金华");
+}

@@ -1,0 +1,11 @@
+//! Trade Explorer: a desktop app that charts foreign-trade data (bundled: Jinhua, Yiwu,
+//! Yongkang) from sourced, validated datasets.
+//!
+//! Layers, each usable on its own: [`data`] (model, loaders, queries; no UI), [`ui`] (egui
+//! views that read a chart model and return commands), [`app`] (the eframe application),
+//! [`cli`] (the command line).
+
+pub mod app;
+pub mod cli;
+pub mod data;
+pub mod ui;
