@@ -141,6 +141,9 @@ pub enum ProblemKind {
         /// The version in the file.
         found: i64,
     },
+    /// The file does not say which format version it is.
+    #[error("the file has no format_version; a Trade Explorer dataset starts with \"format_version\": 1")]
+    MissingVersion,
     /// The dataset has no observations.
     #[error("the dataset has no observations; a dataset needs at least one figure")]
     NoObservations,

@@ -215,9 +215,9 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let at = e.path().to_string();
-        syntax_error(path, if at == "." { None } else { Some(at) }, e.inner())
+        syntax_error(path, text, if at == "." { None } else { Some(at) }, e.inner())
     })?;
-    deserializer.end().map_err(|e| syntax_error(path, None, &e))?;
+    deserializer.end().map_err(|e| syntax_error(path, text, None, &e))?;
     Ok(value)
 }
 
@@ -227,7 +227,7 @@ fn check_version(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
         Some(serde_json::Value::Number(n)) if n.as_i64() == Some(FORMAT_VERSION) => return Ok(()),
         Some(serde_json::Value::Number(n)) => ProblemKind::UnsupportedVersion { found: n.as_i64().unwrap_or(-1) },
         Some(other) => ProblemKind::NotANumber { text: other.to_string() },
-        None => ProblemKind::UnsupportedVersion { found: 0 },
+        None => ProblemKind::MissingVersion,
     };
     let at = "format_version".to_string();
     Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![Problem { at, kind: problem }], more: 0 })

@@ -1,0 +1,23 @@
+//! Colours. Each entity keeps one colour everywhere, from the Okabe–Ito palette, which readers
+//! with colour-vision deficiencies can tell apart.
+
+use egui::Color32;
+
+use crate::data::EntityId;
+
+/// Okabe & Ito (2008), without black, which is kept for text.
+pub const OKABE_ITO: [Color32; 7] = [
+    Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
+    Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
+    Color32::from_rgb(0x00, 0x9E, 0x73), // bluish green
+    Color32::from_rgb(0xD5, 0x5E, 0x00), // vermillion
+    Color32::from_rgb(0x00, 0x72, 0xB2), // blue
+    Color32::from_rgb(0xCC, 0x79, 0xA7), // reddish purple
+    Color32::from_rgb(0xF0, 0xE4, 0x42), // yellow
+];
+
+/// The colour of an entity: fixed by its place in the dataset, so it never changes with the
+/// selection.
+pub fn entity_colour(entity: EntityId) -> Color32 {
+    OKABE_ITO[entity.0 as usize % OKABE_ITO.len()]
+}

@@ -1,0 +1,98 @@
+//! Every broken file in `tests/fixtures/invalid/` is refused with the located message in its
+//! `.expected` file; every file in `tests/fixtures/valid/` opens.
+
+use std::path::{Path, PathBuf};
+
+use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Time, load_path};
+
+fn fixtures(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(folder);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("a readable folder entry").path())
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            !name.ends_with(".expected") && !name.ends_with(".meta.json")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_invalid_fixture_gives_its_located_error() {
+    let files = fixtures("invalid");
+    assert!(files.len() >= 25, "only {} invalid fixtures", files.len());
+    let mut failures = Vec::new();
+    for path in &files {
+        let expected_path = path.with_extension("expected");
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|e| panic!("{} has no .expected file: {e}", path.display()));
+        let expected = expected.trim_end_matches('\n');
+        match load_path(path, DEFAULT_MAX_FILE_SIZE) {
+            Ok(_) => failures.push(format!("{}: loaded, but should fail with {expected:?}", path.display())),
+            Err(err) => {
+                let message = err.to_string();
+                let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                if !message.contains(expected) {
+                    failures.push(format!("{name}:\n  expected: {expected}\n  got:      {message}"));
+                } else if !message.contains(&name) {
+                    failures.push(format!("{name}: the message does not name the file: {message}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_valid_fixture_opens() {
+    for path in fixtures("valid") {
+        if let Err(err) = load_path(&path, DEFAULT_MAX_FILE_SIZE) {
+            panic!("{}: {err}", path.display());
+        }
+    }
+}
+
+fn valid(name: &str) -> trade_explorer::data::Loaded {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid").join(name);
+    load_path(&path, DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_tidy_csv_takes_its_sources_and_units_from_the_sidecar() {
+    let loaded = valid("tidy.csv");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let d = &loaded.dataset;
+    assert_eq!(d.observations.len(), 3);
+    assert_eq!(d.sources[0].publisher, "China Daily");
+    let jan_nov = d.observations.iter().find(|o| d.period(o.cell.period) == "jan_nov").expect("a Jan–Nov figure");
+    assert_eq!(jan_nov.value, 775.052);
+    assert_eq!(jan_nov.note(), Some("Jan-Nov, self-media"));
+}
+
+#[test]
+fn a_csv_without_sidecar_opens_with_a_warning() {
+    let loaded = valid("inferred.csv");
+    assert_eq!(loaded.dataset.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Jinhua", "Yiwu"]);
+    assert!(loaded.warnings.iter().any(|w| w.contains("no metadata file")), "{:?}", loaded.warnings);
+}
+
+#[test]
+fn monthly_dates_load_in_order() {
+    let loaded = valid("monthly.json");
+    let times: Vec<Time> = loaded.dataset.observations.iter().map(|o| o.cell.time).collect();
+    assert_eq!(times.len(), 11);
+    assert_eq!(times[0], Time::Month { year: 2024, month: 1 });
+    assert_eq!(times[6], Time::Month { year: 2024, month: 8 }, "July is missing");
+}
+
+#[test]
+fn categories_and_alternatives_survive_loading() {
+    let loaded = valid("categories.json");
+    let d = &loaded.dataset;
+    assert_eq!(d.categories.len(), 2);
+    let total = d.observations.iter().find(|o| o.cell.category.is_none()).expect("the total");
+    assert_eq!(total.alternatives().len(), 1);
+    assert_eq!(total.alternatives()[0].value, 430.0);
+}
