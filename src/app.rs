@@ -32,7 +32,11 @@ impl TradeExplorerApp {
 impl eframe::App for TradeExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         egui::Panel::bottom("status").show(ui, |ui| {
-            ui.label(format!("{} · {} observations", self.loaded.dataset.title, self.loaded.dataset.observations.len()));
+            ui.label(format!(
+                "{} · {} observations",
+                self.loaded.dataset.title,
+                self.loaded.dataset.observations.len()
+            ));
         });
         egui::CentralPanel::default().show(ui, |ui| crate::ui::over_time::show(ui, &self.chart));
         let _ = self.lang;

@@ -41,7 +41,9 @@ pub enum Command {
 /// One line about a loaded dataset: counts and time span.
 pub fn summary(loaded: &Loaded) -> String {
     let d = &loaded.dataset;
-    let span = d.year_span().map_or_else(|| "no years".to_string(), |(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") });
+    let span = d
+        .year_span()
+        .map_or_else(|| "no years".to_string(), |(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") });
     format!(
         "{} entities, {} metrics, {} observations, {}, {} sources",
         d.entities.len(),

@@ -404,14 +404,14 @@ impl Builder {
         let metric_unit = metric.map(|m| self.dataset.metrics[m.0 as usize].unit.clone());
         let mut value_ok = true;
         if let Some(unit) = &metric_unit {
-            if let Some(stated) = input.unit.map(str::trim).filter(|u| !u.is_empty()) {
-                if Unit::parse(stated) != *unit {
-                    let metric_id = input.metric.to_string();
-                    self.problem(
-                        locate(row, "unit"),
-                        ProblemKind::UnitMismatch { found: stated.to_string(), metric: metric_id, expected: unit.id() },
-                    );
-                }
+            if let Some(stated) = input.unit.map(str::trim).filter(|u| !u.is_empty())
+                && Unit::parse(stated) != *unit
+            {
+                let metric_id = input.metric.to_string();
+                self.problem(
+                    locate(row, "unit"),
+                    ProblemKind::UnitMismatch { found: stated.to_string(), metric: metric_id, expected: unit.id() },
+                );
             }
             value_ok = self.check_value(locate(row, "value"), unit, input.value);
         } else if !input.value.is_finite() {
@@ -459,10 +459,10 @@ impl Builder {
                     reported: alt.reported,
                 });
             }
-            if let Some(derivation) = &d.derived {
-                if !derivation.inputs.is_empty() {
-                    self.pending_inputs.push((self.dataset.observations.len(), derivation.inputs.clone()));
-                }
+            if let Some(derivation) = &d.derived
+                && !derivation.inputs.is_empty()
+            {
+                self.pending_inputs.push((self.dataset.observations.len(), derivation.inputs.clone()));
             }
             details = Some(Box::new(Details {
                 quote: d.quote,
@@ -538,9 +538,7 @@ impl Builder {
         let d = &self.dataset;
         let mut text = format!(
             "cell (entity {}, metric {}, {}",
-            d.entities[cell.entity.0 as usize].id,
-            d.metrics[cell.metric.0 as usize].id,
-            cell.time
+            d.entities[cell.entity.0 as usize].id, d.metrics[cell.metric.0 as usize].id, cell.time
         );
         if cell.period != PeriodId::FULL_YEAR {
             text.push_str(&format!(", period {}", d.period(cell.period)));
@@ -582,7 +580,8 @@ impl Builder {
         // Sort observations into series order, carrying their rows and pending inputs along.
         let mut order: Vec<u32> = (0..self.dataset.observations.len() as u32).collect();
         order.sort_by_key(|&i| sort_key(&self.dataset.observations[i as usize].cell));
-        let mut slots: Vec<Option<Observation>> = std::mem::take(&mut self.dataset.observations).into_iter().map(Some).collect();
+        let mut slots: Vec<Option<Observation>> =
+            std::mem::take(&mut self.dataset.observations).into_iter().map(Some).collect();
         let mut new_index = vec![0u32; order.len()];
         let mut rows = Vec::with_capacity(order.len());
         for (new, &old) in order.iter().enumerate() {
@@ -598,7 +597,8 @@ impl Builder {
         for pair in 1..self.dataset.observations.len() {
             let (a, b) = (&self.dataset.observations[pair - 1], &self.dataset.observations[pair]);
             if a.cell == b.cell {
-                let (first, second) = (self.rows[pair - 1].min(self.rows[pair]), self.rows[pair - 1].max(self.rows[pair]));
+                let (first, second) =
+                    (self.rows[pair - 1].min(self.rows[pair]), self.rows[pair - 1].max(self.rows[pair]));
                 let cell = self.describe_cell(&b.cell);
                 self.problem(
                     locate(second as usize, ""),
@@ -620,14 +620,15 @@ impl Builder {
                             text.push_str(&format!(", {p}"));
                         }
                         text.push(')');
-                        self.problem(locate(row, &format!("derived.inputs[{k}]")), ProblemKind::UnknownInput { cell: text });
+                        self.problem(
+                            locate(row, &format!("derived.inputs[{k}]")),
+                            ProblemKind::UnknownInput { cell: text },
+                        );
                     }
                 }
             }
-            if let Some(derivation) = self.dataset.observations[index]
-                .details
-                .as_mut()
-                .and_then(|d| d.derivation.as_mut())
+            if let Some(derivation) =
+                self.dataset.observations[index].details.as_mut().and_then(|d| d.derivation.as_mut())
             {
                 derivation.inputs = cells;
             }
@@ -635,7 +636,8 @@ impl Builder {
 
         if self.reported_without_quote > 0 {
             let n = self.reported_without_quote;
-            self.warnings.push(format!("{n} reported figures have no quote (the sentence of the source that states them)"));
+            self.warnings
+                .push(format!("{n} reported figures have no quote (the sentence of the source that states them)"));
         }
         if self.problems.is_empty() {
             Ok((self.dataset, self.warnings))
@@ -651,24 +653,34 @@ mod tests {
 
     fn builder() -> Builder {
         let mut b = Builder::new(|i, f| format!("obs[{i}].{f}"), true);
-        b.add_source("s", Source {
-            id: "src".into(),
-            title: "T".into(),
-            publisher: "P".into(),
-            url: "http://x".into(),
-            published: None,
-            retrieved: None,
-        });
-        b.add_entity("e0", Entity { id: "a".into(), name: "A".into(), name_zh: None, kind: "city".into(), parent: None }, None);
-        b.add_metric("m0", Metric {
-            id: "share".into(),
-            name: "Share".into(),
-            name_zh: None,
-            unit: Unit::SharePercent,
-            group: "g".into(),
-            share_of: None,
-            description: String::new(),
-        });
+        b.add_source(
+            "s",
+            Source {
+                id: "src".into(),
+                title: "T".into(),
+                publisher: "P".into(),
+                url: "http://x".into(),
+                published: None,
+                retrieved: None,
+            },
+        );
+        b.add_entity(
+            "e0",
+            Entity { id: "a".into(), name: "A".into(), name_zh: None, kind: "city".into(), parent: None },
+            None,
+        );
+        b.add_metric(
+            "m0",
+            Metric {
+                id: "share".into(),
+                name: "Share".into(),
+                name_zh: None,
+                unit: Unit::SharePercent,
+                group: "g".into(),
+                share_of: None,
+                description: String::new(),
+            },
+        );
         b
     }
 
@@ -730,8 +742,20 @@ mod tests {
         let derived = DerivationInput {
             formula: "x".into(),
             inputs: vec![
-                CellRef { entity: "a".into(), metric: "share".into(), category: None, time: Time::Year(2020), period: None },
-                CellRef { entity: "a".into(), metric: "share".into(), category: None, time: Time::Year(2019), period: None },
+                CellRef {
+                    entity: "a".into(),
+                    metric: "share".into(),
+                    category: None,
+                    time: Time::Year(2020),
+                    period: None,
+                },
+                CellRef {
+                    entity: "a".into(),
+                    metric: "share".into(),
+                    category: None,
+                    time: Time::Year(2019),
+                    period: None,
+                },
             ],
         };
         let mut o = obs(2021, 2.0);
@@ -745,7 +769,8 @@ mod tests {
     #[test]
     fn parent_loops_are_refused() {
         let mut b = builder();
-        let entity = |id: &str| Entity { id: id.into(), name: id.into(), name_zh: None, kind: "k".into(), parent: None };
+        let entity =
+            |id: &str| Entity { id: id.into(), name: id.into(), name_zh: None, kind: "k".into(), parent: None };
         b.add_entity("e1", entity("x"), Some("y".into()));
         b.add_entity("e2", entity("y"), Some("x".into()));
         b.add_observation(0, obs(2020, 1.0));

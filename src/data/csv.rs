@@ -15,7 +15,8 @@ use super::text::check_utf8;
 /// The columns the tidy CSV format knows. `entity`, `metric`, `value` and one of `year` or
 /// `date` are required.
 pub const COLUMNS: [&str; 13] = [
-    "entity", "metric", "year", "date", "period", "category", "value", "unit", "source", "quote", "derived", "trust", "note",
+    "entity", "metric", "year", "date", "period", "category", "value", "unit", "source", "quote", "derived", "trust",
+    "note",
 ];
 
 fn locate_row(i: usize, field: &str) -> String {
@@ -53,9 +54,13 @@ pub(crate) fn csv_error(path: &Path, error: &csv::Error) -> LoadError {
     let (line, message) = match error.kind() {
         csv::ErrorKind::UnequalLengths { pos, expected_len, len } => (
             pos.as_ref().map_or(0, |p| p.line() as usize),
-            format!("this row has {len} fields but the header has {expected_len}; check for a missing or extra delimiter"),
+            format!(
+                "this row has {len} fields but the header has {expected_len}; check for a missing or extra delimiter"
+            ),
         ),
-        csv::ErrorKind::Utf8 { pos, .. } => (pos.as_ref().map_or(0, |p| p.line() as usize), "the row is not UTF-8 text".into()),
+        csv::ErrorKind::Utf8 { pos, .. } => {
+            (pos.as_ref().map_or(0, |p| p.line() as usize), "the row is not UTF-8 text".into())
+        }
         _ => (error.position().map_or(0, |p| p.line() as usize), error.to_string()),
     };
     LoadError::Syntax { path: path.to_path_buf(), line, column: 1, message }
@@ -206,7 +211,13 @@ fn read_row(
     if inferred {
         entity = slug(entity_text);
         if !builder.has_entity(&entity) && !entity_text.is_empty() {
-            let e = Entity { id: entity.clone(), name: entity_text.into(), name_zh: None, kind: String::new(), parent: None };
+            let e = Entity {
+                id: entity.clone(),
+                name: entity_text.into(),
+                name_zh: None,
+                kind: String::new(),
+                parent: None,
+            };
             builder.add_entity(&locate_row(row, "entity"), e, None);
         }
         metric = slug(metric_text);
@@ -226,7 +237,14 @@ fn read_row(
         source = source_text.map(|text| {
             let id = slug(text);
             if !builder.has_source(&id) {
-                let s = Source { id: id.clone(), title: text.into(), publisher: String::new(), url: String::new(), published: None, retrieved: None };
+                let s = Source {
+                    id: id.clone(),
+                    title: text.into(),
+                    publisher: String::new(),
+                    url: String::new(),
+                    published: None,
+                    retrieved: None,
+                };
                 builder.add_source(&locate_row(row, "source"), s);
             }
             id
@@ -234,7 +252,10 @@ fn read_row(
         category = category_text.map(|text| {
             let id = slug(text);
             if !builder.has_category(&id) {
-                builder.add_category(&locate_row(row, "category"), Category { id: id.clone(), name: text.into(), name_zh: None });
+                builder.add_category(
+                    &locate_row(row, "category"),
+                    Category { id: id.clone(), name: text.into(), name_zh: None },
+                );
             }
             id
         });
@@ -248,20 +269,27 @@ fn read_row(
     let quote = field("quote").map(str::to_string);
     let note = field("note").map(str::to_string);
     let derived = field("derived").map(|formula| DerivationInput { formula: formula.into(), inputs: Vec::new() });
-    let details = (quote.is_some() || note.is_some() || derived.is_some())
-        .then(|| DetailsInput { quote, derived, note, ..Default::default() });
-    builder.add_observation(row, ObservationInput {
-        entity: &entity,
-        metric: &metric,
-        category: category.as_deref(),
-        time,
-        period: field("period"),
-        value,
-        unit: if inferred { None } else { field("unit") },
-        source: source.as_deref(),
-        trust,
-        details,
+    let details = (quote.is_some() || note.is_some() || derived.is_some()).then(|| DetailsInput {
+        quote,
+        derived,
+        note,
+        ..Default::default()
     });
+    builder.add_observation(
+        row,
+        ObservationInput {
+            entity: &entity,
+            metric: &metric,
+            category: category.as_deref(),
+            time,
+            period: field("period"),
+            value,
+            unit: if inferred { None } else { field("unit") },
+            source: source.as_deref(),
+            trust,
+            details,
+        },
+    );
 }
 
 #[cfg(test)]

@@ -225,7 +225,9 @@ pub enum ProblemKind {
         value: f64,
     },
     /// The observation states a unit that is not its metric's.
-    #[error("the unit {found:?} differs from the unit of metric {metric:?}, {expected:?}; convert the value or fix the metric")]
+    #[error(
+        "the unit {found:?} differs from the unit of metric {metric:?}, {expected:?}; convert the value or fix the metric"
+    )]
     UnitMismatch {
         /// The observation's unit.
         found: String,
@@ -285,11 +287,7 @@ pub enum ProblemKind {
 }
 
 fn known_list(known: &[String]) -> String {
-    if known.is_empty() {
-        String::new()
-    } else {
-        format!(" (known: {})", known.join(", "))
-    }
+    if known.is_empty() { String::new() } else { format!(" (known: {})", known.join(", ")) }
 }
 
 /// Line and 1-based column of a byte offset in a text, for errors found by position.

@@ -181,10 +181,10 @@ impl Filter {
         if self.total_metric.as_deref().is_some_and(|id| dataset.metric_id(id).is_none()) {
             self.total_metric = None;
         }
-        if let PeriodChoice::Named(name) = &self.period {
-            if dataset.period_id(name).is_none() {
-                self.period = PeriodChoice::FullYear;
-            }
+        if let PeriodChoice::Named(name) = &self.period
+            && dataset.period_id(name).is_none()
+        {
+            self.period = PeriodChoice::FullYear;
         }
         if self.entities.is_empty() || self.metrics.is_empty() {
             let initial = Filter::initial(dataset);

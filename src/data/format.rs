@@ -108,11 +108,12 @@ pub fn format_number(value: f64, max_decimals: usize) -> String {
 
 /// Enough decimals to show a stored figure exactly as it was written (up to 4).
 pub fn natural_decimals(value: f64) -> usize {
-    (0..4).find(|&d| {
-        let scaled = value * 10f64.powi(d as i32);
-        (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
-    })
-    .unwrap_or(4)
+    (0..4)
+        .find(|&d| {
+            let scaled = value * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(4)
 }
 
 /// The unit a chart's values are shown in, after scaling and value modes.
@@ -160,12 +161,12 @@ impl DisplayUnit {
         match self {
             DisplayUnit::Money { currency, multiplier } => {
                 let (amount_en, amount_zh) = match *multiplier {
-                    m if m == 1e12 => ("trillion ", "万亿"),
-                    m if m == 1e9 => ("billion ", "十亿"),
-                    m if m == 1e8 => ("100 million ", "亿"),
-                    m if m == 1e6 => ("million ", "百万"),
-                    m if m == 1e4 => ("10 thousand ", "万"),
-                    m if m == 1e3 => ("thousand ", "千"),
+                    1e12 => ("trillion ", "万亿"),
+                    1e9 => ("billion ", "十亿"),
+                    1e8 => ("100 million ", "亿"),
+                    1e6 => ("million ", "百万"),
+                    1e4 => ("10 thousand ", "万"),
+                    1e3 => ("thousand ", "千"),
                     _ => ("", ""),
                 };
                 match (currency, lang) {
@@ -204,7 +205,10 @@ impl DisplayUnit {
     /// A value with its unit: "921.3 billion yuan", "70 %", "+19.4 %", "4,991,000,000".
     pub fn format_value(&self, value: f64, lang: Lang) -> String {
         let decimals = match self {
-            DisplayUnit::GrowthOnPrevious | DisplayUnit::Index | DisplayUnit::ShareOfParent | DisplayUnit::ShareOfMetric(_) => 1,
+            DisplayUnit::GrowthOnPrevious
+            | DisplayUnit::Index
+            | DisplayUnit::ShareOfParent
+            | DisplayUnit::ShareOfMetric(_) => 1,
             _ => natural_decimals(value).max(if value.abs() < 10.0 { 2 } else { 0 }).min(3),
         };
         let number = format_number(value, decimals);

@@ -184,11 +184,7 @@ fn time_of(year: Option<i64>, date: Option<&str>) -> Result<Time, (&'static str,
     }
 }
 
-fn derivation(
-    builder: &mut Builder,
-    at: &str,
-    raw: RawDerived,
-) -> DerivationInput {
+fn derivation(builder: &mut Builder, at: &str, raw: RawDerived) -> DerivationInput {
     let mut inputs = Vec::with_capacity(raw.inputs.len());
     for (k, input) in raw.inputs.into_iter().enumerate() {
         match time_of(input.year, input.date.as_deref()) {
@@ -286,9 +282,12 @@ pub(crate) fn declare_metadata(builder: &mut Builder, path: &Path, bytes: &[u8])
 pub fn load_json(path: &Path, bytes: &[u8]) -> Result<(Dataset, Vec<String>), LoadError> {
     check_version(path, bytes)?;
     let raw: RawDataset = parse(path, bytes)?;
-    let mut builder = Builder::new(|i, field| {
-        if field.is_empty() { format!("observations[{i}]") } else { format!("observations[{i}].{field}") }
-    }, true);
+    let mut builder = Builder::new(
+        |i, field| {
+            if field.is_empty() { format!("observations[{i}]") } else { format!("observations[{i}].{field}") }
+        },
+        true,
+    );
     builder.describe(raw.title, raw.description);
     declare(&mut builder, raw.sources, raw.entities, raw.metrics, raw.categories);
     if let Some(selection) = raw.default_selection {
@@ -326,18 +325,21 @@ pub fn load_json(path: &Path, bytes: &[u8]) -> Result<(Dataset, Vec<String>), Lo
             alternatives,
             reported: reported(o.reported_value, o.reported_unit),
         };
-        builder.add_observation(i, ObservationInput {
-            entity: &o.entity,
-            metric: &o.metric,
-            category: o.category.as_deref(),
-            time,
-            period: o.period.as_deref(),
-            value: o.value,
-            unit: o.unit.as_deref(),
-            source: Some(&o.source),
-            trust: Some(o.trust),
-            details: Some(details),
-        });
+        builder.add_observation(
+            i,
+            ObservationInput {
+                entity: &o.entity,
+                metric: &o.metric,
+                category: o.category.as_deref(),
+                time,
+                period: o.period.as_deref(),
+                value: o.value,
+                unit: o.unit.as_deref(),
+                source: Some(&o.source),
+                trust: Some(o.trust),
+                details: Some(details),
+            },
+        );
     }
     builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
 }

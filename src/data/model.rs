@@ -645,13 +645,11 @@ mod tests {
 
     #[test]
     fn units_round_trip_through_their_identifiers() {
-        for id in ["billion_yuan", "100_million_yuan", "billion_usd", "share_percent", "percent_change", "count", "TEU"] {
+        for id in ["billion_yuan", "100_million_yuan", "billion_usd", "share_percent", "percent_change", "count", "TEU"]
+        {
             assert_eq!(Unit::parse(id).id(), id);
         }
-        assert_eq!(
-            Unit::parse("100_million_yuan"),
-            Unit::Money { currency: Currency::Yuan, multiplier: 1e8 }
-        );
+        assert_eq!(Unit::parse("100_million_yuan"), Unit::Money { currency: Currency::Yuan, multiplier: 1e8 });
         assert_eq!(Unit::parse("pairs"), Unit::Other("pairs".into()));
     }
 }

@@ -28,7 +28,8 @@ pub fn syntax_error(path: &Path, text: &str, json_path: Option<String>, error: &
         Some(cut) => full[..cut].to_string(),
         None => full,
     };
-    let trailing_comma = error.classify() == serde_json::error::Category::Syntax && after_comma(text, error.line(), error.column());
+    let trailing_comma =
+        error.classify() == serde_json::error::Category::Syntax && after_comma(text, error.line(), error.column());
     let message = if trailing_comma {
         "there is a comma after the last item of a list or object; JSON does not allow one, remove it".to_string()
     } else {
@@ -49,10 +50,13 @@ pub fn syntax_error(path: &Path, text: &str, json_path: Option<String>, error: &
 /// Whether the last non-blank character before a line and column is a comma: serde_json
 /// reports a trailing comma as the closing bracket that follows it.
 fn after_comma(text: &str, line: usize, column: usize) -> bool {
-    let Some(line_start) = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).reduce(|a, b| a + b).or(Some(0)) else {
+    let Some(line_start) =
+        text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).reduce(|a, b| a + b).or(Some(0))
+    else {
         return false;
     };
-    let in_line: usize = text[line_start.min(text.len())..].chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+    let in_line: usize =
+        text[line_start.min(text.len())..].chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
     let before = &text[..(line_start + in_line).min(text.len())];
     before.trim_end().ends_with(',')
 }

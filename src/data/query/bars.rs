@@ -116,16 +116,20 @@ pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
     let Some(year) = year else {
         chart.empty_reason = Some(match line.empty_reason {
             Some(reason) => reason,
-            None => lang
-                .pick("The selection has no yearly figures to compare.", "所选内容没有可比较的年度数据。")
-                .into(),
+            None => {
+                lang.pick("The selection has no yearly figures to compare.", "所选内容没有可比较的年度数据。").into()
+            }
         });
         return chart;
     };
 
     for s in &line.series {
         let (metric, category, period) = (s.key.metric, s.key.category, s.key.period);
-        let index = match chart.series.iter().position(|b| b.metric == metric && b.category == category && b.period == period) {
+        let index = match chart
+            .series
+            .iter()
+            .position(|b| b.metric == metric && b.category == category && b.period == period)
+        {
             Some(i) => i,
             None => {
                 let id = bar_series_id(d, s);
@@ -137,16 +141,24 @@ pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
                     label.push_str(&format!(", {}", period_label(d.period(period), lang)));
                 }
                 let hidden = f.hidden.contains(&id);
-                chart.series.push(BarSeries { metric, category, period, id, label, cells: vec![None; chart.groups.len()], hidden });
+                chart.series.push(BarSeries {
+                    metric,
+                    category,
+                    period,
+                    id,
+                    label,
+                    cells: vec![None; chart.groups.len()],
+                    hidden,
+                });
                 chart.series.len() - 1
             }
         };
         let Some(group) = chart.groups.iter().position(|g| g.entity == s.key.entity) else { continue };
         let point = s.points.iter().find(|p| p.time == Time::Year(year));
-        if let Some(point) = point {
-            if let Some(value) = point.value {
-                chart.series[index].cells[group] = Some(BarCell { value, point: point.clone() });
-            }
+        if let Some(point) = point
+            && let Some(value) = point.value
+        {
+            chart.series[index].cells[group] = Some(BarCell { value, point: point.clone() });
         }
     }
     chart.series.retain(|b| b.cells.iter().any(Option::is_some));

@@ -122,7 +122,11 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
     };
     if sel.entities.is_empty() || sel.metrics.is_empty() {
         chart.empty_reason = Some(
-            lang.pick("Choose at least one place and one metric in the side panel.", "请在侧栏中至少选择一个地区和一个指标。").into(),
+            lang.pick(
+                "Choose at least one place and one metric in the side panel.",
+                "请在侧栏中至少选择一个地区和一个指标。",
+            )
+            .into(),
         );
         return chart;
     }
@@ -137,7 +141,9 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
         if points.iter().all(|p| p.value.is_none()) {
             let label = key.label(d, lang, true);
             chart.notes.push(match lang {
-                Lang::En => format!("{label}: no value can be computed in this mode (the figures it needs are missing)"),
+                Lang::En => {
+                    format!("{label}: no value can be computed in this mode (the figures it needs are missing)")
+                }
                 Lang::Zh => format!("{label}:缺少所需数据,此模式下无法计算"),
             });
             continue;
@@ -197,7 +203,9 @@ fn choose_unit(
         ValueMode::ShareOfTotal => match total {
             Some(t) => DisplayUnit::ShareOfMetric(metric_label(t)),
             None => {
-                notes.push(lang.pick("Choose the total metric for “share of total”.", "请选择“占总量比重”的总量指标。").into());
+                notes.push(
+                    lang.pick("Choose the total metric for “share of total”.", "请选择“占总量比重”的总量指标。").into(),
+                );
                 return (DisplayUnit::ShareOfMetric(String::new()), Vec::new());
             }
         },
@@ -225,13 +233,17 @@ fn choose_unit(
                 })
             }
             _ if !metric_unit.is_additive() => Some(match lang {
-                Lang::En => format!("{} is not shown: it is a share or a rate, not an amount.", metric_label(key.metric)),
+                Lang::En => {
+                    format!("{} is not shown: it is a share or a rate, not an amount.", metric_label(key.metric))
+                }
                 Lang::Zh => format!("未显示{}:它是比重或比率,不是总量。", metric_label(key.metric)),
             }),
             ValueMode::ShareOfTotal => {
                 let t = total.map(|t| scaled_unit(&d.metric(t).unit, UnitScale::Billion).1);
                 (t != Some(scaled_unit(metric_unit, UnitScale::Billion).1)).then(|| match lang {
-                    Lang::En => format!("{} is not shown: its unit differs from the total's.", metric_label(key.metric)),
+                    Lang::En => {
+                        format!("{} is not shown: its unit differs from the total's.", metric_label(key.metric))
+                    }
                     Lang::Zh => format!("未显示{}:单位与总量指标不同。", metric_label(key.metric)),
                 })
             }
@@ -411,8 +423,14 @@ pub(crate) fn why_empty(d: &Dataset, f: &Filter, sel: &Selection, lang: Lang) ->
     let metric_names: Vec<String> = sel.metrics.iter().map(|&m| metric_name(d.metric(m), lang).to_string()).collect();
     if !any_at_all {
         return match lang {
-            Lang::En => format!("No {} figures for {} in this dataset.", join_names(&metric_names, lang), join_names(&entity_names, lang)),
-            Lang::Zh => format!("本数据集中没有{}的{}数据。", join_names(&entity_names, lang), join_names(&metric_names, lang)),
+            Lang::En => format!(
+                "No {} figures for {} in this dataset.",
+                join_names(&metric_names, lang),
+                join_names(&entity_names, lang)
+            ),
+            Lang::Zh => {
+                format!("本数据集中没有{}的{}数据。", join_names(&entity_names, lang), join_names(&metric_names, lang))
+            }
         };
     }
     let only_part_year = d

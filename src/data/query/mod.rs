@@ -82,7 +82,8 @@ impl Selection {
         let entities = f.entities.iter().filter_map(|id| d.entity_id(id)).collect();
         let mut metrics: Vec<MetricId> = f.metrics.iter().filter_map(|id| d.metric_id(id)).collect();
         metrics.sort();
-        let categories = (!f.categories.is_empty()).then(|| f.categories.iter().filter_map(|id| d.category_id(id)).collect());
+        let categories =
+            (!f.categories.is_empty()).then(|| f.categories.iter().filter_map(|id| d.category_id(id)).collect());
         let period = match &f.period {
             PeriodChoice::FullYear => Some(PeriodId::FULL_YEAR),
             PeriodChoice::Named(name) => d.period_id(name),
@@ -137,7 +138,9 @@ pub fn mode_unavailable(d: &Dataset, f: &Filter, mode: ValueMode, lang: Lang) ->
         ValueMode::Yoy | ValueMode::Index => None,
         ValueMode::ShareOfParent => {
             if !additive {
-                return Some(lang.pick("Shares of shares or growth rates mean nothing", "比重或增长率不能再求占比").into());
+                return Some(
+                    lang.pick("Shares of shares or growth rates mean nothing", "比重或增长率不能再求占比").into(),
+                );
             }
             let has_parent_data = sel.entities.iter().any(|&e| d.entity(e).parent.is_some());
             (!has_parent_data).then(|| {
@@ -150,7 +153,9 @@ pub fn mode_unavailable(d: &Dataset, f: &Filter, mode: ValueMode, lang: Lang) ->
         }
         ValueMode::ShareOfTotal => {
             if !additive {
-                return Some(lang.pick("Shares of shares or growth rates mean nothing", "比重或增长率不能再求占比").into());
+                return Some(
+                    lang.pick("Shares of shares or growth rates mean nothing", "比重或增长率不能再求占比").into(),
+                );
             }
             let candidates = total_metric_candidates(d, f);
             candidates.is_empty().then(|| {
@@ -183,10 +188,10 @@ pub fn total_metric_candidates(d: &Dataset, f: &Filter) -> Vec<MetricId> {
 
 /// Unique sources in order of first use.
 pub(crate) fn push_source(sources: &mut Vec<SourceId>, source: Option<SourceId>) {
-    if let Some(s) = source {
-        if !sources.contains(&s) {
-            sources.push(s);
-        }
+    if let Some(s) = source
+        && !sources.contains(&s)
+    {
+        sources.push(s);
     }
 }
 

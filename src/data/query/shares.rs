@@ -80,12 +80,11 @@ pub fn share_chart(d: &Dataset, f: &Filter, lang: Lang) -> ShareChart {
         let metric = d.metric(o.cell.metric);
         let key = SeriesKey::of(&o.cell);
         // Observations are in time order within a series: a later one replaces an earlier.
-        if f.latest_shares_only {
-            if let Some(last) = rows.last() {
-                if SeriesKey::of(&d.observations[last.observation].cell) == key {
-                    rows.pop();
-                }
-            }
+        if f.latest_shares_only
+            && let Some(last) = rows.last()
+            && SeriesKey::of(&d.observations[last.observation].cell) == key
+        {
+            rows.pop();
         }
         let mut label = metric_name(metric, lang).to_string();
         if let Some(c) = o.cell.category {

@@ -32,7 +32,15 @@ pub struct TableRow {
     pub observation: usize,
 }
 
-fn row(d: &Dataset, lang: Lang, unit: &DisplayUnit, observation: usize, value: Option<f64>, derived: bool, trust: Option<Trust>) -> TableRow {
+fn row(
+    d: &Dataset,
+    lang: Lang,
+    unit: &DisplayUnit,
+    observation: usize,
+    value: Option<f64>,
+    derived: bool,
+    trust: Option<Trust>,
+) -> TableRow {
     let o = &d.observations[observation];
     let mut metric = metric_name(d.metric(o.cell.metric), lang).to_string();
     if let Some(c) = o.cell.category {

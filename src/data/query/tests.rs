@@ -3,7 +3,10 @@ use crate::data::filter::BarLayout;
 use crate::data::load::load_bundled;
 
 fn bundled() -> Dataset {
-    match load_bundled() { Ok(l) => l.dataset, Err(e) => panic!("the bundled dataset does not load: {e}") }
+    match load_bundled() {
+        Ok(l) => l.dataset,
+        Err(e) => panic!("the bundled dataset does not load: {e}"),
+    }
 }
 
 fn filter(entities: &[&str], metrics: &[&str]) -> Filter {
@@ -96,7 +99,10 @@ fn share_of_parent_divides_by_the_parent_for_the_same_year() {
     let yiwu = series(&chart, "yiwu:total_trade");
     let share = value_at(yiwu, 2025).unwrap();
     assert!((share - 836.5 / 1050.86 * 100.0).abs() < 1e-9);
-    assert_eq!(yiwu.points.iter().find(|p| p.time == Time::Year(2025)).unwrap().other.map(|i| d.observations[i].value), Some(1050.86));
+    assert_eq!(
+        yiwu.points.iter().find(|p| p.time == Time::Year(2025)).unwrap().other.map(|i| d.observations[i].value),
+        Some(1050.86)
+    );
     // The dataset has no total trade for China: Zhejiang's share says so instead of drawing nothing.
     assert!(chart.notes.iter().any(|n| n.starts_with("Zhejiang — Total foreign trade: no value")), "{:?}", chart.notes);
     // China is the root: it has no parent, and the chart says so.

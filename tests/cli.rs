@@ -1,0 +1,68 @@
+//! The command line, run as a user would run it.
+
+use std::path::Path;
+use std::process::Command;
+
+fn trade_explorer(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_trade-explorer"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn check_says_ok_with_a_summary_for_the_bundled_dataset() {
+    let (code, out) = trade_explorer(&["check", "assets/jinhua_trade.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("ok: assets/jinhua_trade.json: 5 entities, "), "{out}");
+    assert!(out.contains(" observations, 2006–2026, "), "{out}");
+}
+
+#[test]
+fn check_prints_the_located_error_and_fails_for_each_invalid_fixture() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("the fixture folder") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        if name.ends_with(".expected") || name.ends_with(".meta.json") {
+            continue;
+        }
+        let expected = std::fs::read_to_string(path.with_extension("expected")).expect("an .expected file");
+        let (code, out) = trade_explorer(&["check", path.to_str().expect("a UTF-8 path")]);
+        assert_eq!(code, 1, "{name}: {out}");
+        assert!(out.contains(expected.trim_end()), "{name}: {out}");
+        checked += 1;
+    }
+    assert!(checked >= 25);
+}
+
+#[test]
+fn check_goes_on_after_a_bad_file_and_still_fails() {
+    let (code, out) = trade_explorer(&["check", "tests/fixtures/invalid/empty.json", "assets/jinhua_trade.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("error: tests/fixtures/invalid/empty.json: the file is empty"), "{out}");
+    assert!(out.contains("ok: assets/jinhua_trade.json"), "{out}");
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let (code, out) = trade_explorer(&["check", "no/such/file.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("no/such/file.json: cannot read the file"), "{out}");
+    assert!(!out.contains("panicked"));
+}
+
+#[test]
+fn help_documents_the_commands() {
+    let (code, out) = trade_explorer(&["--help"]);
+    assert_eq!(code, 0);
+    for word in ["check", "[FILE]", "--max-file-size", "bundled dataset"] {
+        assert!(out.contains(word), "--help does not mention {word}: {out}");
+    }
+    let (code, _) = trade_explorer(&["check"]);
+    assert_eq!(code, 2, "check without files is a usage error");
+}
