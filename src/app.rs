@@ -1,46 +1,491 @@
-//! The eframe application: owns the dataset and the filter, lays out the window.
+//! The eframe application: owns the session [`State`] and the dataset, applies the views'
+//! [`Command`]s in one place, keeps the chart models up to date, and lays out the window.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
 
-use crate::data::query::{LineChart, line_chart};
-use crate::data::{Filter, Lang, Loaded, load_bundled, load_path};
+use egui::{RichText, Ui};
+
+use crate::data::query::{BarChart, LineChart, ShareChart, TableRow, bar_chart, filter_summary, line_chart, share_chart, sort_rows};
+use crate::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, Loaded, load_bundled, load_path};
+use crate::settings::{self, State};
+use crate::ui::filters::PanelState;
+use crate::ui::path_dialog::{self, PathDialog};
+use crate::ui::{Command, SelectedFigure, Tab, ThemeChoice, ViewContext, details, menu};
+
+/// The chart models of the current filter, recomputed only when the filter, the language or
+/// the dataset changes.
+pub struct Models {
+    /// Over time.
+    pub line: LineChart,
+    /// Compare.
+    pub bars: BarChart,
+    /// Industry shares.
+    pub shares: ShareChart,
+}
+
+/// The result of opening a file on a background thread.
+type OpenResult = Result<(PathBuf, Loaded), String>;
 
 /// The running app.
 pub struct TradeExplorerApp {
+    state: State,
     loaded: Loaded,
+    /// What the status line calls the dataset: a file name, or "bundled".
+    dataset_origin: String,
     filter: Filter,
-    lang: Lang,
-    chart: LineChart,
+    models: Models,
+    selected: Option<SelectedFigure>,
+    panel: PanelState,
+    sources_search: String,
+    /// The latest message for the status line.
+    message: Option<String>,
+    /// A file that could not be opened: its located errors.
+    load_error: Option<String>,
+    show_about: bool,
+    show_shortcuts: bool,
+    path_dialog: Option<PathDialog>,
+    opening: Option<Receiver<OpenResult>>,
+    settings_path: Option<PathBuf>,
+    saved_state: Option<State>,
+    last_save: Option<Instant>,
+    theme_applied: Option<ThemeChoice>,
+    max_file_size: u64,
 }
 
 impl TradeExplorerApp {
-    /// An app showing a loaded dataset.
-    pub fn new(loaded: Loaded) -> TradeExplorerApp {
-        let filter = Filter::initial(&loaded.dataset);
-        let lang = Lang::En;
-        let chart = line_chart(&loaded.dataset, &filter, lang);
-        TradeExplorerApp { loaded, filter, lang, chart }
+    /// An app showing `loaded`, restoring `state`; `settings_path` is where the session is saved
+    /// (`None`: not saved); `settings_message` is shown once (a settings file that was not used).
+    pub fn new(
+        ctx: &egui::Context,
+        loaded: Loaded,
+        dataset_origin: String,
+        state: State,
+        settings_message: Option<String>,
+        settings_path: Option<PathBuf>,
+    ) -> TradeExplorerApp {
+        crate::ui::fonts::install(ctx);
+        let mut filter = state.filter.clone().unwrap_or_else(|| Filter::initial(&loaded.dataset));
+        filter.adapt_to(&loaded.dataset);
+        let models = compute_models(&loaded, &filter, state.lang);
+        let message = settings_message.or_else(|| warnings_message(&loaded, state.lang));
+        TradeExplorerApp {
+            saved_state: Some(state.clone()),
+            state,
+            loaded,
+            dataset_origin,
+            filter,
+            models,
+            selected: None,
+            panel: PanelState::default(),
+            sources_search: String::new(),
+            message,
+            load_error: None,
+            show_about: false,
+            show_shortcuts: false,
+            path_dialog: None,
+            opening: None,
+            settings_path,
+            last_save: None,
+            theme_applied: None,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
     }
 
     /// The filter in effect.
     pub fn filter(&self) -> &Filter {
         &self.filter
     }
+
+    /// The session state.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The chart models the views draw.
+    pub fn models(&self) -> &Models {
+        &self.models
+    }
+
+    /// The open dataset.
+    pub fn loaded(&self) -> &Loaded {
+        &self.loaded
+    }
+
+    /// The selected figure, if any.
+    pub fn selected(&self) -> Option<&SelectedFigure> {
+        self.selected.as_ref()
+    }
+
+    /// The message of the status line.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The rows of the Table view: exactly the figures of the last chart tab, sorted.
+    pub fn table_rows(&self) -> Vec<TableRow> {
+        let d = &self.loaded.dataset;
+        let lang = self.state.lang;
+        let mut rows = match self.state.last_chart_tab {
+            Tab::Compare => self.models.bars.table_rows(d, lang),
+            Tab::Shares => self.models.shares.table_rows(d, lang),
+            _ => self.models.line.table_rows(d, lang),
+        };
+        let (column, ascending) = self.state.table_sort;
+        sort_rows(&mut rows, column, ascending);
+        rows
+    }
+
+    /// Applies one command, recomputing the chart models if the filter or language changed.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let before = (self.filter.clone(), self.state.lang);
+        match command {
+            Command::SetFilter(filter) => self.filter = filter,
+            Command::ResetFilters => self.filter = Filter::initial(&self.loaded.dataset),
+            Command::SetTab(tab) => {
+                self.state.tab = tab;
+                if tab.is_chart() {
+                    self.state.last_chart_tab = tab;
+                }
+            }
+            Command::SetLang(lang) => self.state.lang = lang,
+            Command::SetTheme(theme) => self.state.theme = theme,
+            Command::ToggleSeries(id) => {
+                if !self.filter.hidden.remove(&id) {
+                    self.filter.hidden.insert(id);
+                }
+            }
+            Command::ShowOnly { keep, all } => {
+                self.filter.hidden = all.into_iter().filter(|id| *id != keep).collect();
+            }
+            Command::Select(figure) => self.selected = Some(figure),
+            Command::ClearSelection => self.selected = None,
+            Command::OpenFile => self.open_file_dialog(ctx),
+            Command::OpenUrl(url) => {
+                if details::is_web_link(&url) {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                }
+            }
+            Command::ShowAbout => self.show_about = true,
+            Command::ShowShortcuts => self.show_shortcuts = true,
+            Command::ToggleSidePanel => self.state.side_panel_open = !self.state.side_panel_open,
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+        if (self.filter.clone(), self.state.lang) != before {
+            self.models = compute_models(&self.loaded, &self.filter, self.state.lang);
+        }
+        ctx.request_repaint();
+    }
+
+    /// Replaces the dataset with a newly opened one; filters adapt, the selection is cleared.
+    pub fn set_dataset(&mut self, origin: String, loaded: Loaded) {
+        self.filter.adapt_to(&loaded.dataset);
+        self.loaded = loaded;
+        self.dataset_origin = origin;
+        self.selected = None;
+        self.load_error = None;
+        self.models = compute_models(&self.loaded, &self.filter, self.state.lang);
+        let opened = match self.state.lang {
+            Lang::En => format!("Opened {}.", self.dataset_origin),
+            Lang::Zh => format!("已打开 {}。", self.dataset_origin),
+        };
+        self.message = Some(match warnings_message(&self.loaded, self.state.lang) {
+            Some(w) => format!("{opened} {w}"),
+            None => opened,
+        });
+    }
+
+    fn open_file_dialog(&mut self, ctx: &egui::Context) {
+        if self.opening.is_some() {
+            return;
+        }
+        if native_dialog_available() {
+            let (tx, rx) = channel();
+            let ctx = ctx.clone();
+            let limit = self.max_file_size;
+            let title = self.state.lang.pick("Open a dataset", "打开数据集").to_string();
+            std::thread::spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title(title)
+                    .add_filter("Datasets (JSON, CSV)", &["json", "csv"])
+                    .pick_file();
+                if let Some(path) = picked {
+                    let result = load_path(&path, limit).map(|l| (path, l)).map_err(|e| e.to_string());
+                    let _ = tx.send(result);
+                }
+                ctx.request_repaint();
+            });
+            self.opening = Some(rx);
+        } else {
+            let folder = std::env::current_dir().unwrap_or_default();
+            self.path_dialog = Some(PathDialog::new(&folder, vec!["json", "csv"]));
+        }
+    }
+
+    fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        let limit = self.max_file_size;
+        std::thread::spawn(move || {
+            let result = load_path(&path, limit).map(|l| (path, l)).map_err(|e| e.to_string());
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.opening = Some(rx);
+    }
+
+    fn poll_opening(&mut self) {
+        let Some(rx) = &self.opening else { return };
+        match rx.try_recv() {
+            Ok(Ok((path, loaded))) => {
+                self.opening = None;
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                self.set_dataset(name, loaded);
+            }
+            Ok(Err(message)) => {
+                self.opening = None;
+                self.load_error = Some(message);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.opening = None,
+        }
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.theme_applied == Some(self.state.theme) {
+            return;
+        }
+        ctx.set_theme(match self.state.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        });
+        self.theme_applied = Some(self.state.theme);
+    }
+
+    /// Saves the session when it changed, at most once a second (and always on exit).
+    fn save_settings(&mut self, ctx: &egui::Context, force: bool) {
+        self.state.filter = Some(self.filter.clone());
+        let Some(path) = &self.settings_path else { return };
+        if self.saved_state.as_ref() == Some(&self.state) {
+            return;
+        }
+        if !force && self.last_save.is_some_and(|t| t.elapsed() < Duration::from_secs(1)) {
+            ctx.request_repaint_after(Duration::from_secs(1));
+            return;
+        }
+        match settings::save(path, &self.state) {
+            Ok(()) => self.saved_state = Some(self.state.clone()),
+            Err(e) => {
+                self.message = Some(format!("The settings could not be saved to {}: {e}", path.display()));
+                // Do not retry every frame: remember this state as handled.
+                self.saved_state = Some(self.state.clone());
+            }
+        }
+        self.last_save = Some(Instant::now());
+    }
+
+    fn status_line(&self, ui: &mut Ui) {
+        let d = &self.loaded.dataset;
+        let lang = self.state.lang;
+        let summary = filter_summary(d, &self.filter);
+        let mut parts = vec![
+            format!("{} ({})", d.title, self.dataset_origin),
+            match lang {
+                Lang::En => format!("{} figures", d.observations.len()),
+                Lang::Zh => format!("{} 项数据", d.observations.len()),
+            },
+        ];
+        let hidden = summary.by_years + summary.by_period + summary.by_derived + summary.by_trust;
+        if hidden > 0 {
+            let mut why = Vec::new();
+            for (n, en, zh) in [
+                (summary.by_years, "years", "年份"),
+                (summary.by_period, "other periods", "其他时段"),
+                (summary.by_derived, "derived", "推算"),
+                (summary.by_trust, "trust", "可信度"),
+            ] {
+                if n > 0 {
+                    why.push(format!("{n} {}", lang.pick(en, zh)));
+                }
+            }
+            parts.push(match lang {
+                Lang::En => format!("filters hide {hidden} of {} selected figures ({})", summary.selected, why.join(", ")),
+                Lang::Zh => format!("筛选隐藏了所选 {} 项中的 {hidden} 项({})", summary.selected, why.join("、")),
+            });
+        }
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(parts.join(" · ")).small());
+            if self.opening.is_some() {
+                ui.spinner();
+                ui.label(RichText::new(lang.pick("Opening…", "正在打开…")).small());
+            }
+            if let Some(message) = &self.message {
+                ui.separator();
+                ui.label(RichText::new(message).small().color(ui.visuals().warn_fg_color));
+            }
+        });
+    }
+
+    fn windows(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let lang = self.state.lang;
+        let commands = Vec::new();
+        if self.show_about {
+            egui::Window::new(lang.pick("About Trade Explorer", "关于 Trade Explorer")).open(&mut self.show_about).collapsible(false).show(ctx, |ui| {
+                ui.label(RichText::new(format!("Trade Explorer {}", env!("CARGO_PKG_VERSION"))).strong());
+                ui.label(lang.pick(
+                    "Charts of foreign-trade data, with the source of every figure.",
+                    "对外贸易数据图表,每个数据都注明来源。",
+                ));
+                ui.separator();
+                ui.label(RichText::new(&self.loaded.dataset.title).strong());
+                ui.add(egui::Label::new(&self.loaded.dataset.description).wrap());
+                ui.separator();
+                ui.label(RichText::new(lang.pick(
+                    "Chinese text uses Droid Sans Fallback, © Google, Apache License 2.0.",
+                    "中文字体:Droid Sans Fallback,© Google,Apache 2.0 许可。",
+                )).small());
+            });
+        }
+        if self.show_shortcuts {
+            let lines = menu::shortcut_help(ctx, lang);
+            egui::Window::new(lang.pick("Keyboard shortcuts", "键盘快捷键")).open(&mut self.show_shortcuts).collapsible(false).show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, what) in lines {
+                        ui.label(RichText::new(keys).monospace());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+            });
+        }
+        if let Some(error) = self.load_error.clone() {
+            let mut open = true;
+            egui::Window::new(lang.pick("The file could not be opened", "无法打开文件")).open(&mut open).default_width(640.0).show(ctx, |ui| {
+                ui.label(lang.pick("The data that was open is still open. What is wrong:", "原先打开的数据保持不变。问题如下:"));
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    let mut text = error.clone();
+                    ui.add(egui::TextEdit::multiline(&mut text).code_editor().desired_width(f32::INFINITY).interactive(true));
+                });
+                if ui.button(lang.pick("Copy the messages", "复制错误信息")).clicked() {
+                    ui.ctx().copy_text(error.clone());
+                }
+            });
+            if !open {
+                self.load_error = None;
+            }
+        }
+        if let Some(dialog) = &mut self.path_dialog {
+            match path_dialog::show(ctx, dialog, lang.pick("Open a dataset", "打开数据集"), lang) {
+                path_dialog::Outcome::Open => {}
+                path_dialog::Outcome::Cancelled => self.path_dialog = None,
+                path_dialog::Outcome::Chosen(path) => {
+                    self.path_dialog = None;
+                    self.open_path(ctx, path);
+                }
+            }
+        }
+        commands
+    }
+}
+
+fn compute_models(loaded: &Loaded, filter: &Filter, lang: Lang) -> Models {
+    let d = &loaded.dataset;
+    Models { line: line_chart(d, filter, lang), bars: bar_chart(d, filter, lang), shares: share_chart(d, filter, lang) }
+}
+
+fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
+    (!loaded.warnings.is_empty()).then(|| format!("{}{}", lang.pick("Warning: ", "警告:"), loaded.warnings.join("; ")))
+}
+
+/// Whether a native file dialog can answer: an XDG desktop portal (needs a session bus) or
+/// zenity. Without either, rfd returns "cancelled" at once, so the app offers its own.
+pub fn native_dialog_available() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    let on_path = |program: &str| {
+        std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+    };
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() || on_path("zenity")
 }
 
 impl eframe::App for TradeExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.label(format!(
-                "{} · {} observations",
-                self.loaded.dataset.title,
-                self.loaded.dataset.observations.len()
-            ));
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        self.poll_opening();
+        let lang = self.state.lang;
+        let mut commands = menu::shortcuts(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            commands.extend(menu::show(ui, self.state.tab, lang, self.state.theme));
         });
-        egui::CentralPanel::default().show(ui, |ui| crate::ui::over_time::show(ui, &self.chart));
-        let _ = self.lang;
+        egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
+        let view = ViewContext { dataset: &self.loaded.dataset, filter: &self.filter, lang, selected: self.selected.as_ref() };
+        if self.state.side_panel_open {
+            egui::Panel::left("filters").resizable(true).default_size(300.0).size_range(220.0..=520.0).show(ui, |ui| {
+                if let Some(selected) = &self.selected {
+                    let e = details::explain_selected(&self.loaded.dataset, selected, lang);
+                    commands.extend(details::card(ui, &e, lang));
+                    ui.add_space(6.0);
+                }
+                commands.extend(crate::ui::filters::show(
+                    ui,
+                    &self.loaded.dataset,
+                    &self.filter,
+                    &mut self.panel,
+                    self.models.line.log_unavailable.as_deref(),
+                    lang,
+                ));
+            });
+        }
+        let mut new_sort = None;
+        let mut search = std::mem::take(&mut self.sources_search);
+        let table = (self.state.tab == Tab::Table).then(|| self.table_rows());
+        egui::CentralPanel::default().show(ui, |ui| match self.state.tab {
+            Tab::OverTime => commands.extend(crate::ui::over_time::show(ui, &view, &self.models.line)),
+            Tab::Compare => commands.extend(crate::ui::compare::show(ui, &view, &self.models.bars)),
+            Tab::Shares => commands.extend(crate::ui::shares::show(ui, &view, &self.models.shares)),
+            Tab::Table => {
+                let rows = table.unwrap_or_default();
+                let caption = match lang {
+                    Lang::En => format!("Figures of the “{}” chart: {} rows", self.state.last_chart_tab.label(lang), rows.len()),
+                    Lang::Zh => format!("“{}”图表的数据:{} 行", self.state.last_chart_tab.label(lang), rows.len()),
+                };
+                new_sort = crate::ui::table::show(ui, &caption, &rows, self.state.table_sort, lang);
+            }
+            Tab::Sources => commands.extend(crate::ui::sources::show(ui, view.dataset, &mut search, lang)),
+        });
+        self.sources_search = search;
+        if let Some(sort) = new_sort {
+            self.state.table_sort = sort;
+        }
+        commands.extend(self.windows(&ctx));
+
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+            let size = [rect.width().round(), rect.height().round()];
+            if size[0] > 0.0 && size[1] > 0.0 {
+                self.state.window_size = Some(size);
+            }
+        }
+        self.save_settings(&ctx, false);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        let ctx = egui::Context::default();
+        self.save_settings(&ctx, true);
+    }
+}
+
+/// The name the status line gives a dataset opened from `path`.
+fn origin_of(path: Option<&Path>) -> String {
+    path.and_then(|p| p.file_name()).map_or_else(|| "bundled".to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Opens the window on a dataset file, or on the bundled dataset.
@@ -56,15 +501,32 @@ pub fn run(file: Option<PathBuf>, max_file_size: u64) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let settings_path = settings::default_path();
+    let (state, settings_message) = match &settings_path {
+        Some(path) => settings::load(path),
+        None => (State::default(), None),
+    };
+    let size = state.window_size.unwrap_or([1280.0, 800.0]);
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
             .with_title("Trade Explorer")
-            .with_inner_size([1280.0, 800.0])
+            .with_app_id("trade-explorer")
+            .with_inner_size([size[0].max(1024.0), size[1].max(640.0)])
             .with_min_inner_size([1024.0, 640.0]),
         ..Default::default()
     };
-    match eframe::run_native("Trade Explorer", options, Box::new(|_cc| Ok(Box::new(TradeExplorerApp::new(loaded))))) {
+    let origin = origin_of(file.as_deref());
+    let result = eframe::run_native(
+        "Trade Explorer",
+        options,
+        Box::new(move |cc| {
+            let mut app = TradeExplorerApp::new(&cc.egui_ctx, loaded, origin, state, settings_message, settings_path);
+            app.max_file_size = max_file_size;
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: cannot open the window: {err}");

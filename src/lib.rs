@@ -8,4 +8,6 @@
 pub mod app;
 pub mod cli;
 pub mod data;
+pub mod files;
+pub mod settings;
 pub mod ui;

@@ -1,4 +1,139 @@
-//! The views: each reads a chart model and draws it.
+//! The views. Each view reads the dataset, the filter and a chart model, draws, and returns
+//! [`Command`]s; `app.rs` applies them in one place, so no view reaches into another.
 
+pub mod chart_frame;
+pub mod compare;
+pub mod details;
+pub mod filters;
+pub mod fonts;
+pub mod menu;
 pub mod over_time;
 pub mod palette;
+pub mod path_dialog;
+pub mod shares;
+pub mod sources;
+pub mod table;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::{DisplayUnit, Filter, Lang};
+
+/// The tabs of the central area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tab {
+    /// Line chart.
+    #[default]
+    OverTime,
+    /// Bar chart for one year.
+    Compare,
+    /// Horizontal share bars.
+    Shares,
+    /// The figures of the last chart, as a table.
+    Table,
+    /// Every source, with its figures.
+    Sources,
+}
+
+impl Tab {
+    /// Every tab, in order (Ctrl+1…5).
+    pub const ALL: [Tab; 5] = [Tab::OverTime, Tab::Compare, Tab::Shares, Tab::Table, Tab::Sources];
+
+    /// The tab's label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Tab::OverTime => lang.pick("Over time", "随时间变化"),
+            Tab::Compare => lang.pick("Compare", "对比"),
+            Tab::Shares => lang.pick("Industry shares", "产业份额"),
+            Tab::Table => lang.pick("Table", "表格"),
+            Tab::Sources => lang.pick("Sources", "来源"),
+        }
+    }
+
+    /// Whether the tab shows a chart (whose figures the Table lists).
+    pub fn is_chart(self) -> bool {
+        matches!(self, Tab::OverTime | Tab::Compare | Tab::Shares)
+    }
+}
+
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeChoice {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// A figure the person clicked: it stays highlighted, and the details card shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelectedFigure {
+    /// The tab it was clicked in.
+    pub tab: Tab,
+    /// Index of the observation.
+    pub observation: usize,
+    /// The value as shown.
+    pub shown: Option<f64>,
+    /// The unit it was shown in.
+    pub unit: DisplayUnit,
+    /// The other figure a computed value used.
+    pub other: Option<usize>,
+    /// The filter in effect when it was clicked (its mode and scale explain the value).
+    pub filter: Filter,
+}
+
+/// What a view asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Replace the filter.
+    SetFilter(Filter),
+    /// Back to the dataset's initial filter.
+    ResetFilters,
+    /// Show a tab.
+    SetTab(Tab),
+    /// Switch the language.
+    SetLang(Lang),
+    /// Switch the theme.
+    SetTheme(ThemeChoice),
+    /// Hide or show one series (a click on its legend entry).
+    ToggleSeries(String),
+    /// Show only this series of the given ones (an alt-click on a legend entry).
+    ShowOnly {
+        /// The series to keep.
+        keep: String,
+        /// All series of the legend.
+        all: Vec<String>,
+    },
+    /// Select a figure.
+    Select(SelectedFigure),
+    /// Clear the selection.
+    ClearSelection,
+    /// Open a dataset file through the file dialog.
+    OpenFile,
+    /// Open a web link in the system browser.
+    OpenUrl(String),
+    /// Show the About window.
+    ShowAbout,
+    /// Show the keyboard shortcuts window.
+    ShowShortcuts,
+    /// Show or hide the side panel.
+    ToggleSidePanel,
+    /// Close the window.
+    Quit,
+}
+
+/// What every view reads.
+pub struct ViewContext<'a> {
+    /// The open dataset.
+    pub dataset: &'a crate::data::Dataset,
+    /// The filter in effect.
+    pub filter: &'a Filter,
+    /// The language.
+    pub lang: Lang,
+    /// The selected figure, if any.
+    pub selected: Option<&'a SelectedFigure>,
+}

@@ -1,19 +1,27 @@
-//! The "Over time" view: a line chart of the [`LineChart`] model.
+//! The "Over time" view: one line per series, gaps where years are missing, hollow markers for
+//! derived figures, diamonds for low trust, a framed tooltip with the figure's source, and a
+//! click that selects a figure.
 
-use egui::{RichText, Ui};
-use egui_plot::{GridMark, Legend, Line, Plot, PlotPoints, Points};
+use egui::{Pos2, Stroke, Ui};
+use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 
-use crate::data::query::LineChart;
-use crate::ui::palette::entity_colour;
+use super::chart_frame::{self, LegendEntry};
+use super::details::tooltip_ui;
+use super::palette::entity_colour;
+use super::{Command, SelectedFigure, Tab, ViewContext};
+use crate::data::format::format_number;
+use crate::data::query::{LineChart, Point, explain};
+
+/// How close (in points) the pointer must be to a marker to hover it.
+const HOVER_RADIUS: f32 = 12.0;
 
 /// Year ticks: whole years only, never fractions or negative years.
-pub fn year_ticks(input: egui_plot::GridInput) -> Vec<GridMark> {
+pub fn year_ticks(input: GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
     let span = (max - min).max(1.0);
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0].into_iter().find(|s| span / s <= 12.0).unwrap_or(200.0);
-    let first = (min / step).ceil() * step;
     let mut marks = Vec::new();
-    let mut year = first;
+    let mut year = (min / step).ceil() * step;
     while year <= max && marks.len() < 64 {
         if year >= 0.0 {
             marks.push(GridMark { value: year, step_size: step });
@@ -23,29 +31,135 @@ pub fn year_ticks(input: egui_plot::GridInput) -> Vec<GridMark> {
     marks
 }
 
-/// Draws the chart, or says why there is nothing to draw.
-pub fn show(ui: &mut Ui, chart: &LineChart) {
-    ui.label(RichText::new(&chart.title).heading());
-    ui.label(&chart.subtitle);
-    if let Some(reason) = &chart.empty_reason {
-        ui.centered_and_justified(|ui| ui.label(reason));
-        return;
+/// Ticks of a log10 axis at 1, 2 and 5 times powers of ten.
+pub fn log_ticks(input: GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let mut marks = Vec::new();
+    let first = min.floor() as i32;
+    let last = max.ceil() as i32;
+    let decades = (last - first).max(1);
+    let multiples: &[f64] = if decades > 4 { &[1.0] } else { &[1.0, 2.0, 5.0] };
+    for exponent in first..=last.min(first + 40) {
+        for &m in multiples {
+            let value = (m * 10f64.powi(exponent)).log10();
+            if value >= min && value <= max {
+                marks.push(GridMark { value, step_size: if m == 1.0 { 1.0 } else { 0.3 } });
+            }
+        }
     }
-    let unit = chart.unit_label.clone();
-    Plot::new("over_time")
-        .legend(Legend::default())
+    marks
+}
+
+/// The y value a point is drawn at (log10 on a log axis).
+fn plot_y(chart: &LineChart, value: f64) -> f64 {
+    if chart.log_scale { value.log10() } else { value }
+}
+
+/// Draws the view and returns what the person asked for.
+pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Command> {
+    let mut commands = Vec::new();
+    chart_frame::header(ui, &chart.title, &chart.subtitle, &chart.notes);
+    if let Some(reason) = &chart.empty_reason {
+        chart_frame::empty(ui, reason);
+        return commands;
+    }
+    let footer_height = 64.0;
+    let plot_height = (ui.available_height() - footer_height).max(160.0);
+    let log = chart.log_scale;
+    let unit_label = chart.unit_label.clone();
+    let selected = ctx.selected.filter(|s| s.tab == Tab::OverTime).map(|s| s.observation);
+    let plot = Plot::new("over_time")
+        .height(plot_height)
         .x_grid_spacer(year_ticks)
         .x_axis_formatter(|mark, _| format!("{}", mark.value.round() as i64))
-        .y_axis_label(unit)
-        .show(ui, |plot| {
-            for s in chart.visible_series() {
-                let colour = entity_colour(s.key.entity);
-                for range in s.segments() {
-                    let pts: PlotPoints = s.points[range].iter().filter_map(|p| Some([p.x, p.value?])).collect();
-                    plot.line(Line::new(&s.label, pts).color(colour).width(2.0));
-                }
-                let markers: PlotPoints = s.points.iter().filter_map(|p| Some([p.x, p.value?])).collect();
-                plot.points(Points::new(&s.label, markers).color(colour).radius(3.5));
+        .y_axis_formatter(move |mark, _| {
+            let value = if log { 10f64.powf(mark.value) } else { mark.value };
+            format_number(value, if value.abs() < 10.0 { 2 } else { 0 })
+        })
+        .y_axis_label(unit_label)
+        .show_x(false)
+        .show_y(false)
+        .y_axis_min_width(48.0);
+    let plot = if log { plot.y_grid_spacer(log_ticks) } else { plot };
+    let response = plot.show(ui, |plot| {
+        for s in chart.visible_series() {
+            let colour = entity_colour(s.key.entity);
+            for range in s.segments() {
+                let points: PlotPoints =
+                    s.points[range].iter().filter_map(|p| Some([p.x, plot_y(chart, p.value?)])).collect();
+                plot.line(Line::new(&s.label, points).color(colour).width(2.0));
             }
-        });
+            for (derived, low) in [(false, false), (true, false), (false, true), (true, true)] {
+                let markers: PlotPoints = s
+                    .points
+                    .iter()
+                    .filter(|p| p.derived == derived && (p.trust == Some(crate::data::Trust::Low)) == low)
+                    .filter_map(|p| Some([p.x, plot_y(chart, p.value?)]))
+                    .collect();
+                if markers.points().is_empty() {
+                    continue;
+                }
+                let shape = if low { MarkerShape::Diamond } else { MarkerShape::Circle };
+                plot.points(
+                    Points::new(&s.label, markers).color(colour).shape(shape).filled(!derived).radius(4.0).allow_hover(false),
+                );
+            }
+        }
+    });
+
+    let transform = response.transform;
+    let to_screen = |p: &Point| p.value.map(|v| transform.position_from_point(&PlotPoint::new(p.x, plot_y(chart, v))));
+    let painter = ui.painter_at(response.response.rect);
+    if let Some(index) = selected {
+        for s in chart.visible_series() {
+            for p in s.points.iter().filter(|p| p.observation == index) {
+                if let Some(pos) = to_screen(p) {
+                    painter.circle_stroke(pos, 8.0, Stroke::new(2.5, ui.visuals().strong_text_color()));
+                }
+            }
+        }
+    }
+    let hovered = response.response.hover_pos().and_then(|pointer| nearest(chart, pointer, &to_screen));
+    if let Some((series_index, point_index, pos)) = hovered {
+        let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
+        let p = &s.points[point_index];
+        painter.circle_stroke(pos, 7.0, Stroke::new(2.0, entity_colour(s.key.entity)));
+        let e = explain(ctx.dataset, ctx.filter, p.observation, p.value, &chart.unit, p.other, ctx.lang);
+        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, pos).show(|ui| tooltip_ui(ui, &e));
+        if response.response.clicked() {
+            commands.push(Command::Select(SelectedFigure {
+                tab: Tab::OverTime,
+                observation: p.observation,
+                shown: p.value,
+                unit: chart.unit.clone(),
+                other: p.other,
+                filter: ctx.filter.clone(),
+            }));
+        }
+    }
+
+    let entries: Vec<LegendEntry> = chart
+        .series
+        .iter()
+        .map(|s| LegendEntry { id: s.id.clone(), label: s.label.clone(), colour: entity_colour(s.key.entity), hidden: s.hidden })
+        .collect();
+    commands.extend(chart_frame::legend(ui, &entries, ctx.lang));
+    chart_frame::marks_legend(ui, chart.any_derived, chart.any_low_trust, ctx.lang);
+    chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
+    commands
+}
+
+/// The visible point nearest the pointer, within [`HOVER_RADIUS`].
+fn nearest(chart: &LineChart, pointer: Pos2, to_screen: &impl Fn(&Point) -> Option<Pos2>) -> Option<(usize, usize, Pos2)> {
+    let mut best: Option<(usize, usize, Pos2, f32)> = None;
+    for (si, s) in chart.visible_series().enumerate() {
+        for (pi, p) in s.points.iter().enumerate() {
+            let Some(pos) = to_screen(p) else { continue };
+            let distance = pos.distance(pointer);
+            if distance <= HOVER_RADIUS && best.is_none_or(|b| distance < b.3) {
+                best = Some((si, pi, pos, distance));
+            }
+        }
+    }
+    best.map(|(s, p, pos, _)| (s, p, pos))
 }

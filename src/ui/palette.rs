@@ -21,3 +21,16 @@ pub const OKABE_ITO: [Color32; 7] = [
 pub fn entity_colour(entity: EntityId) -> Color32 {
     OKABE_ITO[entity.0 as usize % OKABE_ITO.len()]
 }
+
+/// The `index`-th shade of a colour, for the metrics of one entity in the Compare view: the
+/// first is the colour itself, the next ones lighter and darker in turn.
+pub fn shade(colour: Color32, index: usize) -> Color32 {
+    const FACTORS: [f32; 5] = [1.0, 0.6, 1.35, 0.4, 1.7];
+    let f = FACTORS[index % FACTORS.len()];
+    let scale = |c: u8| -> u8 {
+        let c = f32::from(c);
+        let v = if f <= 1.0 { c * f } else { c + (255.0 - c) * (f - 1.0) };
+        v.round().clamp(0.0, 255.0) as u8
+    };
+    Color32::from_rgb(scale(colour.r()), scale(colour.g()), scale(colour.b()))
+}

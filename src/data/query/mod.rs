@@ -2,14 +2,16 @@
 //! place figures are computed (growth, indexes, shares); views only draw.
 
 mod bars;
+mod explain;
 mod line;
 mod shares;
 mod table;
 
 pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart};
+pub use explain::{Explanation, explain, figure_line, figures_by_source, source_label};
 pub use line::{LineChart, Point, Series, line_chart};
 pub use shares::{ShareChart, ShareRow, share_chart};
-pub use table::TableRow;
+pub use table::{TableColumn, TableRow, sort_rows};
 
 use std::collections::HashSet;
 
@@ -184,6 +186,45 @@ pub fn total_metric_candidates(d: &Dataset, f: &Filter) -> Vec<MetricId> {
         .filter(|m| !sel.metrics.contains(m))
         .filter(|&m| units.contains(&scaled_unit(&d.metric(m).unit, UnitScale::Billion).1))
         .collect()
+}
+
+/// How many figures of the selected places and metrics the filters leave out, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FilterSummary {
+    /// Figures of the selected places and metrics.
+    pub selected: usize,
+    /// Left out by the year range.
+    pub by_years: usize,
+    /// Left out because they cover another part of the year.
+    pub by_period: usize,
+    /// Left out because derived figures are hidden.
+    pub by_derived: usize,
+    /// Left out by the minimum trust.
+    pub by_trust: usize,
+}
+
+/// Counts what the filters leave out of the selection (each figure counted once, by the first
+/// reason that applies).
+pub fn filter_summary(d: &Dataset, f: &Filter) -> FilterSummary {
+    let sel = Selection::new(d, f);
+    let mut summary = FilterSummary::default();
+    for o in &d.observations {
+        if !sel.entities.contains(&o.cell.entity) || !sel.metrics.contains(&o.cell.metric) {
+            continue;
+        }
+        summary.selected += 1;
+        let year = o.cell.time.year();
+        if f.year_from.is_some_and(|y| year < y) || f.year_to.is_some_and(|y| year > y) {
+            summary.by_years += 1;
+        } else if matches!(o.cell.time, Time::Year(_)) && Some(o.cell.period) != sel.period {
+            summary.by_period += 1;
+        } else if !f.include_derived && o.derived {
+            summary.by_derived += 1;
+        } else if f.min_trust.is_some_and(|min| o.trust.is_none_or(|t| t < min)) {
+            summary.by_trust += 1;
+        }
+    }
+    summary
 }
 
 /// Unique sources in order of first use.

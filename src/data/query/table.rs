@@ -99,3 +99,46 @@ impl ShareChart {
             .collect()
     }
 }
+
+/// A column of the Table view, to sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableColumn {
+    /// Entity name.
+    #[default]
+    Entity,
+    /// Metric name.
+    Metric,
+    /// Time, then period.
+    Time,
+    /// Value.
+    Value,
+    /// Derived or reported.
+    Derived,
+    /// Trust level.
+    Trust,
+    /// Source title.
+    Source,
+}
+
+/// Sorts rows by a column; equal rows keep their chart order, missing values go last.
+pub fn sort_rows(rows: &mut [TableRow], column: TableColumn, ascending: bool) {
+    use std::cmp::Ordering;
+    rows.sort_by(|a, b| {
+        let order = match column {
+            TableColumn::Entity => a.entity.cmp(&b.entity),
+            TableColumn::Metric => a.metric.cmp(&b.metric),
+            TableColumn::Time => a.time.cmp(&b.time).then_with(|| a.period.cmp(&b.period)),
+            TableColumn::Value => match (a.value, b.value) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (Some(_), None) => return Ordering::Less,
+                (None, Some(_)) => return Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            },
+            TableColumn::Derived => a.derived.cmp(&b.derived),
+            TableColumn::Trust => a.trust.cmp(&b.trust),
+            TableColumn::Source => a.source.cmp(&b.source),
+        };
+        if ascending { order } else { order.reverse() }
+    });
+}

@@ -1,0 +1,159 @@
+//! The session, saved between runs: tab, filters, language, theme, window size.
+//!
+//! Kept in a versioned file of the app's own (not eframe's storage, which silently drops a file
+//! it cannot parse and overwrites it): written atomically; a file that cannot be read is kept as
+//! `settings.json.bak`, and the app starts with defaults and says so once.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::query::TableColumn;
+use crate::data::{Filter, Lang};
+use crate::files::write_atomically;
+use crate::ui::{Tab, ThemeChoice};
+
+/// The settings file format version this build writes.
+pub const SETTINGS_VERSION: u32 = 1;
+
+/// Set this to use another folder for the settings (tests do).
+pub const CONFIG_DIR_ENV: &str = "TRADE_EXPLORER_CONFIG_DIR";
+
+/// Everything a person expects to find again after a restart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    /// The tab shown.
+    pub tab: Tab,
+    /// The chart whose figures the Table lists.
+    pub last_chart_tab: Tab,
+    /// The filter; adapted to the dataset when it opens.
+    pub filter: Option<Filter>,
+    /// Language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: ThemeChoice,
+    /// The window's inner size, in points.
+    pub window_size: Option<[f32; 2]>,
+    /// Whether the side panel is shown.
+    pub side_panel_open: bool,
+    /// The Table's sort column and direction (true = ascending).
+    pub table_sort: (TableColumn, bool),
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            tab: Tab::OverTime,
+            last_chart_tab: Tab::OverTime,
+            filter: None,
+            lang: Lang::En,
+            theme: ThemeChoice::System,
+            window_size: None,
+            side_panel_open: true,
+            table_sort: (TableColumn::Entity, true),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct SettingsFile {
+    version: u32,
+    state: State,
+}
+
+/// Where settings live: `$TRADE_EXPLORER_CONFIG_DIR/settings.json`, or the platform's config
+/// folder (`~/.config/trade-explorer/settings.json` on Linux).
+pub fn default_path() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV) {
+        return Some(PathBuf::from(dir).join("settings.json"));
+    }
+    directories::ProjectDirs::from("", "", "trade-explorer").map(|d| d.config_dir().join("settings.json"))
+}
+
+/// Reads the settings; on any problem returns defaults and a message to show once.
+pub fn load(path: &Path) -> (State, Option<String>) {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
+        Err(e) => {
+            return (State::default(), Some(format!("The settings file {} cannot be read ({e}); started with defaults.", path.display())));
+        }
+    };
+    let problem = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Err(e) => format!("it is not valid JSON ({e})"),
+        Ok(value) => match value.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v > u64::from(SETTINGS_VERSION) => {
+                format!("it was written by a newer version of Trade Explorer (settings version {v})")
+            }
+            _ => match serde_json::from_value::<SettingsFile>(value) {
+                Ok(file) => return (file.state, None),
+                Err(e) => format!("it cannot be understood ({e})"),
+            },
+        },
+    };
+    let backup = backup_path(path);
+    let kept = match std::fs::copy(path, &backup) {
+        Ok(_) => format!("kept as {}", backup.display()),
+        Err(e) => format!("and could not be copied to {} ({e})", backup.display()),
+    };
+    (State::default(), Some(format!("The settings file {} was not used: {problem}; {kept}. Started with defaults.", path.display())))
+}
+
+/// `settings.json` → `settings.json.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes the settings atomically, creating the folder if needed.
+pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let file = SettingsFile { version: SETTINGS_VERSION, state: state.clone() };
+    let text = serde_json::to_string_pretty(&file).map_err(std::io::Error::other)?;
+    write_atomically(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        let state = State { tab: Tab::Compare, lang: Lang::Zh, window_size: Some([1400.0, 900.0]), ..State::default() };
+        save(&path, &state).unwrap();
+        assert_eq!(load(&path), (state, None));
+    }
+
+    #[test]
+    fn a_corrupt_file_is_kept_as_bak_and_defaults_are_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        std::fs::write(&path, "{ not json").unwrap();
+        let (state, message) = load(&path);
+        assert_eq!(state, State::default());
+        assert!(message.unwrap().contains("not valid JSON"));
+        assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), "{ not json");
+    }
+
+    #[test]
+    fn a_file_from_a_newer_version_is_not_overwritten_without_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        std::fs::write(&path, r#"{"version": 7, "state": {}}"#).unwrap();
+        let (_, message) = load(&path);
+        assert!(message.unwrap().contains("newer version"));
+        assert!(backup_path(&path).exists());
+    }
+
+    #[test]
+    fn a_missing_file_is_silently_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(&dir.path().join("settings.json")), (State::default(), None));
+    }
+}

@@ -1,0 +1,116 @@
+//! What every chart has around the plot, as Our World in Data's grapher does: a title that says
+//! what is shown, a subtitle with years and unit, a legend, and a footer naming the sources, so
+//! that a screenshot of the chart stands on its own in a report.
+
+use egui::{Align, Color32, Layout, RichText, Sense, Ui, vec2};
+
+use super::Command;
+use crate::data::query::source_label;
+use crate::data::{Dataset, Lang, SourceId};
+
+/// One entry of a chart's legend.
+pub struct LegendEntry {
+    /// The series id (what [`Command::ToggleSeries`] hides).
+    pub id: String,
+    /// The text.
+    pub label: String,
+    /// The swatch colour.
+    pub colour: Color32,
+    /// Whether the series is hidden.
+    pub hidden: bool,
+}
+
+/// Title, subtitle and notes.
+pub fn header(ui: &mut Ui, title: &str, subtitle: &str, notes: &[String]) {
+    ui.label(RichText::new(title).size(20.0).strong());
+    if !subtitle.is_empty() {
+        ui.label(RichText::new(subtitle).weak());
+    }
+    for note in notes {
+        ui.label(RichText::new(format!("ⓘ {note}")).small().color(ui.visuals().warn_fg_color));
+    }
+}
+
+/// The message shown instead of an empty chart.
+pub fn empty(ui: &mut Ui, reason: &str) {
+    ui.add_space(40.0);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(reason).size(16.0).weak());
+    });
+}
+
+/// A clickable legend: a click hides or shows a series, an alt-click shows only it.
+pub fn legend(ui: &mut Ui, entries: &[LegendEntry], lang: Lang) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        for entry in entries {
+            let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+            let colour = if entry.hidden { entry.colour.gamma_multiply(0.25) } else { entry.colour };
+            ui.painter().rect_filled(rect, 2.0, colour);
+            let text = if entry.hidden { RichText::new(&entry.label).weak().strikethrough() } else { RichText::new(&entry.label) };
+            let response = ui.add(egui::Button::new(text).frame(false)).on_hover_text(lang.pick(
+                "Click to hide or show; Alt+click to show only this one",
+                "单击隐藏或显示;Alt+单击只显示这一项",
+            ));
+            if response.clicked() {
+                if ui.input(|i| i.modifiers.alt) {
+                    let all = entries.iter().map(|e| e.id.clone()).collect();
+                    commands.push(Command::ShowOnly { keep: entry.id.clone(), all });
+                } else {
+                    commands.push(Command::ToggleSeries(entry.id.clone()));
+                }
+            }
+            ui.add_space(8.0);
+        }
+    });
+    commands
+}
+
+/// Explains the point markers: filled = reported, hollow = derived, diamond = low trust.
+pub fn marks_legend(ui: &mut Ui, any_derived: bool, any_low_trust: bool, lang: Lang) {
+    if !any_derived && !any_low_trust {
+        return;
+    }
+    let mut parts = vec![lang.pick("● reported", "● 公布数据").to_string()];
+    if any_derived {
+        parts.push(lang.pick("○ derived (computed from other figures)", "○ 推算数据(由其他数据计算)").into());
+    }
+    if any_low_trust {
+        parts.push(lang.pick("◆ low-trust source", "◆ 低可信度来源").into());
+    }
+    ui.label(RichText::new(parts.join("    ")).small().weak());
+}
+
+/// "Source: China Daily, 2026-02-14; Jinhua Daily, 2025-01-27 and 3 more."
+pub fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: Lang) -> String {
+    if sources.is_empty() {
+        return String::new();
+    }
+    const SHOWN: usize = 4;
+    let names: Vec<String> = sources.iter().take(SHOWN).map(|&s| source_label(d.source(s))).collect();
+    let mut line = format!("{}{}", lang.pick("Source: ", "来源:"), names.join("; "));
+    if sources.len() > SHOWN {
+        line.push_str(&match lang {
+            Lang::En => format!(" and {} more (Sources tab)", sources.len() - SHOWN),
+            Lang::Zh => format!(" 等 {} 个(见“来源”页)", sources.len()),
+        });
+    }
+    line.push_str(lang.pick(".", "。"));
+    if any_derived {
+        line.push_str(lang.pick(
+            " Some figures are derived from others; their formulas are in the tooltips.",
+            " 部分数据为推算,计算方法见提示。",
+        ));
+    }
+    line
+}
+
+/// The footer: sources and the derived-figures remark.
+pub fn footer(ui: &mut Ui, d: &Dataset, sources: &[SourceId], any_derived: bool, lang: Lang) {
+    let line = sources_line(d, sources, any_derived, lang);
+    if !line.is_empty() {
+        ui.with_layout(Layout::top_down(Align::Min), |ui| {
+            ui.add(egui::Label::new(RichText::new(line).small().weak()).wrap());
+        });
+    }
+}

@@ -1,0 +1,210 @@
+//! The "Compare" view: entities side by side for one year. Each entity keeps its colour; the
+//! metrics of a group are shades of it, named in the legend and on hover. A missing figure is a
+//! dashed "no data" slot, never a zero bar.
+
+use egui::{Color32, Rect, RichText, Stroke, Ui};
+use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Polygon, Text};
+
+use super::chart_frame::{self, LegendEntry};
+use super::details::tooltip_ui;
+use super::palette::{entity_colour, shade};
+use super::{Command, SelectedFigure, Tab, ViewContext};
+use crate::data::query::{BarChart, explain};
+use crate::data::{BarLayout, Filter, format::format_number};
+
+/// Where one bar sits, in plot coordinates.
+struct Placed {
+    series: usize,
+    group: usize,
+    x: f64,
+    width: f64,
+    base: f64,
+    value: f64,
+}
+
+fn place(chart: &BarChart) -> (Vec<Placed>, Vec<(usize, usize, f64, f64)>) {
+    let visible: Vec<usize> = (0..chart.series.len()).filter(|&i| !chart.series[i].hidden).collect();
+    let n = visible.len().max(1) as f64;
+    let mut bars = Vec::new();
+    let mut missing = Vec::new();
+    for group in 0..chart.groups.len() {
+        let mut stack_top = 0.0;
+        for (k, &si) in visible.iter().enumerate() {
+            let (x, width) = match chart.layout {
+                BarLayout::Grouped => (group as f64 - 0.3 + (k as f64 + 0.5) * 0.6 / n, 0.6 / n * 0.9),
+                BarLayout::Stacked => (group as f64, 0.4),
+            };
+            match &chart.series[si].cells[group] {
+                Some(cell) => {
+                    let base = if chart.layout == BarLayout::Stacked { stack_top } else { 0.0 };
+                    stack_top = base + cell.value;
+                    bars.push(Placed { series: si, group, x, width, base, value: cell.value });
+                }
+                None => missing.push((si, group, x, width)),
+            }
+        }
+    }
+    (bars, missing)
+}
+
+/// Draws the view and returns what the person asked for.
+pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command> {
+    let mut commands = Vec::new();
+    chart_frame::header(ui, &chart.title, &chart.subtitle, &chart.notes);
+    commands.extend(controls(ui, ctx, chart));
+    if let Some(reason) = &chart.empty_reason {
+        chart_frame::empty(ui, reason);
+        return commands;
+    }
+    let (bars, missing) = place(chart);
+    let top = bars.iter().map(|b| b.base + b.value).fold(0.0f64, f64::max);
+    let bottom = bars.iter().map(|b| b.base + b.value).fold(0.0f64, f64::min);
+    let no_data_height = (top - bottom).max(1.0) * 0.06;
+    let labels: Vec<String> = chart.groups.iter().map(|g| g.label.clone()).collect();
+    let groups = chart.groups.len();
+    let unit = chart.unit.clone();
+    let lang = ctx.lang;
+    let footer_height = 64.0;
+    let plot_height = (ui.available_height() - footer_height).max(160.0);
+    let text_colour = ui.visuals().text_color();
+    let weak = ui.visuals().weak_text_color();
+
+    let response = Plot::new("compare")
+        .height(plot_height)
+        .x_grid_spacer(move |_| (0..groups).map(|g| GridMark { value: g as f64, step_size: 1.0 }).collect())
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+        })
+        .y_axis_formatter(|mark, _| format_number(mark.value, if mark.value.abs() < 10.0 { 2 } else { 0 }))
+        .y_axis_label(chart.unit_label.clone())
+        .include_y(0.0)
+        .include_y(top * 1.12)
+        .include_x(-0.6)
+        .include_x(groups as f64 - 0.4)
+        .show_x(false)
+        .show_y(false)
+        .y_axis_min_width(48.0)
+        .show(ui, |plot| {
+            for b in &bars {
+                let series = &chart.series[b.series];
+                let colour = shade(entity_colour(chart.groups[b.group].entity), b.series);
+                let cell = series.cells[b.group].as_ref().expect("placed bars have cells");
+                let mut bar = Bar::new(b.x, b.value).width(b.width).base_offset(b.base).fill(colour);
+                if cell.point.derived {
+                    bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
+                }
+                plot.add(PlotBars::new(&series.label, vec![bar]).allow_hover(false));
+                let label_y = if chart.layout == BarLayout::Stacked { b.base + b.value / 2.0 } else { b.value.max(0.0) };
+                let anchor = if chart.layout == BarLayout::Stacked { egui::Align2::CENTER_CENTER } else { egui::Align2::CENTER_BOTTOM };
+                let text = RichText::new(format_number(b.value, if b.value.abs() < 10.0 { 2 } else { 1 })).size(13.0);
+                plot.text(Text::new("", PlotPoint::new(b.x, label_y), text).anchor(anchor).color(text_colour).allow_hover(false));
+            }
+            for &(_, _, x, width) in &missing {
+                let (l, r) = (x - width / 2.0, x + width / 2.0);
+                let outline = vec![[l, 0.0], [r, 0.0], [r, no_data_height], [l, no_data_height]];
+                plot.polygon(
+                    Polygon::new("", outline)
+                        .stroke(Stroke::new(1.0, weak))
+                        .fill_color(Color32::TRANSPARENT)
+                        .style(egui_plot::LineStyle::dashed_dense())
+                        .allow_hover(false),
+                );
+                let text = RichText::new(lang.pick("no data", "无数据")).size(12.0);
+                plot.text(
+                    Text::new("", PlotPoint::new(x, no_data_height), text).anchor(egui::Align2::CENTER_BOTTOM).color(weak).allow_hover(false),
+                );
+            }
+        });
+
+    let transform = response.transform;
+    let rect_of = |b: &Placed| {
+        transform.rect_from_values(
+            &PlotPoint::new(b.x - b.width / 2.0, b.base),
+            &PlotPoint::new(b.x + b.width / 2.0, b.base + b.value),
+        )
+    };
+    let painter = ui.painter_at(response.response.rect);
+    if let Some(sel) = ctx.selected.filter(|s| s.tab == Tab::Compare) {
+        for b in &bars {
+            if chart.series[b.series].cells[b.group].as_ref().is_some_and(|c| c.point.observation == sel.observation) {
+                painter.rect_stroke(rect_of(b).expand(2.0), 2.0, Stroke::new(2.5, ui.visuals().strong_text_color()), egui::StrokeKind::Outside);
+            }
+        }
+    }
+    let hovered = response.response.hover_pos().and_then(|pointer| bars.iter().find(|b| rect_of(b).expand(2.0).contains(pointer)));
+    if let Some(b) = hovered {
+        let cell = chart.series[b.series].cells[b.group].as_ref().expect("placed bars have cells");
+        let rect: Rect = rect_of(b);
+        painter.rect_stroke(rect, 1.0, Stroke::new(2.0, text_colour), egui::StrokeKind::Outside);
+        let p = &cell.point;
+        let e = explain(ctx.dataset, ctx.filter, p.observation, p.value, &unit, p.other, ctx.lang);
+        let anchor = response.response.hover_pos().unwrap_or(rect.center_top());
+        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, anchor).show(|ui| tooltip_ui(ui, &e));
+        if response.response.clicked() {
+            commands.push(Command::Select(SelectedFigure {
+                tab: Tab::Compare,
+                observation: p.observation,
+                shown: p.value,
+                unit: unit.clone(),
+                other: p.other,
+                filter: ctx.filter.clone(),
+            }));
+        }
+    }
+
+    // Metrics are shades of each entity's colour: the legend shows the shades on grey.
+    let base_colour = Color32::from_gray(128);
+    let entries: Vec<LegendEntry> = chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| LegendEntry { id: s.id.clone(), label: s.label.clone(), colour: shade(base_colour, i), hidden: s.hidden })
+        .collect();
+    if entries.len() > 1 {
+        commands.extend(chart_frame::legend(ui, &entries, ctx.lang));
+    }
+    chart_frame::marks_legend(ui, chart.any_derived, false, ctx.lang);
+    chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
+    commands
+}
+
+/// The year picker and the grouped/stacked switch.
+fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command> {
+    let lang = ctx.lang;
+    let mut filter: Filter = ctx.filter.clone();
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("Year:", "年份:"));
+        let current = chart.year.map_or_else(|| "–".to_string(), |y| y.to_string());
+        egui::ComboBox::from_id_salt("compare_year").selected_text(current).show_ui(ui, |ui| {
+            for &year in chart.years.iter().rev() {
+                if ui.selectable_label(chart.year == Some(year), year.to_string()).clicked() {
+                    filter.compare_year = Some(year);
+                }
+            }
+        })
+        .response
+        .on_hover_text(lang.pick(
+            "The year to compare; only years with figures for the selection are listed",
+            "要对比的年份;只列出所选内容有数据的年份",
+        ));
+        ui.separator();
+        let can_stack = chart.stack_unavailable.is_none();
+        ui.add_enabled_ui(can_stack, |ui| {
+            let grouped = ui
+                .selectable_label(chart.layout == BarLayout::Grouped, lang.pick("Grouped", "分组"))
+                .on_hover_text(lang.pick("Bars side by side", "柱子并排"));
+            if grouped.clicked() {
+                filter.bar_layout = BarLayout::Grouped;
+            }
+            let stacked = ui
+                .selectable_label(chart.layout == BarLayout::Stacked, lang.pick("Stacked", "堆叠"))
+                .on_hover_text(lang.pick("Bars on top of each other (exports + imports = total trade)", "柱子叠加(出口 + 进口 = 进出口总额)"))
+                .on_disabled_hover_text(chart.stack_unavailable.clone().unwrap_or_default());
+            if stacked.clicked() {
+                filter.bar_layout = BarLayout::Stacked;
+            }
+        });
+    });
+    if filter != *ctx.filter { vec![Command::SetFilter(filter)] } else { Vec::new() }
+}

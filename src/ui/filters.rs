@@ -1,0 +1,327 @@
+//! The side panel: every control edits a copy of the [`Filter`]; a changed copy is returned as
+//! one [`Command::SetFilter`], so filters apply at once and the app stays the only writer.
+
+use egui::{CollapsingHeader, RichText, Ui};
+
+use super::Command;
+use crate::data::format::{entity_name, metric_name, period_label};
+use crate::data::query::{mode_unavailable, total_metric_candidates};
+use crate::data::{Dataset, EntityId, Filter, Lang, PeriodChoice, PeriodId, Trust, Unit, UnitScale, ValueMode};
+
+/// The side panel's own state that is not part of the filter.
+#[derive(Debug, Default)]
+pub struct PanelState {
+    /// Text typed into the metric search box.
+    pub metric_search: String,
+}
+
+/// Names of metric groups people read.
+fn group_label(group: &str, lang: Lang) -> String {
+    let known = match group {
+        "trade" => Some(("Trade", "对外贸易")),
+        "trade_by_destination" => Some(("Trade by destination", "按目的地")),
+        "trade_by_product" => Some(("Trade by product", "按商品")),
+        "ecommerce" => Some(("E-commerce", "电子商务")),
+        "industry_share" => Some(("Industry shares", "产业份额")),
+        "economy" => Some(("Economy and industry", "经济与产业")),
+        "market" => Some(("Markets", "市场")),
+        "logistics" => Some(("Logistics", "物流")),
+        "" => Some(("Other", "其他")),
+        _ => None,
+    };
+    match known {
+        Some((en, zh)) => lang.pick(en, zh).to_string(),
+        None => group.replace('_', " "),
+    }
+}
+
+fn mode_label(mode: ValueMode, lang: Lang) -> &'static str {
+    match mode {
+        ValueMode::Absolute => lang.pick("Values as reported", "原始数值"),
+        ValueMode::Yoy => lang.pick("Growth on previous year, %", "同比增长 %"),
+        ValueMode::Index => lang.pick("Index, first year = 100", "指数,首年 = 100"),
+        ValueMode::ShareOfParent => lang.pick("Share of the parent area, %", "占上级地区比重 %"),
+        ValueMode::ShareOfTotal => lang.pick("Share of a total, %", "占总量比重 %"),
+    }
+}
+
+fn mode_help(mode: ValueMode, lang: Lang) -> &'static str {
+    match mode {
+        ValueMode::Absolute => lang.pick("The figures as the sources state them", "来源公布的数值"),
+        ValueMode::Yoy => lang.pick(
+            "Change on the previous year, computed where both years have a figure",
+            "与上一年相比的变化,两年都有数据时才计算",
+        ),
+        ValueMode::Index => lang.pick("Each line relative to its first visible year (= 100)", "每条线相对其首个可见年份(= 100)"),
+        ValueMode::ShareOfParent => {
+            lang.pick("Yiwu as a share of Jinhua, Jinhua of Zhejiang…, same metric and year", "义乌占金华、金华占浙江……同一指标同一年")
+        }
+        ValueMode::ShareOfTotal => lang.pick(
+            "Each metric as a share of another metric of the same place (e-commerce of exports)",
+            "各指标占同一地区另一指标的比重(如跨境电商占出口)",
+        ),
+    }
+}
+
+/// Draws the filters; returns the commands they produce.
+pub fn show(
+    ui: &mut Ui,
+    d: &Dataset,
+    current: &Filter,
+    state: &mut PanelState,
+    log_unavailable: Option<&str>,
+    lang: Lang,
+) -> Vec<Command> {
+    let mut f = current.clone();
+    let mut commands = Vec::new();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        CollapsingHeader::new(RichText::new(lang.pick("Places", "地区")).strong()).default_open(true).show(ui, |ui| {
+            entity_tree(ui, d, &mut f, lang);
+        });
+        CollapsingHeader::new(RichText::new(lang.pick("Metrics", "指标")).strong()).default_open(true).show(ui, |ui| {
+            metric_list(ui, d, &mut f, &mut state.metric_search, lang);
+        });
+        ui.separator();
+        years(ui, d, &mut f, lang);
+        period(ui, d, &mut f, lang);
+        ui.separator();
+        modes(ui, d, &mut f, lang);
+        ui.separator();
+        figures(ui, d, &mut f, log_unavailable, lang);
+        ui.separator();
+        let reset = ui.button(lang.pick("Reset filters", "重置筛选")).on_hover_text(lang.pick(
+            "Back to the dataset's starting selection (Ctrl+R)",
+            "恢复数据集的初始选择(Ctrl+R)",
+        ));
+        if reset.clicked() {
+            commands.push(Command::ResetFilters);
+        }
+    });
+    if f != *current {
+        commands.insert(0, Command::SetFilter(f));
+    }
+    commands
+}
+
+fn entity_tree(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+    let mut counts = vec![0usize; d.entities.len()];
+    for o in &d.observations {
+        counts[o.cell.entity.0 as usize] += 1;
+    }
+    fn node(ui: &mut Ui, d: &Dataset, f: &mut Filter, id: EntityId, counts: &[usize], lang: Lang, depth: usize) {
+        let entity = d.entity(id);
+        let mut on = f.entities.contains(&entity.id);
+        let help = match lang {
+            Lang::En => format!("{} · {} figures", entity.kind, counts[id.0 as usize]),
+            Lang::Zh => format!("{} · {} 项数据", entity.kind, counts[id.0 as usize]),
+        };
+        if ui.checkbox(&mut on, entity_name(entity, lang)).on_hover_text(help).changed() {
+            if on {
+                f.entities.insert(entity.id.clone());
+            } else {
+                f.entities.remove(&entity.id);
+            }
+        }
+        let children: Vec<EntityId> =
+            (0..d.entities.len() as u32).map(EntityId).filter(|&c| d.entity(c).parent == Some(id)).collect();
+        if !children.is_empty() && depth < 16 {
+            ui.indent(("children", id.0), |ui| {
+                for child in children {
+                    node(ui, d, f, child, counts, lang, depth + 1);
+                }
+            });
+        }
+    }
+    for root in (0..d.entities.len() as u32).map(EntityId).filter(|&e| d.entity(e).parent.is_none()) {
+        node(ui, d, f, root, &counts, lang, 0);
+    }
+}
+
+fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Filter, search: &mut String, lang: Lang) {
+    ui.add(egui::TextEdit::singleline(search).hint_text(lang.pick("Search metrics", "搜索指标")))
+        .on_hover_text(lang.pick("Type part of a metric's name", "输入指标名称的一部分"));
+    let needle = search.trim().to_lowercase();
+    let mut groups: Vec<&str> = Vec::new();
+    for m in &d.metrics {
+        if !groups.contains(&m.group.as_str()) {
+            groups.push(&m.group);
+        }
+    }
+    for group in groups {
+        let metrics: Vec<usize> = (0..d.metrics.len())
+            .filter(|&i| d.metrics[i].group == group)
+            .filter(|&i| {
+                let m = &d.metrics[i];
+                needle.is_empty()
+                    || m.name.to_lowercase().contains(&needle)
+                    || m.name_zh.as_deref().is_some_and(|z| z.contains(&needle))
+                    || m.id.contains(&needle)
+            })
+            .collect();
+        if metrics.is_empty() {
+            continue;
+        }
+        let selected = metrics.iter().filter(|&&i| f.metrics.contains(&d.metrics[i].id)).count();
+        let title = if selected > 0 {
+            format!("{} ({selected}/{})", group_label(group, lang), metrics.len())
+        } else {
+            format!("{} ({})", group_label(group, lang), metrics.len())
+        };
+        CollapsingHeader::new(title)
+            .id_salt(("group", group))
+            .default_open(selected > 0)
+            .open(if needle.is_empty() { None } else { Some(true) })
+            .show(ui, |ui| {
+                for i in metrics {
+                    let m = &d.metrics[i];
+                    let mut on = f.metrics.contains(&m.id);
+                    let unit = crate::data::DisplayUnit::of(&m.unit).label(lang);
+                    let help = if unit.is_empty() { m.description.clone() } else { format!("{}\n({unit})", m.description) };
+                    if ui.checkbox(&mut on, metric_name(m, lang)).on_hover_text(help).changed() {
+                        if on {
+                            f.metrics.insert(m.id.clone());
+                        } else {
+                            f.metrics.remove(&m.id);
+                        }
+                    }
+                }
+            });
+    }
+}
+
+fn years(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+    let Some((first, last)) = d.year_span() else { return };
+    ui.label(RichText::new(lang.pick("Years", "年份")).strong());
+    let mut from = f.year_from.unwrap_or(first).clamp(first, last);
+    let mut to = f.year_to.unwrap_or(last).clamp(first, last);
+    let from_changed = ui
+        .add(egui::Slider::new(&mut from, first..=last).text(lang.pick("from", "起")))
+        .on_hover_text(lang.pick("First year shown", "显示的第一年"))
+        .changed();
+    let to_changed = ui
+        .add(egui::Slider::new(&mut to, first..=last).text(lang.pick("to", "止")))
+        .on_hover_text(lang.pick("Last year shown", "显示的最后一年"))
+        .changed();
+    if from_changed || to_changed {
+        if from > to {
+            if from_changed { to = from } else { from = to }
+        }
+        f.year_from = (from != first).then_some(from);
+        f.year_to = (to != last).then_some(to);
+    }
+}
+
+fn period(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+    if d.periods.len() <= 1 {
+        return;
+    }
+    let current = match &f.period {
+        PeriodChoice::FullYear => lang.pick("Full year", "全年").to_string(),
+        PeriodChoice::Named(name) => period_label(name, lang),
+    };
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("Period:", "时段:"));
+        egui::ComboBox::from_id_salt("period")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.period, PeriodChoice::FullYear, lang.pick("Full year", "全年"));
+                for i in 1..d.periods.len() {
+                    let name = d.period(PeriodId(i as u16)).to_string();
+                    let label = period_label(&name, lang);
+                    ui.selectable_value(&mut f.period, PeriodChoice::Named(name), label);
+                }
+            })
+            .response
+            .on_hover_text(lang.pick(
+                "Part-year figures (Jan–Nov, Q1…) are not comparable with full years, so they are shown one period at a time",
+                "部分年份数据(1–11月、一季度等)不能与全年比较,因此每次只显示一个时段",
+            ));
+    });
+}
+
+fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+    ui.label(RichText::new(lang.pick("Values", "数值")).strong());
+    for mode in ValueMode::ALL {
+        let reason = mode_unavailable(d, f, mode, lang);
+        let response = ui
+            .add_enabled(reason.is_none(), egui::RadioButton::new(f.mode == mode, mode_label(mode, lang)))
+            .on_hover_text(mode_help(mode, lang))
+            .on_disabled_hover_text(reason.unwrap_or_default());
+        if response.clicked() {
+            f.mode = mode;
+        }
+    }
+    if f.mode == ValueMode::ShareOfTotal {
+        let candidates = total_metric_candidates(d, f);
+        if f.total_metric.as_deref().and_then(|id| d.metric_id(id)).is_none_or(|m| !candidates.contains(&m)) {
+            f.total_metric = candidates.first().map(|&m| d.metric(m).id.clone());
+        }
+        let current = f.total_metric.as_deref().and_then(|id| d.metric_id(id)).map(|m| metric_name(d.metric(m), lang).to_string());
+        ui.horizontal(|ui| {
+            ui.label(lang.pick("Total:", "总量:"));
+            egui::ComboBox::from_id_salt("total_metric")
+                .selected_text(current.unwrap_or_default())
+                .show_ui(ui, |ui| {
+                    for m in candidates {
+                        let id = d.metric(m).id.clone();
+                        ui.selectable_value(&mut f.total_metric, Some(id), metric_name(d.metric(m), lang));
+                    }
+                })
+                .response
+                .on_hover_text(lang.pick("The metric the selected ones are a share of", "所选指标作为其比重的总量指标"));
+        });
+    }
+    if d.metrics.iter().any(|m| matches!(m.unit, Unit::Money { .. })) {
+        ui.horizontal(|ui| {
+            ui.label(lang.pick("Money in:", "金额单位:"));
+            for (scale, label, help) in [
+                (UnitScale::Billion, lang.pick("billions", "十亿"), lang.pick("Billion yuan (or US dollars)", "十亿元(或十亿美元)")),
+                (UnitScale::HundredMillion, "亿", lang.pick("100 million yuan, the unit of Chinese statistics", "亿元,中国统计常用单位")),
+                (UnitScale::AsStored, lang.pick("as stored", "原单位"), lang.pick("The unit the dataset stores", "数据集中存储的单位")),
+            ] {
+                ui.selectable_value(&mut f.unit_scale, scale, label).on_hover_text(help);
+            }
+        });
+    }
+}
+
+fn figures(ui: &mut Ui, d: &Dataset, f: &mut Filter, log_unavailable: Option<&str>, lang: Lang) {
+    ui.checkbox(&mut f.include_derived, lang.pick("Include derived figures", "包含推算数据")).on_hover_text(lang.pick(
+        "Figures computed from others (total minus exports, a level from a growth rate); drawn hollow",
+        "由其他数据计算得出的数据(如总额减出口),以空心标记显示",
+    ));
+    let has_trust = d.observations.iter().any(|o| o.trust.is_some());
+    if has_trust {
+        let label = |t: Option<Trust>| match t {
+            None => lang.pick("any", "全部"),
+            Some(Trust::Low) => lang.pick("low or better", "低及以上"),
+            Some(Trust::Medium) => lang.pick("medium or better", "中及以上"),
+            Some(Trust::High) => lang.pick("high only", "仅高"),
+        };
+        ui.horizontal(|ui| {
+            ui.label(lang.pick("Minimum trust:", "最低可信度:"));
+            egui::ComboBox::from_id_salt("min_trust")
+                .selected_text(label(f.min_trust))
+                .show_ui(ui, |ui| {
+                    for t in [None, Some(Trust::Low), Some(Trust::Medium), Some(Trust::High)] {
+                        ui.selectable_value(&mut f.min_trust, t, label(t));
+                    }
+                })
+                .response
+                .on_hover_text(lang.pick(
+                    "High: official releases and major outlets quoting them; medium: reposts and compilations; low: unverified",
+                    "高:官方发布及主流媒体转引;中:转载与汇编;低:未经核实",
+                ));
+        });
+    }
+    let log_help = lang.pick(
+        "Logarithmic y axis on the Over time chart: equal steps are equal growth rates",
+        "“随时间变化”图使用对数纵轴:相同间距代表相同增长率",
+    );
+    ui.add_enabled(log_unavailable.is_none() || f.log_scale, egui::Checkbox::new(&mut f.log_scale, lang.pick("Log scale", "对数坐标")))
+        .on_hover_text(log_help)
+        .on_disabled_hover_text(log_unavailable.unwrap_or_default());
+    if let Some(reason) = log_unavailable.filter(|_| f.log_scale) {
+        ui.label(RichText::new(reason).small().color(ui.visuals().warn_fg_color));
+    }
+}

@@ -1,0 +1,95 @@
+//! An in-app file chooser, for machines where no native dialog answers (no XDG desktop portal
+//! and no zenity): a path field and the folder's entries.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use crate::data::Lang;
+
+/// The state of an open path dialog.
+#[derive(Debug, Clone)]
+pub struct PathDialog {
+    /// The path typed so far.
+    pub path: String,
+    /// File name endings offered in the list (`json`, `csv`).
+    pub extensions: Vec<&'static str>,
+}
+
+impl PathDialog {
+    /// A dialog starting in `folder`.
+    pub fn new(folder: &Path, extensions: Vec<&'static str>) -> PathDialog {
+        let mut path = folder.display().to_string();
+        if !path.ends_with(std::path::MAIN_SEPARATOR) {
+            path.push(std::path::MAIN_SEPARATOR);
+        }
+        PathDialog { path, extensions }
+    }
+
+    /// The folder the typed path is in (or is).
+    fn folder(&self) -> PathBuf {
+        let typed = PathBuf::from(&self.path);
+        if typed.is_dir() { typed } else { typed.parent().map(Path::to_path_buf).unwrap_or_default() }
+    }
+}
+
+/// What the person did with the dialog this frame.
+pub enum Outcome {
+    /// Nothing yet.
+    Open,
+    /// Chose this file.
+    Chosen(PathBuf),
+    /// Closed it.
+    Cancelled,
+}
+
+/// Draws the dialog window.
+pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lang) -> Outcome {
+    let mut outcome = Outcome::Open;
+    let mut open = true;
+    egui::Window::new(title).open(&mut open).collapsible(false).default_width(520.0).show(ctx, |ui: &mut Ui| {
+        ui.label(RichText::new(lang.pick("No file dialog of the desktop is available; type or pick a path.", "桌面文件对话框不可用,请输入或选择路径。")).weak());
+        let field = ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(f32::INFINITY));
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let folder = dialog.folder();
+        egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
+            if let Some(parent) = folder.parent() {
+                if ui.selectable_label(false, "📁 ..").clicked() {
+                    *dialog = PathDialog::new(parent, dialog.extensions.clone());
+                }
+            }
+            let mut entries: Vec<(bool, PathBuf)> = std::fs::read_dir(&folder)
+                .map(|rd| rd.filter_map(Result::ok).map(|e| (e.path().is_dir(), e.path())).collect())
+                .unwrap_or_default();
+            entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (is_dir, path) in entries {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                if name.starts_with('.') {
+                    continue;
+                }
+                let wanted = path.extension().is_some_and(|e| dialog.extensions.iter().any(|x| e.eq_ignore_ascii_case(x)));
+                if is_dir {
+                    if ui.selectable_label(false, format!("📁 {name}")).clicked() {
+                        *dialog = PathDialog::new(&path, dialog.extensions.clone());
+                    }
+                } else if wanted && ui.selectable_label(false, format!("📄 {name}")).clicked() {
+                    dialog.path = path.display().to_string();
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let path = PathBuf::from(dialog.path.trim());
+            let ready = path.is_file();
+            if ui.add_enabled(ready, egui::Button::new(lang.pick("Open", "打开"))).clicked() || (entered && ready) {
+                outcome = Outcome::Chosen(path);
+            }
+            if ui.button(lang.pick("Cancel", "取消")).clicked() {
+                outcome = Outcome::Cancelled;
+            }
+        });
+    });
+    if !open {
+        outcome = Outcome::Cancelled;
+    }
+    outcome
+}

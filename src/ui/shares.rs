@@ -1,0 +1,148 @@
+//! The "Industry shares" view: horizontal bars on a fixed 0–100 % axis, grouped by entity, each
+//! labelled with what it is a share of.
+
+use egui::{Align2, RichText, Stroke, Ui};
+use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Text};
+
+use super::chart_frame::{self, LegendEntry};
+use super::details::tooltip_ui;
+use super::palette::entity_colour;
+use super::{Command, SelectedFigure, Tab, ViewContext};
+use crate::data::DisplayUnit;
+use crate::data::format::entity_name;
+use crate::data::query::{ShareChart, explain};
+
+/// Rows of the plot, top to bottom: an entity heading, then its bars.
+enum Row {
+    Heading(String),
+    Bar(usize),
+}
+
+/// Draws the view and returns what the person asked for.
+pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let lang = ctx.lang;
+    chart_frame::header(ui, &chart.title, &chart.subtitle, &[]);
+    let mut filter = ctx.filter.clone();
+    ui.checkbox(&mut filter.latest_shares_only, lang.pick("Latest figure of each share only", "每项只显示最新数据"))
+        .on_hover_text(lang.pick("Untick to see every year a share was reported", "取消勾选可查看各年数据"));
+    if filter != *ctx.filter {
+        commands.push(Command::SetFilter(filter));
+    }
+    if let Some(reason) = &chart.empty_reason {
+        chart_frame::empty(ui, reason);
+        return commands;
+    }
+
+    let mut rows = Vec::new();
+    let mut last_entity = None;
+    for (i, r) in chart.rows.iter().enumerate().filter(|(_, r)| !r.hidden) {
+        if last_entity != Some(r.entity) {
+            rows.push(Row::Heading(entity_name(ctx.dataset.entity(r.entity), lang).to_string()));
+            last_entity = Some(r.entity);
+        }
+        rows.push(Row::Bar(i));
+    }
+    // Row k is drawn at y = -k, so the first row is at the top.
+    let y_of = |k: usize| -(k as f64);
+    let text_colour = ui.visuals().text_color();
+    let footer_height = 64.0;
+    let wanted = rows.len() as f32 * 40.0 + 40.0;
+    let plot_height = wanted.min(ui.available_height() - footer_height).max(160.0);
+    let response = Plot::new("shares")
+        .height(plot_height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(0.0)
+        .include_x(100.0)
+        .include_y(0.6)
+        .include_y(y_of(rows.len().saturating_sub(1)) - 0.6)
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .x_grid_spacer(|_| (0..=10).map(|i| GridMark { value: f64::from(i) * 10.0, step_size: 10.0 }).collect())
+        .x_axis_formatter(|mark, _| format!("{} %", mark.value.round()))
+        .show_x(false)
+        .show_y(false)
+        .show(ui, |plot| {
+            for (k, row) in rows.iter().enumerate() {
+                let y = y_of(k);
+                match row {
+                    Row::Heading(name) => {
+                        let text = RichText::new(name).size(15.0).strong();
+                        plot.text(Text::new("", PlotPoint::new(0.0, y), text).anchor(Align2::LEFT_CENTER).color(text_colour).allow_hover(false));
+                    }
+                    Row::Bar(i) => {
+                        let r = &chart.rows[*i];
+                        let colour = entity_colour(r.entity);
+                        let mut bar = Bar::new(y - 0.12, r.value).horizontal().width(0.42).fill(colour);
+                        if r.derived {
+                            bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
+                        }
+                        plot.add(PlotBars::new(&r.label, vec![bar]).allow_hover(false));
+                        let label = RichText::new(&r.label).size(13.0);
+                        plot.text(Text::new("", PlotPoint::new(0.3, y + 0.12), label).anchor(Align2::LEFT_BOTTOM).color(text_colour).allow_hover(false));
+                        let value = match &r.share_of {
+                            Some(of) => format!("{} {of}", DisplayUnit::SharePercent.format_value(r.value, lang)),
+                            None => DisplayUnit::SharePercent.format_value(r.value, lang),
+                        };
+                        plot.text(
+                            Text::new("", PlotPoint::new(r.value + 0.8, y - 0.12), RichText::new(value).size(13.0).strong())
+                                .anchor(Align2::LEFT_CENTER)
+                                .color(text_colour)
+                                .allow_hover(false),
+                        );
+                    }
+                }
+            }
+        });
+
+    let transform = response.transform;
+    let rect_of = |k: usize, value: f64| {
+        transform.rect_from_values(&PlotPoint::new(0.0, y_of(k) - 0.33), &PlotPoint::new(value.max(1.0), y_of(k) + 0.09))
+    };
+    let painter = ui.painter_at(response.response.rect);
+    let mut hovered = None;
+    for (k, row) in rows.iter().enumerate() {
+        let Row::Bar(i) = row else { continue };
+        let r = &chart.rows[*i];
+        let rect = rect_of(k, r.value);
+        if ctx.selected.is_some_and(|s| s.tab == Tab::Shares && s.observation == r.observation) {
+            painter.rect_stroke(rect.expand(2.0), 2.0, Stroke::new(2.5, ui.visuals().strong_text_color()), egui::StrokeKind::Outside);
+        }
+        if response.response.hover_pos().is_some_and(|p| rect.expand(2.0).contains(p)) {
+            hovered = Some((r, rect));
+        }
+    }
+    if let Some((r, rect)) = hovered {
+        painter.rect_stroke(rect, 1.0, Stroke::new(2.0, text_colour), egui::StrokeKind::Outside);
+        let e = explain(ctx.dataset, ctx.filter, r.observation, Some(r.value), &DisplayUnit::SharePercent, None, lang);
+        let anchor = response.response.hover_pos().unwrap_or(rect.right_center());
+        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, anchor).show(|ui| tooltip_ui(ui, &e));
+        if response.response.clicked() {
+            commands.push(Command::Select(SelectedFigure {
+                tab: Tab::Shares,
+                observation: r.observation,
+                shown: Some(r.value),
+                unit: DisplayUnit::SharePercent,
+                other: None,
+                filter: ctx.filter.clone(),
+            }));
+        }
+    }
+
+    let mut entries: Vec<LegendEntry> = Vec::new();
+    for r in &chart.rows {
+        let id = ctx.dataset.entity(r.entity).id.clone();
+        if !entries.iter().any(|e| e.id == id) {
+            let label = entity_name(ctx.dataset.entity(r.entity), lang).to_string();
+            entries.push(LegendEntry { id, label, colour: entity_colour(r.entity), hidden: r.hidden });
+        }
+    }
+    commands.extend(chart_frame::legend(ui, &entries, lang));
+    chart_frame::marks_legend(ui, chart.any_derived, false, lang);
+    chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, lang);
+    commands
+}

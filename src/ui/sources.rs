@@ -1,0 +1,98 @@
+//! The "Sources" view: every source with its publisher, date and link, the figures it supports
+//! and their quotes; then the derived figures with their formulas, and the conflicting figures
+//! with their alternatives.
+
+use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
+
+use super::Command;
+use super::details::is_web_link;
+use crate::data::query::{figure_line, figures_by_source};
+use crate::data::{Dataset, Lang};
+
+/// Draws the view; `search` filters sources by title, publisher or quote.
+pub fn show(ui: &mut Ui, d: &Dataset, search: &mut String, lang: Lang) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.label(RichText::new(lang.pick("Sources", "来源")).size(20.0).strong());
+    ui.label(RichText::new(&d.description).weak());
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("Search:", "搜索:"));
+        ui.add(egui::TextEdit::singleline(search).hint_text(lang.pick("title, publisher or quote", "标题、发布者或原文")))
+            .on_hover_text(lang.pick("Show only sources that mention this text", "只显示包含此文字的来源"));
+    });
+    let needle = search.trim().to_lowercase();
+    let figures = figures_by_source(d);
+    ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let mut shown = 0;
+        for (i, source) in d.sources.iter().enumerate() {
+            let supported = &figures[i];
+            let matches = needle.is_empty()
+                || source.title.to_lowercase().contains(&needle)
+                || source.publisher.to_lowercase().contains(&needle)
+                || supported.iter().any(|&o| d.observations[o].quote().is_some_and(|q| q.to_lowercase().contains(&needle)));
+            if !matches {
+                continue;
+            }
+            shown += 1;
+            ui.add_space(6.0);
+            ui.label(RichText::new(&source.title).strong());
+            ui.horizontal_wrapped(|ui| {
+                let mut facts = vec![source.publisher.clone()];
+                facts.extend(source.published.clone());
+                ui.label(RichText::new(facts.join(" · ")).weak());
+                if is_web_link(&source.url) {
+                    let link = ui.link(&source.url).on_hover_text(lang.pick("Open in the browser", "在浏览器中打开"));
+                    if link.clicked() {
+                        commands.push(Command::OpenUrl(source.url.clone()));
+                    }
+                } else if !source.url.is_empty() {
+                    ui.label(RichText::new(&source.url).weak());
+                }
+            });
+            let title = match lang {
+                Lang::En => format!("{} figures", supported.len()),
+                Lang::Zh => format!("{} 项数据", supported.len()),
+            };
+            CollapsingHeader::new(title).id_salt(("source", i)).show(ui, |ui| {
+                for &o in supported {
+                    ui.label(figure_line(d, o, lang));
+                    if let Some(quote) = d.observations[o].quote() {
+                        ui.add(egui::Label::new(RichText::new(format!("“{quote}”")).italics().weak()).wrap());
+                    }
+                }
+            });
+        }
+        if shown == 0 {
+            ui.label(lang.pick("No source matches the search.", "没有匹配的来源。"));
+        }
+        ui.add_space(12.0);
+        let derived: Vec<usize> = (0..d.observations.len()).filter(|&i| d.observations[i].derived).collect();
+        CollapsingHeader::new(RichText::new(format!("{} ({})", lang.pick("Derived figures", "推算数据"), derived.len())).strong())
+            .id_salt("derived")
+            .show(ui, |ui| {
+                for i in derived {
+                    ui.label(figure_line(d, i, lang));
+                    if let Some(dv) = d.observations[i].derivation() {
+                        ui.add(egui::Label::new(RichText::new(&dv.formula).weak()).wrap());
+                    }
+                }
+            });
+        let conflicts: Vec<usize> = (0..d.observations.len()).filter(|&i| !d.observations[i].alternatives().is_empty()).collect();
+        CollapsingHeader::new(RichText::new(format!("{} ({})", lang.pick("Conflicting figures", "有冲突的数据"), conflicts.len())).strong())
+            .id_salt("conflicts")
+            .show(ui, |ui| {
+                for i in conflicts {
+                    let o = &d.observations[i];
+                    ui.label(RichText::new(figure_line(d, i, lang)).strong());
+                    for alt in o.alternatives() {
+                        let who = alt.source.map(|s| d.source(s).title.clone()).unwrap_or_default();
+                        let trust = alt.trust.map_or("", |t| t.as_str());
+                        ui.label(format!("    {} {} — {who} ({trust})", lang.pick("also reported:", "另有:"), alt.value));
+                    }
+                    if let Some(note) = o.note() {
+                        ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
+                    }
+                }
+            });
+    });
+    commands
+}

@@ -1,0 +1,88 @@
+//! The "Table" view: the figures of the last chart, one row each, sortable by any column.
+//! Rows are virtualised (egui_extras draws only the visible ones).
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::data::Lang;
+use crate::data::query::{TableColumn, TableRow};
+
+/// Draws the rows; a click on a header asks to sort by it (returned as the new sort).
+pub fn show(
+    ui: &mut Ui,
+    caption: &str,
+    rows: &[TableRow],
+    sort: (TableColumn, bool),
+    lang: Lang,
+) -> Option<(TableColumn, bool)> {
+    ui.label(RichText::new(caption).strong());
+    if rows.is_empty() {
+        ui.label(RichText::new(lang.pick("The chart shows no figures.", "图表中没有数据。")).weak());
+        return None;
+    }
+    let mut new_sort = None;
+    let headers = [
+        (TableColumn::Entity, lang.pick("Entity", "地区")),
+        (TableColumn::Metric, lang.pick("Metric", "指标")),
+        (TableColumn::Time, lang.pick("Year", "年份")),
+        (TableColumn::Value, lang.pick("Value", "数值")),
+        (TableColumn::Derived, lang.pick("Derived", "推算")),
+        (TableColumn::Trust, lang.pick("Trust", "可信度")),
+        (TableColumn::Source, lang.pick("Source", "来源")),
+    ];
+    TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .column(Column::initial(110.0).at_least(60.0))
+        .column(Column::initial(220.0).at_least(80.0))
+        .column(Column::initial(110.0).at_least(60.0))
+        .column(Column::initial(190.0).at_least(80.0))
+        .column(Column::initial(60.0))
+        .column(Column::initial(70.0))
+        .column(Column::remainder().at_least(120.0))
+        .header(24.0, |mut header| {
+            for (column, title) in headers {
+                header.col(|ui| {
+                    let arrow = if sort.0 == column { if sort.1 { " ▲" } else { " ▼" } } else { "" };
+                    let button = ui.add(egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false));
+                    if button.on_hover_text(lang.pick("Click to sort by this column", "单击按此列排序")).clicked() {
+                        new_sort = Some((column, if sort.0 == column { !sort.1 } else { true }));
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, rows.len(), |mut row| {
+                let r = &rows[row.index()];
+                row.col(|ui| {
+                    cell(ui, &r.entity);
+                });
+                row.col(|ui| {
+                    cell(ui, &r.metric);
+                });
+                row.col(|ui| {
+                    let time = if r.period.is_empty() { r.time.to_string() } else { format!("{}, {}", r.time, r.period) };
+                    cell(ui, &time);
+                });
+                row.col(|ui| {
+                    cell(ui, &r.value_text);
+                });
+                row.col(|ui| {
+                    ui.label(if r.derived { lang.pick("yes", "是") } else { "" });
+                });
+                row.col(|ui| {
+                    ui.label(r.trust.map_or("", |t| t.as_str()));
+                });
+                row.col(|ui| {
+                    cell(ui, &r.source).on_hover_text(&r.source_url);
+                });
+            });
+        });
+    new_sort
+}
+
+/// One line of text that is cut with "…" when the column is too narrow (the full text shows on
+/// hover), so rows keep their height.
+fn cell(ui: &mut Ui, text: &str) -> egui::Response {
+    ui.add(egui::Label::new(text).truncate())
+}
