@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
-use crate::data::query::{BarChart, LineChart, ShareChart, TableRow, bar_chart, filter_summary, line_chart, share_chart, sort_rows};
+use crate::data::query::{
+    BarChart, LineChart, ShareChart, TableRow, bar_chart, filter_summary, line_chart, share_chart, sort_rows,
+};
 use crate::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, Loaded, load_bundled, load_path};
 use crate::settings::{self, State};
 use crate::ui::filters::PanelState;
@@ -312,7 +314,9 @@ impl TradeExplorerApp {
                 }
             }
             parts.push(match lang {
-                Lang::En => format!("filters hide {hidden} of {} selected figures ({})", summary.selected, why.join(", ")),
+                Lang::En => {
+                    format!("filters hide {hidden} of {} selected figures ({})", summary.selected, why.join(", "))
+                }
                 Lang::Zh => format!("筛选隐藏了所选 {} 项中的 {hidden} 项({})", summary.selected, why.join("、")),
             });
         }
@@ -333,46 +337,66 @@ impl TradeExplorerApp {
         let lang = self.state.lang;
         let commands = Vec::new();
         if self.show_about {
-            egui::Window::new(lang.pick("About Trade Explorer", "关于 Trade Explorer")).open(&mut self.show_about).collapsible(false).show(ctx, |ui| {
-                ui.label(RichText::new(format!("Trade Explorer {}", env!("CARGO_PKG_VERSION"))).strong());
-                ui.label(lang.pick(
-                    "Charts of foreign-trade data, with the source of every figure.",
-                    "对外贸易数据图表,每个数据都注明来源。",
-                ));
-                ui.separator();
-                ui.label(RichText::new(&self.loaded.dataset.title).strong());
-                ui.add(egui::Label::new(&self.loaded.dataset.description).wrap());
-                ui.separator();
-                ui.label(RichText::new(lang.pick(
-                    "Chinese text uses Droid Sans Fallback, © Google, Apache License 2.0.",
-                    "中文字体:Droid Sans Fallback,© Google,Apache 2.0 许可。",
-                )).small());
-            });
+            egui::Window::new(lang.pick("About Trade Explorer", "关于 Trade Explorer"))
+                .open(&mut self.show_about)
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    ui.label(RichText::new(format!("Trade Explorer {}", env!("CARGO_PKG_VERSION"))).strong());
+                    ui.label(lang.pick(
+                        "Charts of foreign-trade data, with the source of every figure.",
+                        "对外贸易数据图表,每个数据都注明来源。",
+                    ));
+                    ui.separator();
+                    ui.label(RichText::new(&self.loaded.dataset.title).strong());
+                    ui.add(egui::Label::new(&self.loaded.dataset.description).wrap());
+                    ui.separator();
+                    ui.label(
+                        RichText::new(lang.pick(
+                            "Chinese text uses Droid Sans Fallback, © Google, Apache License 2.0.",
+                            "中文字体:Droid Sans Fallback,© Google,Apache 2.0 许可。",
+                        ))
+                        .small(),
+                    );
+                });
         }
         if self.show_shortcuts {
             let lines = menu::shortcut_help(ctx, lang);
-            egui::Window::new(lang.pick("Keyboard shortcuts", "键盘快捷键")).open(&mut self.show_shortcuts).collapsible(false).show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in lines {
-                        ui.label(RichText::new(keys).monospace());
-                        ui.label(what);
-                        ui.end_row();
-                    }
+            egui::Window::new(lang.pick("Keyboard shortcuts", "键盘快捷键"))
+                .open(&mut self.show_shortcuts)
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for (keys, what) in lines {
+                            ui.label(RichText::new(keys).monospace());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
                 });
-            });
         }
         if let Some(error) = self.load_error.clone() {
             let mut open = true;
-            egui::Window::new(lang.pick("The file could not be opened", "无法打开文件")).open(&mut open).default_width(640.0).show(ctx, |ui| {
-                ui.label(lang.pick("The data that was open is still open. What is wrong:", "原先打开的数据保持不变。问题如下:"));
-                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                    let mut text = error.clone();
-                    ui.add(egui::TextEdit::multiline(&mut text).code_editor().desired_width(f32::INFINITY).interactive(true));
+            egui::Window::new(lang.pick("The file could not be opened", "无法打开文件"))
+                .open(&mut open)
+                .default_width(640.0)
+                .show(ctx, |ui| {
+                    ui.label(lang.pick(
+                        "The data that was open is still open. What is wrong:",
+                        "原先打开的数据保持不变。问题如下:",
+                    ));
+                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                        let mut text = error.clone();
+                        ui.add(
+                            egui::TextEdit::multiline(&mut text)
+                                .code_editor()
+                                .desired_width(f32::INFINITY)
+                                .interactive(true),
+                        );
+                    });
+                    if ui.button(lang.pick("Copy the messages", "复制错误信息")).clicked() {
+                        ui.ctx().copy_text(error.clone());
+                    }
                 });
-                if ui.button(lang.pick("Copy the messages", "复制错误信息")).clicked() {
-                    ui.ctx().copy_text(error.clone());
-                }
-            });
             if !open {
                 self.load_error = None;
             }
@@ -407,7 +431,8 @@ pub fn native_dialog_available() -> bool {
         return true;
     }
     let on_path = |program: &str| {
-        std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+        std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
     };
     std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() || on_path("zenity")
 }
@@ -424,7 +449,8 @@ impl eframe::App for TradeExplorerApp {
             commands.extend(menu::show(ui, self.state.tab, lang, self.state.theme));
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
-        let view = ViewContext { dataset: &self.loaded.dataset, filter: &self.filter, lang, selected: self.selected.as_ref() };
+        let view =
+            ViewContext { dataset: &self.loaded.dataset, filter: &self.filter, lang, selected: self.selected.as_ref() };
         if self.state.side_panel_open {
             egui::Panel::left("filters").resizable(true).default_size(300.0).size_range(220.0..=520.0).show(ui, |ui| {
                 if let Some(selected) = &self.selected {
@@ -452,7 +478,9 @@ impl eframe::App for TradeExplorerApp {
             Tab::Table => {
                 let rows = table.unwrap_or_default();
                 let caption = match lang {
-                    Lang::En => format!("Figures of the “{}” chart: {} rows", self.state.last_chart_tab.label(lang), rows.len()),
+                    Lang::En => {
+                        format!("Figures of the “{}” chart: {} rows", self.state.last_chart_tab.label(lang), rows.len())
+                    }
                     Lang::Zh => format!("“{}”图表的数据:{} 行", self.state.last_chart_tab.label(lang), rows.len()),
                 };
                 new_sort = crate::ui::table::show(ui, &caption, &rows, self.state.table_sort, lang);

@@ -77,7 +77,10 @@ pub fn load(path: &Path) -> (State, Option<String>) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
         Err(e) => {
-            return (State::default(), Some(format!("The settings file {} cannot be read ({e}); started with defaults.", path.display())));
+            return (
+                State::default(),
+                Some(format!("The settings file {} cannot be read ({e}); started with defaults.", path.display())),
+            );
         }
     };
     let problem = match serde_json::from_slice::<serde_json::Value>(&bytes) {
@@ -97,7 +100,10 @@ pub fn load(path: &Path) -> (State, Option<String>) {
         Ok(_) => format!("kept as {}", backup.display()),
         Err(e) => format!("and could not be copied to {} ({e})", backup.display()),
     };
-    (State::default(), Some(format!("The settings file {} was not used: {problem}; {kept}. Started with defaults.", path.display())))
+    (
+        State::default(),
+        Some(format!("The settings file {} was not used: {problem}; {kept}. Started with defaults.", path.display())),
+    )
 }
 
 /// `settings.json` → `settings.json.bak`.

@@ -27,7 +27,7 @@ pub fn header(ui: &mut Ui, title: &str, subtitle: &str, notes: &[String]) {
         ui.label(RichText::new(subtitle).weak());
     }
     for note in notes {
-        ui.label(RichText::new(format!("ⓘ {note}")).small().color(ui.visuals().warn_fg_color));
+        ui.label(RichText::new(note).small().color(ui.visuals().warn_fg_color));
     }
 }
 
@@ -47,11 +47,16 @@ pub fn legend(ui: &mut Ui, entries: &[LegendEntry], lang: Lang) -> Vec<Command> 
             let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
             let colour = if entry.hidden { entry.colour.gamma_multiply(0.25) } else { entry.colour };
             ui.painter().rect_filled(rect, 2.0, colour);
-            let text = if entry.hidden { RichText::new(&entry.label).weak().strikethrough() } else { RichText::new(&entry.label) };
-            let response = ui.add(egui::Button::new(text).frame(false)).on_hover_text(lang.pick(
-                "Click to hide or show; Alt+click to show only this one",
-                "单击隐藏或显示;Alt+单击只显示这一项",
-            ));
+            let text = if entry.hidden {
+                RichText::new(&entry.label).weak().strikethrough()
+            } else {
+                RichText::new(&entry.label)
+            };
+            let response =
+                ui.add(egui::Button::new(text).frame(false)).on_hover_text(lang.pick(
+                    "Click to hide or show; Alt+click to show only this one",
+                    "单击隐藏或显示;Alt+单击只显示这一项",
+                ));
             if response.clicked() {
                 if ui.input(|i| i.modifiers.alt) {
                     let all = entries.iter().map(|e| e.id.clone()).collect();

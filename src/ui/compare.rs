@@ -22,7 +22,8 @@ struct Placed {
     value: f64,
 }
 
-fn place(chart: &BarChart) -> (Vec<Placed>, Vec<(usize, usize, f64, f64)>) {
+/// Places the bars, and the (x, width) of each "no data" slot.
+fn place(chart: &BarChart) -> (Vec<Placed>, Vec<(f64, f64)>) {
     let visible: Vec<usize> = (0..chart.series.len()).filter(|&i| !chart.series[i].hidden).collect();
     let n = visible.len().max(1) as f64;
     let mut bars = Vec::new();
@@ -40,7 +41,7 @@ fn place(chart: &BarChart) -> (Vec<Placed>, Vec<(usize, usize, f64, f64)>) {
                     stack_top = base + cell.value;
                     bars.push(Placed { series: si, group, x, width, base, value: cell.value });
                 }
-                None => missing.push((si, group, x, width)),
+                None => missing.push((x, width)),
             }
         }
     }
@@ -50,6 +51,7 @@ fn place(chart: &BarChart) -> (Vec<Placed>, Vec<(usize, usize, f64, f64)>) {
 /// Draws the view and returns what the person asked for.
 pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command> {
     let mut commands = Vec::new();
+    let top = ui.cursor().min;
     chart_frame::header(ui, &chart.title, &chart.subtitle, &chart.notes);
     commands.extend(controls(ui, ctx, chart));
     if let Some(reason) = &chart.empty_reason {
@@ -57,9 +59,9 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         return commands;
     }
     let (bars, missing) = place(chart);
-    let top = bars.iter().map(|b| b.base + b.value).fold(0.0f64, f64::max);
+    let highest = bars.iter().map(|b| b.base + b.value).fold(0.0f64, f64::max);
     let bottom = bars.iter().map(|b| b.base + b.value).fold(0.0f64, f64::min);
-    let no_data_height = (top - bottom).max(1.0) * 0.06;
+    let no_data_height = (highest - bottom).max(1.0) * 0.06;
     let labels: Vec<String> = chart.groups.iter().map(|g| g.label.clone()).collect();
     let groups = chart.groups.len();
     let unit = chart.unit.clone();
@@ -74,16 +76,21 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         .x_grid_spacer(move |_| (0..groups).map(|g| GridMark { value: g as f64, step_size: 1.0 }).collect())
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
         })
         .y_axis_formatter(|mark, _| format_number(mark.value, if mark.value.abs() < 10.0 { 2 } else { 0 }))
         .y_axis_label(chart.unit_label.clone())
         .include_y(0.0)
-        .include_y(top * 1.12)
+        .include_y(highest * 1.12)
         .include_x(-0.6)
         .include_x(groups as f64 - 0.4)
         .show_x(false)
         .show_y(false)
+        .show_grid([false, true])
         .y_axis_min_width(48.0)
         .show(ui, |plot| {
             for b in &bars {
@@ -95,12 +102,22 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
                     bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
                 }
                 plot.add(PlotBars::new(&series.label, vec![bar]).allow_hover(false));
-                let label_y = if chart.layout == BarLayout::Stacked { b.base + b.value / 2.0 } else { b.value.max(0.0) };
-                let anchor = if chart.layout == BarLayout::Stacked { egui::Align2::CENTER_CENTER } else { egui::Align2::CENTER_BOTTOM };
+                let label_y =
+                    if chart.layout == BarLayout::Stacked { b.base + b.value / 2.0 } else { b.value.max(0.0) };
+                let anchor = if chart.layout == BarLayout::Stacked {
+                    egui::Align2::CENTER_CENTER
+                } else {
+                    egui::Align2::CENTER_BOTTOM
+                };
                 let text = RichText::new(format_number(b.value, if b.value.abs() < 10.0 { 2 } else { 1 })).size(13.0);
-                plot.text(Text::new("", PlotPoint::new(b.x, label_y), text).anchor(anchor).color(text_colour).allow_hover(false));
+                plot.text(
+                    Text::new("", PlotPoint::new(b.x, label_y), text)
+                        .anchor(anchor)
+                        .color(text_colour)
+                        .allow_hover(false),
+                );
             }
-            for &(_, _, x, width) in &missing {
+            for &(x, width) in &missing {
                 let (l, r) = (x - width / 2.0, x + width / 2.0);
                 let outline = vec![[l, 0.0], [r, 0.0], [r, no_data_height], [l, no_data_height]];
                 plot.polygon(
@@ -112,7 +129,10 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
                 );
                 let text = RichText::new(lang.pick("no data", "无数据")).size(12.0);
                 plot.text(
-                    Text::new("", PlotPoint::new(x, no_data_height), text).anchor(egui::Align2::CENTER_BOTTOM).color(weak).allow_hover(false),
+                    Text::new("", PlotPoint::new(x, no_data_height), text)
+                        .anchor(egui::Align2::CENTER_BOTTOM)
+                        .color(weak)
+                        .allow_hover(false),
                 );
             }
         });
@@ -128,11 +148,24 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     if let Some(sel) = ctx.selected.filter(|s| s.tab == Tab::Compare) {
         for b in &bars {
             if chart.series[b.series].cells[b.group].as_ref().is_some_and(|c| c.point.observation == sel.observation) {
-                painter.rect_stroke(rect_of(b).expand(2.0), 2.0, Stroke::new(2.5, ui.visuals().strong_text_color()), egui::StrokeKind::Outside);
+                painter.rect_stroke(
+                    rect_of(b).expand(2.0),
+                    2.0,
+                    Stroke::new(2.5, ui.visuals().strong_text_color()),
+                    egui::StrokeKind::Outside,
+                );
             }
         }
     }
-    let hovered = response.response.hover_pos().and_then(|pointer| bars.iter().find(|b| rect_of(b).expand(2.0).contains(pointer)));
+    let targets = bars
+        .iter()
+        .filter_map(|b| chart.series[b.series].cells[b.group].as_ref().map(|c| (c.point.observation, rect_of(b))))
+        .collect();
+    let plot_rect = response.response.rect;
+    let hovered = response
+        .response
+        .hover_pos()
+        .and_then(|pointer| bars.iter().find(|b| rect_of(b).expand(2.0).contains(pointer)));
     if let Some(b) = hovered {
         let cell = chart.series[b.series].cells[b.group].as_ref().expect("placed bars have cells");
         let rect: Rect = rect_of(b);
@@ -140,7 +173,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         let p = &cell.point;
         let e = explain(ctx.dataset, ctx.filter, p.observation, p.value, &unit, p.other, ctx.lang);
         let anchor = response.response.hover_pos().unwrap_or(rect.center_top());
-        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, anchor).show(|ui| tooltip_ui(ui, &e));
+        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, anchor)
+            .show(|ui| tooltip_ui(ui, &e));
         if response.response.clicked() {
             commands.push(Command::Select(SelectedFigure {
                 tab: Tab::Compare,
@@ -159,13 +193,20 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         .series
         .iter()
         .enumerate()
-        .map(|(i, s)| LegendEntry { id: s.id.clone(), label: s.label.clone(), colour: shade(base_colour, i), hidden: s.hidden })
+        .map(|(i, s)| LegendEntry {
+            id: s.id.clone(),
+            label: s.label.clone(),
+            colour: shade(base_colour, i),
+            hidden: s.hidden,
+        })
         .collect();
     if entries.len() > 1 {
         commands.extend(chart_frame::legend(ui, &entries, ctx.lang));
     }
     chart_frame::marks_legend(ui, chart.any_derived, false, ctx.lang);
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
+    let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
+    super::store_layout(ui.ctx(), Tab::Compare, super::ChartLayout { chart_rect, plot_rect, targets });
     commands
 }
 
@@ -176,18 +217,20 @@ fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     ui.horizontal(|ui| {
         ui.label(lang.pick("Year:", "年份:"));
         let current = chart.year.map_or_else(|| "–".to_string(), |y| y.to_string());
-        egui::ComboBox::from_id_salt("compare_year").selected_text(current).show_ui(ui, |ui| {
-            for &year in chart.years.iter().rev() {
-                if ui.selectable_label(chart.year == Some(year), year.to_string()).clicked() {
-                    filter.compare_year = Some(year);
+        egui::ComboBox::from_id_salt("compare_year")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for &year in chart.years.iter().rev() {
+                    if ui.selectable_label(chart.year == Some(year), year.to_string()).clicked() {
+                        filter.compare_year = Some(year);
+                    }
                 }
-            }
-        })
-        .response
-        .on_hover_text(lang.pick(
-            "The year to compare; only years with figures for the selection are listed",
-            "要对比的年份;只列出所选内容有数据的年份",
-        ));
+            })
+            .response
+            .on_hover_text(lang.pick(
+                "The year to compare; only years with figures for the selection are listed",
+                "要对比的年份;只列出所选内容有数据的年份",
+            ));
         ui.separator();
         let can_stack = chart.stack_unavailable.is_none();
         ui.add_enabled_ui(can_stack, |ui| {
@@ -199,7 +242,10 @@ fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
             }
             let stacked = ui
                 .selectable_label(chart.layout == BarLayout::Stacked, lang.pick("Stacked", "堆叠"))
-                .on_hover_text(lang.pick("Bars on top of each other (exports + imports = total trade)", "柱子叠加(出口 + 进口 = 进出口总额)"))
+                .on_hover_text(lang.pick(
+                    "Bars on top of each other (exports + imports = total trade)",
+                    "柱子叠加(出口 + 进口 = 进出口总额)",
+                ))
                 .on_disabled_hover_text(chart.stack_unavailable.clone().unwrap_or_default());
             if stacked.clicked() {
                 filter.bar_layout = BarLayout::Stacked;

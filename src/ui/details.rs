@@ -34,7 +34,11 @@ pub fn card(ui: &mut Ui, e: &Explanation, lang: Lang) -> Vec<Command> {
         ui.horizontal(|ui| {
             ui.label(RichText::new(lang.pick("Selected figure", "选中的数据")).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(lang.pick("Clear", "清除")).on_hover_text(lang.pick("Clear the selection (Esc)", "清除选择(Esc)")).clicked() {
+                if ui
+                    .button(lang.pick("Clear", "清除"))
+                    .on_hover_text(lang.pick("Clear the selection (Esc)", "清除选择(Esc)"))
+                    .clicked()
+                {
                     commands.push(Command::ClearSelection);
                 }
             });
@@ -49,7 +53,8 @@ pub fn card(ui: &mut Ui, e: &Explanation, lang: Lang) -> Vec<Command> {
         }
         if let Some(url) = &e.source_url {
             if is_web_link(url) {
-                let response = ui.link(lang.pick("Open the source in the browser", "在浏览器中打开来源")).on_hover_text(url);
+                let response =
+                    ui.link(lang.pick("Open the source in the browser", "在浏览器中打开来源")).on_hover_text(url);
                 if response.clicked() {
                     commands.push(Command::OpenUrl(url.clone()));
                 }

@@ -52,10 +52,13 @@ fn mode_help(mode: ValueMode, lang: Lang) -> &'static str {
             "Change on the previous year, computed where both years have a figure",
             "与上一年相比的变化,两年都有数据时才计算",
         ),
-        ValueMode::Index => lang.pick("Each line relative to its first visible year (= 100)", "每条线相对其首个可见年份(= 100)"),
-        ValueMode::ShareOfParent => {
-            lang.pick("Yiwu as a share of Jinhua, Jinhua of Zhejiang…, same metric and year", "义乌占金华、金华占浙江……同一指标同一年")
+        ValueMode::Index => {
+            lang.pick("Each line relative to its first visible year (= 100)", "每条线相对其首个可见年份(= 100)")
         }
+        ValueMode::ShareOfParent => lang.pick(
+            "Yiwu as a share of Jinhua, Jinhua of Zhejiang…, same metric and year",
+            "义乌占金华、金华占浙江……同一指标同一年",
+        ),
         ValueMode::ShareOfTotal => lang.pick(
             "Each metric as a share of another metric of the same place (e-commerce of exports)",
             "各指标占同一地区另一指标的比重(如跨境电商占出口)",
@@ -89,10 +92,9 @@ pub fn show(
         ui.separator();
         figures(ui, d, &mut f, log_unavailable, lang);
         ui.separator();
-        let reset = ui.button(lang.pick("Reset filters", "重置筛选")).on_hover_text(lang.pick(
-            "Back to the dataset's starting selection (Ctrl+R)",
-            "恢复数据集的初始选择(Ctrl+R)",
-        ));
+        let reset = ui.button(lang.pick("Reset filters", "重置筛选")).on_hover_text(
+            lang.pick("Back to the dataset's starting selection (Ctrl+R)", "恢复数据集的初始选择(Ctrl+R)"),
+        );
         if reset.clicked() {
             commands.push(Command::ResetFilters);
         }
@@ -176,7 +178,8 @@ fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Filter, search: &mut String, la
                     let m = &d.metrics[i];
                     let mut on = f.metrics.contains(&m.id);
                     let unit = crate::data::DisplayUnit::of(&m.unit).label(lang);
-                    let help = if unit.is_empty() { m.description.clone() } else { format!("{}\n({unit})", m.description) };
+                    let help =
+                        if unit.is_empty() { m.description.clone() } else { format!("{}\n({unit})", m.description) };
                     if ui.checkbox(&mut on, metric_name(m, lang)).on_hover_text(help).changed() {
                         if on {
                             f.metrics.insert(m.id.clone());
@@ -256,7 +259,11 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
         if f.total_metric.as_deref().and_then(|id| d.metric_id(id)).is_none_or(|m| !candidates.contains(&m)) {
             f.total_metric = candidates.first().map(|&m| d.metric(m).id.clone());
         }
-        let current = f.total_metric.as_deref().and_then(|id| d.metric_id(id)).map(|m| metric_name(d.metric(m), lang).to_string());
+        let current = f
+            .total_metric
+            .as_deref()
+            .and_then(|id| d.metric_id(id))
+            .map(|m| metric_name(d.metric(m), lang).to_string());
         ui.horizontal(|ui| {
             ui.label(lang.pick("Total:", "总量:"));
             egui::ComboBox::from_id_salt("total_metric")
@@ -268,16 +275,30 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
                     }
                 })
                 .response
-                .on_hover_text(lang.pick("The metric the selected ones are a share of", "所选指标作为其比重的总量指标"));
+                .on_hover_text(
+                    lang.pick("The metric the selected ones are a share of", "所选指标作为其比重的总量指标"),
+                );
         });
     }
     if d.metrics.iter().any(|m| matches!(m.unit, Unit::Money { .. })) {
         ui.horizontal(|ui| {
             ui.label(lang.pick("Money in:", "金额单位:"));
             for (scale, label, help) in [
-                (UnitScale::Billion, lang.pick("billions", "十亿"), lang.pick("Billion yuan (or US dollars)", "十亿元(或十亿美元)")),
-                (UnitScale::HundredMillion, "亿", lang.pick("100 million yuan, the unit of Chinese statistics", "亿元,中国统计常用单位")),
-                (UnitScale::AsStored, lang.pick("as stored", "原单位"), lang.pick("The unit the dataset stores", "数据集中存储的单位")),
+                (
+                    UnitScale::Billion,
+                    lang.pick("billions", "十亿"),
+                    lang.pick("Billion yuan (or US dollars)", "十亿元(或十亿美元)"),
+                ),
+                (
+                    UnitScale::HundredMillion,
+                    "亿",
+                    lang.pick("100 million yuan, the unit of Chinese statistics", "亿元,中国统计常用单位"),
+                ),
+                (
+                    UnitScale::AsStored,
+                    lang.pick("as stored", "原单位"),
+                    lang.pick("The unit the dataset stores", "数据集中存储的单位"),
+                ),
             ] {
                 ui.selectable_value(&mut f.unit_scale, scale, label).on_hover_text(help);
             }
@@ -318,9 +339,12 @@ fn figures(ui: &mut Ui, d: &Dataset, f: &mut Filter, log_unavailable: Option<&st
         "Logarithmic y axis on the Over time chart: equal steps are equal growth rates",
         "“随时间变化”图使用对数纵轴:相同间距代表相同增长率",
     );
-    ui.add_enabled(log_unavailable.is_none() || f.log_scale, egui::Checkbox::new(&mut f.log_scale, lang.pick("Log scale", "对数坐标")))
-        .on_hover_text(log_help)
-        .on_disabled_hover_text(log_unavailable.unwrap_or_default());
+    ui.add_enabled(
+        log_unavailable.is_none() || f.log_scale,
+        egui::Checkbox::new(&mut f.log_scale, lang.pick("Log scale", "对数坐标")),
+    )
+    .on_hover_text(log_help)
+    .on_disabled_hover_text(log_unavailable.unwrap_or_default());
     if let Some(reason) = log_unavailable.filter(|_| f.log_scale) {
         ui.label(RichText::new(reason).small().color(ui.visuals().warn_fg_color));
     }

@@ -1,17 +1,33 @@
-//! Fonts: egui's own, then the bundled CJK font for the glyphs they lack, so Chinese renders
-//! on every machine and in the UI tests (which have no system fonts). eframe's `system_fonts`
-//! provider stays behind both, for anything else.
+//! Fonts: egui's own, then Hack (egui's monospace font) for symbols such as ● ○ ◆ ▲ ▼ that the
+//! proportional font lacks, then the bundled CJK font for Chinese, so text renders the same on
+//! every machine and in the UI tests (which have no system fonts). eframe's `system_fonts`
+//! provider stays behind them all, for anything else.
 
-use egui::{FontData, FontFamily, FontInsert, FontPriority, InsertFontFamily};
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
 
 /// Droid Sans Fallback (Apache-2.0, see `assets/fonts/README.md`).
 pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
 
-/// Adds the bundled CJK font as the last fallback of both font families.
+const CJK_NAME: &str = "droid-sans-fallback";
+/// The name egui's default font definitions give the Hack font.
+const SYMBOLS_NAME: &str = "Hack";
+
+/// The app's font definitions: egui's defaults with the fallbacks above.
+pub fn definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(CJK_NAME.to_string(), Arc::new(FontData::from_static(CJK_FONT)));
+    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
+    if fonts.font_data.contains_key(SYMBOLS_NAME) && !proportional.iter().any(|f| f == SYMBOLS_NAME) {
+        proportional.push(SYMBOLS_NAME.to_string());
+    }
+    proportional.push(CJK_NAME.to_string());
+    fonts.families.entry(FontFamily::Monospace).or_default().push(CJK_NAME.to_string());
+    fonts
+}
+
+/// Installs the app's fonts.
 pub fn install(ctx: &egui::Context) {
-    let families = [FontFamily::Proportional, FontFamily::Monospace]
-        .into_iter()
-        .map(|family| InsertFontFamily { family, priority: FontPriority::Lowest })
-        .collect();
-    ctx.add_font(FontInsert::new("droid-sans-fallback", FontData::from_static(CJK_FONT), families));
+    ctx.set_fonts(definitions());
 }

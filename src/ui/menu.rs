@@ -130,15 +130,24 @@ pub fn shortcut_help(ctx: &egui::Context, lang: Lang) -> Vec<(String, String)> {
     lines.extend([
         (ctx.format_shortcut(&keys::OPEN), lang.pick("Open a dataset", "打开数据集").to_string()),
         (ctx.format_shortcut(&keys::RESET), lang.pick("Reset filters", "重置筛选").to_string()),
-        (ctx.format_shortcut(&keys::SIDE_PANEL), lang.pick("Show or hide the side panel", "显示或隐藏侧栏").to_string()),
+        (
+            ctx.format_shortcut(&keys::SIDE_PANEL),
+            lang.pick("Show or hide the side panel", "显示或隐藏侧栏").to_string(),
+        ),
         (ctx.format_shortcut(&keys::QUIT), lang.pick("Quit", "退出").to_string()),
         ("Esc".into(), lang.pick("Clear the selected figure", "清除选中的数据").to_string()),
         (lang.pick("Scroll / drag", "滚动 / 拖动").into(), lang.pick("Pan the chart", "平移图表").to_string()),
         (lang.pick("Ctrl+scroll", "Ctrl+滚动").into(), lang.pick("Zoom", "缩放").to_string()),
         (lang.pick("Right-drag", "右键拖动").into(), lang.pick("Zoom into a box", "框选放大").to_string()),
         (lang.pick("Double-click", "双击").into(), lang.pick("Reset the zoom", "恢复缩放").to_string()),
-        (lang.pick("Click a legend entry", "单击图例").into(), lang.pick("Hide or show a series", "隐藏或显示系列").to_string()),
-        (lang.pick("Alt+click a legend entry", "Alt+单击图例").into(), lang.pick("Show only that series", "只显示该系列").to_string()),
+        (
+            lang.pick("Click a legend entry", "单击图例").into(),
+            lang.pick("Hide or show a series", "隐藏或显示系列").to_string(),
+        ),
+        (
+            lang.pick("Alt+click a legend entry", "Alt+单击图例").into(),
+            lang.pick("Show only that series", "只显示该系列").to_string(),
+        ),
     ]);
     lines
 }

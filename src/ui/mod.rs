@@ -137,3 +137,29 @@ pub struct ViewContext<'a> {
     /// The selected figure, if any.
     pub selected: Option<&'a SelectedFigure>,
 }
+
+/// Where a chart was drawn in the last frame: the whole chart (title to footer, what an image
+/// export captures) and the screen area of each figure (what hovering and clicking hit).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartLayout {
+    /// The chart with its title, legend and footer, in points.
+    pub chart_rect: egui::Rect,
+    /// The plot area alone.
+    pub plot_rect: egui::Rect,
+    /// Each drawn figure: its observation index and its area on screen.
+    pub targets: Vec<(usize, egui::Rect)>,
+}
+
+fn layout_id(tab: Tab) -> egui::Id {
+    egui::Id::unique(("chart_layout", tab))
+}
+
+/// Remembers where a tab's chart was drawn this frame.
+pub fn store_layout(ctx: &egui::Context, tab: Tab, layout: ChartLayout) {
+    ctx.data_mut(|d| d.insert_temp(layout_id(tab), layout));
+}
+
+/// Where a tab's chart was drawn in the last frame it was shown.
+pub fn chart_layout(ctx: &egui::Context, tab: Tab) -> Option<ChartLayout> {
+    ctx.data(|d| d.get_temp(layout_id(tab)))
+}

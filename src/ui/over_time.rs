@@ -58,6 +58,7 @@ fn plot_y(chart: &LineChart, value: f64) -> f64 {
 /// Draws the view and returns what the person asked for.
 pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Command> {
     let mut commands = Vec::new();
+    let top = ui.cursor().min;
     chart_frame::header(ui, &chart.title, &chart.subtitle, &chart.notes);
     if let Some(reason) = &chart.empty_reason {
         chart_frame::empty(ui, reason);
@@ -101,7 +102,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Comman
                 }
                 let shape = if low { MarkerShape::Diamond } else { MarkerShape::Circle };
                 plot.points(
-                    Points::new(&s.label, markers).color(colour).shape(shape).filled(!derived).radius(4.0).allow_hover(false),
+                    Points::new(&s.label, markers)
+                        .color(colour)
+                        .shape(shape)
+                        .filled(!derived)
+                        .radius(4.0)
+                        .allow_hover(false),
                 );
             }
         }
@@ -119,13 +125,22 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Comman
             }
         }
     }
+    let targets = chart
+        .visible_series()
+        .flat_map(|s| s.points.iter())
+        .filter_map(|p| {
+            to_screen(p).map(|pos| (p.observation, egui::Rect::from_center_size(pos, egui::vec2(8.0, 8.0))))
+        })
+        .collect();
+    let plot_rect = response.response.rect;
     let hovered = response.response.hover_pos().and_then(|pointer| nearest(chart, pointer, &to_screen));
     if let Some((series_index, point_index, pos)) = hovered {
         let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
         let p = &s.points[point_index];
         painter.circle_stroke(pos, 7.0, Stroke::new(2.0, entity_colour(s.key.entity)));
         let e = explain(ctx.dataset, ctx.filter, p.observation, p.value, &chart.unit, p.other, ctx.lang);
-        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, pos).show(|ui| tooltip_ui(ui, &e));
+        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, pos)
+            .show(|ui| tooltip_ui(ui, &e));
         if response.response.clicked() {
             commands.push(Command::Select(SelectedFigure {
                 tab: Tab::OverTime,
@@ -141,16 +156,27 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Comman
     let entries: Vec<LegendEntry> = chart
         .series
         .iter()
-        .map(|s| LegendEntry { id: s.id.clone(), label: s.label.clone(), colour: entity_colour(s.key.entity), hidden: s.hidden })
+        .map(|s| LegendEntry {
+            id: s.id.clone(),
+            label: s.label.clone(),
+            colour: entity_colour(s.key.entity),
+            hidden: s.hidden,
+        })
         .collect();
     commands.extend(chart_frame::legend(ui, &entries, ctx.lang));
     chart_frame::marks_legend(ui, chart.any_derived, chart.any_low_trust, ctx.lang);
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
+    let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
+    super::store_layout(ui.ctx(), Tab::OverTime, super::ChartLayout { chart_rect, plot_rect, targets });
     commands
 }
 
 /// The visible point nearest the pointer, within [`HOVER_RADIUS`].
-fn nearest(chart: &LineChart, pointer: Pos2, to_screen: &impl Fn(&Point) -> Option<Pos2>) -> Option<(usize, usize, Pos2)> {
+fn nearest(
+    chart: &LineChart,
+    pointer: Pos2,
+    to_screen: &impl Fn(&Point) -> Option<Pos2>,
+) -> Option<(usize, usize, Pos2)> {
     let mut best: Option<(usize, usize, Pos2, f32)> = None;
     for (si, s) in chart.visible_series().enumerate() {
         for (pi, p) in s.points.iter().enumerate() {

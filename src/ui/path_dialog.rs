@@ -48,15 +48,21 @@ pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lan
     let mut outcome = Outcome::Open;
     let mut open = true;
     egui::Window::new(title).open(&mut open).collapsible(false).default_width(520.0).show(ctx, |ui: &mut Ui| {
-        ui.label(RichText::new(lang.pick("No file dialog of the desktop is available; type or pick a path.", "桌面文件对话框不可用,请输入或选择路径。")).weak());
+        ui.label(
+            RichText::new(lang.pick(
+                "No file dialog of the desktop is available; type or pick a path.",
+                "桌面文件对话框不可用,请输入或选择路径。",
+            ))
+            .weak(),
+        );
         let field = ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(f32::INFINITY));
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let folder = dialog.folder();
         egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
-            if let Some(parent) = folder.parent() {
-                if ui.selectable_label(false, "📁 ..").clicked() {
-                    *dialog = PathDialog::new(parent, dialog.extensions.clone());
-                }
+            if let Some(parent) = folder.parent()
+                && ui.selectable_label(false, "⬆ ..").clicked()
+            {
+                *dialog = PathDialog::new(parent, dialog.extensions.clone());
             }
             let mut entries: Vec<(bool, PathBuf)> = std::fs::read_dir(&folder)
                 .map(|rd| rd.filter_map(Result::ok).map(|e| (e.path().is_dir(), e.path())).collect())
@@ -67,12 +73,13 @@ pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lan
                 if name.starts_with('.') {
                     continue;
                 }
-                let wanted = path.extension().is_some_and(|e| dialog.extensions.iter().any(|x| e.eq_ignore_ascii_case(x)));
+                let wanted =
+                    path.extension().is_some_and(|e| dialog.extensions.iter().any(|x| e.eq_ignore_ascii_case(x)));
                 if is_dir {
-                    if ui.selectable_label(false, format!("📁 {name}")).clicked() {
+                    if ui.selectable_label(false, format!("▸ {name}/")).clicked() {
                         *dialog = PathDialog::new(&path, dialog.extensions.clone());
                     }
-                } else if wanted && ui.selectable_label(false, format!("📄 {name}")).clicked() {
+                } else if wanted && ui.selectable_label(false, format!("  {name}")).clicked() {
                     dialog.path = path.display().to_string();
                 }
             }

@@ -22,6 +22,7 @@ enum Row {
 pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Command> {
     let mut commands = Vec::new();
     let lang = ctx.lang;
+    let top = ui.cursor().min;
     chart_frame::header(ui, &chart.title, &chart.subtitle, &[]);
     let mut filter = ctx.filter.clone();
     ui.checkbox(&mut filter.latest_shares_only, lang.pick("Latest figure of each share only", "每项只显示最新数据"))
@@ -72,7 +73,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
                 match row {
                     Row::Heading(name) => {
                         let text = RichText::new(name).size(15.0).strong();
-                        plot.text(Text::new("", PlotPoint::new(0.0, y), text).anchor(Align2::LEFT_CENTER).color(text_colour).allow_hover(false));
+                        plot.text(
+                            Text::new("", PlotPoint::new(0.0, y), text)
+                                .anchor(Align2::LEFT_CENTER)
+                                .color(text_colour)
+                                .allow_hover(false),
+                        );
                     }
                     Row::Bar(i) => {
                         let r = &chart.rows[*i];
@@ -83,16 +89,25 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
                         }
                         plot.add(PlotBars::new(&r.label, vec![bar]).allow_hover(false));
                         let label = RichText::new(&r.label).size(13.0);
-                        plot.text(Text::new("", PlotPoint::new(0.3, y + 0.12), label).anchor(Align2::LEFT_BOTTOM).color(text_colour).allow_hover(false));
+                        plot.text(
+                            Text::new("", PlotPoint::new(0.3, y + 0.12), label)
+                                .anchor(Align2::LEFT_BOTTOM)
+                                .color(text_colour)
+                                .allow_hover(false),
+                        );
                         let value = match &r.share_of {
                             Some(of) => format!("{} {of}", DisplayUnit::SharePercent.format_value(r.value, lang)),
                             None => DisplayUnit::SharePercent.format_value(r.value, lang),
                         };
                         plot.text(
-                            Text::new("", PlotPoint::new(r.value + 0.8, y - 0.12), RichText::new(value).size(13.0).strong())
-                                .anchor(Align2::LEFT_CENTER)
-                                .color(text_colour)
-                                .allow_hover(false),
+                            Text::new(
+                                "",
+                                PlotPoint::new(r.value + 0.8, y - 0.12),
+                                RichText::new(value).size(13.0).strong(),
+                            )
+                            .anchor(Align2::LEFT_CENTER)
+                            .color(text_colour)
+                            .allow_hover(false),
                         );
                     }
                 }
@@ -101,16 +116,24 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
 
     let transform = response.transform;
     let rect_of = |k: usize, value: f64| {
-        transform.rect_from_values(&PlotPoint::new(0.0, y_of(k) - 0.33), &PlotPoint::new(value.max(1.0), y_of(k) + 0.09))
+        transform
+            .rect_from_values(&PlotPoint::new(0.0, y_of(k) - 0.33), &PlotPoint::new(value.max(1.0), y_of(k) + 0.09))
     };
     let painter = ui.painter_at(response.response.rect);
     let mut hovered = None;
+    let mut targets = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         let Row::Bar(i) = row else { continue };
         let r = &chart.rows[*i];
         let rect = rect_of(k, r.value);
+        targets.push((r.observation, rect));
         if ctx.selected.is_some_and(|s| s.tab == Tab::Shares && s.observation == r.observation) {
-            painter.rect_stroke(rect.expand(2.0), 2.0, Stroke::new(2.5, ui.visuals().strong_text_color()), egui::StrokeKind::Outside);
+            painter.rect_stroke(
+                rect.expand(2.0),
+                2.0,
+                Stroke::new(2.5, ui.visuals().strong_text_color()),
+                egui::StrokeKind::Outside,
+            );
         }
         if response.response.hover_pos().is_some_and(|p| rect.expand(2.0).contains(p)) {
             hovered = Some((r, rect));
@@ -120,7 +143,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
         painter.rect_stroke(rect, 1.0, Stroke::new(2.0, text_colour), egui::StrokeKind::Outside);
         let e = explain(ctx.dataset, ctx.filter, r.observation, Some(r.value), &DisplayUnit::SharePercent, None, lang);
         let anchor = response.response.hover_pos().unwrap_or(rect.right_center());
-        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, anchor).show(|ui| tooltip_ui(ui, &e));
+        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, anchor)
+            .show(|ui| tooltip_ui(ui, &e));
         if response.response.clicked() {
             commands.push(Command::Select(SelectedFigure {
                 tab: Tab::Shares,
@@ -144,5 +168,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
     commands.extend(chart_frame::legend(ui, &entries, lang));
     chart_frame::marks_legend(ui, chart.any_derived, false, lang);
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, lang);
+    let plot_rect = response.response.rect;
+    let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
+    super::store_layout(ui.ctx(), Tab::Shares, super::ChartLayout { chart_rect, plot_rect, targets });
     commands
 }

@@ -16,8 +16,10 @@ pub fn show(ui: &mut Ui, d: &Dataset, search: &mut String, lang: Lang) -> Vec<Co
     ui.label(RichText::new(&d.description).weak());
     ui.horizontal(|ui| {
         ui.label(lang.pick("Search:", "搜索:"));
-        ui.add(egui::TextEdit::singleline(search).hint_text(lang.pick("title, publisher or quote", "标题、发布者或原文")))
-            .on_hover_text(lang.pick("Show only sources that mention this text", "只显示包含此文字的来源"));
+        ui.add(
+            egui::TextEdit::singleline(search).hint_text(lang.pick("title, publisher or quote", "标题、发布者或原文")),
+        )
+        .on_hover_text(lang.pick("Show only sources that mention this text", "只显示包含此文字的来源"));
     });
     let needle = search.trim().to_lowercase();
     let figures = figures_by_source(d);
@@ -28,7 +30,9 @@ pub fn show(ui: &mut Ui, d: &Dataset, search: &mut String, lang: Lang) -> Vec<Co
             let matches = needle.is_empty()
                 || source.title.to_lowercase().contains(&needle)
                 || source.publisher.to_lowercase().contains(&needle)
-                || supported.iter().any(|&o| d.observations[o].quote().is_some_and(|q| q.to_lowercase().contains(&needle)));
+                || supported
+                    .iter()
+                    .any(|&o| d.observations[o].quote().is_some_and(|q| q.to_lowercase().contains(&needle)));
             if !matches {
                 continue;
             }
@@ -66,33 +70,39 @@ pub fn show(ui: &mut Ui, d: &Dataset, search: &mut String, lang: Lang) -> Vec<Co
         }
         ui.add_space(12.0);
         let derived: Vec<usize> = (0..d.observations.len()).filter(|&i| d.observations[i].derived).collect();
-        CollapsingHeader::new(RichText::new(format!("{} ({})", lang.pick("Derived figures", "推算数据"), derived.len())).strong())
-            .id_salt("derived")
-            .show(ui, |ui| {
-                for i in derived {
-                    ui.label(figure_line(d, i, lang));
-                    if let Some(dv) = d.observations[i].derivation() {
-                        ui.add(egui::Label::new(RichText::new(&dv.formula).weak()).wrap());
-                    }
+        CollapsingHeader::new(
+            RichText::new(format!("{} ({})", lang.pick("Derived figures", "推算数据"), derived.len())).strong(),
+        )
+        .id_salt("derived")
+        .show(ui, |ui| {
+            for i in derived {
+                ui.label(figure_line(d, i, lang));
+                if let Some(dv) = d.observations[i].derivation() {
+                    ui.add(egui::Label::new(RichText::new(&dv.formula).weak()).wrap());
                 }
-            });
-        let conflicts: Vec<usize> = (0..d.observations.len()).filter(|&i| !d.observations[i].alternatives().is_empty()).collect();
-        CollapsingHeader::new(RichText::new(format!("{} ({})", lang.pick("Conflicting figures", "有冲突的数据"), conflicts.len())).strong())
-            .id_salt("conflicts")
-            .show(ui, |ui| {
-                for i in conflicts {
-                    let o = &d.observations[i];
-                    ui.label(RichText::new(figure_line(d, i, lang)).strong());
-                    for alt in o.alternatives() {
-                        let who = alt.source.map(|s| d.source(s).title.clone()).unwrap_or_default();
-                        let trust = alt.trust.map_or("", |t| t.as_str());
-                        ui.label(format!("    {} {} — {who} ({trust})", lang.pick("also reported:", "另有:"), alt.value));
-                    }
-                    if let Some(note) = o.note() {
-                        ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
-                    }
+            }
+        });
+        let conflicts: Vec<usize> =
+            (0..d.observations.len()).filter(|&i| !d.observations[i].alternatives().is_empty()).collect();
+        CollapsingHeader::new(
+            RichText::new(format!("{} ({})", lang.pick("Conflicting figures", "有冲突的数据"), conflicts.len()))
+                .strong(),
+        )
+        .id_salt("conflicts")
+        .show(ui, |ui| {
+            for i in conflicts {
+                let o = &d.observations[i];
+                ui.label(RichText::new(figure_line(d, i, lang)).strong());
+                for alt in o.alternatives() {
+                    let who = alt.source.map(|s| d.source(s).title.clone()).unwrap_or_default();
+                    let trust = alt.trust.map_or("", |t| t.as_str());
+                    ui.label(format!("    {} {} — {who} ({trust})", lang.pick("also reported:", "另有:"), alt.value));
                 }
-            });
+                if let Some(note) = o.note() {
+                    ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
+                }
+            }
+        });
     });
     commands
 }

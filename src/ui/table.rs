@@ -44,8 +44,10 @@ pub fn show(
             for (column, title) in headers {
                 header.col(|ui| {
                     let arrow = if sort.0 == column { if sort.1 { " ▲" } else { " ▼" } } else { "" };
-                    let button = ui.add(egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false));
-                    if button.on_hover_text(lang.pick("Click to sort by this column", "单击按此列排序")).clicked() {
+                    let button =
+                        ui.add(egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false));
+                    if button.on_hover_text(lang.pick("Click to sort by this column", "单击按此列排序")).clicked()
+                    {
                         new_sort = Some((column, if sort.0 == column { !sort.1 } else { true }));
                     }
                 });
@@ -61,7 +63,8 @@ pub fn show(
                     cell(ui, &r.metric);
                 });
                 row.col(|ui| {
-                    let time = if r.period.is_empty() { r.time.to_string() } else { format!("{}, {}", r.time, r.period) };
+                    let time =
+                        if r.period.is_empty() { r.time.to_string() } else { format!("{}, {}", r.time, r.period) };
                     cell(ui, &time);
                 });
                 row.col(|ui| {

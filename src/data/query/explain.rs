@@ -157,10 +157,10 @@ pub fn figures_by_source(d: &Dataset) -> Vec<Vec<usize>> {
             figures[s.0 as usize].push(i);
         }
         for alt in o.alternatives() {
-            if let Some(s) = alt.source.filter(|&s| Some(s) != o.source) {
-                if !figures[s.0 as usize].contains(&i) {
-                    figures[s.0 as usize].push(i);
-                }
+            if let Some(s) = alt.source.filter(|&s| Some(s) != o.source)
+                && !figures[s.0 as usize].contains(&i)
+            {
+                figures[s.0 as usize].push(i);
             }
         }
     }

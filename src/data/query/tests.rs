@@ -257,7 +257,10 @@ fn the_tooltip_of_jinhuas_2025_exports_names_value_and_source() {
     assert_eq!(lines[0], "Jinhua · Exports — 2025");
     assert_eq!(lines[1], "921.3 billion yuan");
     assert!(lines.contains(&"Trust: high".to_string()), "{lines:?}");
-    assert!(lines.iter().any(|l| l.starts_with("Source: China Daily, 2026-02-14 — Inland city makes mark")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("Source: China Daily, 2026-02-14 — Inland city makes mark")),
+        "{lines:?}"
+    );
     assert!(e.quote.unwrap().contains("921.3 billion yuan"));
 }
 

@@ -1,0 +1,232 @@
+//! The real app, driven by role and label with egui_kittest (no display or GPU needed).
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use trade_explorer::app::TradeExplorerApp;
+use trade_explorer::data::query::TableColumn;
+use trade_explorer::data::{DisplayUnit, Lang, Time, load_bundled};
+use trade_explorer::settings::State;
+use trade_explorer::ui::{Tab, chart_layout};
+
+fn app(state: State, settings: Option<std::path::PathBuf>) -> Harness<'static, TradeExplorerApp> {
+    let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |cc| {
+        let loaded = load_bundled().unwrap_or_else(|e| panic!("{e}"));
+        TradeExplorerApp::new(&cc.egui_ctx, loaded, "bundled".into(), state, None, settings)
+    });
+    harness.run();
+    harness
+}
+
+fn series_ids(harness: &Harness<'_, TradeExplorerApp>) -> Vec<String> {
+    harness.state().models().line.series.iter().filter(|s| !s.hidden).map(|s| s.id.clone()).collect()
+}
+
+/// The screen centre of the drawn figure `observation` on a tab.
+fn target(harness: &Harness<'_, TradeExplorerApp>, tab: Tab, entity: &str, metric: &str, year: i32) -> egui::Pos2 {
+    let d = &harness.state().loaded().dataset;
+    let layout = chart_layout(&harness.ctx, tab).expect("the chart was drawn");
+    layout
+        .targets
+        .iter()
+        .find(|(o, _)| {
+            let c = &d.observations[*o].cell;
+            d.entity(c.entity).id == entity && d.metric(c.metric).id == metric && c.time == Time::Year(year)
+        })
+        .map(|(_, rect)| rect.center())
+        .unwrap_or_else(|| panic!("{entity} {metric} {year} is not drawn"))
+}
+
+#[test]
+fn opens_on_the_exports_of_jinhua_yiwu_and_yongkang() {
+    let harness = app(State::default(), None);
+    assert_eq!(series_ids(&harness), ["jinhua:exports", "yiwu:exports", "yongkang:exports"]);
+    assert_eq!(harness.state().models().line.title, "Exports");
+    harness.get_by_role_and_label(Role::CheckBox, "Exports");
+    harness.get_by_role_and_label(Role::Button, "Over time");
+}
+
+#[test]
+fn unticking_an_entity_removes_its_line_and_its_table_rows() {
+    let mut harness = app(State::default(), None);
+    harness.get_by_role_and_label(Role::CheckBox, "Yongkang").click();
+    harness.run();
+    assert_eq!(series_ids(&harness), ["jinhua:exports", "yiwu:exports"]);
+    harness.get_by_role_and_label(Role::Button, "Table").click();
+    harness.run();
+    let rows = harness.state().table_rows();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.entity != "Yongkang"));
+    assert_eq!(harness.state().state().tab, Tab::Table);
+}
+
+#[test]
+fn the_value_mode_changes_what_the_chart_draws() {
+    let mut harness = app(State::default(), None);
+    let radio = harness.get_by_label("Growth on previous year, %");
+    radio.scroll_to_me();
+    harness.run();
+    harness.get_by_label("Growth on previous year, %").click();
+    harness.run();
+    let line = &harness.state().models().line;
+    assert_eq!(line.unit, DisplayUnit::GrowthOnPrevious);
+    assert_eq!(line.title, "Exports: growth on previous year");
+}
+
+#[test]
+fn the_compare_year_picker_changes_the_bars() {
+    let mut harness = app(State::default(), None);
+    harness.get_by_role_and_label(Role::Button, "Compare").click();
+    harness.run();
+    assert_eq!(harness.state().models().bars.year, Some(2025));
+    harness.get_by_value("2025").click();
+    harness.run();
+    harness.get_by_label("2022").click();
+    harness.run();
+    let bars = &harness.state().models().bars;
+    assert_eq!(bars.year, Some(2022));
+    assert_eq!(bars.title, "Exports, 2022");
+    let yongkang = bars.groups.iter().position(|g| g.label == "Yongkang").unwrap();
+    assert_eq!(bars.series[0].cells[yongkang].as_ref().map(|c| c.value), Some(40.25));
+}
+
+#[test]
+fn hovering_a_point_shows_its_value_and_source() {
+    let mut harness = app(State::default(), None);
+    let pos = target(&harness, Tab::OverTime, "jinhua", "exports", 2025);
+    harness.hover_at(pos);
+    harness.run();
+    harness.get_by_label("Jinhua · Exports — 2025");
+    harness.get_by_label("921.3 billion yuan");
+    harness.get_by_label_contains("Source: China Daily, 2026-02-14 — Inland city makes mark as global biz hub");
+}
+
+#[test]
+fn hovering_a_bar_shows_its_value_and_source() {
+    let mut harness = app(State { tab: Tab::Compare, ..State::default() }, None);
+    harness.run();
+    let pos = target(&harness, Tab::Compare, "jinhua", "exports", 2025);
+    harness.hover_at(pos);
+    harness.run();
+    harness.get_by_label("Jinhua · Exports — 2025");
+    harness.get_by_label("921.3 billion yuan");
+    harness.get_by_label_contains("Source: China Daily, 2026-02-14 — Inland city");
+}
+
+#[test]
+fn clicking_a_point_selects_it_and_the_card_shows_the_quote() {
+    let mut harness = app(State::default(), None);
+    let pos = target(&harness, Tab::OverTime, "jinhua", "exports", 2025);
+    harness.hover_at(pos);
+    harness.run();
+    harness.get_by_label("Jinhua · Exports — 2025").hover();
+    harness.hover_at(pos);
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    harness.run();
+    let selected = harness.state().selected().expect("a selected figure");
+    assert_eq!(harness.state().loaded().dataset.observations[selected.observation].value, 921.3);
+    harness.get_by_label("Selected figure");
+    harness.get_by_label_contains("helped push Jinhua's exports to 921.3 billion yuan");
+    harness.get_by_role_and_label(Role::Button, "Clear").click();
+    harness.run();
+    assert!(harness.state().selected().is_none());
+}
+
+#[test]
+fn a_legend_click_hides_a_series_from_chart_and_table_and_alt_click_shows_only_one() {
+    let mut harness = app(State::default(), None);
+    harness.get_by_role_and_label(Role::Button, "Yiwu").click();
+    harness.run();
+    assert_eq!(series_ids(&harness), ["jinhua:exports", "yongkang:exports"]);
+    assert!(harness.state().table_rows().iter().all(|r| r.entity != "Yiwu"));
+    harness.get_by_role_and_label(Role::Button, "Jinhua").click_modifiers(egui::Modifiers::ALT);
+    harness.run();
+    assert_eq!(series_ids(&harness), ["jinhua:exports"]);
+}
+
+#[test]
+fn keyboard_shortcuts_switch_tabs_and_reset_filters() {
+    let mut harness = app(State::default(), None);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    harness.run();
+    assert_eq!(harness.state().state().tab, Tab::Shares);
+    harness.get_by_role_and_label(Role::CheckBox, "Yiwu").click();
+    harness.run();
+    assert!(!harness.state().filter().entities.contains("yiwu"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    harness.run();
+    assert!(harness.state().filter().entities.contains("yiwu"));
+}
+
+#[test]
+fn the_language_switch_renames_places_metrics_and_labels() {
+    let mut harness = app(State::default(), None);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("中文").click();
+    harness.run();
+    assert_eq!(harness.state().state().lang, Lang::Zh);
+    harness.get_by_role_and_label(Role::Button, "随时间变化");
+    harness.get_by_role_and_label(Role::CheckBox, "义乌");
+    assert_eq!(harness.state().models().line.title, "出口额");
+    assert_eq!(harness.state().models().line.unit_label, "十亿元");
+}
+
+#[test]
+fn industry_shares_show_yongkangs_national_shares() {
+    let mut harness = app(State::default(), None);
+    harness.get_by_role_and_label(Role::Button, "Industry shares").click();
+    harness.run();
+    let shares = &harness.state().models().shares;
+    let yongkang: Vec<(String, f64)> = shares
+        .rows
+        .iter()
+        .filter(|r| harness.state().loaded().dataset.entity(r.entity).id == "yongkang" && r.time == Time::Year(2025))
+        .map(|r| (r.label.clone(), r.value))
+        .collect();
+    assert!(yongkang.contains(&("Share of China's security doors (2025)".into(), 70.0)), "{yongkang:?}");
+    assert!(yongkang.contains(&("Share of China's insulated cups (2025)".into(), 60.0)), "{yongkang:?}");
+    assert!(yongkang.contains(&("Share of China's leisure sports vehicles (2025)".into(), 45.0)), "{yongkang:?}");
+}
+
+#[test]
+fn sorting_the_table_by_value() {
+    let mut harness = app(State { tab: Tab::Table, ..State::default() }, None);
+    harness.run();
+    harness.get_by_label("Value").click();
+    harness.run();
+    assert_eq!(harness.state().state().table_sort, (TableColumn::Value, true));
+    let values: Vec<f64> = harness.state().table_rows().iter().filter_map(|r| r.value).collect();
+    assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
+}
+
+#[test]
+fn the_session_is_restored_after_a_restart() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("settings.json");
+    let mut harness = app(State::default(), Some(path.clone()));
+    harness.get_by_role_and_label(Role::Button, "Compare").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "Yongkang").click();
+    harness.run();
+    eframe::App::on_exit(harness.state_mut(), None);
+    drop(harness);
+
+    let (state, message) = trade_explorer::settings::load(&path);
+    assert_eq!(message, None);
+    let harness = app(state, Some(path));
+    assert_eq!(harness.state().state().tab, Tab::Compare);
+    assert!(!harness.state().filter().entities.contains("yongkang"));
+}
