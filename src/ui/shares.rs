@@ -95,9 +95,11 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
                                 .color(text_colour)
                                 .allow_hover(false),
                         );
-                        let value = match &r.share_of {
-                            Some(of) => format!("{} {of}", DisplayUnit::SharePercent.format_value(r.value, lang)),
-                            None => DisplayUnit::SharePercent.format_value(r.value, lang),
+                        let share = DisplayUnit::SharePercent.format_value(r.value, lang);
+                        let value = match (&r.share_of, lang) {
+                            (Some(of), crate::data::Lang::En) => format!("{share} {of}"),
+                            (Some(of), crate::data::Lang::Zh) => format!("{of} {share}"),
+                            (None, _) => share,
                         };
                         plot.text(
                             Text::new(

@@ -77,7 +77,7 @@ pub fn show(
                     ui.label(r.trust.map_or("", |t| t.as_str()));
                 });
                 row.col(|ui| {
-                    cell(ui, &r.source).on_hover_text(&r.source_url);
+                    cell(ui, &r.source_label).on_hover_text(format!("{}\n{}", r.source, r.source_url));
                 });
             });
         });

@@ -236,12 +236,16 @@ pub(crate) fn push_source(sources: &mut Vec<SourceId>, source: Option<SourceId>)
     }
 }
 
-/// "Exports", "Exports and imports", "Exports, imports and 2 more".
+/// "Exports", "Exports and imports", "Exports, imports and e-commerce", "Exports, imports and 2 more".
 pub(crate) fn join_names(names: &[String], lang: Lang) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
         [a, b] => format!("{a}{}{b}", lang.pick(" and ", "与")),
+        [a, b, c] => match lang {
+            Lang::En => format!("{a}, {b} and {c}"),
+            Lang::Zh => format!("{a}、{b}与{c}"),
+        },
         [a, b, rest @ ..] => match lang {
             Lang::En => format!("{a}, {b} and {} more", rest.len()),
             Lang::Zh => format!("{a}、{b}等{}项", rest.len() + 2),

@@ -26,6 +26,8 @@ pub struct TableRow {
     pub trust: Option<Trust>,
     /// Source title.
     pub source: String,
+    /// Short source label: "China Daily, 2026-02-14".
+    pub source_label: String,
     /// Source link.
     pub source_url: String,
     /// Index of the observation.
@@ -58,6 +60,7 @@ fn row(
         derived,
         trust,
         source: source.map(|s| s.title.clone()).unwrap_or_default(),
+        source_label: source.map(super::source_label).unwrap_or_default(),
         source_url: source.map(|s| s.url.clone()).unwrap_or_default(),
         observation,
     }
@@ -137,7 +140,7 @@ pub fn sort_rows(rows: &mut [TableRow], column: TableColumn, ascending: bool) {
             },
             TableColumn::Derived => a.derived.cmp(&b.derived),
             TableColumn::Trust => a.trust.cmp(&b.trust),
-            TableColumn::Source => a.source.cmp(&b.source),
+            TableColumn::Source => a.source_label.cmp(&b.source_label),
         };
         if ascending { order } else { order.reverse() }
     });

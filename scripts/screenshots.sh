@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots: each main view, in English and Chinese, light and dark.
+# Needs Xvfb, xdotool, ImageMagick (see ../shared/tools/xshot). Usage:
+#   scripts/screenshots.sh [BINARY]   (default target/release/trade-explorer)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-target/release/trade-explorer}
+xshot=${XSHOT:-../shared/tools/xshot}
+out=docs/screenshots
+mkdir -p "$out"
+shoot() { # shoot NAME TAB LANG THEME [FILTER-JSON]
+  local name=$1 tab=$2 lang=$3 theme=$4 filter=${5:-null}
+  local dir; dir=$(mktemp -d)
+  cat >"$dir/settings.json" <<JSON
+{"version": 1, "state": {"tab": "$tab", "last_chart_tab": "over-time", "lang": "$lang", "theme": "$theme",
+ "window_size": [1280, 800], "filter": $filter}}
+JSON
+  TRADE_EXPLORER_CONFIG_DIR=$dir "$xshot" --size 1280x800 --wait 2 "$out/$name.png" -- "$bin" >/dev/null
+  rm -rf "$dir"
+  echo "$out/$name.png"
+}
+trade='{"entities": ["jinhua", "yiwu", "yongkang"], "metrics": ["exports", "imports", "cross_border_ecommerce"], "compare_year": 2025}'
+shoot over-time-en-dark over-time en dark
+shoot over-time-zh-light over-time zh light
+shoot compare-en-light compare en light "$trade"
+shoot compare-zh-dark compare zh dark "$trade"
+shoot shares-en-light shares en light
+shoot shares-zh-dark shares zh dark
+shoot table-en-light table en light
+shoot sources-en-dark sources en dark
