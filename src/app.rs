@@ -1,8 +1,11 @@
 //! The eframe application: owns the session [`State`] and the dataset, applies the views'
 //! [`Command`]s in one place, keeps the chart models up to date, and lays out the window.
 
+mod exporting;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -34,7 +37,11 @@ type OpenResult = Result<(PathBuf, Loaded), String>;
 /// The running app.
 pub struct TradeExplorerApp {
     state: State,
-    loaded: Loaded,
+    loaded: Arc<Loaded>,
+    /// The file the dataset came from; `None` for the bundled one.
+    dataset_path: Option<PathBuf>,
+    exports: exporting::Exports,
+    frames: u64,
     /// What the status line calls the dataset: a file name, or "bundled".
     dataset_origin: String,
     filter: Filter,
@@ -76,7 +83,10 @@ impl TradeExplorerApp {
         TradeExplorerApp {
             saved_state: Some(state.clone()),
             state,
-            loaded,
+            loaded: Arc::new(loaded),
+            dataset_path: None,
+            exports: exporting::Exports::default(),
+            frames: 0,
             dataset_origin,
             filter,
             models,
@@ -114,6 +124,11 @@ impl TradeExplorerApp {
     /// The open dataset.
     pub fn loaded(&self) -> &Loaded {
         &self.loaded
+    }
+
+    /// Remembers the file the dataset came from (for "Copy as command line" and reloading).
+    pub fn set_dataset_path(&mut self, path: Option<PathBuf>) {
+        self.dataset_path = path;
     }
 
     /// The selected figure, if any.
@@ -173,6 +188,31 @@ impl TradeExplorerApp {
             Command::ShowAbout => self.show_about = true,
             Command::ShowShortcuts => self.show_shortcuts = true,
             Command::ToggleSidePanel => self.state.side_panel_open = !self.state.side_panel_open,
+            Command::ExportImage { whole_window } => {
+                self.start_export(ctx, exporting::Purpose::Capture { whole_window });
+            }
+            Command::ShowHighResExport => {
+                let size = crate::export::ChartView::of_tab(self.state.tab)
+                    .and_then(|v| crate::ui::chart_layout(ctx, v.tab()))
+                    .map_or([1600, 900], |l| {
+                        [l.chart_rect.width().round() as u32, l.chart_rect.height().round() as u32]
+                    });
+                self.exports.high_res = Some((2.0, [size[0].max(200), size[1].max(200)]));
+            }
+            Command::ExportHighRes { scale, size } => {
+                self.start_export(ctx, exporting::Purpose::Render { scale, size })
+            }
+            Command::CopyImage => self.start_copy_image(),
+            Command::ExportData => self.start_export(ctx, exporting::Purpose::Data),
+            Command::CopyCommandLine => {
+                let line = self.command_line();
+                ctx.copy_text(line.clone());
+                let text = match self.state.lang {
+                    Lang::En => format!("Copied: {line}"),
+                    Lang::Zh => format!("已复制:{line}"),
+                };
+                self.toast(text, None, false);
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
         if (self.filter.clone(), self.state.lang) != before {
@@ -184,7 +224,7 @@ impl TradeExplorerApp {
     /// Replaces the dataset with a newly opened one; filters adapt, the selection is cleared.
     pub fn set_dataset(&mut self, origin: String, loaded: Loaded) {
         self.filter.adapt_to(&loaded.dataset);
-        self.loaded = loaded;
+        self.loaded = Arc::new(loaded);
         self.dataset_origin = origin;
         self.selected = None;
         self.load_error = None;
@@ -245,6 +285,7 @@ impl TradeExplorerApp {
                 self.opening = None;
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 self.set_dataset(name, loaded);
+                self.dataset_path = Some(path);
             }
             Ok(Err(message)) => {
                 self.opening = None;
@@ -424,6 +465,20 @@ fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
     (!loaded.warnings.is_empty()).then(|| format!("{}{}", lang.pick("Warning: ", "警告:"), loaded.warnings.join("; ")))
 }
 
+/// Prints an event line for scripts and end-to-end tests when `TRADE_EXPLORER_EVENTS` is set
+/// (`ready` after the first frame, `saved PATH`, `export failed: …`).
+pub fn event(line: &str) {
+    if std::env::var_os(EVENTS_ENV).is_some() {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{line}");
+        let _ = out.flush();
+    }
+}
+
+/// Set this to have the app print its events on standard output.
+pub const EVENTS_ENV: &str = "TRADE_EXPLORER_EVENTS";
+
 /// Whether a native file dialog can answer: an XDG desktop portal (needs a session bus) or
 /// zenity. Without either, rfd returns "cancelled" at once, so the app offers its own.
 pub fn native_dialog_available() -> bool {
@@ -440,8 +495,14 @@ pub fn native_dialog_available() -> bool {
 impl eframe::App for TradeExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.frames += 1;
+        if self.frames == 2 {
+            event("ready");
+        }
         self.apply_theme(&ctx);
         self.poll_opening();
+        self.poll_exports(&ctx);
+        let capturing = self.exports.capturing();
         let lang = self.state.lang;
         let mut commands = menu::shortcuts(&ctx);
 
@@ -449,8 +510,14 @@ impl eframe::App for TradeExplorerApp {
             commands.extend(menu::show(ui, self.state.tab, lang, self.state.theme));
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
-        let view =
-            ViewContext { dataset: &self.loaded.dataset, filter: &self.filter, lang, selected: self.selected.as_ref() };
+        let view = ViewContext {
+            dataset: &self.loaded.dataset,
+            filter: &self.filter,
+            lang,
+            selected: self.selected.as_ref(),
+            interactive: !capturing,
+            controls: true,
+        };
         if self.state.side_panel_open {
             egui::Panel::left("filters").resizable(true).default_size(300.0).size_range(220.0..=520.0).show(ui, |ui| {
                 if let Some(selected) = &self.selected {
@@ -492,6 +559,10 @@ impl eframe::App for TradeExplorerApp {
             self.state.table_sort = sort;
         }
         commands.extend(self.windows(&ctx));
+        self.export_windows(&ctx);
+        if capturing {
+            self.request_capture(&ctx);
+        }
 
         for command in commands {
             self.apply(&ctx, command);
@@ -545,12 +616,14 @@ pub fn run(file: Option<PathBuf>, max_file_size: u64) -> ExitCode {
         ..Default::default()
     };
     let origin = origin_of(file.as_deref());
+    let file = file.map(|f| std::path::absolute(&f).unwrap_or(f));
     let result = eframe::run_native(
         "Trade Explorer",
         options,
         Box::new(move |cc| {
             let mut app = TradeExplorerApp::new(&cc.egui_ctx, loaded, origin, state, settings_message, settings_path);
             app.max_file_size = max_file_size;
+            app.set_dataset_path(file);
             Ok(Box::new(app))
         }),
     );

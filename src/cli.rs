@@ -3,9 +3,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::data::{DEFAULT_MAX_FILE_SIZE, Loaded, load_path};
+use crate::cli_filter::FilterArgs;
+use crate::data::{DEFAULT_MAX_FILE_SIZE, Dataset, Filter, Lang, Loaded, load_bundled, load_path};
+use crate::export::{self, ChartView, RenderSpec};
+use crate::ui::ThemeChoice;
 
 /// Trade Explorer: charts of foreign-trade data, with every figure's source.
 ///
@@ -36,6 +39,162 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Render a chart to PNG, or write its figures as CSV, without opening a window (no display
+    /// needed). The flags are those of the window's filters; File › Copy as command line in the
+    /// window writes them for the chart on screen.
+    ///
+    /// Example: trade-explorer export --view compare --entity jinhua,yiwu --metric exports,imports
+    /// --year 2024 --stacked --size 1600x900 --scale 2 --out trade-2024.png
+    Export(Box<ExportArgs>),
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Chinese.
+    Zh,
+}
+
+/// `--theme` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on white.
+    Light,
+    /// Light text on dark grey.
+    Dark,
+}
+
+/// The `export` command's arguments.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Which chart.
+    #[arg(long, value_enum)]
+    pub view: ChartView,
+    /// The filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Language of names and labels.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Colours.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeArg,
+    /// Layout size in points, WIDTHxHEIGHT; the PNG is this size times --scale in pixels.
+    #[arg(long, default_value = "1600x900", value_parser = parse_size)]
+    pub size: [u32; 2],
+    /// Pixels per point: 2 or 3 for print.
+    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+    pub scale: f32,
+    /// The dataset; default: the bundled one.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// Where to write: a .png picture or a .csv of the figures.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+fn parse_size(text: &str) -> Result<[u32; 2], String> {
+    let (w, h) =
+        text.split_once(['x', 'X', '×']).ok_or_else(|| format!("{text:?} is not WIDTHxHEIGHT, like 1600x900"))?;
+    let parse = |v: &str| v.trim().parse::<u32>().ok().filter(|v| (200..=8000).contains(v));
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok([w, h]),
+        _ => Err(format!("{text:?}: width and height must be whole numbers from 200 to 8000")),
+    }
+}
+
+fn parse_scale(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(s) if (0.5..=4.0).contains(&s) => Ok(s),
+        _ => Err(format!("{text:?}: the scale must be a number from 0.5 to 4")),
+    }
+}
+
+/// Checks that the filter's ids exist in the dataset, naming the first that does not.
+fn check_ids(d: &Dataset, f: &Filter) -> Result<(), String> {
+    let known = |ids: Vec<&str>| ids.iter().take(12).copied().collect::<Vec<_>>().join(", ");
+    for id in &f.entities {
+        if d.entity_id(id).is_none() {
+            return Err(format!(
+                "--entity {id}: no such entity (known: {})",
+                known(d.entities.iter().map(|e| e.id.as_str()).collect())
+            ));
+        }
+    }
+    for id in f.metrics.iter().chain(&f.total_metric) {
+        if d.metric_id(id).is_none() {
+            return Err(format!(
+                "--metric {id}: no such metric (known: {}…)",
+                known(d.metrics.iter().map(|m| m.id.as_str()).collect())
+            ));
+        }
+    }
+    for id in &f.categories {
+        if d.category_id(id).is_none() {
+            return Err(format!("--category {id}: no such category"));
+        }
+    }
+    if let crate::data::PeriodChoice::Named(p) = &f.period
+        && d.period_id(p).is_none()
+    {
+        return Err(format!("--period {p}: no figure of the dataset covers this period"));
+    }
+    Ok(())
+}
+
+fn run_export(args: &ExportArgs, limit: u64) -> ExitCode {
+    let fail = |message: String| {
+        eprintln!("error: {message}");
+        ExitCode::FAILURE
+    };
+    let loaded = match &args.data {
+        Some(path) => load_path(path, limit),
+        None => load_bundled(),
+    };
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => return fail(e.to_string()),
+    };
+    let d = &loaded.dataset;
+    let filter = args.filter.to_filter(d);
+    if let Err(message) = check_ids(d, &filter) {
+        return fail(message);
+    }
+    let lang = match args.lang {
+        LangArg::En => Lang::En,
+        LangArg::Zh => Lang::Zh,
+    };
+    let extension = args.out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let written = match extension.as_str() {
+        "csv" => {
+            let rows = export::view_rows(d, &filter, args.view, lang);
+            export::save(&args.out, &export::csv_bytes(&rows)).map(|()| format!("{} rows", rows.len()))
+        }
+        "png" => {
+            let theme = if args.theme == ThemeArg::Dark { ThemeChoice::Dark } else { ThemeChoice::Light };
+            let spec = RenderSpec { view: args.view, lang, theme, size: args.size, scale: args.scale };
+            export::render(d, &filter, &spec)
+                .and_then(|image| export::encode_png(&image).map(|png| (png, image.size)))
+                .and_then(|(png, size)| {
+                    export::save(&args.out, &png).map(|()| format!("{}×{} pixels", size[0], size[1]))
+                })
+        }
+        _ => {
+            return fail(format!(
+                "--out {}: the file name must end in .png (a picture) or .csv (the figures)",
+                args.out.display()
+            ));
+        }
+    };
+    match written {
+        Ok(what) => {
+            println!("wrote {} ({what})", args.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e.to_string()),
+    }
 }
 
 /// One line about a loaded dataset: counts and time span.
@@ -78,6 +237,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => check(&files, cli.max_file_size),
+        Some(Command::Export(args)) => run_export(&args, cli.max_file_size),
         None => crate::app::run(cli.file, cli.max_file_size),
     }
 }

@@ -7,7 +7,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_filter;
 pub mod data;
+pub mod export;
 pub mod files;
 pub mod settings;
 pub mod ui;

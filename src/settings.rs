@@ -39,6 +39,8 @@ pub struct State {
     pub side_panel_open: bool,
     /// The Table's sort column and direction (true = ascending).
     pub table_sort: (TableColumn, bool),
+    /// The folder the last export went to.
+    pub last_export_folder: Option<std::path::PathBuf>,
 }
 
 impl Default for State {
@@ -52,6 +54,7 @@ impl Default for State {
             window_size: None,
             side_panel_open: true,
             table_sort: (TableColumn::Entity, true),
+            last_export_folder: None,
         }
     }
 }

@@ -230,3 +230,23 @@ fn the_session_is_restored_after_a_restart() {
     assert_eq!(harness.state().state().tab, Tab::Compare);
     assert!(!harness.state().filter().entities.contains("yongkang"));
 }
+
+#[test]
+fn copy_as_command_line_reproduces_the_filter() {
+    use clap::Parser;
+    let mut harness = app(State::default(), None);
+    harness.get_by_role_and_label(Role::CheckBox, "Yongkang").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Compare").click();
+    harness.run();
+    let line = harness.state().command_line();
+    assert!(
+        line.starts_with("trade-explorer export --view compare --entity jinhua --entity yiwu --metric exports"),
+        "{line}"
+    );
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let cli = trade_explorer::cli::Cli::try_parse_from(&words).unwrap_or_else(|e| panic!("{line}: {e}"));
+    let Some(trade_explorer::cli::Command::Export(args)) = cli.command else { panic!("not an export command: {line}") };
+    assert_eq!(args.filter.to_filter(&harness.state().loaded().dataset), *harness.state().filter());
+    assert!(args.out.to_string_lossy().ends_with(".png"));
+}

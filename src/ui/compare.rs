@@ -51,9 +51,11 @@ fn place(chart: &BarChart) -> (Vec<Placed>, Vec<(f64, f64)>) {
 /// Draws the view and returns what the person asked for.
 pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command> {
     let mut commands = Vec::new();
+    if ctx.controls {
+        commands.extend(controls(ui, ctx, chart));
+    }
     let top = ui.cursor().min;
     chart_frame::header(ui, &chart.title, &chart.subtitle, &chart.notes);
-    commands.extend(controls(ui, ctx, chart));
     if let Some(reason) = &chart.empty_reason {
         chart_frame::empty(ui, reason);
         return commands;
@@ -145,7 +147,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         )
     };
     let painter = ui.painter_at(response.response.rect);
-    if let Some(sel) = ctx.selected.filter(|s| s.tab == Tab::Compare) {
+    if let Some(sel) = ctx.selected.filter(|s| s.tab == Tab::Compare && ctx.interactive) {
         for b in &bars {
             if chart.series[b.series].cells[b.group].as_ref().is_some_and(|c| c.point.observation == sel.observation) {
                 painter.rect_stroke(

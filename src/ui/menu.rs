@@ -14,6 +14,14 @@ pub mod keys {
     pub const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::R);
     /// Quit.
     pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::Q);
+    /// Export the chart as PNG.
+    pub const EXPORT_IMAGE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::S);
+    /// Export the whole window as PNG.
+    pub const EXPORT_WINDOW: KeyboardShortcut =
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), egui::Key::S);
+    /// Copy the chart to the clipboard.
+    pub const COPY_IMAGE: KeyboardShortcut =
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), egui::Key::C);
     /// Show or hide the side panel.
     pub const SIDE_PANEL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::B);
     /// Tabs 1–5.
@@ -40,6 +48,16 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
         }
         if i.consume_shortcut(&keys::QUIT) {
             commands.push(Command::Quit);
+        }
+        // Shift variants first: consume_shortcut matches Ctrl+S also when Shift is down.
+        if i.consume_shortcut(&keys::EXPORT_WINDOW) {
+            commands.push(Command::ExportImage { whole_window: true });
+        }
+        if i.consume_shortcut(&keys::EXPORT_IMAGE) {
+            commands.push(Command::ExportImage { whole_window: false });
+        }
+        if i.consume_shortcut(&keys::COPY_IMAGE) {
+            commands.push(Command::CopyImage);
         }
         if i.consume_shortcut(&keys::OPEN) {
             commands.push(Command::OpenFile);
@@ -69,6 +87,25 @@ pub fn show(ui: &mut Ui, tab: Tab, lang: Lang, theme: ThemeChoice) -> Vec<Comman
         ui.menu_button(lang.pick("File", "文件"), |ui| {
             if item(ui, lang.pick("Open…", "打开…"), Some(&keys::OPEN)) {
                 commands.push(Command::OpenFile);
+            }
+            ui.separator();
+            if item(ui, lang.pick("Export image…", "导出图片…"), Some(&keys::EXPORT_IMAGE)) {
+                commands.push(Command::ExportImage { whole_window: false });
+            }
+            if item(ui, lang.pick("Export image at high resolution…", "导出高分辨率图片…"), None) {
+                commands.push(Command::ShowHighResExport);
+            }
+            if item(ui, lang.pick("Export window image…", "导出窗口图片…"), Some(&keys::EXPORT_WINDOW)) {
+                commands.push(Command::ExportImage { whole_window: true });
+            }
+            if item(ui, lang.pick("Copy image", "复制图片"), Some(&keys::COPY_IMAGE)) {
+                commands.push(Command::CopyImage);
+            }
+            if item(ui, lang.pick("Export data (CSV)…", "导出数据(CSV)…"), None) {
+                commands.push(Command::ExportData);
+            }
+            if item(ui, lang.pick("Copy as command line", "复制为命令行"), None) {
+                commands.push(Command::CopyCommandLine);
             }
             ui.separator();
             if item(ui, lang.pick("Quit", "退出"), Some(&keys::QUIT)) {
@@ -129,6 +166,18 @@ pub fn shortcut_help(ctx: &egui::Context, lang: Lang) -> Vec<(String, String)> {
         .collect();
     lines.extend([
         (ctx.format_shortcut(&keys::OPEN), lang.pick("Open a dataset", "打开数据集").to_string()),
+        (
+            ctx.format_shortcut(&keys::EXPORT_IMAGE),
+            lang.pick("Export the chart as PNG", "将图表导出为 PNG").to_string(),
+        ),
+        (
+            ctx.format_shortcut(&keys::EXPORT_WINDOW),
+            lang.pick("Export the window as PNG", "将窗口导出为 PNG").to_string(),
+        ),
+        (
+            ctx.format_shortcut(&keys::COPY_IMAGE),
+            lang.pick("Copy the chart as an image", "将图表复制为图片").to_string(),
+        ),
         (ctx.format_shortcut(&keys::RESET), lang.pick("Reset filters", "重置筛选").to_string()),
         (
             ctx.format_shortcut(&keys::SIDE_PANEL),

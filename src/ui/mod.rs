@@ -122,6 +122,26 @@ pub enum Command {
     ShowShortcuts,
     /// Show or hide the side panel.
     ToggleSidePanel,
+    /// Save the chart on screen (or, with `whole_window`, the window) as PNG.
+    ExportImage {
+        /// The whole window instead of the chart.
+        whole_window: bool,
+    },
+    /// Ask for the size and resolution of an offscreen rendering of the chart.
+    ShowHighResExport,
+    /// Render the chart offscreen at a scale and size, and save it as PNG.
+    ExportHighRes {
+        /// Pixels per point.
+        scale: f32,
+        /// Layout size in points.
+        size: [u32; 2],
+    },
+    /// Copy the chart on screen to the clipboard as an image.
+    CopyImage,
+    /// Save the Table view's rows as CSV.
+    ExportData,
+    /// Copy the `trade-explorer export` command that renders the chart on screen.
+    CopyCommandLine,
     /// Close the window.
     Quit,
 }
@@ -136,6 +156,11 @@ pub struct ViewContext<'a> {
     pub lang: Lang,
     /// The selected figure, if any.
     pub selected: Option<&'a SelectedFigure>,
+    /// Whether the chart reacts to the pointer (tooltips, hover marks, clicks). Off while a
+    /// frame is captured for export, so no tooltip lands in the picture.
+    pub interactive: bool,
+    /// Whether the view's own controls (year picker, layout switch) are drawn. Off offscreen.
+    pub controls: bool,
 }
 
 /// Where a chart was drawn in the last frame: the whole chart (title to footer, what an image

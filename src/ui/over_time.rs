@@ -68,7 +68,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Comman
     let plot_height = (ui.available_height() - footer_height).max(160.0);
     let log = chart.log_scale;
     let unit_label = chart.unit_label.clone();
-    let selected = ctx.selected.filter(|s| s.tab == Tab::OverTime).map(|s| s.observation);
+    let selected = ctx.selected.filter(|s| s.tab == Tab::OverTime && ctx.interactive).map(|s| s.observation);
     let plot = Plot::new("over_time")
         .height(plot_height)
         .x_grid_spacer(year_ticks)
@@ -133,7 +133,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Comman
         })
         .collect();
     let plot_rect = response.response.rect;
-    let hovered = response.response.hover_pos().and_then(|pointer| nearest(chart, pointer, &to_screen));
+    let pointer = response.response.hover_pos().filter(|_| ctx.interactive);
+    let hovered = pointer.and_then(|pointer| nearest(chart, pointer, &to_screen));
     if let Some((series_index, point_index, pos)) = hovered {
         let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
         let p = &s.points[point_index];

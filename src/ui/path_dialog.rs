@@ -14,6 +14,10 @@ pub struct PathDialog {
     pub path: String,
     /// File name endings offered in the list (`json`, `csv`).
     pub extensions: Vec<&'static str>,
+    /// Choosing a file to write (may not exist yet) rather than one to open.
+    pub save: bool,
+    /// The person has been asked whether to replace the existing file.
+    asking_to_replace: bool,
 }
 
 impl PathDialog {
@@ -23,7 +27,15 @@ impl PathDialog {
         if !path.ends_with(std::path::MAIN_SEPARATOR) {
             path.push(std::path::MAIN_SEPARATOR);
         }
-        PathDialog { path, extensions }
+        PathDialog { path, extensions, save: false, asking_to_replace: false }
+    }
+
+    /// A dialog for a file to write, starting at `folder/name`.
+    pub fn save(folder: &Path, name: &str, extensions: Vec<&'static str>) -> PathDialog {
+        let mut dialog = PathDialog::new(folder, extensions);
+        dialog.path.push_str(name);
+        dialog.save = true;
+        dialog
     }
 
     /// The folder the typed path is in (or is).
@@ -62,7 +74,9 @@ pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lan
             if let Some(parent) = folder.parent()
                 && ui.selectable_label(false, "⬆ ..").clicked()
             {
+                let save = dialog.save;
                 *dialog = PathDialog::new(parent, dialog.extensions.clone());
+                dialog.save = save;
             }
             let mut entries: Vec<(bool, PathBuf)> = std::fs::read_dir(&folder)
                 .map(|rd| rd.filter_map(Result::ok).map(|e| (e.path().is_dir(), e.path())).collect())
@@ -77,18 +91,48 @@ pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lan
                     path.extension().is_some_and(|e| dialog.extensions.iter().any(|x| e.eq_ignore_ascii_case(x)));
                 if is_dir {
                     if ui.selectable_label(false, format!("▸ {name}/")).clicked() {
-                        *dialog = PathDialog::new(&path, dialog.extensions.clone());
+                        let file_name =
+                            PathBuf::from(&dialog.path).file_name().map(|n| n.to_string_lossy().into_owned());
+                        let mut next = PathDialog::new(&path, dialog.extensions.clone());
+                        if dialog.save {
+                            next.save = true;
+                            next.path.push_str(&file_name.unwrap_or_default());
+                        }
+                        *dialog = next;
                     }
                 } else if wanted && ui.selectable_label(false, format!("  {name}")).clicked() {
                     dialog.path = path.display().to_string();
                 }
             }
         });
+        let path = PathBuf::from(dialog.path.trim());
+        if dialog.asking_to_replace {
+            ui.label(RichText::new(lang.pick("The file exists. Replace it?", "文件已存在。是否替换?")).strong());
+            ui.horizontal(|ui| {
+                if ui.button(lang.pick("Replace", "替换")).clicked() {
+                    outcome = Outcome::Chosen(path.clone());
+                }
+                if ui.button(lang.pick("Cancel", "取消")).clicked() {
+                    dialog.asking_to_replace = false;
+                }
+            });
+            return;
+        }
         ui.horizontal(|ui| {
-            let path = PathBuf::from(dialog.path.trim());
-            let ready = path.is_file();
-            if ui.add_enabled(ready, egui::Button::new(lang.pick("Open", "打开"))).clicked() || (entered && ready) {
-                outcome = Outcome::Chosen(path);
+            let ready = if dialog.save {
+                path.file_name().is_some()
+                    && path.parent().is_some_and(|p| p.as_os_str().is_empty() || p.is_dir())
+                    && !path.is_dir()
+            } else {
+                path.is_file()
+            };
+            let action = if dialog.save { lang.pick("Save", "保存") } else { lang.pick("Open", "打开") };
+            if ui.add_enabled(ready, egui::Button::new(action)).clicked() || (entered && ready) {
+                if dialog.save && path.exists() {
+                    dialog.asking_to_replace = true;
+                } else {
+                    outcome = Outcome::Chosen(path.clone());
+                }
             }
             if ui.button(lang.pick("Cancel", "取消")).clicked() {
                 outcome = Outcome::Cancelled;

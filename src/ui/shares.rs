@@ -22,14 +22,19 @@ enum Row {
 pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Command> {
     let mut commands = Vec::new();
     let lang = ctx.lang;
+    if ctx.controls {
+        let mut filter = ctx.filter.clone();
+        ui.checkbox(
+            &mut filter.latest_shares_only,
+            lang.pick("Latest figure of each share only", "每项只显示最新数据"),
+        )
+        .on_hover_text(lang.pick("Untick to see every year a share was reported", "取消勾选可查看各年数据"));
+        if filter != *ctx.filter {
+            commands.push(Command::SetFilter(filter));
+        }
+    }
     let top = ui.cursor().min;
     chart_frame::header(ui, &chart.title, &chart.subtitle, &[]);
-    let mut filter = ctx.filter.clone();
-    ui.checkbox(&mut filter.latest_shares_only, lang.pick("Latest figure of each share only", "每项只显示最新数据"))
-        .on_hover_text(lang.pick("Untick to see every year a share was reported", "取消勾选可查看各年数据"));
-    if filter != *ctx.filter {
-        commands.push(Command::SetFilter(filter));
-    }
     if let Some(reason) = &chart.empty_reason {
         chart_frame::empty(ui, reason);
         return commands;
@@ -129,7 +134,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
         let r = &chart.rows[*i];
         let rect = rect_of(k, r.value);
         targets.push((r.observation, rect));
-        if ctx.selected.is_some_and(|s| s.tab == Tab::Shares && s.observation == r.observation) {
+        if ctx.interactive && ctx.selected.is_some_and(|s| s.tab == Tab::Shares && s.observation == r.observation) {
             painter.rect_stroke(
                 rect.expand(2.0),
                 2.0,
@@ -137,7 +142,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
                 egui::StrokeKind::Outside,
             );
         }
-        if response.response.hover_pos().is_some_and(|p| rect.expand(2.0).contains(p)) {
+        if ctx.interactive && response.response.hover_pos().is_some_and(|p| rect.expand(2.0).contains(p)) {
             hovered = Some((r, rect));
         }
     }

@@ -1,0 +1,418 @@
+//! The app's export flow: choose a path (native dialog, the in-app chooser, or
+//! `TRADE_EXPLORER_EXPORT_PATH`), capture or render the picture, and encode and write it on a
+//! worker thread, then say where it went in a toast.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use egui::{ColorImage, RichText};
+
+use super::{TradeExplorerApp, native_dialog_available};
+use crate::cli_filter::{FilterArgs, shell_quote};
+use crate::data::Lang;
+use crate::export::{self, ChartView, RenderSpec};
+use crate::ui::path_dialog::PathDialog;
+use crate::ui::{Tab, ThemeChoice, chart_layout};
+
+/// Set this to save exports to a fixed path without a dialog (scripts and tests do).
+pub const EXPORT_PATH_ENV: &str = "TRADE_EXPLORER_EXPORT_PATH";
+
+/// What a chosen path is for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Purpose {
+    /// A capture of the chart on screen, or of the whole window.
+    Capture {
+        /// The whole window.
+        whole_window: bool,
+    },
+    /// An offscreen rendering.
+    Render {
+        /// Pixels per point.
+        scale: f32,
+        /// Layout size in points.
+        size: [u32; 2],
+    },
+    /// The Table view's rows as CSV.
+    Data,
+}
+
+/// Where a capture goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaptureTarget {
+    /// A PNG file.
+    File(PathBuf),
+    /// The clipboard.
+    Clipboard,
+}
+
+/// A screenshot in progress.
+pub struct Capture {
+    /// Where the picture goes.
+    pub target: CaptureTarget,
+    /// The whole window rather than the chart.
+    pub whole_window: bool,
+    /// The tab whose chart is captured.
+    pub tab: Tab,
+    /// The capture frame has been drawn and the screenshot requested.
+    pub requested: Option<Receiver<Arc<ColorImage>>>,
+}
+
+/// A message in the corner of the window.
+pub struct Toast {
+    /// What happened.
+    pub text: String,
+    /// The folder of a saved file, for "Open folder".
+    pub folder: Option<PathBuf>,
+    /// An error stays until closed; other toasts fade after a few seconds.
+    pub error: bool,
+    /// When it appeared.
+    pub shown: Instant,
+}
+
+/// How long a non-error toast stays.
+const TOAST_TIME: Duration = Duration::from_secs(6);
+
+/// The in-progress parts of exporting, owned by the app.
+#[derive(Default)]
+pub struct Exports {
+    /// A native save dialog running on a thread.
+    pub choosing: Option<(Purpose, Receiver<Option<PathBuf>>)>,
+    /// The in-app chooser, when no native dialog answers.
+    pub path_dialog: Option<(Purpose, PathDialog)>,
+    /// A screenshot being taken.
+    pub capture: Option<Capture>,
+    /// Files being written on worker threads.
+    pub writing: Vec<Receiver<Result<PathBuf, String>>>,
+    /// Messages in the corner.
+    pub toasts: Vec<Toast>,
+    /// The high-resolution export window: open, with its chosen scale and size.
+    pub high_res: Option<(f32, [u32; 2])>,
+}
+
+impl Exports {
+    /// Whether a capture is under way: egui takes the screenshot of the frame *after* the one
+    /// that asks, so tooltips and toasts stay hidden until the picture has arrived.
+    pub fn capturing(&self) -> bool {
+        self.capture.is_some()
+    }
+}
+
+impl TradeExplorerApp {
+    /// The chart view a picture export shows: the current tab's, or the last chart's.
+    fn export_view(&self) -> ChartView {
+        ChartView::of_tab(self.state.tab)
+            .or(ChartView::of_tab(self.state.last_chart_tab))
+            .unwrap_or(ChartView::OverTime)
+    }
+
+    /// Adds a toast and, for tests and scripts, prints the event.
+    pub(super) fn toast(&mut self, text: String, folder: Option<PathBuf>, error: bool) {
+        self.exports.toasts.push(Toast { text, folder, error, shown: Instant::now() });
+    }
+
+    /// Starts an export: asks where to save, unless the environment says.
+    pub(super) fn start_export(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        let lang = self.state.lang;
+        if let Purpose::Capture { whole_window: false } = purpose
+            && !self.state.tab.is_chart()
+        {
+            // The Table and Sources tabs show no chart: render the last chart instead.
+            let size = [1600, 900];
+            return self.start_export(ctx, Purpose::Render { scale: 1.0, size });
+        }
+        let extension = if purpose == Purpose::Data { "csv" } else { "png" };
+        let name = export::suggested_name(&self.loaded.dataset, &self.filter, self.export_view(), extension);
+        if let Some(path) = std::env::var_os(EXPORT_PATH_ENV) {
+            let path = PathBuf::from(path).with_extension(extension);
+            return self.path_chosen(ctx, purpose, path);
+        }
+        let folder = self.state.last_export_folder.clone().or_else(|| std::env::current_dir().ok()).unwrap_or_default();
+        if native_dialog_available() {
+            let (tx, rx) = channel();
+            let ctx = ctx.clone();
+            let title = lang.pick("Export", "导出").to_string();
+            let filter_name = if extension == "csv" { "CSV" } else { "PNG image" };
+            std::thread::spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title(title)
+                    .set_directory(folder)
+                    .set_file_name(name)
+                    .add_filter(filter_name, &[extension])
+                    .save_file();
+                let _ = tx.send(picked);
+                ctx.request_repaint();
+            });
+            self.exports.choosing = Some((purpose, rx));
+        } else {
+            self.exports.path_dialog = Some((purpose, PathDialog::save(&folder, &name, vec![extension])));
+        }
+    }
+
+    /// A path was chosen: capture, render or write.
+    pub(super) fn path_chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            self.state.last_export_folder = Some(folder.to_path_buf());
+        }
+        match purpose {
+            Purpose::Capture { whole_window } => {
+                self.exports.capture = Some(Capture {
+                    target: CaptureTarget::File(path),
+                    whole_window,
+                    tab: self.state.tab,
+                    requested: None,
+                });
+            }
+            Purpose::Render { scale, size } => {
+                let loaded = Arc::clone(&self.loaded);
+                let filter = self.filter.clone();
+                let theme = if ctx.theme() == egui::Theme::Dark { ThemeChoice::Dark } else { ThemeChoice::Light };
+                let spec = RenderSpec { view: self.export_view(), lang: self.state.lang, theme, size, scale };
+                self.write_in_background(ctx, path, move || {
+                    let image = export::render(&loaded.dataset, &filter, &spec)?;
+                    export::encode_png(&image)
+                });
+            }
+            Purpose::Data => {
+                let rows = self.table_rows();
+                self.write_in_background(ctx, path, move || Ok(export::csv_bytes(&rows)));
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    /// Makes the bytes and writes them atomically on a worker thread.
+    fn write_in_background(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        make: impl FnOnce() -> Result<Vec<u8>, export::ExportError> + Send + 'static,
+    ) {
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = make().and_then(|bytes| export::save(&path, &bytes)).map(|()| path).map_err(|e| e.to_string());
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.exports.writing.push(rx);
+    }
+
+    /// Opens a folder in the file manager, or says why it cannot.
+    pub(super) fn open_folder(&mut self, folder: &std::path::Path) {
+        if let Err(e) = open::that_detached(folder) {
+            let text = format!("{} {}: {e}", self.state.lang.pick("Cannot open", "无法打开"), folder.display());
+            self.toast(text, None, true);
+        }
+    }
+
+    /// Copies the chart on screen to the clipboard.
+    pub(super) fn start_copy_image(&mut self) {
+        let tab = self.state.tab;
+        if !tab.is_chart() {
+            let text = self.state.lang.pick("Show a chart to copy it.", "请先显示图表再复制。").to_string();
+            self.toast(text, None, true);
+            return;
+        }
+        self.exports.capture =
+            Some(Capture { target: CaptureTarget::Clipboard, whole_window: false, tab, requested: None });
+    }
+
+    /// The `trade-explorer export` command that renders the chart on screen.
+    pub fn command_line(&self) -> String {
+        let view = self.export_view();
+        let mut words = vec!["trade-explorer".to_string(), "export".into(), "--view".into(), view.id().into()];
+        words.extend(FilterArgs::from_filter(&self.filter).to_words());
+        if self.state.lang == Lang::Zh {
+            words.extend(["--lang".into(), "zh".into()]);
+        }
+        if let Some(path) = &self.dataset_path {
+            words.extend(["--data".into(), path.display().to_string()]);
+        }
+        words.extend(["--out".into(), export::suggested_name(&self.loaded.dataset, &self.filter, view, "png")]);
+        words.iter().map(|w| shell_quote(w)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Moves the export flow on: dialogs answered, screenshots arrived, files written.
+    pub(super) fn poll_exports(&mut self, ctx: &egui::Context) {
+        if let Some((purpose, rx)) = &self.exports.choosing
+            && let Ok(picked) = rx.try_recv()
+        {
+            let purpose = *purpose;
+            self.exports.choosing = None;
+            if let Some(path) = picked {
+                self.path_chosen(ctx, purpose, path);
+            }
+        }
+        let arrived =
+            self.exports.capture.as_ref().and_then(|c| c.requested.as_ref()).and_then(|rx| rx.try_recv().ok());
+        if let Some(image) = arrived
+            && let Some(capture) = self.exports.capture.take()
+        {
+            self.finish_capture(ctx, capture, &image);
+        }
+        let mut finished = Vec::new();
+        self.exports.writing.retain(|rx| match rx.try_recv() {
+            Ok(result) => {
+                finished.push(result);
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+        let lang = self.state.lang;
+        for result in finished {
+            match result {
+                Ok(path) => {
+                    super::event(&format!("saved {}", path.display()));
+                    let text = match lang {
+                        Lang::En => format!("Saved {}", path.display()),
+                        Lang::Zh => format!("已保存 {}", path.display()),
+                    };
+                    self.toast(text, path.parent().map(|p| p.to_path_buf()), false);
+                }
+                Err(message) => {
+                    super::event(&format!("export failed: {message}"));
+                    self.toast(format!("{}{message}", lang.pick("Export failed: ", "导出失败:")), None, true);
+                }
+            }
+        }
+    }
+
+    fn finish_capture(&mut self, ctx: &egui::Context, capture: Capture, image: &ColorImage) {
+        let pixels_per_point = ctx.pixels_per_point();
+        let region = if capture.whole_window {
+            None
+        } else {
+            // A small margin, so the title does not touch the picture's edge.
+            chart_layout(ctx, capture.tab).map(|layout| layout.chart_rect.expand(8.0))
+        };
+        let cropped = match region {
+            None if capture.whole_window => Ok(image.clone()),
+            None => Err(export::ExportError::EmptyImage),
+            Some(rect) => export::crop(image, rect, pixels_per_point),
+        };
+        match (capture.target, cropped) {
+            (CaptureTarget::Clipboard, Ok(picture)) => {
+                ctx.copy_image(picture);
+                let text =
+                    self.state.lang.pick("Copied the chart to the clipboard.", "已将图表复制到剪贴板。").to_string();
+                self.toast(text, None, false);
+            }
+            (CaptureTarget::File(path), Ok(picture)) => {
+                self.write_in_background(ctx, path, move || export::encode_png(&picture));
+            }
+            (_, Err(e)) => {
+                let text = format!("{}{e}", self.state.lang.pick("Export failed: ", "导出失败:"));
+                self.toast(text, None, true);
+            }
+        }
+    }
+
+    /// Asks eframe for the pixels of the next frame (once per capture).
+    pub(super) fn request_capture(&mut self, ctx: &egui::Context) {
+        let Some(capture) = &mut self.exports.capture else { return };
+        if capture.requested.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        let repaint = ctx.clone();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(move |image| {
+            let _ = tx.send(image);
+            // The callback does not wake the app by itself.
+            repaint.request_repaint();
+        })));
+        capture.requested = Some(rx);
+    }
+
+    /// The toasts, the in-app save chooser and the high-resolution export window.
+    pub(super) fn export_windows(&mut self, ctx: &egui::Context) {
+        let lang = self.state.lang;
+        if let Some((purpose, dialog)) = &mut self.exports.path_dialog {
+            let purpose = *purpose;
+            match crate::ui::path_dialog::show(ctx, dialog, lang.pick("Export", "导出"), lang) {
+                crate::ui::path_dialog::Outcome::Open => {}
+                crate::ui::path_dialog::Outcome::Cancelled => self.exports.path_dialog = None,
+                crate::ui::path_dialog::Outcome::Chosen(path) => {
+                    self.exports.path_dialog = None;
+                    self.path_chosen(ctx, purpose, path);
+                }
+            }
+        }
+        if let Some((mut scale, mut size)) = self.exports.high_res {
+            let mut open = true;
+            let mut go = false;
+            egui::Window::new(lang.pick("Export image at high resolution", "导出高分辨率图片"))
+                .open(&mut open)
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    ui.label(lang.pick(
+                        "The chart is drawn again offscreen at this size and resolution, for print.",
+                        "图表将按此尺寸和分辨率在后台重新绘制,适合打印。",
+                    ));
+                    ui.horizontal(|ui| {
+                        ui.label(lang.pick("Size (points):", "尺寸(点):"));
+                        ui.add(egui::DragValue::new(&mut size[0]).range(200..=8000));
+                        ui.label("×");
+                        ui.add(egui::DragValue::new(&mut size[1]).range(200..=8000));
+                    });
+                    ui.horizontal(|ui| {
+                        ui.label(lang.pick("Resolution:", "分辨率:"));
+                        for s in [1.0, 2.0, 3.0] {
+                            ui.selectable_value(&mut scale, s, format!("×{s}"));
+                        }
+                    });
+                    let pixels =
+                        format!("{} × {} px", (size[0] as f32 * scale) as u32, (size[1] as f32 * scale) as u32);
+                    ui.label(RichText::new(pixels).weak());
+                    go = ui.button(lang.pick("Export…", "导出…")).clicked();
+                });
+            self.exports.high_res = (open && !go).then_some((scale, size));
+            if go {
+                self.start_export(ctx, Purpose::Render { scale, size });
+            }
+        }
+        if self.exports.capturing() {
+            return;
+        }
+        self.exports.toasts.retain(|t| t.error || t.shown.elapsed() < TOAST_TIME);
+        if self.exports.toasts.iter().any(|t| !t.error) {
+            ctx.request_repaint_after(TOAST_TIME);
+        }
+        let mut close = None;
+        let mut open_folder = None;
+        egui::Area::new(egui::Id::unique("toasts"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                for (i, toast) in self.exports.toasts.iter().enumerate() {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.set_max_width(420.0);
+                        ui.horizontal(|ui| {
+                            let text = if toast.error {
+                                RichText::new(&toast.text).color(ui.visuals().error_fg_color)
+                            } else {
+                                RichText::new(&toast.text)
+                            };
+                            ui.add(egui::Label::new(text).wrap());
+                            if let Some(folder) = &toast.folder
+                                && ui.button(lang.pick("Open folder", "打开文件夹")).clicked()
+                            {
+                                open_folder = Some(folder.clone());
+                            }
+                            if ui.small_button("×").on_hover_text(lang.pick("Close", "关闭")).clicked() {
+                                close = Some(i);
+                            }
+                        });
+                    });
+                }
+            });
+        if let Some(i) = close {
+            self.exports.toasts.remove(i);
+        }
+        if let Some(folder) = open_folder {
+            self.open_folder(&folder);
+        }
+    }
+}

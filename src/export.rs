@@ -1,0 +1,396 @@
+//! Exports: a chart as PNG (a window capture cropped to the chart, or an offscreen rendering at
+//! any size and resolution), and the visible figures as CSV. Every file is written atomically.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use egui::{ColorImage, Rect};
+use serde::{Deserialize, Serialize};
+
+use crate::data::query::{TableRow, bar_chart, line_chart, share_chart};
+use crate::data::{Dataset, Filter, Lang};
+use crate::files::write_atomically;
+use crate::ui::{Tab, ThemeChoice, ViewContext};
+
+/// Why an export failed, in words for a toast or the terminal.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing the file failed.
+    #[error("could not write {path}: {source}")]
+    Write {
+        /// The target.
+        path: std::path::PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// No renderer could draw offscreen.
+    #[error(
+        "no graphics adapter can draw the chart offscreen ({0}); on Debian/Ubuntu install \
+         mesa-vulkan-drivers (sudo apt-get install mesa-vulkan-drivers)"
+    )]
+    NoRenderer(String),
+    /// Rendering failed.
+    #[error("the chart could not be drawn: {0}")]
+    Render(String),
+    /// Encoding the PNG failed.
+    #[error("the PNG could not be encoded: {0}")]
+    Encode(String),
+    /// The captured image holds nothing.
+    #[error("the chart area is empty; show a chart before exporting it")]
+    EmptyImage,
+}
+
+/// The chart views that can be exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartView {
+    /// Line chart over time.
+    OverTime,
+    /// Bar chart for one year.
+    Compare,
+    /// Industry shares.
+    Shares,
+}
+
+impl ChartView {
+    /// The tab showing this view.
+    pub fn tab(self) -> Tab {
+        match self {
+            ChartView::OverTime => Tab::OverTime,
+            ChartView::Compare => Tab::Compare,
+            ChartView::Shares => Tab::Shares,
+        }
+    }
+
+    /// The view of a tab, for chart tabs.
+    pub fn of_tab(tab: Tab) -> Option<ChartView> {
+        match tab {
+            Tab::OverTime => Some(ChartView::OverTime),
+            Tab::Compare => Some(ChartView::Compare),
+            Tab::Shares => Some(ChartView::Shares),
+            Tab::Table | Tab::Sources => None,
+        }
+    }
+
+    /// The name used on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartView::OverTime => "over-time",
+            ChartView::Compare => "compare",
+            ChartView::Shares => "shares",
+        }
+    }
+}
+
+/// The table rows a view shows, as the Table tab and the CSV export list them.
+pub fn view_rows(d: &Dataset, f: &Filter, view: ChartView, lang: Lang) -> Vec<TableRow> {
+    match view {
+        ChartView::OverTime => line_chart(d, f, lang).table_rows(d, lang),
+        ChartView::Compare => bar_chart(d, f, lang).table_rows(d, lang),
+        ChartView::Shares => share_chart(d, f, lang).table_rows(d, lang),
+    }
+}
+
+/// A file name that says what the picture shows: `jinhua-exports-2020-2025.png`.
+pub fn suggested_name(d: &Dataset, f: &Filter, view: ChartView, extension: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let entities: Vec<&str> = d.entities.iter().filter(|e| f.entities.contains(&e.id)).map(|e| e.id.as_str()).collect();
+    match entities.as_slice() {
+        [] => {}
+        [a] => parts.push((*a).to_string()),
+        [a, b] => parts.push(format!("{a}-{b}")),
+        [a, ..] => parts.push(format!("{a}-and-{}-more", entities.len() - 1)),
+    }
+    if view == ChartView::Shares {
+        parts.push("industry-shares".into());
+    } else {
+        let metrics: Vec<&str> =
+            d.metrics.iter().filter(|m| f.metrics.contains(&m.id)).map(|m| m.id.as_str()).collect();
+        match metrics.as_slice() {
+            [] => {}
+            [a] => parts.push(a.replace('_', "-")),
+            [a, ..] => parts.push(format!("{}-and-{}-more", a.replace('_', "-"), metrics.len() - 1)),
+        }
+    }
+    let rows = view_rows(d, f, view, Lang::En);
+    let years = rows.iter().map(|r| r.time.year());
+    if view == ChartView::Compare {
+        if let Some(year) = bar_chart(d, f, Lang::En).year {
+            parts.push(year.to_string());
+        }
+    } else if let (Some(first), Some(last)) = (years.clone().min(), years.max()) {
+        parts.push(if first == last { first.to_string() } else { format!("{first}-{last}") });
+    }
+    let stem: String = parts
+        .join("-")
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
+        .collect::<String>()
+        .to_lowercase();
+    let stem = if stem.is_empty() { "chart".to_string() } else { stem };
+    format!("{stem}.{extension}")
+}
+
+/// The screen rectangle `rect` (points) as pixel bounds inside an image of `size` pixels at
+/// `pixels_per_point`, clamped to the image (`ColorImage::region` panics outside it).
+pub fn crop_pixels(rect: Rect, pixels_per_point: f32, size: [usize; 2]) -> Option<([usize; 2], [usize; 2])> {
+    let clamp = |v: f32, max: usize| (v.max(0.0).round() as usize).min(max);
+    let (x0, x1) = (clamp(rect.min.x * pixels_per_point, size[0]), clamp(rect.max.x * pixels_per_point, size[0]));
+    let (y0, y1) = (clamp(rect.min.y * pixels_per_point, size[1]), clamp(rect.max.y * pixels_per_point, size[1]));
+    (x1 > x0 && y1 > y0 && rect.is_finite()).then(|| ([x0, y0], [x1 - x0, y1 - y0]))
+}
+
+/// Crops a window capture to a rectangle in points.
+pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Result<ColorImage, ExportError> {
+    let (min, size) = crop_pixels(rect, pixels_per_point, image.size).ok_or(ExportError::EmptyImage)?;
+    Ok(image.region_by_pixels(min, size))
+}
+
+/// Encodes an egui image as PNG bytes.
+pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, ExportError> {
+    let [w, h] = image.size;
+    if w == 0 || h == 0 {
+        return Err(ExportError::EmptyImage);
+    }
+    let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, rgba).ok_or(ExportError::EmptyImage)?;
+    let mut bytes = Vec::new();
+    buffer
+        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .map_err(|e| ExportError::Encode(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Writes bytes atomically, naming the file in the error.
+pub fn save(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_atomically(path, bytes).map_err(|source| ExportError::Write { path: path.to_path_buf(), source })
+}
+
+/// Makes a CSV cell safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, tab
+/// or carriage return would be run as a formula, so it gets a leading apostrophe (OWASP).
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The header of the data export.
+pub const CSV_HEADER: [&str; 10] =
+    ["entity", "metric", "year", "period", "value", "unit", "derived", "trust", "source_title", "source_url"];
+
+/// The rows as UTF-8 CSV with a header. Numbers are written by the app, so they are left as
+/// numbers; every text cell is neutralised.
+pub fn csv_bytes(rows: &[TableRow]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail, except on a bug in the csv crate.
+    let _ = writer.write_record(CSV_HEADER);
+    for r in rows {
+        let value = r.value.map(|v| v.to_string()).unwrap_or_default();
+        let time = r.time.to_string();
+        let derived = if r.derived { "yes" } else { "no" };
+        let trust = r.trust.map_or("", |t| t.as_str());
+        let record = [
+            neutralise(&r.entity),
+            neutralise(&r.metric),
+            Cow::Borrowed(time.as_str()),
+            neutralise(&r.period),
+            Cow::Borrowed(value.as_str()),
+            neutralise(&r.unit),
+            Cow::Borrowed(derived),
+            Cow::Borrowed(trust),
+            neutralise(&r.source),
+            neutralise(&r.source_url),
+        ];
+        let _ = writer.write_record(record.iter().map(|c| c.as_ref()));
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// How an offscreen rendering looks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderSpec {
+    /// Which chart.
+    pub view: ChartView,
+    /// Language.
+    pub lang: Lang,
+    /// Light or dark (System counts as light: a printed page is light).
+    pub theme: ThemeChoice,
+    /// Layout size in points.
+    pub size: [u32; 2],
+    /// Pixels per point: 2 or 3 for print.
+    pub scale: f32,
+}
+
+/// Draws one chart view, as the window does but without controls, tooltips or selection.
+pub fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: ChartView, lang: Lang) {
+    let ctx = ViewContext { dataset: d, filter: f, lang, selected: None, interactive: false, controls: false };
+    // The commands of an offscreen frame have nobody to act on them.
+    let _ = match view {
+        ChartView::OverTime => crate::ui::over_time::show(ui, &ctx, &line_chart(d, f, lang)),
+        ChartView::Compare => crate::ui::compare::show(ui, &ctx, &bar_chart(d, f, lang)),
+        ChartView::Shares => crate::ui::shares::show(ui, &ctx, &share_chart(d, f, lang)),
+    };
+}
+
+fn renderer() -> Result<egui_kittest::wgpu::WgpuTestRenderer, ExportError> {
+    let setup = egui_kittest::wgpu::default_wgpu_setup();
+    let instance = pollster::block_on(setup.new_instance());
+    let config = egui_wgpu::WgpuConfiguration { wgpu_setup: setup, ..Default::default() };
+    let state = pollster::block_on(egui_wgpu::RenderState::create(
+        &config,
+        &instance,
+        None,
+        egui_wgpu::RendererOptions::PREDICTABLE,
+    ))
+    .map_err(|e| ExportError::NoRenderer(e.to_string()))?;
+    Ok(egui_kittest::wgpu::WgpuTestRenderer::from_render_state(state))
+}
+
+/// Renders a chart offscreen at `spec.size` points × `spec.scale`, with no window and no
+/// display: egui's output is drawn by wgpu into a texture and read back.
+pub fn render(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<ColorImage, ExportError> {
+    let renderer = renderer()?;
+    let theme = if spec.theme == ThemeChoice::Dark { egui::Theme::Dark } else { egui::Theme::Light };
+    let size = egui::vec2(spec.size[0] as f32, spec.size[1] as f32);
+    let (view, lang) = (spec.view, spec.lang);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(size)
+            .with_pixels_per_point(spec.scale)
+            .with_theme(theme)
+            .with_context_setup(crate::ui::fonts::install)
+            .renderer(renderer)
+            .build_ui(|ui| {
+                egui::CentralPanel::default().show(ui, |ui| draw_chart(ui, d, f, view, lang));
+            });
+        harness.run_steps(4);
+        harness.render()
+    }));
+    let image = match result {
+        Ok(Ok(image)) => image,
+        Ok(Err(message)) => return Err(ExportError::Render(message)),
+        Err(_) => return Err(ExportError::Render("the renderer stopped unexpectedly".into())),
+    };
+    let (w, h) = image.dimensions();
+    Ok(ColorImage::from_rgba_unmultiplied([w as usize, h as usize], image.as_raw()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load_bundled;
+
+    #[test]
+    fn crop_rectangles_scale_with_hidpi_and_stay_inside_the_image() {
+        let rect = Rect::from_min_max(egui::pos2(10.0, 20.0), egui::pos2(110.0, 70.0));
+        assert_eq!(crop_pixels(rect, 1.0, [800, 600]), Some(([10, 20], [100, 50])));
+        assert_eq!(crop_pixels(rect, 2.0, [1600, 1200]), Some(([20, 40], [200, 100])));
+        assert_eq!(crop_pixels(rect, 1.5, [1200, 900]), Some(([15, 30], [150, 75])));
+        // A rectangle running off the image is clamped, not a panic.
+        let off = Rect::from_min_max(egui::pos2(-5.0, 500.0), egui::pos2(900.0, 700.0));
+        assert_eq!(crop_pixels(off, 1.0, [800, 600]), Some(([0, 500], [800, 100])));
+        assert_eq!(crop_pixels(Rect::NOTHING, 1.0, [800, 600]), None);
+        assert_eq!(
+            crop_pixels(Rect::from_min_max(egui::pos2(900.0, 0.0), egui::pos2(950.0, 10.0)), 1.0, [800, 600]),
+            None
+        );
+    }
+
+    #[test]
+    fn cropping_keeps_the_pixels_of_the_rectangle() {
+        let mut image = ColorImage::filled([8, 4], egui::Color32::BLACK);
+        image[(4, 2)] = egui::Color32::RED;
+        // Points (1, 0.5)–(3, 1.5) at 2 pixels per point are pixels (2, 1)–(6, 3).
+        let part = crop(&image, Rect::from_min_max(egui::pos2(1.0, 0.5), egui::pos2(3.0, 1.5)), 2.0).unwrap();
+        assert_eq!(part.size, [4, 2]);
+        assert_eq!(part[(2, 1)], egui::Color32::RED);
+    }
+
+    #[test]
+    fn file_names_say_what_the_chart_shows() {
+        let d = load_bundled().unwrap().dataset;
+        let mut f = Filter::initial(&d);
+        f.entities = ["jinhua".to_string()].into();
+        assert_eq!(suggested_name(&d, &f, ChartView::OverTime, "png"), "jinhua-exports-2020-2025.png");
+        f.entities = ["jinhua", "yiwu", "yongkang"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(suggested_name(&d, &f, ChartView::Compare, "png"), "jinhua-and-2-more-exports-2025.png");
+        assert_eq!(suggested_name(&d, &f, ChartView::Shares, "csv"), "jinhua-and-2-more-industry-shares-2010-2025.csv");
+    }
+
+    #[test]
+    fn spreadsheet_formulas_are_neutralised() {
+        for payload in ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "=cmd|' /C calc'!A0"] {
+            assert!(neutralise(payload).starts_with('\''), "{payload:?}");
+        }
+        assert_eq!(neutralise("Jinhua"), "Jinhua");
+        assert_eq!(neutralise("金华"), "金华");
+    }
+
+    #[test]
+    fn csv_has_the_header_and_one_row_per_figure_with_safe_text() {
+        let d = load_bundled().unwrap().dataset;
+        let f = Filter::initial(&d);
+        let rows = view_rows(&d, &f, ChartView::OverTime, Lang::En);
+        let mut rows_with_formula = rows.clone();
+        rows_with_formula[0].entity = "=1+1".into();
+        let bytes = csv_bytes(&rows_with_formula);
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), CSV_HEADER);
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(records.len(), rows.len());
+        assert_eq!(&records[0][0], "'=1+1");
+        let jinhua_2025 = records.iter().find(|r| &r[0] == "Jinhua" && &r[2] == "2025").unwrap();
+        assert_eq!(&jinhua_2025[4], "921.3");
+        assert_eq!(&jinhua_2025[5], "billion yuan");
+        assert!(jinhua_2025[8].contains("China Daily"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_write_into_a_read_only_folder_says_why_and_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chart.png");
+        std::fs::write(&path, b"old").unwrap();
+        let read_only = ReadOnly::new(dir.path());
+        let result = save(&path, b"new");
+        drop(read_only);
+        let err = result.unwrap_err().to_string();
+        assert!(err.starts_with(&format!("could not write {}", path.display())), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    }
+
+    /// Makes a folder read-only for this process, also as root (CI runs as root, and root
+    /// ignores permission bits): permission bits for users, the immutable attribute for root.
+    #[cfg(unix)]
+    struct ReadOnly<'a>(&'a Path);
+
+    #[cfg(unix)]
+    impl<'a> ReadOnly<'a> {
+        fn new(dir: &'a Path) -> ReadOnly<'a> {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+            if std::fs::write(dir.join(".probe"), b"").is_ok() {
+                let _ = std::fs::remove_file(dir.join(".probe"));
+                let status = std::process::Command::new("chattr").arg("+i").arg(dir).status();
+                assert!(
+                    status.is_ok_and(|s| s.success()) && std::fs::write(dir.join(".probe"), b"").is_err(),
+                    "cannot make {} read-only as root: chattr +i failed (needs e2fsprogs and a file system with attributes)",
+                    dir.display()
+                );
+            }
+            ReadOnly(dir)
+        }
+    }
+
+    #[cfg(unix)]
+    impl Drop for ReadOnly<'_> {
+        fn drop(&mut self) {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::process::Command::new("chattr").arg("-i").arg(self.0).status();
+            let _ = std::fs::set_permissions(self.0, std::fs::Permissions::from_mode(0o755));
+        }
+    }
+}

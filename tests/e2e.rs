@@ -1,0 +1,278 @@
+//! End-to-end tests of exporting: the binary run as a user runs it. The batch export needs no
+//! display at all; the interactive one runs the window in a private Xvfb display and drives it
+//! with xdotool. `scripts/test` installs what they need (Xvfb, xdotool, Mesa).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use trade_explorer::data::query::TableRow;
+use trade_explorer::data::{Filter, Lang, load_bundled};
+use trade_explorer::export::{ChartView, view_rows};
+
+const BIN: &str = env!("CARGO_BIN_EXE_trade-explorer");
+
+/// Okabe–Ito colours of Jinhua, Yiwu and Yongkang (their places in the bundled dataset).
+const JINHUA: [u8; 3] = [0x00, 0x9E, 0x73];
+const YIWU: [u8; 3] = [0xD5, 0x5E, 0x00];
+const YONGKANG: [u8; 3] = [0x00, 0x72, 0xB2];
+
+fn require(program: &str, package: &str) {
+    let found =
+        Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().is_ok_and(|o| o.status.success());
+    assert!(found, "{program} is missing: install it with `apt-get install -y {package}` (scripts/test does)");
+}
+
+fn export(args: &[&str]) -> String {
+    let out = Command::new(BIN)
+        .arg("export")
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "export {args:?} failed: {text}");
+    text
+}
+
+/// How many pixels are within a small distance of a colour.
+fn count_colour(image: &image::RgbaImage, colour: [u8; 3]) -> usize {
+    image.pixels().filter(|p| (0..3).all(|i| (i32::from(p[i]) - i32::from(colour[i])).abs() <= 6)).count()
+}
+
+fn assert_not_blank(image: &image::RgbaImage) {
+    let first = image.get_pixel(0, 0);
+    let different = image.pixels().filter(|p| *p != first).count();
+    assert!(different > (image.width() * image.height()) as usize / 50, "the picture is nearly blank");
+}
+
+#[test]
+fn batch_export_of_each_view_is_a_png_of_the_requested_size_with_the_series_colours() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (view, size, scale, colours) in [
+        ("over-time", "900x560", "1", vec![JINHUA, YIWU, YONGKANG]),
+        ("compare", "800x500", "2", vec![JINHUA, YIWU]),
+        ("shares", "1000x700", "1", vec![JINHUA, YIWU, YONGKANG]),
+    ] {
+        let out = dir.path().join(format!("{view}.png"));
+        export(&["--view", view, "--size", size, "--scale", scale, "--out", out.to_str().expect("UTF-8")]);
+        let image = image::open(&out).unwrap_or_else(|e| panic!("{view}: {e}")).to_rgba8();
+        let (w, h) = size.split_once('x').map(|(w, h)| (w.parse::<u32>().unwrap(), h.parse::<u32>().unwrap())).unwrap();
+        let k: u32 = scale.parse().unwrap();
+        assert_eq!(image.dimensions(), (w * k, h * k), "{view}");
+        assert_not_blank(&image);
+        for colour in colours {
+            assert!(count_colour(&image, colour) > 20, "{view}: colour {colour:?} is missing");
+        }
+    }
+}
+
+#[test]
+fn batch_export_honours_language_theme_and_filters() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("dark.png");
+    export(&[
+        "--view",
+        "over-time",
+        "--entity",
+        "yiwu",
+        "--theme",
+        "dark",
+        "--lang",
+        "zh",
+        "--size",
+        "600x400",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let image = image::open(&out).expect("a PNG").to_rgba8();
+    assert!(count_colour(&image, YIWU) > 20);
+    assert_eq!(count_colour(&image, JINHUA), 0, "Jinhua was filtered out");
+    let corner = image.get_pixel(2, 2);
+    assert!(corner[0] < 80 && corner[1] < 80 && corner[2] < 80, "a dark background: {corner:?}");
+}
+
+fn csv_rows(path: &Path) -> Vec<csv::StringRecord> {
+    let mut reader = csv::Reader::from_path(path).expect("a CSV");
+    reader.records().map(|r| r.expect("a record")).collect()
+}
+
+fn same_rows(records: &[csv::StringRecord], rows: &[TableRow]) {
+    assert_eq!(records.len(), rows.len());
+    for (record, row) in records.iter().zip(rows) {
+        assert_eq!(&record[0], row.entity);
+        assert_eq!(&record[1], row.metric);
+        assert_eq!(record[2], row.time.to_string());
+        assert_eq!(record[4].parse::<f64>().ok(), row.value);
+        assert_eq!(&record[8], row.source);
+    }
+}
+
+#[test]
+fn the_csv_export_equals_the_table_rows() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let d = load_bundled().expect("bundled").dataset;
+    for (view, args) in [
+        (ChartView::OverTime, vec!["--view", "over-time"]),
+        (ChartView::Compare, vec!["--view", "compare", "--metric", "exports,imports", "--year", "2024"]),
+        (ChartView::Shares, vec!["--view", "shares", "--all-share-years"]),
+    ] {
+        let out = dir.path().join("rows.csv");
+        let mut all = args.clone();
+        all.extend(["--out", out.to_str().unwrap()]);
+        export(&all);
+        let mut filter = Filter::initial(&d);
+        if view == ChartView::Compare {
+            filter.metrics = ["exports", "imports"].iter().map(|s| s.to_string()).collect();
+            filter.compare_year = Some(2024);
+        }
+        if view == ChartView::Shares {
+            filter.latest_shares_only = false;
+        }
+        let rows = view_rows(&d, &filter, view, Lang::En);
+        assert!(!rows.is_empty());
+        same_rows(&csv_rows(&out), &rows);
+    }
+}
+
+#[test]
+fn invalid_export_arguments_are_refused_with_a_message() {
+    for (args, message) in [
+        (vec!["--view", "over-time", "--entity", "atlantis", "--out", "x.png"], "--entity atlantis: no such entity"),
+        (vec!["--view", "over-time", "--out", "x.gif"], "must end in .png"),
+        (vec!["--view", "over-time", "--size", "10x10", "--out", "x.png"], "from 200 to 8000"),
+        (vec!["--view", "pie", "--out", "x.png"], "invalid value 'pie'"),
+        (vec!["--view", "over-time", "--out", "/no/such/folder/x.png"], "could not write /no/such/folder/x.png"),
+    ] {
+        let out = Command::new(BIN).arg("export").args(&args).output().expect("runs");
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        assert!(text.contains(message), "{args:?}: {text}");
+    }
+}
+
+/// A private X display, stopped when dropped.
+struct Xvfb {
+    process: Child,
+    display: String,
+}
+
+impl Xvfb {
+    fn start() -> Xvfb {
+        require("Xvfb", "xvfb");
+        require("xdotool", "xdotool");
+        for n in 90..140 {
+            if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+                continue;
+            }
+            let display = format!(":{n}");
+            let process = Command::new("Xvfb")
+                .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("Xvfb starts");
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+            let mut xvfb = Xvfb { process, display };
+            if wait_until(Duration::from_secs(10), || socket.exists()) {
+                return xvfb;
+            }
+            let _ = xvfb.process.kill();
+        }
+        panic!("no free X display between :90 and :139");
+    }
+
+    fn xdotool(&self, args: &[&str]) -> String {
+        let out = Command::new("xdotool").args(args).env("DISPLAY", &self.display).output().expect("xdotool runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// Checks a condition until it holds or the time is up (for things that signal nothing).
+fn wait_until(timeout: Duration, mut condition: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < timeout {
+        if condition() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    condition()
+}
+
+/// The app's event lines (`ready`, `saved …`), read on a thread.
+fn events(child: &mut Child) -> Receiver<String> {
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+fn expect_event(rx: &Receiver<String>, prefix: &str, timeout: Duration) -> String {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(line) if line.starts_with(prefix) => return line,
+            Ok(_) => continue,
+            Err(_) => panic!("the app did not say {prefix:?} within {timeout:?}"),
+        }
+    }
+}
+
+#[test]
+fn ctrl_s_in_the_window_saves_the_chart_on_screen() {
+    let xvfb = Xvfb::start();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let target = dir.path().join("chart.png");
+    let mut app = Command::new(BIN)
+        .env("DISPLAY", &xvfb.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("TRADE_EXPLORER_CONFIG_DIR", dir.path())
+        .env("TRADE_EXPLORER_EVENTS", "1")
+        .env("TRADE_EXPLORER_EXPORT_PATH", &target)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the app starts");
+    let rx = events(&mut app);
+    expect_event(&rx, "ready", Duration::from_secs(60));
+    let pid = app.id().to_string();
+    let window = xvfb.xdotool(&["search", "--sync", "--onlyvisible", "--pid", &pid]);
+    let window = window.lines().next().expect("the app's window").to_string();
+    xvfb.xdotool(&["windowfocus", "--sync", &window]);
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+s"]);
+    let saved = expect_event(&rx, "saved ", Duration::from_secs(30));
+    let _ = app.kill();
+    let _ = app.wait();
+    assert_eq!(saved, format!("saved {}", target.display()));
+    let image = image::open(&target).expect("a PNG").to_rgba8();
+    // The chart area only: narrower than the 1280-point window (the side panel is left out).
+    assert!(image.width() < 1100 && image.width() > 600 && image.height() > 400, "{:?}", image.dimensions());
+    assert_not_blank(&image);
+    for colour in [JINHUA, YIWU, YONGKANG] {
+        assert!(count_colour(&image, colour) > 20, "colour {colour:?} is missing");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
