@@ -49,7 +49,7 @@ proptest! {
 
     #[test]
     fn csv_loader_never_panics_on_random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        let _ = load_tidy_csv(Path::new("random.csv"), &bytes, None);
+        let _ = load_tidy_csv(Path::new("random.csv"), &bytes, None, &Default::default());
     }
 
     #[test]
@@ -59,7 +59,7 @@ proptest! {
     ) {
         let csv = mutate(TIDY.as_bytes(), &edits);
         let meta = mutate(META.as_bytes(), &meta_edits);
-        if let Err(err) = load_tidy_csv(Path::new("mutated.csv"), &csv, Some((Path::new("mutated.meta.json"), &meta))) {
+        if let Err(err) = load_tidy_csv(Path::new("mutated.csv"), &csv, Some((Path::new("mutated.meta.json"), &meta)), &Default::default()) {
             prop_assert!(err.to_string().starts_with("mutated"));
         }
     }

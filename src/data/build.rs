@@ -96,6 +96,17 @@ pub struct DetailsInput {
 /// Names the place of an item or a field of it: `observations[3].entity`, `row 5, column entity`.
 pub type Locator = fn(usize, &str) -> String;
 
+/// What a missing quote on a reported figure means for a format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuotePolicy {
+    /// An error: the app's JSON format requires the sentence that states each figure.
+    Required,
+    /// Counted in a warning: a tidy CSV may carry quotes, and usually should.
+    Counted,
+    /// Not expected at all: indicator tables (Our World in Data) have no per-figure quotes.
+    NotExpected,
+}
+
 /// Collects declarations and observations, checks them, and builds a [`Dataset`].
 pub struct Builder {
     dataset: Dataset,
@@ -113,17 +124,15 @@ pub struct Builder {
     pending_inputs: Vec<(usize, Vec<CellRef>)>,
     problems: Vec<Problem>,
     more_problems: usize,
-    require_quotes: bool,
+    quotes: QuotePolicy,
     reported_without_quote: usize,
     warnings: Vec<String>,
     default_selection: (Vec<String>, Vec<String>),
 }
 
 impl Builder {
-    /// A builder whose observation problems are located with `locate_observation`. With
-    /// `require_quotes`, a reported figure without a quote is an error (the app's JSON
-    /// format); otherwise it is counted in a warning (bulk CSV data).
-    pub fn new(locate_observation: Locator, require_quotes: bool) -> Builder {
+    /// A builder whose observation problems are located with `locate_observation`.
+    pub fn new(locate_observation: Locator, quotes: QuotePolicy) -> Builder {
         let mut builder = Builder {
             dataset: Dataset::default(),
             entity_ids: HashMap::new(),
@@ -138,7 +147,7 @@ impl Builder {
             pending_inputs: Vec::new(),
             problems: Vec::new(),
             more_problems: 0,
-            require_quotes,
+            quotes,
             reported_without_quote: 0,
             warnings: Vec::new(),
             default_selection: (Vec::new(), Vec::new()),
@@ -496,10 +505,10 @@ impl Builder {
     }
 
     fn missing_quote(&mut self, at: String) {
-        if self.require_quotes {
-            self.problem(at, ProblemKind::MissingQuote);
-        } else {
-            self.reported_without_quote += 1;
+        match self.quotes {
+            QuotePolicy::Required => self.problem(at, ProblemKind::MissingQuote),
+            QuotePolicy::Counted => self.reported_without_quote += 1,
+            QuotePolicy::NotExpected => {}
         }
     }
 
@@ -652,7 +661,7 @@ mod tests {
     use super::*;
 
     fn builder() -> Builder {
-        let mut b = Builder::new(|i, f| format!("obs[{i}].{f}"), true);
+        let mut b = Builder::new(|i, f| format!("obs[{i}].{f}"), QuotePolicy::Required);
         b.add_source(
             "s",
             Source {

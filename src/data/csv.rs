@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::build::{Builder, DerivationInput, DetailsInput, ObservationInput};
+use super::build::{Builder, DerivationInput, DetailsInput, ObservationInput, QuotePolicy};
+use super::progress::Progress;
 use super::error::{LoadError, ProblemKind};
 use super::json::declare_metadata;
 use super::model::*;
@@ -76,9 +77,10 @@ pub fn load_tidy_csv(
     path: &Path,
     bytes: &[u8],
     metadata: Option<(&Path, &[u8])>,
+    progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
-    let mut builder = Builder::new(locate_row, false);
+    let mut builder = Builder::new(locate_row, QuotePolicy::Counted);
     let inferred = metadata.is_none();
     match metadata {
         Some((meta_path, meta_bytes)) => declare_metadata(&mut builder, meta_path, meta_bytes)?,
@@ -135,6 +137,12 @@ pub fn load_tidy_csv(
         }
         read_row(&mut builder, &columns, &record, row, inferred, &mut empty_values);
         row += 1;
+        if row % 4096 == 0 {
+            progress.set_done(record.position().map_or(0, |p| p.byte()));
+            if progress.is_cancelled() {
+                return Err(LoadError::Cancelled { path: path.to_path_buf() });
+            }
+        }
     }
     if !empty_values.is_empty() {
         let shown: Vec<String> = empty_values.iter().take(5).map(|r| (r + 2).to_string()).collect();
@@ -307,7 +315,7 @@ mod tests {
     #[test]
     fn a_csv_without_metadata_infers_entities_and_warns() {
         let csv = "entity,metric,year,value,unit\nJinhua,Exports,2024,771.92,billion_yuan\nYiwu,Exports,2024,588.8,billion_yuan\n";
-        let (d, warnings) = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None).unwrap();
+        let (d, warnings) = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None, &Progress::default()).unwrap();
         assert_eq!(d.entities.len(), 2);
         assert_eq!(d.metrics[0].unit, Unit::parse("billion_yuan"));
         assert_eq!(d.observations.len(), 2);
@@ -317,7 +325,7 @@ mod tests {
     #[test]
     fn bad_cells_are_located_by_spreadsheet_row_and_column() {
         let csv = "entity,metric,year,value\nJinhua,Exports,20x4,1\nJinhua,Exports,2024,abc\n";
-        let err = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None).unwrap_err();
+        let err = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None, &Progress::default()).unwrap_err();
         let text = err.to_string();
         assert!(text.contains("row 2, column `year`: \"20x4\" is not a year"), "{text}");
         assert!(text.contains("row 3, column `value`: \"abc\" is not a number"), "{text}");
@@ -326,7 +334,7 @@ mod tests {
     #[test]
     fn a_ragged_row_is_a_syntax_error_with_its_line() {
         let csv = "entity,metric,year,value\nJinhua,Exports,2024\n";
-        let err = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None).unwrap_err();
+        let err = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None, &Progress::default()).unwrap_err();
         assert!(matches!(err, LoadError::Syntax { line: 2, .. }), "{err}");
     }
 }

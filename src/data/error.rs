@@ -77,6 +77,12 @@ pub enum LoadError {
         /// How many more were found but not listed.
         more: usize,
     },
+    /// The person cancelled the load.
+    #[error("{path}: opening was cancelled")]
+    Cancelled {
+        /// The file.
+        path: PathBuf,
+    },
     /// The content is not any format the app reads.
     #[error("{path}: {reason}")]
     UnknownFormat {

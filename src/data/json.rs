@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::build::{AlternativeInput, Builder, CellRef, DerivationInput, DetailsInput, ObservationInput};
+use super::build::{AlternativeInput, Builder, CellRef, DerivationInput, DetailsInput, ObservationInput, QuotePolicy};
 use super::error::{LoadError, Problem, ProblemKind};
 use super::model::*;
 use super::text::{check_utf8, syntax_error};
@@ -286,7 +286,7 @@ pub fn load_json(path: &Path, bytes: &[u8]) -> Result<(Dataset, Vec<String>), Lo
         |i, field| {
             if field.is_empty() { format!("observations[{i}]") } else { format!("observations[{i}].{field}") }
         },
-        true,
+        QuotePolicy::Required,
     );
     builder.describe(raw.title, raw.description);
     declare(&mut builder, raw.sources, raw.entities, raw.metrics, raw.categories);

@@ -7,6 +7,9 @@ use super::csv::{load_tidy_csv, sidecar_path};
 use super::error::LoadError;
 use super::json::load_json;
 use super::model::Dataset;
+use super::owid::{DATAPACKAGE, is_owid_header, load_owid_csv, package_csv, parse_package};
+use super::progress::Progress;
+use super::text::check_utf8;
 
 /// Files larger than this are refused before reading (512 MiB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
@@ -49,30 +52,91 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
+/// What a JSON file is.
+#[derive(serde::Deserialize)]
+struct JsonProbe {
+    format_version: Option<serde::de::IgnoredAny>,
+    resources: Option<serde::de::IgnoredAny>,
+}
+
 /// Whether bytes look like JSON (an object after optional BOM and whitespace).
 fn looks_like_json(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
-/// Loads bytes that came from `path`, choosing the format by content; a CSV's sidecar is read
-/// from beside `path` when it exists.
-pub fn load_bytes(path: &Path, bytes: &[u8], limit: u64) -> Result<Loaded, LoadError> {
+/// The first row of a CSV, for format detection.
+fn csv_header(path: &Path, bytes: &[u8]) -> Result<csv::StringRecord, LoadError> {
+    let text = check_utf8(path, bytes)?;
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    reader.headers().cloned().map_err(|e| super::csv::csv_error(path, &e))
+}
+
+/// Loads bytes that came from `path`, choosing the format by content; a CSV's sidecar or data
+/// package is read from beside `path` when it exists.
+pub fn load_bytes(path: &Path, bytes: &[u8], limit: u64, progress: &Progress) -> Result<Loaded, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
+    progress.set_total(bytes.len() as u64);
     let (dataset, warnings) = if looks_like_json(bytes) {
-        load_json(path, bytes)?
+        let probe: JsonProbe = super::json::parse(path, bytes)?;
+        if probe.format_version.is_some() || probe.resources.is_none() {
+            load_json(path, bytes)?
+        } else {
+            let package = parse_package(path, bytes)?;
+            let csv_path = package_csv(path, &package).ok_or_else(|| LoadError::UnknownFormat {
+                path: path.to_path_buf(),
+                reason: "the data package lists no CSV resource".into(),
+            })?;
+            let csv_bytes = read_limited(&csv_path, limit)?;
+            progress.set_total(csv_bytes.len() as u64);
+            load_owid_csv(&csv_path, &csv_bytes, Some(&package), progress)?
+        }
     } else {
-        let meta_path = sidecar_path(path);
-        let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
-        load_tidy_csv(path, bytes, meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)))?
+        let header = csv_header(path, bytes)?;
+        if is_owid_header(&header) {
+            let package_path = path.with_file_name(DATAPACKAGE);
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let package = if package_path.is_file() {
+                let info = parse_package(&package_path, &read_limited(&package_path, limit)?)?;
+                // Use the package only if it describes this file.
+                (info.resources.iter().any(|r| r.rsplit('/').next() == Some(name.as_str())) || info.resources.len() == 1)
+                    .then_some(info)
+            } else {
+                None
+            };
+            load_owid_csv(path, bytes, package.as_ref(), progress)?
+        } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
+            let meta_path = sidecar_path(path);
+            let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
+            load_tidy_csv(path, bytes, meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)), progress)?
+        } else {
+            return Err(LoadError::UnknownFormat {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "line 1: the columns ({}) are not a format Trade Explorer reads: a tidy CSV has \
+                     entity, metric, year, value; an Our World in Data CSV has Entity, Year (or Day) \
+                     and one column per indicator",
+                    header.iter().take(8).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
     };
+    progress.set_done(bytes.len() as u64);
     Ok(Loaded { dataset, warnings })
+}
+
+/// Loads a dataset file of any supported format, reporting progress and honouring cancel.
+pub fn load_path_with(path: &Path, limit: u64, progress: &Progress) -> Result<Loaded, LoadError> {
+    let bytes = read_limited(path, limit)?;
+    if progress.is_cancelled() {
+        return Err(LoadError::Cancelled { path: path.to_path_buf() });
+    }
+    load_bytes(path, &bytes, limit, progress)
 }
 
 /// Loads a dataset file of any supported format.
 pub fn load_path(path: &Path, limit: u64) -> Result<Loaded, LoadError> {
-    let bytes = read_limited(path, limit)?;
-    load_bytes(path, &bytes, limit)
+    load_path_with(path, limit, &Progress::default())
 }

@@ -9,11 +9,14 @@ pub mod format;
 pub mod json;
 pub mod load;
 pub mod model;
+pub mod owid;
+pub mod progress;
 pub mod query;
 mod text;
 
 pub use error::{LoadError, Problem, ProblemKind};
 pub use filter::{BarLayout, Filter, PeriodChoice, UnitScale, ValueMode};
 pub use format::{DisplayUnit, Lang};
-pub use load::{DEFAULT_MAX_FILE_SIZE, Loaded, load_bundled, load_bytes, load_path};
+pub use load::{DEFAULT_MAX_FILE_SIZE, Loaded, load_bundled, load_bytes, load_path, load_path_with};
+pub use progress::Progress;
 pub use model::*;

@@ -1,0 +1,371 @@
+//! Our World in Data's CSV: `Entity, [Code,] Year` (or `Day`, ISO dates), then one column per
+//! indicator, empty cells for missing values. A Frictionless Data Package
+//! (`datapackage.json`) beside the CSV, or opened itself, gives the title, the sources and each
+//! indicator's description and unit.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::build::{Builder, ObservationInput, QuotePolicy};
+use super::csv::{csv_error, slug};
+use super::error::{LoadError, Problem, ProblemKind};
+use super::model::*;
+use super::progress::Progress;
+use super::text::check_utf8;
+
+/// The name of a package file beside a CSV.
+pub const DATAPACKAGE: &str = "datapackage.json";
+
+#[derive(Debug, Default, Deserialize)]
+struct RawPackage {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+    #[serde(default)]
+    resources: Vec<RawResource>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawSource {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    publisher: Option<String>,
+    #[serde(default, alias = "dateRetrieved", alias = "date_accessed", alias = "retrieved")]
+    retrieved: Option<String>,
+    #[serde(default, alias = "datePublished", alias = "published")]
+    published: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawResource {
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    schema: Option<RawSchema>,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawSchema {
+    #[serde(default)]
+    fields: Vec<RawField>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawField {
+    name: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+}
+
+/// What a data package says about one CSV.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PackageInfo {
+    /// The package's title.
+    pub title: Option<String>,
+    /// The package's description.
+    pub description: Option<String>,
+    /// Its sources.
+    pub sources: Vec<Source>,
+    /// Per column name: title, description, unit.
+    pub fields: HashMap<String, (Option<String>, Option<String>, Option<String>)>,
+    /// The CSV files the package describes, relative to it.
+    pub resources: Vec<String>,
+}
+
+fn source_of(raw: &RawSource, index: usize) -> Source {
+    let title = raw.title.clone().or_else(|| raw.name.clone()).unwrap_or_else(|| format!("Source {}", index + 1));
+    Source {
+        id: format!("source-{}", index + 1),
+        publisher: raw.publisher.clone().unwrap_or_else(|| title.clone()),
+        title,
+        url: raw.path.clone().or_else(|| raw.url.clone()).unwrap_or_default(),
+        published: raw.published.clone(),
+        retrieved: raw.retrieved.clone(),
+    }
+}
+
+/// Reads a `datapackage.json`.
+pub fn parse_package(path: &Path, bytes: &[u8]) -> Result<PackageInfo, LoadError> {
+    let raw: RawPackage = super::json::parse(path, bytes)?;
+    let mut info = PackageInfo {
+        title: raw.title.or(raw.name),
+        description: raw.description,
+        ..PackageInfo::default()
+    };
+    let mut raw_sources: Vec<&RawSource> = raw.sources.iter().collect();
+    for resource in &raw.resources {
+        raw_sources.extend(resource.sources.iter());
+        if let Some(p) = &resource.path {
+            info.resources.push(p.clone());
+        }
+        for field in resource.schema.iter().flat_map(|s| s.fields.iter()) {
+            info.fields.insert(field.name.clone(), (field.title.clone(), field.description.clone(), field.unit.clone()));
+        }
+    }
+    info.sources = raw_sources.iter().enumerate().map(|(i, s)| source_of(s, i)).collect();
+    if info.resources.is_empty() {
+        return Err(LoadError::UnknownFormat {
+            path: path.to_path_buf(),
+            reason: "the data package lists no resources (no CSV file to open)".into(),
+        });
+    }
+    Ok(info)
+}
+
+/// The CSV a package describes, resolved next to the package file; the first CSV resource.
+pub fn package_csv(package_path: &Path, info: &PackageInfo) -> Option<PathBuf> {
+    let folder = package_path.parent().unwrap_or(Path::new("."));
+    info.resources.iter().find(|r| r.to_ascii_lowercase().ends_with(".csv")).map(|r| folder.join(r))
+}
+
+/// The time column of an OWID table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimeColumn {
+    Year,
+    Day,
+}
+
+/// The layout of an OWID header: where the entity, code and time are, and which columns hold
+/// indicators.
+struct Layout {
+    entity: usize,
+    time: (usize, TimeColumn),
+    indicators: Vec<usize>,
+}
+
+fn layout(header: &csv::StringRecord) -> Option<Layout> {
+    let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+    let entity = names.iter().position(|n| n == "entity" || n == "country")?;
+    let code = names.iter().position(|n| n == "code");
+    let time = names
+        .iter()
+        .position(|n| n == "year")
+        .map(|i| (i, TimeColumn::Year))
+        .or_else(|| names.iter().position(|n| n == "day" || n == "date").map(|i| (i, TimeColumn::Day)))?;
+    let indicators = (0..names.len()).filter(|&i| i != entity && Some(i) != code && i != time.0).collect();
+    Some(Layout { entity, time, indicators })
+}
+
+/// Whether a CSV header is Our World in Data's shape.
+pub fn is_owid_header(header: &csv::StringRecord) -> bool {
+    let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+    // A `metric` column makes it the tidy format, even when other tidy columns are missing.
+    !names.iter().any(|n| n == "metric") && layout(header).is_some()
+}
+
+/// Loads an OWID-shaped CSV, with its package's metadata when there is one.
+pub fn load_owid_csv(
+    path: &Path,
+    bytes: &[u8],
+    package: Option<&PackageInfo>,
+    progress: &Progress,
+) -> Result<(Dataset, Vec<String>), LoadError> {
+    let text = check_utf8(path, bytes)?;
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let Some(layout) = layout(&header) else {
+        let problem = Problem {
+            at: "row 1 (header)".into(),
+            kind: ProblemKind::MissingColumn { column: "Entity, Year".into(), found: header.iter().collect::<Vec<_>>().join(", ") },
+        };
+        return Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![problem], more: 0 });
+    };
+    let locate = |i: usize, field: &str| {
+        if field.is_empty() { format!("row {}", i + 2) } else { format!("row {}, column `{field}`", i + 2) }
+    };
+    let mut builder = Builder::new(locate, QuotePolicy::NotExpected);
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    builder.describe(
+        package.and_then(|p| p.title.clone()).unwrap_or(stem),
+        package.and_then(|p| p.description.clone()).unwrap_or_default(),
+    );
+    let source = match package.map(|p| p.sources.as_slice()).unwrap_or_default() {
+        [] => {
+            builder.warn(match package {
+                Some(_) => "the data package names no sources: the figures have none".to_string(),
+                None => format!("no {DATAPACKAGE} beside the CSV: the figures have no sources, the indicators no units"),
+            });
+            None
+        }
+        sources => {
+            for (i, s) in sources.iter().enumerate() {
+                builder.add_source(&format!("sources[{i}]"), s.clone());
+            }
+            Some(sources[0].id.clone())
+        }
+    };
+
+    // One metric per indicator column.
+    let mut metric_ids: Vec<String> = Vec::with_capacity(layout.indicators.len());
+    for &column in &layout.indicators {
+        let name = header.get(column).unwrap_or_default().trim().to_string();
+        let (title, description, unit) = package.and_then(|p| p.fields.get(&name)).cloned().unwrap_or_default();
+        let mut id = slug(&name);
+        let mut n = 2;
+        while metric_ids.contains(&id) {
+            id = format!("{}_{n}", slug(&name));
+            n += 1;
+        }
+        builder.add_metric(
+            &format!("row 1, column `{name}`"),
+            Metric {
+                id: id.clone(),
+                name: title.unwrap_or(name),
+                name_zh: None,
+                unit: Unit::parse(unit.as_deref().unwrap_or("")),
+                group: String::new(),
+                share_of: None,
+                description: description.unwrap_or_default(),
+            },
+        );
+        metric_ids.push(id);
+    }
+
+    let mut entity_ids: HashMap<String, String> = HashMap::new();
+    let mut record = csv::StringRecord::new();
+    let mut row = 0usize;
+    let time_name = header.get(layout.time.0).unwrap_or("Year").trim().to_string();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(path, &e)),
+        }
+        let entity_name = record.get(layout.entity).unwrap_or_default().trim();
+        let time_text = record.get(layout.time.0).unwrap_or_default().trim();
+        let time = match layout.time.1 {
+            TimeColumn::Year => time_text.parse::<i32>().ok().map(Time::Year),
+            TimeColumn::Day => Time::parse(time_text).filter(|t| !matches!(t, Time::Year(_))),
+        };
+        let Some(time) = time else {
+            let kind = match layout.time.1 {
+                TimeColumn::Year => ProblemKind::BadYear { text: time_text.into() },
+                TimeColumn::Day => ProblemKind::BadDate { text: time_text.into() },
+            };
+            builder.problem(locate(row, &time_name), kind);
+            row += 1;
+            continue;
+        };
+        if entity_name.is_empty() {
+            builder.problem(locate(row, "Entity"), ProblemKind::EmptyText);
+            row += 1;
+            continue;
+        }
+        if !entity_ids.contains_key(entity_name) {
+            let mut id = slug(entity_name);
+            let mut n = 2;
+            while entity_ids.values().any(|v| *v == id) {
+                id = format!("{}_{n}", slug(entity_name));
+                n += 1;
+            }
+            let entity = Entity { id: id.clone(), name: entity_name.into(), name_zh: None, kind: String::new(), parent: None };
+            builder.add_entity(&locate(row, "Entity"), entity, None);
+            entity_ids.insert(entity_name.to_string(), id);
+        }
+        let entity = &entity_ids[entity_name];
+        for (k, &column) in layout.indicators.iter().enumerate() {
+            let cell = record.get(column).unwrap_or_default().trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let value = match cell.parse::<f64>() {
+                Ok(v) if v.is_finite() => v,
+                Ok(_) => {
+                    builder.problem(locate(row, header.get(column).unwrap_or_default()), ProblemKind::NotFinite { text: cell.into() });
+                    continue;
+                }
+                Err(_) => {
+                    builder.problem(locate(row, header.get(column).unwrap_or_default()), ProblemKind::NotANumber { text: cell.into() });
+                    continue;
+                }
+            };
+            builder.add_observation(row, ObservationInput {
+                entity,
+                metric: &metric_ids[k],
+                category: None,
+                time,
+                period: None,
+                value,
+                unit: None,
+                source: source.as_deref(),
+                trust: None,
+                details: None,
+            });
+        }
+        row += 1;
+        if row % 4096 == 0 {
+            progress.set_done(record.position().map_or(0, |p| p.byte()));
+            if progress.is_cancelled() {
+                return Err(LoadError::Cancelled { path: path.to_path_buf() });
+            }
+        }
+    }
+    builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "Entity,Code,Year,\"GDP per capita, PPP (constant 2017 international $)\",Population\n\
+        China,CHN,2020,\"17312.4\",1411100000\n\
+        China,CHN,2021,,1412360000\n\
+        World,OWID_WRL,2020,16194.0,7840952880\n\
+        Côte d'Ivoire,CIV,2020,5355.5,\n";
+
+    #[test]
+    fn owid_columns_become_metrics_and_empty_cells_stay_missing() {
+        let (d, warnings) = load_owid_csv(Path::new("gdp.csv"), CSV.as_bytes(), None, &Progress::default()).unwrap();
+        assert_eq!(d.metrics.len(), 2);
+        assert_eq!(d.metrics[0].name, "GDP per capita, PPP (constant 2017 international $)");
+        assert_eq!(d.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["China", "World", "Côte d'Ivoire"]);
+        // 6 filled cells: China 2021 GDP and Côte d'Ivoire population are empty.
+        assert_eq!(d.observations.len(), 6);
+        assert!(warnings.iter().any(|w| w.contains("no datapackage.json")), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_bad_cell_is_located_by_row_and_column_name() {
+        let csv = "Entity,Year,Exports\nChina,2020,1.5\nChina,20x1,2\nChina,2022,lots\n";
+        let err = load_owid_csv(Path::new("x.csv"), csv.as_bytes(), None, &Progress::default()).unwrap_err().to_string();
+        assert!(err.contains("row 3, column `Year`: \"20x1\" is not a year"), "{err}");
+        assert!(err.contains("row 4, column `Exports`: \"lots\" is not a number"), "{err}");
+    }
+
+    #[test]
+    fn daily_data_uses_dates() {
+        let csv = "Entity,Day,Cases\nChina,2020-03-01,3\nChina,2020-03-02,5\n";
+        let (d, _) = load_owid_csv(Path::new("x.csv"), csv.as_bytes(), None, &Progress::default()).unwrap();
+        assert_eq!(d.observations[1].cell.time, Time::Day { year: 2020, month: 3, day: 2 });
+    }
+
+    #[test]
+    fn recognises_the_owid_header_but_not_the_tidy_one() {
+        let header = |s: &str| csv::StringRecord::from(s.split(',').collect::<Vec<_>>());
+        assert!(is_owid_header(&header("Entity,Code,Year,GDP")));
+        assert!(is_owid_header(&header("Entity,Day,Cases")));
+        assert!(!is_owid_header(&header("entity,metric,year,value")));
+        assert!(!is_owid_header(&header("a,b,c")));
+        assert!(!is_owid_header(&header("entity,metric,year")));
+    }
+}
