@@ -101,8 +101,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], limit: u64, progress: &Progress) ->
             let package = if package_path.is_file() {
                 let info = parse_package(&package_path, &read_limited(&package_path, limit)?)?;
                 // Use the package only if it describes this file.
-                (info.resources.iter().any(|r| r.rsplit('/').next() == Some(name.as_str())) || info.resources.len() == 1)
-                    .then_some(info)
+                info.resources.iter().any(|r| r.rsplit('/').next() == Some(name.as_str())).then_some(info)
             } else {
                 None
             };

@@ -1,0 +1,73 @@
+//! Our World in Data CSVs, with and without their datapackage.json, opened as a user opens them.
+
+use std::path::{Path, PathBuf};
+
+use trade_explorer::data::query::line_chart;
+use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, Time, Unit, load_path};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/owid").join(name)
+}
+
+#[test]
+fn the_csv_beside_its_package_takes_title_sources_units_and_descriptions() {
+    let loaded = load_path(&fixture("trade-share-of-gdp.csv"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let d = &loaded.dataset;
+    assert!(d.title.starts_with("Trade as a share of GDP"));
+    assert_eq!(d.sources.len(), 1);
+    assert_eq!(d.sources[0].publisher, "World Bank");
+    assert_eq!(d.sources[0].retrieved.as_deref(), Some("2026-10-01"));
+    let trade = &d.metrics[0];
+    assert_eq!(trade.name, "Trade (% of GDP)");
+    assert_eq!(trade.unit, Unit::Other("% of GDP".into()));
+    assert!(trade.description.starts_with("The sum of exports and imports"));
+    assert!(matches!(d.metrics[1].unit, Unit::Money { .. }), "usd is money in dollars");
+    let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["China", "Korea, Rep.", "World", "Côte d'Ivoire", "Türkiye"]);
+    assert!(d.observations.iter().all(|o| o.source.is_some()));
+}
+
+#[test]
+fn opening_the_package_itself_opens_its_csv() {
+    let from_package = load_path(&fixture("datapackage.json"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    let from_csv = load_path(&fixture("trade-share-of-gdp.csv"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(from_package.dataset, from_csv.dataset);
+}
+
+#[test]
+fn gaps_stay_gaps_and_empty_cells_are_not_zeros() {
+    let loaded = load_path(&fixture("trade-share-of-gdp.csv"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    let d = &loaded.dataset;
+    let mut filter = Filter::initial(d);
+    filter.entities = ["china".to_string()].into();
+    filter.metrics = [d.metrics[1].id.clone()].into();
+    let chart = line_chart(d, &filter, Lang::En);
+    let china = &chart.series[0];
+    let years: Vec<Time> = china.points.iter().map(|p| p.time).collect();
+    assert_eq!(years, [Time::Year(2018), Time::Year(2019), Time::Year(2022)], "2020 is empty, 2021 absent");
+    assert_eq!(china.segments().len(), 2);
+    assert_eq!(chart.unit_label, "billion US dollars");
+    assert!((china.points[0].value.unwrap() - 2486.8).abs() < 1e-6);
+}
+
+#[test]
+fn without_a_package_the_csv_opens_with_a_warning() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("alone.csv");
+    std::fs::copy(fixture("trade-share-of-gdp.csv"), &path).expect("copied");
+    let loaded = load_path(&path, DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.dataset.metrics[0].name, "Trade as share of GDP (exports plus imports, % of GDP)");
+    assert!(loaded.warnings.iter().any(|w| w.contains("no datapackage.json")), "{:?}", loaded.warnings);
+}
+
+#[test]
+fn a_package_describing_another_file_is_not_applied() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(fixture("datapackage.json"), dir.path().join("datapackage.json")).expect("copied");
+    let text = std::fs::read_to_string(fixture("trade-share-of-gdp.csv")).expect("read");
+    std::fs::write(dir.path().join("other.csv"), &text).expect("written");
+    std::fs::write(dir.path().join("trade-share-of-gdp.csv"), &text).expect("written");
+    let loaded = load_path(&dir.path().join("other.csv"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.dataset.sources.len(), 0);
+}
