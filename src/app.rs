@@ -2,11 +2,12 @@
 //! [`Command`]s in one place, keeps the chart models up to date, and lays out the window.
 
 mod exporting;
+mod opening;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
@@ -31,9 +32,6 @@ pub struct Models {
     pub shares: ShareChart,
 }
 
-/// The result of opening a file on a background thread.
-type OpenResult = Result<(PathBuf, Loaded), String>;
-
 /// The running app.
 pub struct TradeExplorerApp {
     state: State,
@@ -56,7 +54,9 @@ pub struct TradeExplorerApp {
     show_about: bool,
     show_shortcuts: bool,
     path_dialog: Option<PathDialog>,
-    opening: Option<Receiver<OpenResult>>,
+    opening: Option<opening::Opening>,
+    /// A native open dialog running on a thread.
+    choosing_file: Option<Receiver<Option<PathBuf>>>,
     settings_path: Option<PathBuf>,
     saved_state: Option<State>,
     last_save: Option<Instant>,
@@ -99,6 +99,7 @@ impl TradeExplorerApp {
             show_shortcuts: false,
             path_dialog: None,
             opening: None,
+            choosing_file: None,
             settings_path,
             last_save: None,
             theme_applied: None,
@@ -180,6 +181,8 @@ impl TradeExplorerApp {
             Command::Select(figure) => self.selected = Some(figure),
             Command::ClearSelection => self.selected = None,
             Command::OpenFile => self.open_file_dialog(ctx),
+            Command::OpenRecent(path) => self.open_path(ctx, path),
+            Command::Reload => self.reload(ctx),
             Command::OpenUrl(url) => {
                 if details::is_web_link(&url) {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
@@ -237,63 +240,6 @@ impl TradeExplorerApp {
             Some(w) => format!("{opened} {w}"),
             None => opened,
         });
-    }
-
-    fn open_file_dialog(&mut self, ctx: &egui::Context) {
-        if self.opening.is_some() {
-            return;
-        }
-        if native_dialog_available() {
-            let (tx, rx) = channel();
-            let ctx = ctx.clone();
-            let limit = self.max_file_size;
-            let title = self.state.lang.pick("Open a dataset", "打开数据集").to_string();
-            std::thread::spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title(title)
-                    .add_filter("Datasets (JSON, CSV)", &["json", "csv"])
-                    .pick_file();
-                if let Some(path) = picked {
-                    let result = load_path(&path, limit).map(|l| (path, l)).map_err(|e| e.to_string());
-                    let _ = tx.send(result);
-                }
-                ctx.request_repaint();
-            });
-            self.opening = Some(rx);
-        } else {
-            let folder = std::env::current_dir().unwrap_or_default();
-            self.path_dialog = Some(PathDialog::new(&folder, vec!["json", "csv"]));
-        }
-    }
-
-    fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let (tx, rx) = channel();
-        let ctx = ctx.clone();
-        let limit = self.max_file_size;
-        std::thread::spawn(move || {
-            let result = load_path(&path, limit).map(|l| (path, l)).map_err(|e| e.to_string());
-            let _ = tx.send(result);
-            ctx.request_repaint();
-        });
-        self.opening = Some(rx);
-    }
-
-    fn poll_opening(&mut self) {
-        let Some(rx) = &self.opening else { return };
-        match rx.try_recv() {
-            Ok(Ok((path, loaded))) => {
-                self.opening = None;
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                self.set_dataset(name, loaded);
-                self.dataset_path = Some(path);
-            }
-            Ok(Err(message)) => {
-                self.opening = None;
-                self.load_error = Some(message);
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.opening = None,
-        }
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -363,9 +309,19 @@ impl TradeExplorerApp {
         }
         ui.horizontal(|ui| {
             ui.label(RichText::new(parts.join(" · ")).small());
-            if self.opening.is_some() {
-                ui.spinner();
-                ui.label(RichText::new(lang.pick("Opening…", "正在打开…")).small());
+            if let Some(opening) = &self.opening {
+                let text = match lang {
+                    Lang::En => format!("Opening {}…", opening.name),
+                    Lang::Zh => format!("正在打开 {}…", opening.name),
+                };
+                let bar = match opening.progress.fraction() {
+                    Some(f) => egui::ProgressBar::new(f).show_percentage(),
+                    None => egui::ProgressBar::new(0.0).animate(true),
+                };
+                ui.add(bar.desired_width(160.0).text(text));
+                if ui.small_button(lang.pick("Cancel", "取消")).clicked() {
+                    opening.progress.cancel();
+                }
             }
             if let Some(message) = &self.message {
                 ui.separator();
@@ -426,13 +382,9 @@ impl TradeExplorerApp {
                         "原先打开的数据保持不变。问题如下:",
                     ));
                     egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                        let mut text = error.clone();
-                        ui.add(
-                            egui::TextEdit::multiline(&mut text)
-                                .code_editor()
-                                .desired_width(f32::INFINITY)
-                                .interactive(true),
-                        );
+                        for line in error.lines() {
+                            ui.add(egui::Label::new(RichText::new(line).monospace()).selectable(true).wrap());
+                        }
                     });
                     if ui.button(lang.pick("Copy the messages", "复制错误信息")).clicked() {
                         ui.ctx().copy_text(error.clone());
@@ -500,14 +452,22 @@ impl eframe::App for TradeExplorerApp {
             event("ready");
         }
         self.apply_theme(&ctx);
-        self.poll_opening();
+        self.poll_opening(&ctx);
         self.poll_exports(&ctx);
         let capturing = self.exports.capturing();
         let lang = self.state.lang;
         let mut commands = menu::shortcuts(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {
-            commands.extend(menu::show(ui, self.state.tab, lang, self.state.theme));
+            let can_reload = self.dataset_path.is_some();
+            commands.extend(menu::show(
+                ui,
+                self.state.tab,
+                lang,
+                self.state.theme,
+                &self.state.recent_files,
+                can_reload,
+            ));
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
         let view = ViewContext {
@@ -560,6 +520,7 @@ impl eframe::App for TradeExplorerApp {
         }
         commands.extend(self.windows(&ctx));
         self.export_windows(&ctx);
+        self.drag_and_drop(&ctx);
         if capturing {
             self.request_capture(&ctx);
         }
@@ -587,36 +548,52 @@ fn origin_of(path: Option<&Path>) -> String {
     path.and_then(|p| p.file_name()).map_or_else(|| "bundled".to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// Opens the window on a dataset file, or on the bundled dataset.
+/// Opens the window on a dataset file, or on the bundled dataset. A file that cannot be opened
+/// does not stop the window: it opens on the bundled dataset and shows the file's errors.
 pub fn run(file: Option<PathBuf>, max_file_size: u64) -> ExitCode {
-    let loaded = match &file {
-        Some(path) => load_path(path, max_file_size),
-        None => load_bundled(),
+    let _log = crate::logging::start();
+    let (loaded, file_error, file) = match &file {
+        Some(path) => match load_path(path, max_file_size) {
+            Ok(loaded) => (Ok(loaded), None, Some(std::path::absolute(path).unwrap_or_else(|_| path.clone()))),
+            Err(err) => {
+                log::warn!("could not open {}: {err}", path.display());
+                (load_bundled(), Some(err.to_string()), None)
+            }
+        },
+        None => (load_bundled(), None, None),
     };
     let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(err) => {
+            // Only a broken build can fail to load the bundled dataset.
+            log::error!("the bundled dataset does not load: {err}");
             eprintln!("error: {err}");
             return ExitCode::FAILURE;
         }
     };
     let settings_path = settings::default_path();
-    let (state, settings_message) = match &settings_path {
+    let (mut state, settings_message) = match &settings_path {
         Some(path) => settings::load(path),
         None => (State::default(), None),
     };
+    if let Some(path) = &file {
+        state.recent_files.retain(|p| p != path);
+        state.recent_files.insert(0, path.clone());
+        state.recent_files.truncate(settings::RECENT_FILES);
+    }
     let size = state.window_size.unwrap_or([1280.0, 800.0]);
-    let options = eframe::NativeOptions {
-        renderer: eframe::Renderer::Glow,
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Trade Explorer")
-            .with_app_id("trade-explorer")
-            .with_inner_size([size[0].max(1024.0), size[1].max(640.0)])
-            .with_min_inner_size([1024.0, 640.0]),
-        ..Default::default()
-    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Trade Explorer")
+        .with_app_id("trade-explorer")
+        .with_inner_size([size[0].max(1024.0), size[1].max(640.0)])
+        .with_min_inner_size([1024.0, 640.0])
+        .with_drag_and_drop(true);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => log::warn!("the window icon does not decode: {e}"),
+    }
+    let options = eframe::NativeOptions { renderer: eframe::Renderer::Glow, viewport, ..Default::default() };
     let origin = origin_of(file.as_deref());
-    let file = file.map(|f| std::path::absolute(&f).unwrap_or(f));
     let result = eframe::run_native(
         "Trade Explorer",
         options,
@@ -624,14 +601,19 @@ pub fn run(file: Option<PathBuf>, max_file_size: u64) -> ExitCode {
             let mut app = TradeExplorerApp::new(&cc.egui_ctx, loaded, origin, state, settings_message, settings_path);
             app.max_file_size = max_file_size;
             app.set_dataset_path(file);
+            app.load_error = file_error;
             Ok(Box::new(app))
         }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
+            log::error!("cannot open the window: {err}");
             eprintln!("error: cannot open the window: {err}");
             ExitCode::FAILURE
         }
     }
 }
+
+/// The app icon, 256×256, set on the window.
+pub const ICON_PNG: &[u8] = include_bytes!("../assets/icon.png");

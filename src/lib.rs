@@ -11,5 +11,6 @@ pub mod cli_filter;
 pub mod data;
 pub mod export;
 pub mod files;
+pub mod logging;
 pub mod settings;
 pub mod ui;

@@ -41,7 +41,12 @@ pub struct State {
     pub table_sort: (TableColumn, bool),
     /// The folder the last export went to.
     pub last_export_folder: Option<std::path::PathBuf>,
+    /// Files opened recently, newest first (at most [`RECENT_FILES`]).
+    pub recent_files: Vec<std::path::PathBuf>,
 }
+
+/// How many recent files File › Open recent lists.
+pub const RECENT_FILES: usize = 8;
 
 impl Default for State {
     fn default() -> State {
@@ -55,6 +60,7 @@ impl Default for State {
             side_panel_open: true,
             table_sort: (TableColumn::Entity, true),
             last_export_folder: None,
+            recent_files: Vec::new(),
         }
     }
 }

@@ -276,3 +276,38 @@ fn ctrl_s_in_the_window_saves_the_chart_on_screen() {
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
+
+#[test]
+fn the_window_opens_a_csv_given_on_the_command_line_and_exports_its_chart() {
+    let xvfb = Xvfb::start();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().join("exports.csv");
+    std::fs::write(&data, "Entity,Code,Year,Exports (billion US$)\nChina,CHN,2021,3360\nChina,CHN,2022,3590\nChina,CHN,2023,3380\nWorld,OWID_WRL,2023,23800\n")
+        .expect("written");
+    let target = dir.path().join("chart.png");
+    let mut app = Command::new(BIN)
+        .arg(&data)
+        .env("DISPLAY", &xvfb.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("TRADE_EXPLORER_CONFIG_DIR", dir.path())
+        .env("TRADE_EXPLORER_EVENTS", "1")
+        .env("TRADE_EXPLORER_EXPORT_PATH", &target)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the app starts");
+    let rx = events(&mut app);
+    expect_event(&rx, "ready", Duration::from_secs(60));
+    let window = xvfb.xdotool(&["search", "--sync", "--onlyvisible", "--pid", &app.id().to_string()]);
+    let window = window.lines().next().expect("the app's window").to_string();
+    xvfb.xdotool(&["windowfocus", "--sync", &window]);
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+s"]);
+    expect_event(&rx, "saved ", Duration::from_secs(30));
+    let _ = app.kill();
+    let _ = app.wait();
+    let image = image::open(&target).expect("a PNG").to_rgba8();
+    assert_not_blank(&image);
+    // China and World are the file's first two entities: Okabe–Ito orange and sky blue.
+    assert!(count_colour(&image, [0xE6, 0x9F, 0x00]) > 20, "China's line is missing");
+    assert!(count_colour(&image, [0x56, 0xB4, 0xE9]) > 5, "World's point is missing");
+}

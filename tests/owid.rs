@@ -31,7 +31,8 @@ fn the_csv_beside_its_package_takes_title_sources_units_and_descriptions() {
 #[test]
 fn opening_the_package_itself_opens_its_csv() {
     let from_package = load_path(&fixture("datapackage.json"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
-    let from_csv = load_path(&fixture("trade-share-of-gdp.csv"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    let from_csv =
+        load_path(&fixture("trade-share-of-gdp.csv"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(from_package.dataset, from_csv.dataset);
 }
 

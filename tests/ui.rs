@@ -250,3 +250,92 @@ fn copy_as_command_line_reproduces_the_filter() {
     assert_eq!(args.filter.to_filter(&harness.state().loaded().dataset), *harness.state().filter());
     assert!(args.out.to_string_lossy().ends_with(".png"));
 }
+
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Steps the app until a background load has finished (bounded by a deadline).
+fn wait_for_load(harness: &mut Harness<'_, TradeExplorerApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while harness.state().loading() {
+        assert!(std::time::Instant::now() < deadline, "the file did not finish loading");
+        harness.step();
+        std::thread::yield_now();
+    }
+    harness.run();
+}
+
+fn drop_file(harness: &mut Harness<'_, TradeExplorerApp>, path: &std::path::Path) {
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(path.to_path_buf())));
+    harness.step();
+    wait_for_load(harness);
+}
+
+const OWID_CSV: &str =
+    "Entity,Code,Year,Exports (billion US$)\nChina,CHN,2023,3380\nChina,CHN,2024,3577\nWorld,OWID_WRL,2024,24000\n";
+
+#[test]
+fn dropping_a_file_opens_it_and_the_filters_adapt() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("exports.csv");
+    std::fs::write(&path, OWID_CSV).expect("written");
+    let mut harness = app(State::default(), None);
+    drop_file(&mut harness, &path);
+    let d = &harness.state().loaded().dataset;
+    assert_eq!(d.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["China", "World"]);
+    let line = &harness.state().models().line;
+    assert!(!line.series.is_empty(), "{:?}", line.empty_reason);
+    assert!(
+        harness.state().message().is_some_and(|m| m.starts_with("Opened exports.csv.")),
+        "{:?}",
+        harness.state().message()
+    );
+    harness.get_by_role_and_label(Role::CheckBox, "World");
+    assert_eq!(harness.state().state().recent_files.first().map(|p| p.ends_with("exports.csv")), Some(true));
+}
+
+#[test]
+fn a_broken_file_shows_its_errors_and_keeps_the_data_that_was_open() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("broken.csv");
+    std::fs::write(&path, "Entity,Year,Exports\nChina,2023,1\nChina,20x4,2\n").expect("written");
+    let mut harness = app(State::default(), None);
+    let before = harness.state().loaded().dataset.title.clone();
+    drop_file(&mut harness, &path);
+    assert_eq!(harness.state().loaded().dataset.title, before, "the bundled data stays open");
+    harness.get_by_label("The file could not be opened");
+    harness.get_by_label_contains("row 3, column `Year`: \"20x4\" is not a year");
+    harness.get_by_role_and_label(Role::Button, "Copy the messages");
+}
+
+#[test]
+fn reload_shows_the_new_values_after_the_file_changed() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("exports.csv");
+    std::fs::write(&path, OWID_CSV).expect("written");
+    let mut harness = app(State::default(), None);
+    drop_file(&mut harness, &path);
+    let value = |h: &Harness<'_, TradeExplorerApp>| {
+        let d = &h.state().loaded().dataset;
+        d.observations
+            .iter()
+            .find(|o| d.entity(o.cell.entity).name == "China" && o.cell.time == Time::Year(2024))
+            .map(|o| o.value)
+    };
+    assert_eq!(value(&harness), Some(3577.0));
+    std::fs::write(&path, OWID_CSV.replace("3577", "3600")).expect("rewritten");
+    harness.key_press(egui::Key::F5);
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(value(&harness), Some(3600.0));
+}

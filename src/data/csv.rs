@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::build::{Builder, DerivationInput, DetailsInput, ObservationInput, QuotePolicy};
-use super::progress::Progress;
 use super::error::{LoadError, ProblemKind};
 use super::json::declare_metadata;
 use super::model::*;
+use super::progress::Progress;
 use super::text::check_utf8;
 
 /// The columns the tidy CSV format knows. `entity`, `metric`, `value` and one of `year` or

@@ -18,5 +18,5 @@ pub use error::{LoadError, Problem, ProblemKind};
 pub use filter::{BarLayout, Filter, PeriodChoice, UnitScale, ValueMode};
 pub use format::{DisplayUnit, Lang};
 pub use load::{DEFAULT_MAX_FILE_SIZE, Loaded, load_bundled, load_bytes, load_path, load_path_with};
-pub use progress::Progress;
 pub use model::*;
+pub use progress::Progress;

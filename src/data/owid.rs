@@ -77,6 +77,17 @@ struct RawField {
     unit: Option<String>,
 }
 
+/// What a data package says about one column.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldInfo {
+    /// A readable name.
+    pub title: Option<String>,
+    /// What the column measures.
+    pub description: Option<String>,
+    /// Its unit.
+    pub unit: Option<String>,
+}
+
 /// What a data package says about one CSV.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PackageInfo {
@@ -86,8 +97,8 @@ pub struct PackageInfo {
     pub description: Option<String>,
     /// Its sources.
     pub sources: Vec<Source>,
-    /// Per column name: title, description, unit.
-    pub fields: HashMap<String, (Option<String>, Option<String>, Option<String>)>,
+    /// Per column name: what the package says about it.
+    pub fields: HashMap<String, FieldInfo>,
     /// The CSV files the package describes, relative to it.
     pub resources: Vec<String>,
 }
@@ -107,11 +118,8 @@ fn source_of(raw: &RawSource, index: usize) -> Source {
 /// Reads a `datapackage.json`.
 pub fn parse_package(path: &Path, bytes: &[u8]) -> Result<PackageInfo, LoadError> {
     let raw: RawPackage = super::json::parse(path, bytes)?;
-    let mut info = PackageInfo {
-        title: raw.title.or(raw.name),
-        description: raw.description,
-        ..PackageInfo::default()
-    };
+    let mut info =
+        PackageInfo { title: raw.title.or(raw.name), description: raw.description, ..PackageInfo::default() };
     let mut raw_sources: Vec<&RawSource> = raw.sources.iter().collect();
     for resource in &raw.resources {
         raw_sources.extend(resource.sources.iter());
@@ -119,7 +127,8 @@ pub fn parse_package(path: &Path, bytes: &[u8]) -> Result<PackageInfo, LoadError
             info.resources.push(p.clone());
         }
         for field in resource.schema.iter().flat_map(|s| s.fields.iter()) {
-            info.fields.insert(field.name.clone(), (field.title.clone(), field.description.clone(), field.unit.clone()));
+            info.fields
+                .insert(field.name.clone(), (field.title.clone(), field.description.clone(), field.unit.clone()));
         }
     }
     info.sources = raw_sources.iter().enumerate().map(|(i, s)| source_of(s, i)).collect();
@@ -186,7 +195,10 @@ pub fn load_owid_csv(
     let Some(layout) = layout(&header) else {
         let problem = Problem {
             at: "row 1 (header)".into(),
-            kind: ProblemKind::MissingColumn { column: "Entity, Year".into(), found: header.iter().collect::<Vec<_>>().join(", ") },
+            kind: ProblemKind::MissingColumn {
+                column: "Entity, Year".into(),
+                found: header.iter().collect::<Vec<_>>().join(", "),
+            },
         };
         return Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![problem], more: 0 });
     };
@@ -203,7 +215,9 @@ pub fn load_owid_csv(
         [] => {
             builder.warn(match package {
                 Some(_) => "the data package names no sources: the figures have none".to_string(),
-                None => format!("no {DATAPACKAGE} beside the CSV: the figures have no sources, the indicators no units"),
+                None => {
+                    format!("no {DATAPACKAGE} beside the CSV: the figures have no sources, the indicators no units")
+                }
             });
             None
         }
@@ -219,7 +233,8 @@ pub fn load_owid_csv(
     let mut metric_ids: Vec<String> = Vec::with_capacity(layout.indicators.len());
     for &column in &layout.indicators {
         let name = header.get(column).unwrap_or_default().trim().to_string();
-        let (title, description, unit) = package.and_then(|p| p.fields.get(&name)).cloned().unwrap_or_default();
+        let FieldInfo { title, description, unit } =
+            package.and_then(|p| p.fields.get(&name)).cloned().unwrap_or_default();
         let mut id = slug(&name);
         let mut n = 2;
         while metric_ids.contains(&id) {
@@ -278,7 +293,8 @@ pub fn load_owid_csv(
                 id = format!("{}_{n}", slug(entity_name));
                 n += 1;
             }
-            let entity = Entity { id: id.clone(), name: entity_name.into(), name_zh: None, kind: String::new(), parent: None };
+            let entity =
+                Entity { id: id.clone(), name: entity_name.into(), name_zh: None, kind: String::new(), parent: None };
             builder.add_entity(&locate(row, "Entity"), entity, None);
             entity_ids.insert(entity_name.to_string(), id);
         }
@@ -291,26 +307,35 @@ pub fn load_owid_csv(
             let value = match cell.parse::<f64>() {
                 Ok(v) if v.is_finite() => v,
                 Ok(_) => {
-                    builder.problem(locate(row, header.get(column).unwrap_or_default()), ProblemKind::NotFinite { text: cell.into() });
+                    builder.problem(
+                        locate(row, header.get(column).unwrap_or_default()),
+                        ProblemKind::NotFinite { text: cell.into() },
+                    );
                     continue;
                 }
                 Err(_) => {
-                    builder.problem(locate(row, header.get(column).unwrap_or_default()), ProblemKind::NotANumber { text: cell.into() });
+                    builder.problem(
+                        locate(row, header.get(column).unwrap_or_default()),
+                        ProblemKind::NotANumber { text: cell.into() },
+                    );
                     continue;
                 }
             };
-            builder.add_observation(row, ObservationInput {
-                entity,
-                metric: &metric_ids[k],
-                category: None,
-                time,
-                period: None,
-                value,
-                unit: None,
-                source: source.as_deref(),
-                trust: None,
-                details: None,
-            });
+            builder.add_observation(
+                row,
+                ObservationInput {
+                    entity,
+                    metric: &metric_ids[k],
+                    category: None,
+                    time,
+                    period: None,
+                    value,
+                    unit: None,
+                    source: source.as_deref(),
+                    trust: None,
+                    details: None,
+                },
+            );
         }
         row += 1;
         if row % 4096 == 0 {
@@ -347,7 +372,8 @@ mod tests {
     #[test]
     fn a_bad_cell_is_located_by_row_and_column_name() {
         let csv = "Entity,Year,Exports\nChina,2020,1.5\nChina,20x1,2\nChina,2022,lots\n";
-        let err = load_owid_csv(Path::new("x.csv"), csv.as_bytes(), None, &Progress::default()).unwrap_err().to_string();
+        let err =
+            load_owid_csv(Path::new("x.csv"), csv.as_bytes(), None, &Progress::default()).unwrap_err().to_string();
         assert!(err.contains("row 3, column `Year`: \"20x1\" is not a year"), "{err}");
         assert!(err.contains("row 4, column `Exports`: \"lots\" is not a number"), "{err}");
     }

@@ -12,6 +12,8 @@ pub mod keys {
     pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::O);
     /// Reset the filters.
     pub const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::R);
+    /// Read the open file again.
+    pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, egui::Key::F5);
     /// Quit.
     pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::Q);
     /// Export the chart as PNG.
@@ -59,6 +61,9 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
         if i.consume_shortcut(&keys::COPY_IMAGE) {
             commands.push(Command::CopyImage);
         }
+        if i.consume_shortcut(&keys::RELOAD) {
+            commands.push(Command::Reload);
+        }
         if i.consume_shortcut(&keys::OPEN) {
             commands.push(Command::OpenFile);
         }
@@ -81,12 +86,41 @@ fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>) -> bool {
 }
 
 /// The menu bar and the tab strip.
-pub fn show(ui: &mut Ui, tab: Tab, lang: Lang, theme: ThemeChoice) -> Vec<Command> {
+pub fn show(
+    ui: &mut Ui,
+    tab: Tab,
+    lang: Lang,
+    theme: ThemeChoice,
+    recent: &[std::path::PathBuf],
+    can_reload: bool,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(lang.pick("File", "文件"), |ui| {
             if item(ui, lang.pick("Open…", "打开…"), Some(&keys::OPEN)) {
                 commands.push(Command::OpenFile);
+            }
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.menu_button(lang.pick("Open recent", "最近打开"), |ui| {
+                    for path in recent {
+                        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                            commands.push(Command::OpenRecent(path.clone()));
+                        }
+                    }
+                });
+            });
+            let reload = ui.add_enabled(
+                can_reload,
+                Button::new(lang.pick("Reload", "重新载入")).shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD)),
+            );
+            if reload
+                .on_disabled_hover_text(
+                    lang.pick("The bundled dataset has no file to read again", "内置数据集没有可重新读取的文件"),
+                )
+                .clicked()
+            {
+                commands.push(Command::Reload);
             }
             ui.separator();
             if item(ui, lang.pick("Export image…", "导出图片…"), Some(&keys::EXPORT_IMAGE)) {
@@ -166,6 +200,7 @@ pub fn shortcut_help(ctx: &egui::Context, lang: Lang) -> Vec<(String, String)> {
         .collect();
     lines.extend([
         (ctx.format_shortcut(&keys::OPEN), lang.pick("Open a dataset", "打开数据集").to_string()),
+        (ctx.format_shortcut(&keys::RELOAD), lang.pick("Read the open file again", "重新读取当前文件").to_string()),
         (
             ctx.format_shortcut(&keys::EXPORT_IMAGE),
             lang.pick("Export the chart as PNG", "将图表导出为 PNG").to_string(),

@@ -114,6 +114,10 @@ pub enum Command {
     ClearSelection,
     /// Open a dataset file through the file dialog.
     OpenFile,
+    /// Open a recently opened file.
+    OpenRecent(std::path::PathBuf),
+    /// Read the open file again.
+    Reload,
     /// Open a web link in the system browser.
     OpenUrl(String),
     /// Show the About window.

@@ -1,0 +1,204 @@
+//! Opening datasets: the file dialog (or the in-app chooser), drag and drop, recent files and
+//! reload. Files load on a worker thread with progress and Cancel; the open dataset stays on
+//! screen until the new one is ready, and stays if the new one fails.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use egui::Color32;
+
+use super::{TradeExplorerApp, native_dialog_available};
+use crate::data::{LoadError, Loaded, Progress, load_bytes, load_path_with};
+use crate::settings::RECENT_FILES;
+use crate::ui::path_dialog::PathDialog;
+
+/// A load running on a worker thread.
+pub struct Opening {
+    /// The file's name, for the status line.
+    pub name: String,
+    /// Its progress; `cancel()` stops it.
+    pub progress: Arc<Progress>,
+    rx: Receiver<(Option<PathBuf>, Result<Loaded, LoadError>)>,
+}
+
+impl TradeExplorerApp {
+    /// Whether a file is being opened.
+    pub fn loading(&self) -> bool {
+        self.opening.is_some() || self.choosing_file.is_some()
+    }
+
+    /// Shows the desktop's open dialog on a thread, or the in-app chooser.
+    pub(super) fn open_file_dialog(&mut self, ctx: &egui::Context) {
+        if self.loading() {
+            return;
+        }
+        let folder = self
+            .dataset_path
+            .as_ref()
+            .and_then(|p| p.parent().map(|p| p.to_path_buf()))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        if native_dialog_available() {
+            let (tx, rx) = channel();
+            let ctx = ctx.clone();
+            let title = self.state.lang.pick("Open a dataset", "打开数据集").to_string();
+            std::thread::spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title(title)
+                    .set_directory(folder)
+                    .add_filter("Datasets (JSON, CSV)", &["json", "csv"])
+                    .pick_file();
+                let _ = tx.send(picked);
+                ctx.request_repaint();
+            });
+            self.choosing_file = Some(rx);
+        } else {
+            self.path_dialog = Some(PathDialog::new(&folder, vec!["json", "csv"]));
+        }
+    }
+
+    fn start(
+        &mut self,
+        ctx: &egui::Context,
+        name: String,
+        load: impl FnOnce(&Progress) -> (Option<PathBuf>, Result<Loaded, LoadError>) + Send + 'static,
+    ) {
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        let shared = Arc::clone(&progress);
+        let file = PathBuf::from(&name);
+        std::thread::spawn(move || {
+            // A loader that panics must not take the window with it.
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&shared)));
+            let outcome = outcome.unwrap_or_else(|panic| {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                log::error!("the loader panicked: {what}");
+                let error =
+                    std::io::Error::other(format!("the loader stopped unexpectedly ({what}); please report this file"));
+                (None, Err(LoadError::Io { path: file, source: error }))
+            });
+            let _ = tx.send(outcome);
+            ctx.request_repaint();
+        });
+        self.opening = Some(Opening { name, progress, rx });
+    }
+
+    /// Opens a file on a worker thread.
+    pub fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.opening.is_some() {
+            return;
+        }
+        let name =
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+        let limit = self.max_file_size;
+        self.start(ctx, name, move |progress| {
+            let result = load_path_with(&path, limit, progress);
+            (Some(path), result)
+        });
+    }
+
+    /// Reads the open file again (F5).
+    pub(super) fn reload(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.dataset_path.clone() {
+            self.open_path(ctx, path);
+        }
+    }
+
+    /// Opens files dropped on the window (the first one; a dataset is one file).
+    fn open_dropped(&mut self, ctx: &egui::Context, files: &[Arc<dyn egui::DroppedFile + Send + Sync>]) {
+        let Some(file) = files.first() else { return };
+        let path = file.path().to_path_buf();
+        if path.is_file() {
+            return self.open_path(ctx, path);
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dropped file".into());
+        let bytes = file.bytes();
+        let limit = self.max_file_size;
+        self.start(ctx, name.clone(), move |progress| {
+            let result = match bytes {
+                Ok(bytes) => load_bytes(&PathBuf::from(&name), &bytes, limit, progress),
+                Err(e) => Err(LoadError::Io { path: PathBuf::from(&name), source: std::io::Error::other(e) }),
+            };
+            (None, result)
+        });
+    }
+
+    /// Takes in dialog answers and finished loads.
+    pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
+        if let Some(rx) = &self.choosing_file {
+            if let Ok(picked) = rx.try_recv() {
+                self.choosing_file = None;
+                if let Some(path) = picked {
+                    self.open_path(ctx, path);
+                }
+            }
+        }
+        let Some(opening) = &self.opening else { return };
+        let outcome = match opening.rx.try_recv() {
+            Ok(outcome) => outcome,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                // Keep the progress bar moving; nothing else repaints while the thread works.
+                ctx.request_repaint_after(Duration::from_millis(100));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.opening = None;
+                return;
+            }
+        };
+        let name = opening.name.clone();
+        self.opening = None;
+        match outcome {
+            (path, Ok(loaded)) => {
+                self.set_dataset(name.clone(), loaded);
+                if let Some(path) = &path {
+                    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+                    self.state.recent_files.retain(|p| *p != absolute);
+                    self.state.recent_files.insert(0, absolute.clone());
+                    self.state.recent_files.truncate(RECENT_FILES);
+                    self.dataset_path = Some(absolute);
+                } else {
+                    self.dataset_path = None;
+                }
+                super::event(&format!("opened {name}"));
+            }
+            (_, Err(LoadError::Cancelled { .. })) => {
+                self.message = Some(self.state.lang.pick("Opening was cancelled.", "已取消打开。").to_string());
+            }
+            (_, Err(error)) => {
+                log::warn!("could not open {name}: {error}");
+                super::event(&format!("open failed: {name}"));
+                self.load_error = Some(error.to_string());
+            }
+        }
+    }
+
+    /// The "drop to open" overlay while files hover the window, and opening what is dropped.
+    pub(super) fn drag_and_drop(&mut self, ctx: &egui::Context) {
+        let (hovering, dropped) = ctx.input(|i| (!i.raw.hovered_files.is_empty(), i.raw.dropped_files.clone()));
+        if hovering {
+            let screen = ctx.content_rect();
+            let painter =
+                ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
+            painter.rect_filled(screen, 0.0, Color32::from_black_alpha(170));
+            let text = self.state.lang.pick("Drop to open the dataset", "松开鼠标以打开数据集");
+            painter.text(
+                screen.center(),
+                egui::Align2::CENTER_CENTER,
+                text,
+                egui::FontId::proportional(28.0),
+                Color32::WHITE,
+            );
+        }
+        if !dropped.is_empty() {
+            self.open_dropped(ctx, &dropped);
+        }
+    }
+}
