@@ -127,8 +127,12 @@ pub fn parse_package(path: &Path, bytes: &[u8]) -> Result<PackageInfo, LoadError
             info.resources.push(p.clone());
         }
         for field in resource.schema.iter().flat_map(|s| s.fields.iter()) {
-            info.fields
-                .insert(field.name.clone(), (field.title.clone(), field.description.clone(), field.unit.clone()));
+            let about = FieldInfo {
+                title: field.title.clone(),
+                description: field.description.clone(),
+                unit: field.unit.clone(),
+            };
+            info.fields.insert(field.name.clone(), about);
         }
     }
     info.sources = raw_sources.iter().enumerate().map(|(i, s)| source_of(s, i)).collect();
