@@ -132,12 +132,12 @@ impl TradeExplorerApp {
 
     /// Takes in dialog answers and finished loads.
     pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
-        if let Some(rx) = &self.choosing_file {
-            if let Ok(picked) = rx.try_recv() {
-                self.choosing_file = None;
-                if let Some(path) = picked {
-                    self.open_path(ctx, path);
-                }
+        if let Some(rx) = &self.choosing_file
+            && let Ok(picked) = rx.try_recv()
+        {
+            self.choosing_file = None;
+            if let Some(path) = picked {
+                self.open_path(ctx, path);
             }
         }
         let Some(opening) = &self.opening else { return };

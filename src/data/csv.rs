@@ -137,7 +137,7 @@ pub fn load_tidy_csv(
         }
         read_row(&mut builder, &columns, &record, row, inferred, &mut empty_values);
         row += 1;
-        if row % 4096 == 0 {
+        if row.is_multiple_of(4096) {
             progress.set_done(record.position().map_or(0, |p| p.byte()));
             if progress.is_cancelled() {
                 return Err(LoadError::Cancelled { path: path.to_path_buf() });

@@ -342,7 +342,7 @@ pub fn load_owid_csv(
             );
         }
         row += 1;
-        if row % 4096 == 0 {
+        if row.is_multiple_of(4096) {
             progress.set_done(record.position().map_or(0, |p| p.byte()));
             if progress.is_cancelled() {
                 return Err(LoadError::Cancelled { path: path.to_path_buf() });
