@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use crate::data::query::{
-    BarChart, LineChart, ShareChart, TableRow, bar_chart, filter_summary, line_chart, share_chart, sort_rows,
+    BarChart, LineChart, ShareChart, Table, TableRow, bar_chart, filter_summary, line_chart, share_chart,
 };
 use crate::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, Loaded, load_bundled, load_path};
 use crate::settings::{self, State};
@@ -40,6 +40,9 @@ pub struct TradeExplorerApp {
     dataset_path: Option<PathBuf>,
     exports: exporting::Exports,
     frames: u64,
+    /// Counts model recomputations, to know when caches are stale.
+    generation: u64,
+    table_cache: Option<((u64, Tab, (crate::data::query::TableColumn, bool), Lang), Arc<Table>)>,
     /// What the status line calls the dataset: a file name, or "bundled".
     dataset_origin: String,
     filter: Filter,
@@ -87,6 +90,8 @@ impl TradeExplorerApp {
             dataset_path: None,
             exports: exporting::Exports::default(),
             frames: 0,
+            generation: 0,
+            table_cache: None,
             dataset_origin,
             filter,
             models,
@@ -142,18 +147,31 @@ impl TradeExplorerApp {
         self.message.as_deref()
     }
 
-    /// The rows of the Table view: exactly the figures of the last chart tab, sorted.
-    pub fn table_rows(&self) -> Vec<TableRow> {
-        let d = &self.loaded.dataset;
-        let lang = self.state.lang;
-        let mut rows = match self.state.last_chart_tab {
-            Tab::Compare => self.models.bars.table_rows(d, lang),
-            Tab::Shares => self.models.shares.table_rows(d, lang),
-            _ => self.models.line.table_rows(d, lang),
+    /// The Table view's table: exactly the figures of the last chart tab, sorted. Kept until the
+    /// chart, the sort or the language changes (sorting a million rows takes a while).
+    pub fn table(&mut self) -> Arc<Table> {
+        let key = (self.generation, self.state.last_chart_tab, self.state.table_sort, self.state.lang);
+        if let Some((cached, table)) = &self.table_cache {
+            if *cached == key {
+                return Arc::clone(table);
+            }
+        }
+        let mut table = match self.state.last_chart_tab {
+            Tab::Compare => self.models.bars.table(),
+            Tab::Shares => self.models.shares.table(),
+            _ => self.models.line.table(),
         };
         let (column, ascending) = self.state.table_sort;
-        sort_rows(&mut rows, column, ascending);
-        rows
+        table.sort(&self.loaded.dataset, column, ascending, self.state.lang);
+        let table = Arc::new(table);
+        self.table_cache = Some((key, Arc::clone(&table)));
+        table
+    }
+
+    /// The Table view's rows with their text.
+    pub fn table_rows(&mut self) -> Vec<TableRow> {
+        let lang = self.state.lang;
+        self.table().rows(&self.loaded.dataset, lang)
     }
 
     /// Applies one command, recomputing the chart models if the filter or language changed.
@@ -219,7 +237,7 @@ impl TradeExplorerApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
         if (self.filter.clone(), self.state.lang) != before {
-            self.models = compute_models(&self.loaded, &self.filter, self.state.lang);
+            self.refresh_models();
         }
         ctx.request_repaint();
     }
@@ -231,7 +249,7 @@ impl TradeExplorerApp {
         self.dataset_origin = origin;
         self.selected = None;
         self.load_error = None;
-        self.models = compute_models(&self.loaded, &self.filter, self.state.lang);
+        self.refresh_models();
         let opened = match self.state.lang {
             Lang::En => format!("Opened {}.", self.dataset_origin),
             Lang::Zh => format!("已打开 {}。", self.dataset_origin),
@@ -408,6 +426,14 @@ impl TradeExplorerApp {
     }
 }
 
+impl TradeExplorerApp {
+    /// Recomputes the chart models after the filter, the language or the dataset changed.
+    fn refresh_models(&mut self) {
+        self.models = compute_models(&self.loaded, &self.filter, self.state.lang);
+        self.generation += 1;
+    }
+}
+
 fn compute_models(loaded: &Loaded, filter: &Filter, lang: Lang) -> Models {
     let d = &loaded.dataset;
     Models { line: line_chart(d, filter, lang), bars: bar_chart(d, filter, lang), shares: share_chart(d, filter, lang) }
@@ -470,6 +496,7 @@ impl eframe::App for TradeExplorerApp {
             ));
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
+        let table = (self.state.tab == Tab::Table).then(|| self.table());
         let view = ViewContext {
             dataset: &self.loaded.dataset,
             filter: &self.filter,
@@ -497,20 +524,20 @@ impl eframe::App for TradeExplorerApp {
         }
         let mut new_sort = None;
         let mut search = std::mem::take(&mut self.sources_search);
-        let table = (self.state.tab == Tab::Table).then(|| self.table_rows());
         egui::CentralPanel::default().show(ui, |ui| match self.state.tab {
             Tab::OverTime => commands.extend(crate::ui::over_time::show(ui, &view, &self.models.line)),
             Tab::Compare => commands.extend(crate::ui::compare::show(ui, &view, &self.models.bars)),
             Tab::Shares => commands.extend(crate::ui::shares::show(ui, &view, &self.models.shares)),
             Tab::Table => {
-                let rows = table.unwrap_or_default();
-                let caption = match lang {
-                    Lang::En => {
-                        format!("Figures of the “{}” chart: {} rows", self.state.last_chart_tab.label(lang), rows.len())
-                    }
-                    Lang::Zh => format!("“{}”图表的数据:{} 行", self.state.last_chart_tab.label(lang), rows.len()),
-                };
-                new_sort = crate::ui::table::show(ui, &caption, &rows, self.state.table_sort, lang);
+                if let Some(table) = &table {
+                    let chart = self.state.last_chart_tab.label(lang);
+                    let rows = crate::data::format::format_number(table.len() as f64, 0);
+                    let caption = match lang {
+                        Lang::En => format!("Figures of the “{chart}” chart: {rows} rows"),
+                        Lang::Zh => format!("“{chart}”图表的数据:{rows} 行"),
+                    };
+                    new_sort = crate::ui::table::show(ui, &caption, table, view.dataset, self.state.table_sort, lang);
+                }
             }
             Tab::Sources => commands.extend(crate::ui::sources::show(ui, view.dataset, &mut search, lang)),
         });

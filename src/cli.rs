@@ -169,8 +169,8 @@ fn run_export(args: &ExportArgs, limit: u64) -> ExitCode {
     let extension = args.out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let written = match extension.as_str() {
         "csv" => {
-            let rows = export::view_rows(d, &filter, args.view, lang);
-            export::save(&args.out, &export::csv_bytes(&rows)).map(|()| format!("{} rows", rows.len()))
+            let table = export::view_table(d, &filter, args.view, lang);
+            export::save_csv(&args.out, d, &table, lang).map(|()| format!("{} rows", table.len()))
         }
         "png" => {
             let theme = if args.theme == ThemeArg::Dark { ThemeChoice::Dark } else { ThemeChoice::Light };

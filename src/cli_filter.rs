@@ -94,6 +94,10 @@ pub struct FilterArgs {
     /// Industry shares: every reported year, not only the latest figure.
     #[arg(long)]
     pub all_share_years: bool,
+    /// The most lines or bar groups drawn (the largest by latest value); the rest are listed in
+    /// the CSV.
+    #[arg(long = "top", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub max_series: Option<u32>,
 }
 
 impl FilterArgs {
@@ -134,6 +138,7 @@ impl FilterArgs {
             log_scale: self.log,
             hidden: self.hidden.iter().cloned().collect(),
             latest_shares_only: !self.all_share_years,
+            max_series: self.max_series.map_or(crate::data::filter::DEFAULT_MAX_SERIES, |n| n as usize),
         }
     }
 
@@ -173,6 +178,7 @@ impl FilterArgs {
             log: f.log_scale,
             hidden: f.hidden.iter().cloned().collect(),
             all_share_years: !f.latest_shares_only,
+            max_series: (f.max_series != crate::data::filter::DEFAULT_MAX_SERIES).then_some(f.max_series as u32),
         }
     }
 
@@ -218,6 +224,9 @@ impl FilterArgs {
         }
         for h in &self.hidden {
             push("--hide", h.clone());
+        }
+        if let Some(n) = self.max_series {
+            push("--top", n.to_string());
         }
         for (on, flag) in [
             (self.no_derived, "--no-derived"),
@@ -282,6 +291,7 @@ mod tests {
             log_scale: true,
             hidden: ["yiwu:exports".to_string(), "it's odd".to_string()].into(),
             latest_shares_only: false,
+            max_series: 40,
         };
         assert_eq!(round_trip(&everything, &d), everything);
         let initial = Filter::initial(&d);

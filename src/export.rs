@@ -7,9 +7,9 @@ use std::path::Path;
 use egui::{ColorImage, Rect};
 use serde::{Deserialize, Serialize};
 
-use crate::data::query::{TableRow, bar_chart, line_chart, share_chart};
+use crate::data::query::{Table, TableRow, bar_chart, line_chart, share_chart};
 use crate::data::{Dataset, Filter, Lang};
-use crate::files::write_atomically;
+use crate::files::{write_atomically, write_atomically_with};
 use crate::ui::{Tab, ThemeChoice, ViewContext};
 
 /// Why an export failed, in words for a toast or the terminal.
@@ -82,13 +82,18 @@ impl ChartView {
     }
 }
 
-/// The table rows a view shows, as the Table tab and the CSV export list them.
-pub fn view_rows(d: &Dataset, f: &Filter, view: ChartView, lang: Lang) -> Vec<TableRow> {
+/// The table a view shows, as the Table tab and the CSV export list it.
+pub fn view_table(d: &Dataset, f: &Filter, view: ChartView, lang: Lang) -> Table {
     match view {
-        ChartView::OverTime => line_chart(d, f, lang).table_rows(d, lang),
-        ChartView::Compare => bar_chart(d, f, lang).table_rows(d, lang),
-        ChartView::Shares => share_chart(d, f, lang).table_rows(d, lang),
+        ChartView::OverTime => line_chart(d, f, lang).table(),
+        ChartView::Compare => bar_chart(d, f, lang).table(),
+        ChartView::Shares => share_chart(d, f, lang).table(),
     }
+}
+
+/// The rows a view shows, with their text.
+pub fn view_rows(d: &Dataset, f: &Filter, view: ChartView, lang: Lang) -> Vec<TableRow> {
+    view_table(d, f, view, lang).rows(d, lang)
 }
 
 /// A file name that says what the picture shows: `jinhua-exports-2020-2025.png`.
@@ -183,9 +188,21 @@ pub const CSV_HEADER: [&str; 10] =
 /// The rows as UTF-8 CSV with a header. Numbers are written by the app, so they are left as
 /// numbers; every text cell is neutralised.
 pub fn csv_bytes(rows: &[TableRow]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    // Writing to memory cannot fail, except on a bug in the csv crate.
-    let _ = writer.write_record(CSV_HEADER);
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_csv(&mut bytes, rows.iter().cloned());
+    bytes
+}
+
+/// Writes a table as CSV to a file, atomically, one row at a time.
+pub fn save_csv(path: &Path, d: &Dataset, table: &Table, lang: Lang) -> Result<(), ExportError> {
+    write_atomically_with(path, |w| write_csv(w, (0..table.len()).map(|i| table.row(d, lang, i))))
+        .map_err(|source| ExportError::Write { path: path.to_path_buf(), source })
+}
+
+fn write_csv(out: impl std::io::Write, rows: impl Iterator<Item = TableRow>) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(CSV_HEADER)?;
     for r in rows {
         let value = r.value.map(|v| v.to_string()).unwrap_or_default();
         let time = r.time.to_string();
@@ -203,9 +220,9 @@ pub fn csv_bytes(rows: &[TableRow]) -> Vec<u8> {
             neutralise(&r.source),
             neutralise(&r.source_url),
         ];
-        let _ = writer.write_record(record.iter().map(|c| c.as_ref()));
+        writer.write_record(record.iter().map(|c| c.as_ref()))?;
     }
-    writer.into_inner().unwrap_or_default()
+    writer.flush()
 }
 
 /// How an offscreen rendering looks.

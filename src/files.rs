@@ -7,12 +7,25 @@ use std::path::Path;
 /// Writes `bytes` to `path` through a temporary file in the same folder, flushed to disk and
 /// then renamed over the target: readers see the old file or the new one, never a mix.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomically`], for content written piece by piece (a large CSV is never held
+/// in memory whole).
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let mut temp = tempfile::Builder::new().prefix(".trade-explorer-").suffix(".tmp").tempfile_in(folder)?;
-    temp.write_all(bytes)?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        write(&mut buffered)?;
+        buffered.flush()?;
+    }
     temp.as_file().sync_all()?;
     // On failure the temporary file is deleted when `temp` is dropped.
     temp.persist(path).map_err(|e| e.error)?;

@@ -54,7 +54,7 @@ fn unticking_an_entity_removes_its_line_and_its_table_rows() {
     assert_eq!(series_ids(&harness), ["jinhua:exports", "yiwu:exports"]);
     harness.get_by_role_and_label(Role::Button, "Table").click();
     harness.run();
-    let rows = harness.state().table_rows();
+    let rows = harness.state_mut().table_rows();
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| r.entity != "Yongkang"));
     assert_eq!(harness.state().state().tab, Tab::Table);
@@ -150,7 +150,7 @@ fn a_legend_click_hides_a_series_from_chart_and_table_and_alt_click_shows_only_o
     harness.get_by_role_and_label(Role::Button, "Yiwu").click();
     harness.run();
     assert_eq!(series_ids(&harness), ["jinhua:exports", "yongkang:exports"]);
-    assert!(harness.state().table_rows().iter().all(|r| r.entity != "Yiwu"));
+    assert!(harness.state_mut().table_rows().iter().all(|r| r.entity != "Yiwu"));
     harness.get_by_role_and_label(Role::Button, "Jinhua").click_modifiers(egui::Modifiers::ALT);
     harness.run();
     assert_eq!(series_ids(&harness), ["jinhua:exports"]);
@@ -208,7 +208,7 @@ fn sorting_the_table_by_value() {
     harness.get_by_label("Value").click();
     harness.run();
     assert_eq!(harness.state().state().table_sort, (TableColumn::Value, true));
-    let values: Vec<f64> = harness.state().table_rows().iter().filter_map(|r| r.value).collect();
+    let values: Vec<f64> = harness.state_mut().table_rows().iter().filter_map(|r| r.value).collect();
     assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
 }
 

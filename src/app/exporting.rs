@@ -169,14 +169,16 @@ impl TradeExplorerApp {
                 let filter = self.filter.clone();
                 let theme = if ctx.theme() == egui::Theme::Dark { ThemeChoice::Dark } else { ThemeChoice::Light };
                 let spec = RenderSpec { view: self.export_view(), lang: self.state.lang, theme, size, scale };
-                self.write_in_background(ctx, path, move || {
+                self.write_in_background(ctx, path, move |path| {
                     let image = export::render(&loaded.dataset, &filter, &spec)?;
-                    export::encode_png(&image)
+                    export::save(path, &export::encode_png(&image)?)
                 });
             }
             Purpose::Data => {
-                let rows = self.table_rows();
-                self.write_in_background(ctx, path, move || Ok(export::csv_bytes(&rows)));
+                let table = self.table();
+                let loaded = Arc::clone(&self.loaded);
+                let lang = self.state.lang;
+                self.write_in_background(ctx, path, move |path| export::save_csv(path, &loaded.dataset, &table, lang));
             }
         }
         ctx.request_repaint();
@@ -187,12 +189,12 @@ impl TradeExplorerApp {
         &mut self,
         ctx: &egui::Context,
         path: PathBuf,
-        make: impl FnOnce() -> Result<Vec<u8>, export::ExportError> + Send + 'static,
+        write: impl FnOnce(&std::path::Path) -> Result<(), export::ExportError> + Send + 'static,
     ) {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let result = make().and_then(|bytes| export::save(&path, &bytes)).map(|()| path).map_err(|e| e.to_string());
+            let result = write(&path).map(|()| path).map_err(|e| e.to_string());
             let _ = tx.send(result);
             ctx.request_repaint();
         });
@@ -301,7 +303,7 @@ impl TradeExplorerApp {
                 self.toast(text, None, false);
             }
             (CaptureTarget::File(path), Ok(picture)) => {
-                self.write_in_background(ctx, path, move || export::encode_png(&picture));
+                self.write_in_background(ctx, path, move |path| export::save(path, &export::encode_png(&picture)?));
             }
             (_, Err(e)) => {
                 let text = format!("{}{e}", self.state.lang.pick("Export failed: ", "导出失败:"));

@@ -2,7 +2,7 @@
 //! declaration and observation to a [`Builder`], which checks the format's rules, collects
 //! every problem with its location, and produces a sorted, interned [`Dataset`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::error::{MAX_PROBLEMS, Problem, ProblemKind};
 use super::model::*;
@@ -135,13 +135,13 @@ impl Builder {
     pub fn new(locate_observation: Locator, quotes: QuotePolicy) -> Builder {
         let mut builder = Builder {
             dataset: Dataset::default(),
-            entity_ids: HashMap::new(),
-            metric_ids: HashMap::new(),
-            source_ids: HashMap::new(),
-            category_ids: HashMap::new(),
-            period_ids: HashMap::new(),
+            entity_ids: HashMap::default(),
+            metric_ids: HashMap::default(),
+            source_ids: HashMap::default(),
+            category_ids: HashMap::default(),
+            period_ids: HashMap::default(),
             entity_parents: Vec::new(),
-            declared_at: HashMap::new(),
+            declared_at: HashMap::default(),
             rows: Vec::new(),
             locate_observation,
             pending_inputs: Vec::new(),
@@ -330,7 +330,7 @@ impl Builder {
         map.get(id).copied()
     }
 
-    fn period(&mut self, at: &str, name: Option<&str>) -> Option<PeriodId> {
+    fn period(&mut self, at: impl FnOnce() -> String, name: Option<&str>) -> Option<PeriodId> {
         let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
             return Some(PeriodId::FULL_YEAR);
         };
@@ -339,7 +339,7 @@ impl Builder {
         }
         let valid = name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !valid || self.dataset.periods.len() >= usize::from(u16::MAX) {
-            self.problem(at, ProblemKind::BadPeriod { text: name.to_string() });
+            self.problem(at(), ProblemKind::BadPeriod { text: name.to_string() });
             return None;
         }
         let id = PeriodId(self.dataset.periods.len() as u16);
@@ -348,12 +348,12 @@ impl Builder {
         Some(id)
     }
 
-    fn check_value(&mut self, at: String, unit: &Unit, value: f64) -> bool {
+    fn check_value(&mut self, at: impl FnOnce() -> String, unit: &Unit, value: f64) -> bool {
         if !value.is_finite() {
-            self.problem(at, ProblemKind::NotFinite { text: value.to_string() });
+            self.problem(at(), ProblemKind::NotFinite { text: value.to_string() });
             false
         } else if *unit == Unit::SharePercent && !(0.0..=100.0).contains(&value) {
-            self.problem(at, ProblemKind::ShareOutOfRange { value });
+            self.problem(at(), ProblemKind::ShareOutOfRange { value });
             false
         } else {
             true
@@ -367,12 +367,12 @@ impl Builder {
         self.check_text(at, "formula", &derived.formula, false);
     }
 
-    fn source_ref(&mut self, at: String, id: Option<&str>) -> Option<SourceId> {
+    fn source_ref(&mut self, at: impl FnOnce() -> String, id: Option<&str>) -> Option<SourceId> {
         let id = id?;
         let found = Self::resolve(&self.source_ids, id);
         if found.is_none() {
             let kind = self.unknown("source", id);
-            self.problem(at, kind);
+            self.problem(at(), kind);
         }
         found
     }
@@ -407,8 +407,8 @@ impl Builder {
             let field = if matches!(input.time, Time::Year(_)) { "year" } else { "date" };
             self.problem(locate(row, field), ProblemKind::YearOutOfRange { year });
         }
-        let period = self.period(&locate(row, "period"), input.period);
-        let source = self.source_ref(locate(row, "source"), input.source);
+        let period = self.period(|| locate(row, "period"), input.period);
+        let source = self.source_ref(|| locate(row, "source"), input.source);
 
         let metric_unit = metric.map(|m| self.dataset.metrics[m.0 as usize].unit.clone());
         let mut value_ok = true;
@@ -422,7 +422,7 @@ impl Builder {
                     ProblemKind::UnitMismatch { found: stated.to_string(), metric: metric_id, expected: unit.id() },
                 );
             }
-            value_ok = self.check_value(locate(row, "value"), unit, input.value);
+            value_ok = self.check_value(|| locate(row, "value"), unit, input.value);
         } else if !input.value.is_finite() {
             self.problem(locate(row, "value"), ProblemKind::NotFinite { text: input.value.to_string() });
         }
@@ -442,22 +442,22 @@ impl Builder {
             }
             let has_quote = d.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
             if !derived && !has_quote {
-                self.missing_quote(locate(row, "quote"));
+                self.missing_quote(|| locate(row, "quote"));
             }
             let mut alternatives = Vec::with_capacity(d.alternatives.len());
             for (i, alt) in d.alternatives.into_iter().enumerate() {
                 let alt_at = locate(row, &format!("alternatives[{i}]"));
                 if let Some(unit) = &metric_unit {
-                    self.check_value(format!("{alt_at}.value"), unit, alt.value);
+                    self.check_value(|| format!("{alt_at}.value"), unit, alt.value);
                 }
                 if let Some(derivation) = &alt.derived {
                     self.check_derivation(&format!("{alt_at}.derived"), derivation);
                 }
                 let alt_quote = alt.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
                 if alt.derived.is_none() && !alt_quote {
-                    self.missing_quote(format!("{alt_at}.quote"));
+                    self.missing_quote(|| format!("{alt_at}.quote"));
                 }
-                let source = self.source_ref(format!("{alt_at}.source"), alt.source.as_deref());
+                let source = self.source_ref(|| format!("{alt_at}.source"), alt.source.as_deref());
                 alternatives.push(Alternative {
                     value: alt.value,
                     source,
@@ -481,7 +481,7 @@ impl Builder {
                 reported: d.reported,
             }));
         } else {
-            self.missing_quote(locate(row, "quote"));
+            self.missing_quote(|| locate(row, "quote"));
         }
 
         let (Some(entity), Some(metric), Some(category), Some(period), true, true) =
@@ -504,9 +504,9 @@ impl Builder {
         });
     }
 
-    fn missing_quote(&mut self, at: String) {
+    fn missing_quote(&mut self, at: impl FnOnce() -> String) {
         match self.quotes {
-            QuotePolicy::Required => self.problem(at, ProblemKind::MissingQuote),
+            QuotePolicy::Required => self.problem(at(), ProblemKind::MissingQuote),
             QuotePolicy::Counted => self.reported_without_quote += 1,
             QuotePolicy::NotExpected => {}
         }
@@ -587,20 +587,36 @@ impl Builder {
         }
 
         // Sort observations into series order, carrying their rows and pending inputs along.
-        let mut order: Vec<u32> = (0..self.dataset.observations.len() as u32).collect();
-        order.sort_by_key(|&i| sort_key(&self.dataset.observations[i as usize].cell));
-        let mut slots: Vec<Option<Observation>> =
-            std::mem::take(&mut self.dataset.observations).into_iter().map(Some).collect();
-        let mut new_index = vec![0u32; order.len()];
-        let mut rows = Vec::with_capacity(order.len());
-        for (new, &old) in order.iter().enumerate() {
-            new_index[old as usize] = new as u32;
-            rows.push(self.rows[old as usize]);
-            if let Some(obs) = slots[old as usize].take() {
-                self.dataset.observations.push(obs);
+        // Files are usually written in that order already; a permutation applied in place keeps
+        // a million-row load from holding two copies.
+        let n = self.dataset.observations.len();
+        let sorted = self.dataset.observations.windows(2).all(|w| sort_key(&w[0].cell) <= sort_key(&w[1].cell));
+        let mut new_index: Vec<u32> = Vec::new();
+        if !sorted {
+            let mut order: Vec<u32> = (0..n as u32).collect();
+            order.sort_by_key(|&i| sort_key(&self.dataset.observations[i as usize].cell));
+            if !self.pending_inputs.is_empty() {
+                new_index = vec![0; n];
+                for (k, &old) in order.iter().enumerate() {
+                    new_index[old as usize] = k as u32;
+                }
+            }
+            let mut placed = vec![false; n];
+            for start in 0..n {
+                let mut current = start;
+                while !placed[current] {
+                    placed[current] = true;
+                    let source = order[current] as usize;
+                    if source == start {
+                        break;
+                    }
+                    self.dataset.observations.swap(current, source);
+                    self.rows.swap(current, source);
+                    current = source;
+                }
             }
         }
-        self.rows = rows;
+        let position = |old: usize| if new_index.is_empty() { old } else { new_index[old] as usize };
 
         let locate = self.locate_observation;
         for pair in 1..self.dataset.observations.len() {
@@ -617,7 +633,7 @@ impl Builder {
         }
 
         for (old, inputs) in std::mem::take(&mut self.pending_inputs) {
-            let index = new_index[old] as usize;
+            let index = position(old);
             let row = self.rows[index] as usize;
             let mut cells = Vec::with_capacity(inputs.len());
             for (k, input) in inputs.iter().enumerate() {
@@ -773,6 +789,31 @@ mod tests {
         let (problems, _) = b.finish().unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].at, "obs[1].derived.inputs[1]");
+    }
+
+    #[test]
+    fn derived_inputs_follow_their_observations_when_sorting_moves_them() {
+        let mut b = builder();
+        let input = CellRef {
+            entity: "a".into(),
+            metric: "share".into(),
+            category: None,
+            time: Time::Year(2019),
+            period: None,
+        };
+        let mut derived = obs(2024, 9.0);
+        derived.details = Some(DetailsInput {
+            derived: Some(DerivationInput { formula: "x".into(), inputs: vec![input] }),
+            ..Default::default()
+        });
+        for (row, o) in [(0, obs(2023, 1.0)), (1, derived), (2, obs(2019, 3.0)), (3, obs(2021, 2.0))] {
+            b.add_observation(row, o);
+        }
+        let (d, _) = b.finish().unwrap();
+        let years: Vec<i32> = d.observations.iter().map(|o| o.cell.time.year()).collect();
+        assert_eq!(years, [2019, 2021, 2023, 2024]);
+        let inputs = &d.observations[3].derivation().unwrap().inputs;
+        assert_eq!(d.find(&inputs[0]).map(|o| o.value), Some(3.0));
     }
 
     #[test]

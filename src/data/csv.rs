@@ -3,7 +3,7 @@
 //! (`NAME.meta.json` beside `NAME.csv`) or, without one, are inferred from the rows with a
 //! warning.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::build::{Builder, DerivationInput, DetailsInput, ObservationInput, QuotePolicy};
@@ -39,14 +39,20 @@ pub fn slug(name: &str) -> String {
     if id.is_empty() { "unnamed".to_string() } else { id }
 }
 
-/// Column positions found in a header.
+/// Where each of [`COLUMNS`] is in a header, by the column's place in `COLUMNS`.
 struct Columns {
-    index: HashMap<&'static str, usize>,
+    index: [Option<usize>; COLUMNS.len()],
 }
 
 impl Columns {
     fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> Option<&'r str> {
-        self.index.get(name).and_then(|&i| record.get(i)).map(str::trim)
+        // A linear scan of 13 short names is cheaper than hashing, and this runs per cell.
+        let column = COLUMNS.iter().position(|c| *c == name)?;
+        self.index[column].and_then(|i| record.get(i)).map(str::trim)
+    }
+
+    fn has(&self, name: &str) -> bool {
+        COLUMNS.iter().position(|c| *c == name).is_some_and(|c| self.index[c].is_some())
     }
 }
 
@@ -72,7 +78,8 @@ pub fn sidecar_path(csv_path: &Path) -> std::path::PathBuf {
     csv_path.with_extension("meta.json")
 }
 
-/// Loads a tidy CSV. `metadata` is the sidecar's path and bytes, when there is one.
+/// Loads a tidy CSV held in memory. `metadata` is the sidecar's path and bytes, when there is
+/// one.
 pub fn load_tidy_csv(
     path: &Path,
     bytes: &[u8],
@@ -80,6 +87,25 @@ pub fn load_tidy_csv(
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
+    let mut reader = csv_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    load_tidy_records(path, &mut reader, &header, metadata, progress)
+}
+
+/// A CSV reader with the settings every loader uses.
+pub(crate) fn csv_reader<R: std::io::Read>(input: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new().has_headers(true).buffer_capacity(1 << 16).from_reader(input)
+}
+
+/// Loads the rows of a tidy CSV from a reader whose header has been read (streaming: a large
+/// file is never held in memory whole).
+pub(crate) fn load_tidy_records<R: std::io::Read>(
+    path: &Path,
+    reader: &mut csv::Reader<R>,
+    header: &csv::StringRecord,
+    metadata: Option<(&Path, &[u8])>,
+    progress: &Progress,
+) -> Result<(Dataset, Vec<String>), LoadError> {
     let mut builder = Builder::new(locate_row, QuotePolicy::Counted);
     let inferred = metadata.is_none();
     match metadata {
@@ -95,23 +121,22 @@ pub fn load_tidy_csv(
         }
     }
 
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    let mut index = HashMap::new();
+    let mut index = [None; COLUMNS.len()];
     for (i, name) in header.iter().enumerate() {
         let key = name.trim().to_ascii_lowercase();
-        if let Some(known) = COLUMNS.iter().find(|c| **c == key) {
-            index.entry(*known).or_insert(i);
+        if let Some(known) = COLUMNS.iter().position(|c| *c == key) {
+            index[known].get_or_insert(i);
         }
     }
+    let columns = Columns { index };
     let found = header.iter().collect::<Vec<_>>().join(", ");
     let mut missing = Vec::new();
     for required in ["entity", "metric", "value"] {
-        if !index.contains_key(required) {
+        if !columns.has(required) {
             missing.push(required);
         }
     }
-    if !index.contains_key("year") && !index.contains_key("date") {
+    if !columns.has("year") && !columns.has("date") {
         missing.push("year");
     }
     if !missing.is_empty() {
@@ -124,7 +149,6 @@ pub fn load_tidy_csv(
             .collect();
         return Err(LoadError::Invalid { path: path.to_path_buf(), problems, more: 0 });
     }
-    let columns = Columns { index };
 
     let mut record = csv::StringRecord::new();
     let mut row = 0usize;
@@ -215,12 +239,12 @@ fn read_row(
     let metric_text = field("metric").unwrap_or("");
     let source_text = field("source");
     let category_text = field("category");
-    let (entity, metric, source, category);
+    let (entity, metric, source, category): (Cow<'_, str>, Cow<'_, str>, Option<Cow<'_, str>>, Option<Cow<'_, str>>);
     if inferred {
-        entity = slug(entity_text);
-        if !builder.has_entity(&entity) && !entity_text.is_empty() {
+        let entity_id = slug(entity_text);
+        if !builder.has_entity(&entity_id) && !entity_text.is_empty() {
             let e = Entity {
-                id: entity.clone(),
+                id: entity_id.clone(),
                 name: entity_text.into(),
                 name_zh: None,
                 kind: String::new(),
@@ -228,11 +252,12 @@ fn read_row(
             };
             builder.add_entity(&locate_row(row, "entity"), e, None);
         }
-        metric = slug(metric_text);
-        if !builder.has_metric(&metric) && !metric_text.is_empty() {
+        entity = Cow::Owned(entity_id);
+        let metric_id = slug(metric_text);
+        if !builder.has_metric(&metric_id) && !metric_text.is_empty() {
             let unit = Unit::parse(field("unit").unwrap_or(""));
             let m = Metric {
-                id: metric.clone(),
+                id: metric_id.clone(),
                 name: metric_text.into(),
                 name_zh: None,
                 unit,
@@ -242,6 +267,7 @@ fn read_row(
             };
             builder.add_metric(&locate_row(row, "metric"), m);
         }
+        metric = Cow::Owned(metric_id);
         source = source_text.map(|text| {
             let id = slug(text);
             if !builder.has_source(&id) {
@@ -255,7 +281,7 @@ fn read_row(
                 };
                 builder.add_source(&locate_row(row, "source"), s);
             }
-            id
+            Cow::Owned(id)
         });
         category = category_text.map(|text| {
             let id = slug(text);
@@ -265,13 +291,13 @@ fn read_row(
                     Category { id: id.clone(), name: text.into(), name_zh: None },
                 );
             }
-            id
+            Cow::Owned(id)
         });
     } else {
-        entity = entity_text.to_string();
-        metric = metric_text.to_string();
-        source = source_text.map(str::to_string);
-        category = category_text.map(str::to_string);
+        entity = Cow::Borrowed(entity_text);
+        metric = Cow::Borrowed(metric_text);
+        source = source_text.map(Cow::Borrowed);
+        category = category_text.map(Cow::Borrowed);
     }
 
     let quote = field("quote").map(str::to_string);

@@ -132,7 +132,13 @@ pub struct Filter {
     pub hidden: BTreeSet<String>,
     /// In the Industry shares view, only the latest figure of each share.
     pub latest_shares_only: bool,
+    /// The most lines (or bar groups) drawn; with more selected, the largest by their latest
+    /// value are drawn and the rest are named in one line and listed in the Table.
+    pub max_series: usize,
 }
+
+/// The default of [`Filter::max_series`]: a legend of twelve still reads.
+pub const DEFAULT_MAX_SERIES: usize = 12;
 
 impl Default for Filter {
     fn default() -> Filter {
@@ -153,6 +159,7 @@ impl Default for Filter {
             log_scale: false,
             hidden: BTreeSet::new(),
             latest_shares_only: true,
+            max_series: DEFAULT_MAX_SERIES,
         }
     }
 }

@@ -96,43 +96,116 @@ pub fn load_bytes(path: &Path, bytes: &[u8], limit: u64, progress: &Progress) ->
     } else {
         let header = csv_header(path, bytes)?;
         if is_owid_header(&header) {
-            let package_path = path.with_file_name(DATAPACKAGE);
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let package = if package_path.is_file() {
-                let info = parse_package(&package_path, &read_limited(&package_path, limit)?)?;
-                // Use the package only if it describes this file.
-                info.resources.iter().any(|r| r.rsplit('/').next() == Some(name.as_str())).then_some(info)
-            } else {
-                None
-            };
-            load_owid_csv(path, bytes, package.as_ref(), progress)?
+            load_owid_csv(path, bytes, package_beside(path, limit)?.as_ref(), progress)?
         } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
             let meta_path = sidecar_path(path);
             let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
             load_tidy_csv(path, bytes, meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)), progress)?
         } else {
-            return Err(LoadError::UnknownFormat {
-                path: path.to_path_buf(),
-                reason: format!(
-                    "line 1: the columns ({}) are not a format Trade Explorer reads: a tidy CSV has \
-                     entity, metric, year, value; an Our World in Data CSV has Entity, Year (or Day) \
-                     and one column per indicator",
-                    header.iter().take(8).collect::<Vec<_>>().join(", ")
-                ),
-            });
+            return Err(unknown_columns(path, &header));
         }
     };
     progress.set_done(bytes.len() as u64);
     Ok(Loaded { dataset, warnings })
 }
 
-/// Loads a dataset file of any supported format, reporting progress and honouring cancel.
-pub fn load_path_with(path: &Path, limit: u64, progress: &Progress) -> Result<Loaded, LoadError> {
-    let bytes = read_limited(path, limit)?;
-    if progress.is_cancelled() {
-        return Err(LoadError::Cancelled { path: path.to_path_buf() });
+/// Counts the bytes read into the progress, and stops at the size limit.
+struct CountingReader<'a, R> {
+    inner: R,
+    progress: &'a Progress,
+    read: u64,
+}
+
+impl<R: Read> Read for CountingReader<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        self.progress.set_done(self.read);
+        Ok(n)
     }
-    load_bytes(path, &bytes, limit, progress)
+}
+
+/// Loads a dataset file of any supported format, reporting progress and honouring cancel. CSV
+/// files are parsed as they are read, so a large file is never held in memory whole.
+pub fn load_path_with(path: &Path, limit: u64, progress: &Progress) -> Result<Loaded, LoadError> {
+    use std::io::BufRead;
+    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile { path: path.to_path_buf() });
+    }
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit });
+    }
+    progress.set_total(meta.len());
+    let counting = CountingReader { inner: file.take(limit + 1), progress, read: 0 };
+    let mut input = std::io::BufReader::with_capacity(1 << 20, counting);
+    let head = input.fill_buf().map_err(io)?;
+    if head.is_empty() {
+        return Err(LoadError::Empty { path: path.to_path_buf() });
+    }
+    let is_csv = !looks_like_json(head);
+    if !is_csv || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        // JSON (and UTF-16, which check_utf8 names) is parsed whole.
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        input.read_to_end(&mut bytes).map_err(io)?;
+        if bytes.len() as u64 > limit {
+            return Err(LoadError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit });
+        }
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled { path: path.to_path_buf() });
+        }
+        return load_bytes(path, &bytes, limit, progress);
+    }
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        input.consume(3);
+    }
+    let mut reader = super::csv::csv_reader(input);
+    let header = reader.headers().map_err(|e| super::csv::csv_error(path, &e))?.clone();
+    let (dataset, warnings) = if is_owid_header(&header) {
+        let package = package_beside(path, limit)?;
+        super::owid::load_owid_records(path, &mut reader, &header, package.as_ref(), progress)?
+    } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
+        let meta_path = sidecar_path(path);
+        let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
+        super::csv::load_tidy_records(
+            path,
+            &mut reader,
+            &header,
+            meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)),
+            progress,
+        )?
+    } else {
+        return Err(unknown_columns(path, &header));
+    };
+    if reader.into_inner().into_inner().read > limit {
+        return Err(LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit });
+    }
+    Ok(Loaded { dataset, warnings })
+}
+
+/// The data package beside an OWID CSV, if there is one and it describes this file.
+fn package_beside(path: &Path, limit: u64) -> Result<Option<super::owid::PackageInfo>, LoadError> {
+    let package_path = path.with_file_name(DATAPACKAGE);
+    if !package_path.is_file() {
+        return Ok(None);
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let info = parse_package(&package_path, &read_limited(&package_path, limit)?)?;
+    Ok(info.resources.iter().any(|r| r.rsplit('/').next() == Some(name.as_str())).then_some(info))
+}
+
+fn unknown_columns(path: &Path, header: &csv::StringRecord) -> LoadError {
+    LoadError::UnknownFormat {
+        path: path.to_path_buf(),
+        reason: format!(
+            "line 1: the columns ({}) are not a format Trade Explorer reads: a tidy CSV has \
+             entity, metric, year, value; an Our World in Data CSV has Entity, Year (or Day) \
+             and one column per indicator",
+            header.iter().take(8).collect::<Vec<_>>().join(", ")
+        ),
+    }
 }
 
 /// Loads a dataset file of any supported format.

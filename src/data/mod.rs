@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod csv;
+pub mod decimate;
 pub mod error;
 pub mod filter;
 pub mod format;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::build::{Builder, ObservationInput, QuotePolicy};
-use super::csv::{csv_error, slug};
+use super::csv::{csv_error, csv_reader, slug};
 use super::error::{LoadError, Problem, ProblemKind};
 use super::model::*;
 use super::progress::Progress;
@@ -194,9 +194,20 @@ pub fn load_owid_csv(
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let mut reader = csv_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    let Some(layout) = layout(&header) else {
+    load_owid_records(path, &mut reader, &header, package, progress)
+}
+
+/// Loads the rows of an OWID CSV from a reader whose header has been read.
+pub(crate) fn load_owid_records<R: std::io::Read>(
+    path: &Path,
+    reader: &mut csv::Reader<R>,
+    header: &csv::StringRecord,
+    package: Option<&PackageInfo>,
+    progress: &Progress,
+) -> Result<(Dataset, Vec<String>), LoadError> {
+    let Some(layout) = layout(header) else {
         let problem = Problem {
             at: "row 1 (header)".into(),
             kind: ProblemKind::MissingColumn {

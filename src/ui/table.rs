@@ -4,19 +4,20 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::data::Lang;
-use crate::data::query::{TableColumn, TableRow};
+use crate::data::query::{Table, TableColumn};
+use crate::data::{Dataset, Lang};
 
 /// Draws the rows; a click on a header asks to sort by it (returned as the new sort).
 pub fn show(
     ui: &mut Ui,
     caption: &str,
-    rows: &[TableRow],
+    table: &Table,
+    d: &Dataset,
     sort: (TableColumn, bool),
     lang: Lang,
 ) -> Option<(TableColumn, bool)> {
     ui.label(RichText::new(caption).strong());
-    if rows.is_empty() {
+    if table.is_empty() {
         ui.label(RichText::new(lang.pick("The chart shows no figures.", "图表中没有数据。")).weak());
         return None;
     }
@@ -54,8 +55,9 @@ pub fn show(
             }
         })
         .body(|body| {
-            body.rows(22.0, rows.len(), |mut row| {
-                let r = &rows[row.index()];
+            // Only the rows on screen get their text made.
+            body.rows(22.0, table.len(), |mut row| {
+                let r = &table.row(d, lang, row.index());
                 row.col(|ui| {
                     cell(ui, &r.entity);
                 });

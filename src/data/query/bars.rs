@@ -58,8 +58,11 @@ pub struct BarChart {
     pub year: Option<i32>,
     /// Years that have data for the selection, for the year picker.
     pub years: Vec<i32>,
-    /// The x-axis groups (entities).
+    /// The x-axis groups (entities); only the first [`BarChart::shown_groups`] are drawn.
     pub groups: Vec<BarGroup>,
+    /// How many groups are drawn: all, or the largest [`Filter::max_series`] when more are
+    /// selected (the rest are in the Table).
+    pub shown_groups: usize,
     /// The bars.
     pub series: Vec<BarSeries>,
     /// Grouped or stacked.
@@ -80,8 +83,7 @@ pub struct BarChart {
 pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
     let line = line_chart(d, &Filter { hidden: Default::default(), ..f.clone() }, lang);
     let sel = Selection::new(d, f);
-    let mut entities: Vec<EntityId> = sel.entities.iter().copied().collect();
-    entities.sort();
+    let entities: Vec<EntityId> = sel.entities.clone();
     let groups: Vec<BarGroup> =
         entities.iter().map(|&e| BarGroup { entity: e, label: entity_name(d.entity(e), lang).to_string() }).collect();
 
@@ -104,6 +106,7 @@ pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
         unit_label: line.unit_label.clone(),
         year,
         years,
+        shown_groups: groups.len(),
         groups,
         series: Vec::new(),
         layout: if stack_unavailable.is_some() { BarLayout::Grouped } else { f.bar_layout },
@@ -123,7 +126,7 @@ pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
         return chart;
     };
 
-    for s in &line.series {
+    for s in line.series.iter().chain(&line.omitted) {
         let (metric, category, period) = (s.key.metric, s.key.category, s.key.period);
         let index = match chart
             .series
@@ -162,8 +165,9 @@ pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
         }
     }
     chart.series.retain(|b| b.cells.iter().any(Option::is_some));
+    limit_groups(&mut chart, f.max_series.max(1), lang);
     for b in chart.series.iter().filter(|b| !b.hidden) {
-        for cell in b.cells.iter().flatten() {
+        for cell in b.cells.iter().take(chart.shown_groups).flatten() {
             push_source(&mut chart.sources, cell.point.source);
             chart.any_derived |= cell.point.derived;
         }
@@ -195,6 +199,7 @@ fn years_with_data(line: &LineChart) -> Vec<i32> {
     let mut years: Vec<i32> = line
         .series
         .iter()
+        .chain(&line.omitted)
         .flat_map(|s| s.points.iter())
         .filter(|p| p.value.is_some() && matches!(p.time, Time::Year(_)))
         .map(|p| p.time.year())
@@ -210,8 +215,32 @@ fn best_year(line: &LineChart, years: &[i32]) -> Option<i32> {
         let filled = line
             .series
             .iter()
+            .chain(&line.omitted)
             .filter(|s| s.points.iter().any(|p| p.time == Time::Year(y) && p.value.is_some()))
             .count();
         (filled, y)
     })
+}
+
+/// With more groups than `n`, puts the `n` largest (by the first visible bar) first and draws
+/// only those; the chart says how many more there are.
+fn limit_groups(chart: &mut BarChart, n: usize, lang: Lang) {
+    if chart.groups.len() <= n {
+        return;
+    }
+    let first = chart.series.iter().position(|s| !s.hidden).unwrap_or(0);
+    let height =
+        |g: usize| chart.series.get(first).and_then(|s| s.cells[g].as_ref()).map_or(f64::NEG_INFINITY, |c| c.value);
+    let mut order: Vec<usize> = (0..chart.groups.len()).collect();
+    order.sort_by(|&a, &b| height(b).total_cmp(&height(a)).then(a.cmp(&b)));
+    chart.groups = order.iter().map(|&g| chart.groups[g].clone()).collect();
+    for s in &mut chart.series {
+        s.cells = order.iter().map(|&g| s.cells[g].clone()).collect();
+    }
+    chart.shown_groups = n;
+    let more = chart.groups.len() - n;
+    chart.notes.push(match lang {
+        Lang::En => format!("The {n} largest are shown; {more} more places are in the Table."),
+        Lang::Zh => format!("显示最大的 {n} 个;另有 {more} 个地区见“表格”。"),
+    });
 }

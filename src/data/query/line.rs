@@ -78,8 +78,11 @@ pub struct LineChart {
     pub unit: DisplayUnit,
     /// The y axis label.
     pub unit_label: String,
-    /// The lines, in legend order.
+    /// The lines drawn, in legend order.
     pub series: Vec<Series>,
+    /// Lines selected but not drawn, because more than [`Filter::max_series`] are selected;
+    /// they are listed in the Table.
+    pub omitted: Vec<Series>,
     /// What was left out and why (a unit conflict, a mode that does not apply).
     pub notes: Vec<String>,
     /// Why nothing is drawn, when nothing is.
@@ -112,6 +115,7 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
         unit: DisplayUnit::Count,
         unit_label: String::new(),
         series: Vec::new(),
+        omitted: Vec::new(),
         notes: Vec::new(),
         empty_reason: None,
         sources: Vec::new(),
@@ -157,19 +161,45 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
         chart.empty_reason = Some(why_empty(d, f, &sel, lang));
         return chart;
     }
+    limit_series(&mut chart, f.max_series.max(1));
     finish_summary(d, f, &mut chart, lang);
     chart
 }
 
+/// The latest value of a series, for ranking.
+fn latest(s: &Series) -> f64 {
+    s.points.iter().rev().find_map(|p| p.value).map_or(f64::NEG_INFINITY, f64::abs)
+}
+
+/// Keeps the `n` visible series with the largest latest value (in their legend order); the rest
+/// move to `omitted`. Hidden series stay in the legend only while it is short.
+fn limit_series(chart: &mut LineChart, n: usize) {
+    let visible = chart.series.iter().filter(|s| !s.hidden).count();
+    if visible <= n && chart.series.len() <= 4 * n {
+        return;
+    }
+    let mut ranked: Vec<usize> = (0..chart.series.len()).filter(|&i| !chart.series[i].hidden).collect();
+    ranked.sort_by(|&a, &b| latest(&chart.series[b]).total_cmp(&latest(&chart.series[a])).then(a.cmp(&b)));
+    let mut keep = vec![false; chart.series.len()];
+    for &i in ranked.iter().take(n) {
+        keep[i] = true;
+    }
+    let keep_hidden = chart.series.len() <= 4 * n;
+    let all = std::mem::take(&mut chart.series);
+    for (i, s) in all.into_iter().enumerate() {
+        if keep[i] || (s.hidden && keep_hidden) {
+            chart.series.push(s);
+        } else if !s.hidden {
+            chart.omitted.push(s);
+        }
+    }
+}
+
 /// Runs of observations that pass the filter, one per series, in dataset order.
 fn collect_runs(d: &Dataset, f: &Filter, sel: &Selection) -> Vec<(SeriesKey, Vec<usize>)> {
-    let mut metric_on = vec![false; d.metrics.len()];
-    for m in &sel.metrics {
-        metric_on[m.0 as usize] = true;
-    }
     let mut runs: Vec<(SeriesKey, Vec<usize>)> = Vec::new();
     for (i, o) in d.observations.iter().enumerate() {
-        if !metric_on[o.cell.metric.0 as usize] || !sel.entities.contains(&o.cell.entity) || !sel.passes(f, o) {
+        if !sel.has_metric(o.cell.metric) || !sel.has_entity(o.cell.entity) || !sel.passes(f, o) {
             continue;
         }
         let key = SeriesKey::of(&o.cell);
@@ -413,13 +443,9 @@ fn finish_summary(d: &Dataset, f: &Filter, chart: &mut LineChart, lang: Lang) {
 
 /// Says why a selection shows nothing, as specifically as the data allows.
 pub(crate) fn why_empty(d: &Dataset, f: &Filter, sel: &Selection, lang: Lang) -> String {
-    let selected = |o: &&Observation| sel.entities.contains(&o.cell.entity) && sel.metrics.contains(&o.cell.metric);
+    let selected = |o: &&Observation| sel.has_entity(o.cell.entity) && sel.has_metric(o.cell.metric);
     let any_at_all = d.observations.iter().any(|o| selected(&o));
-    let entity_names: Vec<String> = {
-        let mut ids: Vec<&EntityId> = sel.entities.iter().collect();
-        ids.sort();
-        ids.into_iter().map(|&e| entity_name(d.entity(e), lang).to_string()).collect()
-    };
+    let entity_names: Vec<String> = sel.entities.iter().map(|&e| entity_name(d.entity(e), lang).to_string()).collect();
     let metric_names: Vec<String> = sel.metrics.iter().map(|&m| metric_name(d.metric(m), lang).to_string()).collect();
     if !any_at_all {
         return match lang {

@@ -11,7 +11,7 @@ pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart};
 pub use explain::{Explanation, explain, figure_line, figures_by_source, source_label};
 pub use line::{LineChart, Point, Series, line_chart};
 pub use shares::{ShareChart, ShareRow, share_chart};
-pub use table::{TableColumn, TableRow, sort_rows};
+pub use table::{Table, TableColumn, TableRef, TableRow, sort_rows};
 
 use std::collections::HashSet;
 
@@ -71,7 +71,10 @@ impl SeriesKey {
 
 /// The filter resolved against a dataset: ids turned into indexes.
 pub(crate) struct Selection {
-    pub entities: HashSet<EntityId>,
+    /// Selected entities in dataset order.
+    pub entities: Vec<EntityId>,
+    entity_on: Vec<bool>,
+    metric_on: Vec<bool>,
     /// Selected metrics in dataset order.
     pub metrics: Vec<MetricId>,
     pub categories: Option<HashSet<CategoryId>>,
@@ -81,16 +84,36 @@ pub(crate) struct Selection {
 
 impl Selection {
     pub fn new(d: &Dataset, f: &Filter) -> Selection {
-        let entities = f.entities.iter().filter_map(|id| d.entity_id(id)).collect();
+        let mut entity_on = vec![false; d.entities.len()];
+        for id in &f.entities {
+            if let Some(e) = d.entity_id(id) {
+                entity_on[e.0 as usize] = true;
+            }
+        }
+        let entities = (0..d.entities.len() as u32).map(EntityId).filter(|e| entity_on[e.0 as usize]).collect();
         let mut metrics: Vec<MetricId> = f.metrics.iter().filter_map(|id| d.metric_id(id)).collect();
         metrics.sort();
+        let mut metric_on = vec![false; d.metrics.len()];
+        for m in &metrics {
+            metric_on[m.0 as usize] = true;
+        }
         let categories =
             (!f.categories.is_empty()).then(|| f.categories.iter().filter_map(|id| d.category_id(id)).collect());
         let period = match &f.period {
             PeriodChoice::FullYear => Some(PeriodId::FULL_YEAR),
             PeriodChoice::Named(name) => d.period_id(name),
         };
-        Selection { entities, metrics, categories, period }
+        Selection { entities, entity_on, metric_on, metrics, categories, period }
+    }
+
+    /// Whether an entity is selected.
+    pub fn has_entity(&self, e: EntityId) -> bool {
+        self.entity_on.get(e.0 as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether a metric is selected.
+    pub fn has_metric(&self, m: MetricId) -> bool {
+        self.metric_on.get(m.0 as usize).copied().unwrap_or(false)
     }
 
     /// Whether an observation passes every filter but the metric and entity choice.
@@ -209,7 +232,7 @@ pub fn filter_summary(d: &Dataset, f: &Filter) -> FilterSummary {
     let sel = Selection::new(d, f);
     let mut summary = FilterSummary::default();
     for o in &d.observations {
-        if !sel.entities.contains(&o.cell.entity) || !sel.metrics.contains(&o.cell.metric) {
+        if !sel.has_entity(o.cell.entity) || !sel.has_metric(o.cell.metric) {
             continue;
         }
         summary.selected += 1;

@@ -74,7 +74,7 @@ pub fn share_chart(d: &Dataset, f: &Filter, lang: Lang) -> ShareChart {
     let share_metrics: Vec<bool> = (0..d.metrics.len() as u32).map(|m| is_industry_share(d, MetricId(m))).collect();
     let mut rows: Vec<ShareRow> = Vec::new();
     for (i, o) in d.observations.iter().enumerate() {
-        if !share_metrics[o.cell.metric.0 as usize] || !sel.entities.contains(&o.cell.entity) || !sel.passes(f, o) {
+        if !share_metrics[o.cell.metric.0 as usize] || !sel.has_entity(o.cell.entity) || !sel.passes(f, o) {
             continue;
         }
         let metric = d.metric(o.cell.metric);
@@ -128,9 +128,7 @@ pub fn share_chart(d: &Dataset, f: &Filter, lang: Lang) -> ShareChart {
         chart.any_derived |= r.derived;
     }
     if chart.rows.is_empty() {
-        let mut ids: Vec<&EntityId> = sel.entities.iter().collect();
-        ids.sort();
-        let names: Vec<String> = ids.into_iter().map(|&e| entity_name(d.entity(e), lang).to_string()).collect();
+        let names: Vec<String> = sel.entities.iter().map(|&e| entity_name(d.entity(e), lang).to_string()).collect();
         chart.empty_reason = Some(if names.is_empty() {
             lang.pick("Choose at least one place in the side panel.", "请在侧栏中至少选择一个地区。").into()
         } else {

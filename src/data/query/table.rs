@@ -1,9 +1,13 @@
-//! Table rows: exactly the figures a chart shows, one row each, for the Table view and the
-//! CSV export.
+//! Tables: exactly the figures a chart shows, one row each, for the Table view and the CSV
+//! export. A table is a list of small references; rows with their text are made only for the
+//! rows on screen (or one at a time while exporting), so a million-row table costs megabytes,
+//! not hundreds.
+
+use std::cmp::Ordering;
 
 use super::*;
 
-/// One row of the Table view.
+/// One row as shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableRow {
     /// Entity name.
@@ -34,72 +38,22 @@ pub struct TableRow {
     pub observation: usize,
 }
 
-fn row(
-    d: &Dataset,
-    lang: Lang,
-    unit: &DisplayUnit,
-    observation: usize,
-    value: Option<f64>,
-    derived: bool,
-    trust: Option<Trust>,
-) -> TableRow {
-    let o = &d.observations[observation];
-    let mut metric = metric_name(d.metric(o.cell.metric), lang).to_string();
-    if let Some(c) = o.cell.category {
-        metric.push_str(&format!(" ({})", category_name(d.category(c), lang)));
-    }
-    let source = o.source.map(|s| d.source(s));
-    TableRow {
-        entity: entity_name(d.entity(o.cell.entity), lang).to_string(),
-        metric,
-        time: o.cell.time,
-        period: period_label(d.period(o.cell.period), lang),
-        value,
-        value_text: value.map_or_else(|| "–".into(), |v| unit.format_value(v, lang)),
-        unit: unit.label(lang),
-        derived,
-        trust,
-        source: source.map(|s| s.title.clone()).unwrap_or_default(),
-        source_label: source.map(super::source_label).unwrap_or_default(),
-        source_url: source.map(|s| s.url.clone()).unwrap_or_default(),
-        observation,
-    }
+/// A row before its text is made: the observation and the value the chart shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TableRef {
+    /// Index of the observation.
+    pub observation: u32,
+    /// The value shown.
+    pub value: Option<f64>,
+    /// Derived (itself or a figure its value was computed from).
+    pub derived: bool,
+    /// The lower trust of the figures used.
+    pub trust: Option<Trust>,
 }
 
-impl LineChart {
-    /// The rows of the visible series, series by series in time order.
-    pub fn table_rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
-        self.visible_series()
-            .flat_map(|s| s.points.iter())
-            .map(|p| row(d, lang, &self.unit, p.observation, p.value, p.derived, p.trust))
-            .collect()
-    }
-}
-
-impl BarChart {
-    /// The rows of the visible bars, group by group.
-    pub fn table_rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
-        let mut rows = Vec::new();
-        for g in 0..self.groups.len() {
-            for s in self.series.iter().filter(|s| !s.hidden) {
-                if let Some(cell) = &s.cells[g] {
-                    let p = &cell.point;
-                    rows.push(row(d, lang, &self.unit, p.observation, p.value, p.derived, p.trust));
-                }
-            }
-        }
-        rows
-    }
-}
-
-impl ShareChart {
-    /// The rows of the visible bars.
-    pub fn table_rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
-        self.rows
-            .iter()
-            .filter(|r| !r.hidden)
-            .map(|r| row(d, lang, &DisplayUnit::SharePercent, r.observation, Some(r.value), r.derived, r.trust))
-            .collect()
+impl TableRef {
+    fn of(p: &Point) -> TableRef {
+        TableRef { observation: p.observation as u32, value: p.value, derived: p.derived, trust: p.trust }
     }
 }
 
@@ -120,13 +74,152 @@ pub enum TableColumn {
     Derived,
     /// Trust level.
     Trust,
-    /// Source title.
+    /// Source.
     Source,
 }
 
-/// Sorts rows by a column; equal rows keep their chart order, missing values go last.
+/// The figures of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The unit of the values.
+    pub unit: DisplayUnit,
+    /// The rows, in chart order until sorted.
+    pub refs: Vec<TableRef>,
+}
+
+impl Table {
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.refs.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.refs.is_empty()
+    }
+
+    /// The text of row `i`.
+    pub fn row(&self, d: &Dataset, lang: Lang, i: usize) -> TableRow {
+        let r = &self.refs[i];
+        let o = &d.observations[r.observation as usize];
+        let mut metric = metric_name(d.metric(o.cell.metric), lang).to_string();
+        if let Some(c) = o.cell.category {
+            metric.push_str(&format!(" ({})", category_name(d.category(c), lang)));
+        }
+        let source = o.source.map(|s| d.source(s));
+        TableRow {
+            entity: entity_name(d.entity(o.cell.entity), lang).to_string(),
+            metric,
+            time: o.cell.time,
+            period: period_label(d.period(o.cell.period), lang),
+            value: r.value,
+            value_text: r.value.map_or_else(|| "–".into(), |v| self.unit.format_value(v, lang)),
+            unit: self.unit.label(lang),
+            derived: r.derived,
+            trust: r.trust,
+            source: source.map(|s| s.title.clone()).unwrap_or_default(),
+            source_label: source.map(super::source_label).unwrap_or_default(),
+            source_url: source.map(|s| s.url.clone()).unwrap_or_default(),
+            observation: r.observation as usize,
+        }
+    }
+
+    /// Every row's text (small tables and tests; large ones are read row by row).
+    pub fn rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
+        (0..self.len()).map(|i| self.row(d, lang, i)).collect()
+    }
+
+    /// Sorts by a column; equal rows keep their chart order, missing values go last.
+    pub fn sort(&mut self, d: &Dataset, column: TableColumn, ascending: bool, lang: Lang) {
+        let cell = |r: &TableRef| &d.observations[r.observation as usize].cell;
+        let source = |r: &TableRef| {
+            d.observations[r.observation as usize]
+                .source
+                .map(|s| d.source(s))
+                .map(|s| (s.publisher.as_str(), s.published.as_deref().unwrap_or(""), s.title.as_str()))
+        };
+        self.refs.sort_by(|a, b| {
+            let order = match column {
+                TableColumn::Entity => {
+                    entity_name(d.entity(cell(a).entity), lang).cmp(entity_name(d.entity(cell(b).entity), lang))
+                }
+                TableColumn::Metric => metric_name(d.metric(cell(a).metric), lang)
+                    .cmp(metric_name(d.metric(cell(b).metric), lang))
+                    .then(cell(a).category.cmp(&cell(b).category)),
+                TableColumn::Time => cell(a).time.cmp(&cell(b).time).then(cell(a).period.cmp(&cell(b).period)),
+                TableColumn::Value => match (a.value, b.value) {
+                    (Some(x), Some(y)) => x.total_cmp(&y),
+                    (Some(_), None) => return Ordering::Less,
+                    (None, Some(_)) => return Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                },
+                TableColumn::Derived => a.derived.cmp(&b.derived),
+                TableColumn::Trust => a.trust.cmp(&b.trust),
+                TableColumn::Source => source(a).cmp(&source(b)),
+            };
+            if ascending { order } else { order.reverse() }
+        });
+    }
+}
+
+impl LineChart {
+    /// The figures of the visible series and of those not drawn for lack of room.
+    pub fn table(&self) -> Table {
+        let refs = self.visible_series().chain(&self.omitted).flat_map(|s| s.points.iter()).map(TableRef::of).collect();
+        Table { unit: self.unit.clone(), refs }
+    }
+
+    /// [`LineChart::table`]'s rows with their text.
+    pub fn table_rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
+        self.table().rows(d, lang)
+    }
+}
+
+impl BarChart {
+    /// The figures of the visible bars, group by group (also groups not drawn for lack of room).
+    pub fn table(&self) -> Table {
+        let mut refs = Vec::new();
+        for g in 0..self.groups.len() {
+            for s in self.series.iter().filter(|s| !s.hidden) {
+                if let Some(cell) = &s.cells[g] {
+                    refs.push(TableRef::of(&cell.point));
+                }
+            }
+        }
+        Table { unit: self.unit.clone(), refs }
+    }
+
+    /// [`BarChart::table`]'s rows with their text.
+    pub fn table_rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
+        self.table().rows(d, lang)
+    }
+}
+
+impl ShareChart {
+    /// The figures of the visible bars.
+    pub fn table(&self) -> Table {
+        let refs = self
+            .rows
+            .iter()
+            .filter(|r| !r.hidden)
+            .map(|r| TableRef {
+                observation: r.observation as u32,
+                value: Some(r.value),
+                derived: r.derived,
+                trust: r.trust,
+            })
+            .collect();
+        Table { unit: DisplayUnit::SharePercent, refs }
+    }
+
+    /// [`ShareChart::table`]'s rows with their text.
+    pub fn table_rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
+        self.table().rows(d, lang)
+    }
+}
+
+/// Sorts rows with their text by a column (for callers that hold rows, like tests).
 pub fn sort_rows(rows: &mut [TableRow], column: TableColumn, ascending: bool) {
-    use std::cmp::Ordering;
     rows.sort_by(|a, b| {
         let order = match column {
             TableColumn::Entity => a.entity.cmp(&b.entity),
