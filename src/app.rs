@@ -32,6 +32,10 @@ pub struct Models {
     pub shares: ShareChart,
 }
 
+/// What the Table view's sorted table depends on: the models' generation, the chart, the sort
+/// and the language.
+type TableKey = (u64, Tab, (crate::data::query::TableColumn, bool), Lang);
+
 /// The running app.
 pub struct TradeExplorerApp {
     state: State,
@@ -42,7 +46,7 @@ pub struct TradeExplorerApp {
     frames: u64,
     /// Counts model recomputations, to know when caches are stale.
     generation: u64,
-    table_cache: Option<((u64, Tab, (crate::data::query::TableColumn, bool), Lang), Arc<Table>)>,
+    table_cache: Option<(TableKey, Arc<Table>)>,
     /// What the status line calls the dataset: a file name, or "bundled".
     dataset_origin: String,
     filter: Filter,
@@ -151,10 +155,10 @@ impl TradeExplorerApp {
     /// chart, the sort or the language changes (sorting a million rows takes a while).
     pub fn table(&mut self) -> Arc<Table> {
         let key = (self.generation, self.state.last_chart_tab, self.state.table_sort, self.state.lang);
-        if let Some((cached, table)) = &self.table_cache {
-            if *cached == key {
-                return Arc::clone(table);
-            }
+        if let Some((cached, table)) = &self.table_cache
+            && *cached == key
+        {
+            return Arc::clone(table);
         }
         let mut table = match self.state.last_chart_tab {
             Tab::Compare => self.models.bars.table(),
