@@ -239,7 +239,8 @@ fn read_row(
     let metric_text = field("metric").unwrap_or("");
     let source_text = field("source");
     let category_text = field("category");
-    let (entity, metric, source, category): (Cow<'_, str>, Cow<'_, str>, Option<Cow<'_, str>>, Option<Cow<'_, str>>);
+    let (entity, metric): (Cow<'_, str>, Cow<'_, str>);
+    let (source, category): (Option<Cow<'_, str>>, Option<Cow<'_, str>>);
     if inferred {
         let entity_id = slug(entity_text);
         if !builder.has_entity(&entity_id) && !entity_text.is_empty() {
