@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
+use crate::data::decimate::{Decimated, decimate_chart};
 use crate::data::query::{
     BarChart, LineChart, ShareChart, Table, TableRow, bar_chart, filter_summary, line_chart, share_chart,
 };
@@ -46,7 +47,15 @@ pub struct TradeExplorerApp {
     frames: u64,
     /// Counts model recomputations, to know when caches are stale.
     generation: u64,
+    /// Counts datasets opened, to know when caches of the dataset are stale.
+    dataset_generation: u64,
+    /// The observations of each source, for the Sources view (counted once per dataset).
+    sources_cache: Option<(u64, Arc<Vec<Vec<usize>>>)>,
+    /// What the filters leave out, for the status line (recounted with the models).
+    summary: crate::data::query::FilterSummary,
     table_cache: Option<(TableKey, Arc<Table>)>,
+    /// The decimated lines of the Over time chart, for a model generation, x range and width.
+    drawn_cache: Option<((u64, u64, u64, usize), Arc<Vec<Decimated>>)>,
     /// What the status line calls the dataset: a file name, or "bundled".
     dataset_origin: String,
     filter: Filter,
@@ -86,6 +95,7 @@ impl TradeExplorerApp {
         let mut filter = state.filter.clone().unwrap_or_else(|| Filter::initial(&loaded.dataset));
         filter.adapt_to(&loaded.dataset);
         let models = compute_models(&loaded, &filter, state.lang);
+        let summary = filter_summary(&loaded.dataset, &filter);
         let message = settings_message.or_else(|| warnings_message(&loaded, state.lang));
         TradeExplorerApp {
             saved_state: Some(state.clone()),
@@ -95,7 +105,11 @@ impl TradeExplorerApp {
             exports: exporting::Exports::default(),
             frames: 0,
             generation: 0,
+            dataset_generation: 0,
+            sources_cache: None,
+            summary,
             table_cache: None,
+            drawn_cache: None,
             dataset_origin,
             filter,
             models,
@@ -170,6 +184,35 @@ impl TradeExplorerApp {
         let table = Arc::new(table);
         self.table_cache = Some((key, Arc::clone(&table)));
         table
+    }
+
+    /// The Over time chart's lines reduced to what the plot can show at its current x range and
+    /// width (the last frame's), recomputed only when those or the chart change.
+    pub fn drawn_series(&mut self, ctx: &egui::Context) -> Arc<Vec<Decimated>> {
+        let layout = crate::ui::chart_layout(ctx, Tab::OverTime);
+        let x_range = layout.as_ref().map(|l| l.x_range).filter(|(a, b)| a.is_finite() && b.is_finite() && a < b);
+        let columns = layout.map_or(1600, |l| (l.plot_rect.width() * ctx.pixels_per_point()).round().max(1.0) as usize);
+        let bits = x_range.map_or((0, 0), |(a, b)| (a.to_bits(), b.to_bits()));
+        let key = (self.generation, bits.0, bits.1, columns);
+        if let Some((cached, drawn)) = &self.drawn_cache
+            && *cached == key
+        {
+            return Arc::clone(drawn);
+        }
+        let drawn = Arc::new(decimate_chart(&self.models.line, x_range, columns));
+        self.drawn_cache = Some((key, Arc::clone(&drawn)));
+        drawn
+    }
+
+    fn figures_by_source(&mut self) -> Arc<Vec<Vec<usize>>> {
+        if let Some((generation, figures)) = &self.sources_cache
+            && *generation == self.dataset_generation
+        {
+            return Arc::clone(figures);
+        }
+        let figures = Arc::new(crate::data::query::figures_by_source(&self.loaded.dataset));
+        self.sources_cache = Some((self.dataset_generation, Arc::clone(&figures)));
+        figures
     }
 
     /// The Table view's rows with their text.
@@ -248,6 +291,7 @@ impl TradeExplorerApp {
 
     /// Replaces the dataset with a newly opened one; filters adapt, the selection is cleared.
     pub fn set_dataset(&mut self, origin: String, loaded: Loaded) {
+        self.dataset_generation += 1;
         self.filter.adapt_to(&loaded.dataset);
         self.loaded = Arc::new(loaded);
         self.dataset_origin = origin;
@@ -301,7 +345,7 @@ impl TradeExplorerApp {
     fn status_line(&self, ui: &mut Ui) {
         let d = &self.loaded.dataset;
         let lang = self.state.lang;
-        let summary = filter_summary(d, &self.filter);
+        let summary = self.summary;
         let mut parts = vec![
             format!("{} ({})", d.title, self.dataset_origin),
             match lang {
@@ -434,6 +478,7 @@ impl TradeExplorerApp {
     /// Recomputes the chart models after the filter, the language or the dataset changed.
     fn refresh_models(&mut self) {
         self.models = compute_models(&self.loaded, &self.filter, self.state.lang);
+        self.summary = filter_summary(&self.loaded.dataset, &self.filter);
         self.generation += 1;
     }
 }
@@ -501,6 +546,8 @@ impl eframe::App for TradeExplorerApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
         let table = (self.state.tab == Tab::Table).then(|| self.table());
+        let drawn = (self.state.tab == Tab::OverTime).then(|| self.drawn_series(&ctx));
+        let figures = (self.state.tab == Tab::Sources).then(|| self.figures_by_source());
         let view = ViewContext {
             dataset: &self.loaded.dataset,
             filter: &self.filter,
@@ -519,6 +566,7 @@ impl eframe::App for TradeExplorerApp {
                 commands.extend(crate::ui::filters::show(
                     ui,
                     &self.loaded.dataset,
+                    self.dataset_generation,
                     &self.filter,
                     &mut self.panel,
                     self.models.line.log_unavailable.as_deref(),
@@ -529,7 +577,10 @@ impl eframe::App for TradeExplorerApp {
         let mut new_sort = None;
         let mut search = std::mem::take(&mut self.sources_search);
         egui::CentralPanel::default().show(ui, |ui| match self.state.tab {
-            Tab::OverTime => commands.extend(crate::ui::over_time::show(ui, &view, &self.models.line)),
+            Tab::OverTime => {
+                let drawn = drawn.unwrap_or_default();
+                commands.extend(crate::ui::over_time::show(ui, &view, &self.models.line, &drawn));
+            }
             Tab::Compare => commands.extend(crate::ui::compare::show(ui, &view, &self.models.bars)),
             Tab::Shares => commands.extend(crate::ui::shares::show(ui, &view, &self.models.shares)),
             Tab::Table => {
@@ -543,7 +594,10 @@ impl eframe::App for TradeExplorerApp {
                     new_sort = crate::ui::table::show(ui, &caption, table, view.dataset, self.state.table_sort, lang);
                 }
             }
-            Tab::Sources => commands.extend(crate::ui::sources::show(ui, view.dataset, &mut search, lang)),
+            Tab::Sources => {
+                let figures = figures.unwrap_or_default();
+                commands.extend(crate::ui::sources::show(ui, view.dataset, &figures, &mut search, lang));
+            }
         });
         self.sources_search = search;
         if let Some(sort) = new_sort {

@@ -245,7 +245,12 @@ pub fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: ChartView, l
     let ctx = ViewContext { dataset: d, filter: f, lang, selected: None, interactive: false, controls: false };
     // The commands of an offscreen frame have nobody to act on them.
     let _ = match view {
-        ChartView::OverTime => crate::ui::over_time::show(ui, &ctx, &line_chart(d, f, lang)),
+        ChartView::OverTime => {
+            let chart = line_chart(d, f, lang);
+            let columns = (ui.available_width() * ui.ctx().pixels_per_point()) as usize;
+            let drawn = crate::data::decimate::decimate_chart(&chart, None, columns);
+            crate::ui::over_time::show(ui, &ctx, &chart, &drawn)
+        }
         ChartView::Compare => crate::ui::compare::show(ui, &ctx, &bar_chart(d, f, lang)),
         ChartView::Shares => crate::ui::shares::show(ui, &ctx, &share_chart(d, f, lang)),
     };

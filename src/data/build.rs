@@ -665,6 +665,7 @@ impl Builder {
                 .push(format!("{n} reported figures have no quote (the sentence of the source that states them)"));
         }
         if self.problems.is_empty() {
+            self.dataset.stats = Stats::of(&self.dataset.observations, self.dataset.entities.len());
             Ok((self.dataset, self.warnings))
         } else {
             Err((self.problems, self.more_problems))

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::query::Series;
+use super::query::{LineChart, Series};
 
 /// The points of a series to draw, as indexes into `series.points`, in order, with the runs
 /// (`segments`) to connect with lines.
@@ -36,6 +36,17 @@ pub fn decimate(series: &Series, x_range: (f64, f64), columns: usize) -> Decimat
     }
     // Points without a line (a single year between gaps) are segments of one.
     out
+}
+
+/// Decimates every visible series of a chart for a plot showing `x_range` (`None`: the
+/// chart's whole extent) over `columns` pixel columns; one entry per visible series, in order.
+pub fn decimate_chart(chart: &LineChart, x_range: Option<(f64, f64)>, columns: usize) -> Vec<Decimated> {
+    let range = x_range.unwrap_or_else(|| {
+        let xs = chart.visible_series().flat_map(|s| s.points.iter().map(|p| p.x));
+        let (lo, hi) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
+        if lo <= hi { (lo, hi) } else { (0.0, 1.0) }
+    });
+    chart.visible_series().map(|s| decimate(s, range, columns)).collect()
 }
 
 fn decimate_run(

@@ -513,6 +513,39 @@ pub struct Dataset {
     pub default_entities: Vec<EntityId>,
     /// Metrics selected when the dataset opens (may be empty).
     pub default_metrics: Vec<MetricId>,
+    /// Facts about the observations, counted once when the dataset is built, so the window
+    /// never scans a million rows to draw a frame.
+    pub stats: Stats,
+}
+
+/// Counts over all observations.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Stats {
+    /// The earliest and latest year.
+    pub year_span: Option<(i32, i32)>,
+    /// Whether any observation has a trust level.
+    pub any_trust: bool,
+    /// Observations per entity, by [`EntityId`].
+    pub per_entity: Vec<u32>,
+}
+
+impl Stats {
+    /// Counts over `observations` of a dataset with `entities` entities.
+    pub fn of(observations: &[Observation], entities: usize) -> Stats {
+        let mut stats = Stats { per_entity: vec![0; entities], ..Stats::default() };
+        for o in observations {
+            let year = o.cell.time.year();
+            stats.year_span = Some(match stats.year_span {
+                None => (year, year),
+                Some((a, b)) => (a.min(year), b.max(year)),
+            });
+            stats.any_trust |= o.trust.is_some();
+            if let Some(n) = stats.per_entity.get_mut(o.cell.entity.0 as usize) {
+                *n += 1;
+            }
+        }
+        stats
+    }
 }
 
 impl Dataset {
@@ -574,9 +607,7 @@ impl Dataset {
 
     /// The earliest and latest year with any observation.
     pub fn year_span(&self) -> Option<(i32, i32)> {
-        let years = self.observations.iter().map(|o| o.cell.time.year());
-        let min = years.clone().min()?;
-        Some((min, years.max()?))
+        self.stats.year_span
     }
 
     /// The chain of parents of an entity, nearest first.

@@ -208,7 +208,11 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     chart_frame::marks_legend(ui, chart.any_derived, false, ctx.lang);
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
     let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
-    super::store_layout(ui.ctx(), Tab::Compare, super::ChartLayout { chart_rect, plot_rect, targets });
+    super::store_layout(
+        ui.ctx(),
+        Tab::Compare,
+        super::ChartLayout { chart_rect, plot_rect, targets, x_range: (0.0, 0.0) },
+    );
     commands
 }
 

@@ -5,14 +5,21 @@ use egui::{CollapsingHeader, RichText, Ui};
 
 use super::Command;
 use crate::data::format::{entity_name, metric_name, period_label};
-use crate::data::query::{mode_unavailable, total_metric_candidates};
+use crate::data::query::{mode_unavailable, search_entities, total_metric_candidates};
 use crate::data::{Dataset, EntityId, Filter, Lang, PeriodChoice, PeriodId, Trust, Unit, UnitScale, ValueMode};
+
+/// Above this many entities, the picker is a searchable list instead of a tree.
+const TREE_LIMIT: usize = 60;
 
 /// The side panel's own state that is not part of the filter.
 #[derive(Debug, Default)]
 pub struct PanelState {
     /// Text typed into the metric search box.
     pub metric_search: String,
+    /// Text typed into the entity search box.
+    pub entity_search: String,
+    /// The entities matching the search, for a dataset generation and search text.
+    entity_matches: Option<(u64, String, Vec<EntityId>)>,
 }
 
 /// Names of metric groups people read.
@@ -70,6 +77,7 @@ fn mode_help(mode: ValueMode, lang: Lang) -> &'static str {
 pub fn show(
     ui: &mut Ui,
     d: &Dataset,
+    dataset_generation: u64,
     current: &Filter,
     state: &mut PanelState,
     log_unavailable: Option<&str>,
@@ -79,7 +87,11 @@ pub fn show(
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         CollapsingHeader::new(RichText::new(lang.pick("Places", "地区")).strong()).default_open(true).show(ui, |ui| {
-            entity_tree(ui, d, &mut f, lang);
+            if d.entities.len() <= TREE_LIMIT {
+                entity_tree(ui, d, &mut f, lang);
+            } else {
+                entity_list(ui, d, dataset_generation, &mut f, state, lang);
+            }
         });
         CollapsingHeader::new(RichText::new(lang.pick("Metrics", "指标")).strong()).default_open(true).show(ui, |ui| {
             metric_list(ui, d, &mut f, &mut state.metric_search, lang);
@@ -105,37 +117,91 @@ pub fn show(
     commands
 }
 
-fn entity_tree(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
-    let mut counts = vec![0usize; d.entities.len()];
-    for o in &d.observations {
-        counts[o.cell.entity.0 as usize] += 1;
-    }
-    fn node(ui: &mut Ui, d: &Dataset, f: &mut Filter, id: EntityId, counts: &[usize], lang: Lang, depth: usize) {
-        let entity = d.entity(id);
-        let mut on = f.entities.contains(&entity.id);
-        let help = match lang {
-            Lang::En => format!("{} · {} figures", entity.kind, counts[id.0 as usize]),
-            Lang::Zh => format!("{} · {} 项数据", entity.kind, counts[id.0 as usize]),
-        };
-        if ui.checkbox(&mut on, entity_name(entity, lang)).on_hover_text(help).changed() {
-            if on {
-                f.entities.insert(entity.id.clone());
-            } else {
-                f.entities.remove(&entity.id);
-            }
+/// One entity's checkbox, with its kind and number of figures on hover.
+fn entity_checkbox(ui: &mut Ui, d: &Dataset, f: &mut Filter, id: EntityId, lang: Lang) {
+    let entity = d.entity(id);
+    let mut on = f.entities.contains(&entity.id);
+    let count = d.stats.per_entity.get(id.0 as usize).copied().unwrap_or(0);
+    let help = match lang {
+        Lang::En => format!("{} · {count} figures", entity.kind),
+        Lang::Zh => format!("{} · {count} 项数据", entity.kind),
+    };
+    if ui.checkbox(&mut on, entity_name(entity, lang)).on_hover_text(help.trim_start_matches(" · ")).changed() {
+        if on {
+            f.entities.insert(entity.id.clone());
+        } else {
+            f.entities.remove(&entity.id);
         }
+    }
+}
+
+/// A searchable, virtualised list for datasets with many entities: only the rows on screen are
+/// laid out, and the search runs once per keystroke, not per frame.
+fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Filter, state: &mut PanelState, lang: Lang) {
+    ui.add(egui::TextEdit::singleline(&mut state.entity_search).hint_text(lang.pick("Search places", "搜索地区")))
+        .on_hover_text(lang.pick("Type part of a name or id", "输入名称或编号的一部分"));
+    let stale =
+        state.entity_matches.as_ref().is_none_or(|(g, text, _)| *g != generation || *text != state.entity_search);
+    if stale {
+        let matches = search_entities(d, &state.entity_search);
+        state.entity_matches = Some((generation, state.entity_search.clone(), matches));
+    }
+    let matches: &[EntityId] = state.entity_matches.as_ref().map_or(&[], |(_, _, m)| m.as_slice());
+    ui.horizontal(|ui| {
+        let shown = crate::data::format::format_number(matches.len() as f64, 0);
+        let selected = crate::data::format::format_number(f.entities.len() as f64, 0);
+        ui.label(
+            RichText::new(match lang {
+                Lang::En => format!("{shown} shown, {selected} selected"),
+                Lang::Zh => format!("显示 {shown} 个,已选 {selected} 个"),
+            })
+            .small(),
+        );
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .small_button(lang.pick("Select shown", "全选所显示"))
+            .on_hover_text(lang.pick("Select every place the search shows", "选择搜索结果中的所有地区"))
+            .clicked()
+        {
+            f.entities.extend(matches.iter().map(|&e| d.entity(e).id.clone()));
+        }
+        if ui
+            .small_button(lang.pick("Clear", "清除"))
+            .on_hover_text(lang.pick("Select no place", "不选择任何地区"))
+            .clicked()
+        {
+            f.entities.clear();
+        }
+    });
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical().id_salt("entity_list").max_height(260.0).show_rows(
+        ui,
+        row_height,
+        matches.len(),
+        |ui, rows| {
+            for &e in &matches[rows] {
+                entity_checkbox(ui, d, f, e, lang);
+            }
+        },
+    );
+}
+
+fn entity_tree(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+    fn node(ui: &mut Ui, d: &Dataset, f: &mut Filter, id: EntityId, lang: Lang, depth: usize) {
+        entity_checkbox(ui, d, f, id, lang);
         let children: Vec<EntityId> =
             (0..d.entities.len() as u32).map(EntityId).filter(|&c| d.entity(c).parent == Some(id)).collect();
         if !children.is_empty() && depth < 16 {
             ui.indent(("children", id.0), |ui| {
                 for child in children {
-                    node(ui, d, f, child, counts, lang, depth + 1);
+                    node(ui, d, f, child, lang, depth + 1);
                 }
             });
         }
     }
     for root in (0..d.entities.len() as u32).map(EntityId).filter(|&e| d.entity(e).parent.is_none()) {
-        node(ui, d, f, root, &counts, lang, 0);
+        node(ui, d, f, root, lang, 0);
     }
 }
 
@@ -311,7 +377,7 @@ fn figures(ui: &mut Ui, d: &Dataset, f: &mut Filter, log_unavailable: Option<&st
         "Figures computed from others (total minus exports, a level from a growth rate); drawn hollow",
         "由其他数据计算得出的数据(如总额减出口),以空心标记显示",
     ));
-    let has_trust = d.observations.iter().any(|o| o.trust.is_some());
+    let has_trust = d.stats.any_trust;
     if has_trust {
         let label = |t: Option<Trust>| match t {
             None => lang.pick("any", "全部"),

@@ -177,6 +177,8 @@ pub struct ChartLayout {
     pub plot_rect: egui::Rect,
     /// Each drawn figure: its observation index and its area on screen.
     pub targets: Vec<(usize, egui::Rect)>,
+    /// The x range the plot showed (years).
+    pub x_range: (f64, f64),
 }
 
 fn layout_id(tab: Tab) -> egui::Id {

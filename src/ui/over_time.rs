@@ -9,11 +9,15 @@ use super::chart_frame::{self, LegendEntry};
 use super::details::tooltip_ui;
 use super::palette::entity_colour;
 use super::{Command, SelectedFigure, Tab, ViewContext};
+use crate::data::decimate::Decimated;
 use crate::data::format::format_number;
 use crate::data::query::{LineChart, Point, explain};
 
 /// How close (in points) the pointer must be to a marker to hover it.
 const HOVER_RADIUS: f32 = 12.0;
+
+/// Above this many drawn points, a series gets no markers.
+const MAX_MARKERS: usize = 400;
 
 /// Year ticks: whole years only, never fractions or negative years.
 pub fn year_ticks(input: GridInput) -> Vec<GridMark> {
@@ -56,7 +60,10 @@ fn plot_y(chart: &LineChart, value: f64) -> f64 {
 }
 
 /// Draws the view and returns what the person asked for.
-pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Command> {
+///
+/// `drawn` holds, per visible series, the points worth drawing at the plot's width (see
+/// [`crate::data::decimate`]): lines, markers and hovering use only those.
+pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, drawn: &[Decimated]) -> Vec<Command> {
     let mut commands = Vec::new();
     let top = ui.cursor().min;
     chart_frame::header(ui, &chart.title, &chart.subtitle, &chart.notes);
@@ -83,17 +90,25 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Comman
         .y_axis_min_width(48.0);
     let plot = if log { plot.y_grid_spacer(log_ticks) } else { plot };
     let response = plot.show(ui, |plot| {
-        for s in chart.visible_series() {
+        for (s, d) in chart.visible_series().zip(drawn) {
             let colour = entity_colour(s.key.entity);
-            for range in s.segments() {
-                let points: PlotPoints =
-                    s.points[range].iter().filter_map(|p| Some([p.x, plot_y(chart, p.value?)])).collect();
+            for segment in &d.segments {
+                let points: PlotPoints = d.points[segment.clone()]
+                    .iter()
+                    .filter_map(|&i| Some([s.points[i].x, plot_y(chart, s.points[i].value?)]))
+                    .collect();
                 plot.line(Line::new(&s.label, points).color(colour).width(2.0));
             }
+            // Markers tell reported from derived figures; on a dense series they would only
+            // blur the line.
+            if d.points.len() > MAX_MARKERS {
+                continue;
+            }
             for (derived, low) in [(false, false), (true, false), (false, true), (true, true)] {
-                let markers: PlotPoints = s
+                let markers: PlotPoints = d
                     .points
                     .iter()
+                    .map(|&i| &s.points[i])
                     .filter(|p| p.derived == derived && (p.trust == Some(crate::data::Trust::Low)) == low)
                     .filter_map(|p| Some([p.x, plot_y(chart, p.value?)]))
                     .collect();
@@ -112,13 +127,15 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Comman
             }
         }
     });
+    let bounds = response.transform.bounds();
+    let x_range = (bounds.min()[0], bounds.max()[0]);
 
     let transform = response.transform;
     let to_screen = |p: &Point| p.value.map(|v| transform.position_from_point(&PlotPoint::new(p.x, plot_y(chart, v))));
     let painter = ui.painter_at(response.response.rect);
     if let Some(index) = selected {
-        for s in chart.visible_series() {
-            for p in s.points.iter().filter(|p| p.observation == index) {
+        for (s, d) in chart.visible_series().zip(drawn) {
+            for p in d.points.iter().map(|&i| &s.points[i]).filter(|p| p.observation == index) {
                 if let Some(pos) = to_screen(p) {
                     painter.circle_stroke(pos, 8.0, Stroke::new(2.5, ui.visuals().strong_text_color()));
                 }
@@ -127,14 +144,15 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Comman
     }
     let targets = chart
         .visible_series()
-        .flat_map(|s| s.points.iter())
+        .zip(drawn)
+        .flat_map(|(s, d)| d.points.iter().map(|&i| &s.points[i]))
         .filter_map(|p| {
             to_screen(p).map(|pos| (p.observation, egui::Rect::from_center_size(pos, egui::vec2(8.0, 8.0))))
         })
         .collect();
     let plot_rect = response.response.rect;
     let pointer = response.response.hover_pos().filter(|_| ctx.interactive);
-    let hovered = pointer.and_then(|pointer| nearest(chart, pointer, &to_screen));
+    let hovered = pointer.and_then(|pointer| nearest(chart, drawn, pointer, &to_screen));
     if let Some((series_index, point_index, pos)) = hovered {
         let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
         let p = &s.points[point_index];
@@ -165,23 +183,38 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart) -> Vec<Comman
         })
         .collect();
     commands.extend(chart_frame::legend(ui, &entries, ctx.lang));
+    if !chart.omitted.is_empty() {
+        let more = format_number(chart.omitted.len() as f64, 0);
+        let text = match ctx.lang {
+            crate::data::Lang::En => format!("+ {more} more (show in table)"),
+            crate::data::Lang::Zh => format!("另有 {more} 条(在表格中查看)"),
+        };
+        let hint = ctx.lang.pick(
+            "Only the lines with the largest latest values are drawn; the Table lists them all",
+            "只绘制最新值最大的几条线;表格列出全部",
+        );
+        if ui.link(text).on_hover_text(hint).clicked() {
+            commands.push(Command::SetTab(Tab::Table));
+        }
+    }
     chart_frame::marks_legend(ui, chart.any_derived, chart.any_low_trust, ctx.lang);
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
     let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
-    super::store_layout(ui.ctx(), Tab::OverTime, super::ChartLayout { chart_rect, plot_rect, targets });
+    super::store_layout(ui.ctx(), Tab::OverTime, super::ChartLayout { chart_rect, plot_rect, targets, x_range });
     commands
 }
 
 /// The visible point nearest the pointer, within [`HOVER_RADIUS`].
 fn nearest(
     chart: &LineChart,
+    drawn: &[Decimated],
     pointer: Pos2,
     to_screen: &impl Fn(&Point) -> Option<Pos2>,
 ) -> Option<(usize, usize, Pos2)> {
     let mut best: Option<(usize, usize, Pos2, f32)> = None;
-    for (si, s) in chart.visible_series().enumerate() {
-        for (pi, p) in s.points.iter().enumerate() {
-            let Some(pos) = to_screen(p) else { continue };
+    for (si, (s, d)) in chart.visible_series().zip(drawn).enumerate() {
+        for &pi in &d.points {
+            let Some(pos) = to_screen(&s.points[pi]) else { continue };
             let distance = pos.distance(pointer);
             if distance <= HOVER_RADIUS && best.is_none_or(|b| distance < b.3) {
                 best = Some((si, pi, pos, distance));

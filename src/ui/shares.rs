@@ -177,6 +177,10 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, lang);
     let plot_rect = response.response.rect;
     let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
-    super::store_layout(ui.ctx(), Tab::Shares, super::ChartLayout { chart_rect, plot_rect, targets });
+    super::store_layout(
+        ui.ctx(),
+        Tab::Shares,
+        super::ChartLayout { chart_rect, plot_rect, targets, x_range: (0.0, 100.0) },
+    );
     commands
 }

@@ -6,11 +6,16 @@ use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 
 use super::Command;
 use super::details::is_web_link;
-use crate::data::query::{figure_line, figures_by_source};
+use crate::data::query::figure_line;
 use crate::data::{Dataset, Lang};
 
-/// Draws the view; `search` filters sources by title, publisher or quote.
-pub fn show(ui: &mut Ui, d: &Dataset, search: &mut String, lang: Lang) -> Vec<Command> {
+/// The most figures listed under one source; a source of a million-row file lists a sample.
+const MAX_LISTED: usize = 200;
+
+/// Draws the view; `figures` are the observations of each source
+/// ([`crate::data::query::figures_by_source`]); `search` filters sources by title, publisher
+/// or quote.
+pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut String, lang: Lang) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.label(RichText::new(lang.pick("Sources", "来源")).size(20.0).strong());
     ui.label(RichText::new(&d.description).weak());
@@ -22,7 +27,6 @@ pub fn show(ui: &mut Ui, d: &Dataset, search: &mut String, lang: Lang) -> Vec<Co
         .on_hover_text(lang.pick("Show only sources that mention this text", "只显示包含此文字的来源"));
     });
     let needle = search.trim().to_lowercase();
-    let figures = figures_by_source(d);
     ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let mut shown = 0;
         for (i, source) in d.sources.iter().enumerate() {
@@ -57,11 +61,21 @@ pub fn show(ui: &mut Ui, d: &Dataset, search: &mut String, lang: Lang) -> Vec<Co
                 Lang::Zh => format!("{} 项数据", supported.len()),
             };
             CollapsingHeader::new(title).id_salt(("source", i)).show(ui, |ui| {
-                for &o in supported {
+                for &o in supported.iter().take(MAX_LISTED) {
                     ui.label(figure_line(d, o, lang));
                     if let Some(quote) = d.observations[o].quote() {
                         ui.add(egui::Label::new(RichText::new(format!("“{quote}”")).italics().weak()).wrap());
                     }
+                }
+                if supported.len() > MAX_LISTED {
+                    let more = supported.len() - MAX_LISTED;
+                    ui.label(
+                        RichText::new(match lang {
+                            Lang::En => format!("… and {more} more (the Table lists them)"),
+                            Lang::Zh => format!("……另有 {more} 项(见“表格”)"),
+                        })
+                        .weak(),
+                    );
                 }
             });
         }

@@ -250,6 +250,23 @@ pub fn filter_summary(d: &Dataset, f: &Filter) -> FilterSummary {
     summary
 }
 
+/// The entities whose name (in either language) or id contains `needle`, ignoring case, in
+/// dataset order; all of them for an empty needle.
+pub fn search_entities(d: &Dataset, needle: &str) -> Vec<EntityId> {
+    let needle = needle.trim().to_lowercase();
+    let ids = (0..d.entities.len() as u32).map(EntityId);
+    if needle.is_empty() {
+        return ids.collect();
+    }
+    ids.filter(|&e| {
+        let entity = d.entity(e);
+        entity.name.to_lowercase().contains(&needle)
+            || entity.id.contains(&needle)
+            || entity.name_zh.as_deref().is_some_and(|z| z.contains(&needle))
+    })
+    .collect()
+}
+
 /// Unique sources in order of first use.
 pub(crate) fn push_source(sources: &mut Vec<SourceId>, source: Option<SourceId>) {
     if let Some(s) = source

@@ -301,3 +301,15 @@ fn table_rows_sort_by_value_with_missing_values_last() {
     sort_rows(&mut rows, TableColumn::Time, true);
     assert!(rows.windows(2).all(|w| w[0].time <= w[1].time));
 }
+
+#[test]
+fn entity_search_matches_names_in_both_languages_and_ids() {
+    let d = bundled();
+    let names =
+        |needle: &str| search_entities(&d, needle).into_iter().map(|e| d.entity(e).id.clone()).collect::<Vec<_>>();
+    assert_eq!(names("yi"), ["yiwu"]);
+    assert_eq!(names("JIN"), ["jinhua"]);
+    assert_eq!(names("义乌"), ["yiwu"]);
+    assert_eq!(names("").len(), d.entities.len());
+    assert!(names("atlantis").is_empty());
+}
