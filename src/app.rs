@@ -37,6 +37,10 @@ pub struct Models {
 /// and the language.
 type TableKey = (u64, Tab, (crate::data::query::TableColumn, bool), Lang);
 
+/// What the decimated lines depend on: the models' generation, the x range (as bits) and the
+/// plot's width in pixels.
+type DrawnKey = (u64, u64, u64, usize);
+
 /// The running app.
 pub struct TradeExplorerApp {
     state: State,
@@ -55,7 +59,7 @@ pub struct TradeExplorerApp {
     summary: crate::data::query::FilterSummary,
     table_cache: Option<(TableKey, Arc<Table>)>,
     /// The decimated lines of the Over time chart, for a model generation, x range and width.
-    drawn_cache: Option<((u64, u64, u64, usize), Arc<Vec<Decimated>>)>,
+    drawn_cache: Option<(DrawnKey, Arc<Vec<Decimated>>)>,
     /// What the status line calls the dataset: a file name, or "bundled".
     dataset_origin: String,
     filter: Filter,
