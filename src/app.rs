@@ -14,7 +14,7 @@ use egui::{RichText, Ui};
 
 use crate::data::decimate::{Decimated, decimate_chart};
 use crate::data::query::{
-    BarChart, LineChart, ShareChart, Table, TableRow, bar_chart, filter_summary, line_chart, share_chart,
+    BarChart, LineChart, ShareChart, Table, TableRow, bars_from_line, filter_summary, line_chart, share_chart,
 };
 use crate::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, Loaded, load_bundled, load_path};
 use crate::settings::{self, State};
@@ -489,7 +489,9 @@ impl TradeExplorerApp {
 
 fn compute_models(loaded: &Loaded, filter: &Filter, lang: Lang) -> Models {
     let d = &loaded.dataset;
-    Models { line: line_chart(d, filter, lang), bars: bar_chart(d, filter, lang), shares: share_chart(d, filter, lang) }
+    let line = line_chart(d, filter, lang);
+    let bars = bars_from_line(d, filter, &line, lang);
+    Models { line, bars, shares: share_chart(d, filter, lang) }
 }
 
 fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {

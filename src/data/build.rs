@@ -666,6 +666,7 @@ impl Builder {
         }
         if self.problems.is_empty() {
             self.dataset.stats = Stats::of(&self.dataset.observations, self.dataset.entities.len());
+            self.dataset.entity_index = self.entity_ids.iter().map(|(id, &e)| (id.clone(), e)).collect();
             Ok((self.dataset, self.warnings))
         } else {
             Err((self.problems, self.more_problems))

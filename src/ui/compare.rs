@@ -28,7 +28,7 @@ fn place(chart: &BarChart) -> (Vec<Placed>, Vec<(f64, f64)>) {
     let n = visible.len().max(1) as f64;
     let mut bars = Vec::new();
     let mut missing = Vec::new();
-    for group in 0..chart.groups.len() {
+    for group in 0..chart.shown_groups {
         let mut stack_top = 0.0;
         for (k, &si) in visible.iter().enumerate() {
             let (x, width) = match chart.layout {
@@ -64,8 +64,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     let highest = bars.iter().map(|b| b.base + b.value).fold(0.0f64, f64::max);
     let bottom = bars.iter().map(|b| b.base + b.value).fold(0.0f64, f64::min);
     let no_data_height = (highest - bottom).max(1.0) * 0.06;
-    let labels: Vec<String> = chart.groups.iter().map(|g| g.label.clone()).collect();
-    let groups = chart.groups.len();
+    let labels: Vec<String> = chart.groups.iter().take(chart.shown_groups).map(|g| g.label.clone()).collect();
+    let groups = chart.shown_groups;
     let unit = chart.unit.clone();
     let lang = ctx.lang;
     let footer_height = 64.0;

@@ -81,7 +81,12 @@ pub struct BarChart {
 
 /// Builds the Compare chart for a filter.
 pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
-    let line = line_chart(d, &Filter { hidden: Default::default(), ..f.clone() }, lang);
+    bars_from_line(d, f, &line_chart(d, f, lang), lang)
+}
+
+/// Builds the Compare chart from the line chart of the same filter (every series of it, drawn,
+/// omitted or hidden from the line legend: bars are hidden by their own ids).
+pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> BarChart {
     let sel = Selection::new(d, f);
     let entities: Vec<EntityId> = sel.entities.clone();
     let groups: Vec<BarGroup> =
@@ -117,7 +122,7 @@ pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
         any_derived: false,
     };
     let Some(year) = year else {
-        chart.empty_reason = Some(match line.empty_reason {
+        chart.empty_reason = Some(match line.empty_reason.clone() {
             Some(reason) => reason,
             None => {
                 lang.pick("The selection has no yearly figures to compare.", "所选内容没有可比较的年度数据。").into()

@@ -80,8 +80,8 @@ pub struct LineChart {
     pub unit_label: String,
     /// The lines drawn, in legend order.
     pub series: Vec<Series>,
-    /// Lines selected but not drawn, because more than [`Filter::max_series`] are selected;
-    /// they are listed in the Table.
+    /// Lines selected but not drawn: more than [`Filter::max_series`] are selected (the Table
+    /// lists them), or hidden from a long legend (their `hidden` is set).
     pub omitted: Vec<Series>,
     /// What was left out and why (a unit conflict, a mode that does not apply).
     pub notes: Vec<String>,
@@ -189,7 +189,7 @@ fn limit_series(chart: &mut LineChart, n: usize) {
     for (i, s) in all.into_iter().enumerate() {
         if keep[i] || (s.hidden && keep_hidden) {
             chart.series.push(s);
-        } else if !s.hidden {
+        } else {
             chart.omitted.push(s);
         }
     }

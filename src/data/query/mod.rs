@@ -7,7 +7,7 @@ mod line;
 mod shares;
 mod table;
 
-pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart};
+pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart, bars_from_line};
 pub use explain::{Explanation, explain, figure_line, figures_by_source, source_label};
 pub use line::{LineChart, Point, Series, line_chart};
 pub use shares::{ShareChart, ShareRow, share_chart};

@@ -165,7 +165,12 @@ impl Table {
 impl LineChart {
     /// The figures of the visible series and of those not drawn for lack of room.
     pub fn table(&self) -> Table {
-        let refs = self.visible_series().chain(&self.omitted).flat_map(|s| s.points.iter()).map(TableRef::of).collect();
+        let refs = self
+            .visible_series()
+            .chain(self.omitted.iter().filter(|s| !s.hidden))
+            .flat_map(|s| s.points.iter())
+            .map(TableRef::of)
+            .collect();
         Table { unit: self.unit.clone(), refs }
     }
 
