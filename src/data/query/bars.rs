@@ -92,8 +92,8 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
     let groups: Vec<BarGroup> =
         entities.iter().map(|&e| BarGroup { entity: e, label: entity_name(d.entity(e), lang).to_string() }).collect();
 
-    let years = years_with_data(&line);
-    let year = f.compare_year.filter(|y| years.contains(y)).or_else(|| best_year(&line, &years));
+    let years = years_with_data(line);
+    let year = f.compare_year.filter(|y| years.contains(y)).or_else(|| best_year(line, &years));
     let stack_unavailable = match (f.mode, &line.unit) {
         (ValueMode::Absolute, DisplayUnit::Money { .. } | DisplayUnit::Count | DisplayUnit::Other(_)) => None,
         _ => Some(
