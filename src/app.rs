@@ -12,13 +12,14 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
-use crate::data::decimate::{Decimated, decimate_chart};
+use crate::data::decimate::decimate_chart;
 use crate::data::query::{
     BarChart, LineChart, ShareChart, Table, TableRow, bars_from_line, filter_summary, line_chart, share_chart,
 };
 use crate::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, Loaded, load_bundled, load_path};
 use crate::settings::{self, State};
 use crate::ui::filters::PanelState;
+use crate::ui::over_time::{Prepared, prepare};
 use crate::ui::path_dialog::{self, PathDialog};
 use crate::ui::{Command, SelectedFigure, Tab, ThemeChoice, ViewContext, details, menu};
 
@@ -59,7 +60,7 @@ pub struct TradeExplorerApp {
     summary: crate::data::query::FilterSummary,
     table_cache: Option<(TableKey, Arc<Table>)>,
     /// The decimated lines of the Over time chart, for a model generation, x range and width.
-    drawn_cache: Option<(DrawnKey, Arc<Vec<Decimated>>)>,
+    drawn_cache: Option<(DrawnKey, Arc<Vec<Prepared>>)>,
     /// What the status line calls the dataset: a file name, or "bundled".
     dataset_origin: String,
     filter: Filter,
@@ -192,7 +193,7 @@ impl TradeExplorerApp {
 
     /// The Over time chart's lines reduced to what the plot can show at its current x range and
     /// width (the last frame's), recomputed only when those or the chart change.
-    pub fn drawn_series(&mut self, ctx: &egui::Context) -> Arc<Vec<Decimated>> {
+    pub fn drawn_series(&mut self, ctx: &egui::Context) -> Arc<Vec<Prepared>> {
         let layout = crate::ui::chart_layout(ctx, Tab::OverTime);
         let x_range = layout.as_ref().map(|l| l.x_range).filter(|(a, b)| a.is_finite() && b.is_finite() && a < b);
         let columns = layout.map_or(1600, |l| (l.plot_rect.width() * ctx.pixels_per_point()).round().max(1.0) as usize);
@@ -203,7 +204,8 @@ impl TradeExplorerApp {
         {
             return Arc::clone(drawn);
         }
-        let drawn = Arc::new(decimate_chart(&self.models.line, x_range, columns));
+        let line = &self.models.line;
+        let drawn = Arc::new(prepare(line, decimate_chart(line, x_range, columns)));
         self.drawn_cache = Some((key, Arc::clone(&drawn)));
         drawn
     }

@@ -249,7 +249,7 @@ pub fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: ChartView, l
             let chart = line_chart(d, f, lang);
             let columns = (ui.available_width() * ui.ctx().pixels_per_point()) as usize;
             let drawn = crate::data::decimate::decimate_chart(&chart, None, columns);
-            crate::ui::over_time::show(ui, &ctx, &chart, &drawn)
+            crate::ui::over_time::show(ui, &ctx, &chart, &crate::ui::over_time::prepare(&chart, drawn))
         }
         ChartView::Compare => crate::ui::compare::show(ui, &ctx, &bar_chart(d, f, lang)),
         ChartView::Shares => crate::ui::shares::show(ui, &ctx, &share_chart(d, f, lang)),

@@ -19,6 +19,9 @@ const HOVER_RADIUS: f32 = 12.0;
 /// Above this many drawn points, a series gets no markers.
 const MAX_MARKERS: usize = 400;
 
+/// Above this many drawn points in all, the chart records no per-point hit areas.
+const MAX_TARGETS: usize = 5_000;
+
 /// Year ticks: whole years only, never fractions or negative years.
 pub fn year_ticks(input: GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
@@ -54,6 +57,35 @@ pub fn log_ticks(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
+/// A decimated series with its plot coordinates computed once, so a frame hands egui_plot a
+/// borrowed slice instead of building tens of thousands of points.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Prepared {
+    /// Which points are drawn.
+    pub decimated: Decimated,
+    /// Their plot coordinates, aligned with `decimated.points`.
+    pub xy: Vec<PlotPoint>,
+}
+
+/// Computes the plot coordinates of decimated series (one per visible series of `chart`).
+pub fn prepare(chart: &LineChart, drawn: Vec<Decimated>) -> Vec<Prepared> {
+    chart
+        .visible_series()
+        .zip(drawn)
+        .map(|(s, decimated)| {
+            let xy = decimated
+                .points
+                .iter()
+                .map(|&i| {
+                    let p = &s.points[i];
+                    PlotPoint::new(p.x, p.value.map_or(f64::NAN, |v| plot_y(chart, v)))
+                })
+                .collect();
+            Prepared { decimated, xy }
+        })
+        .collect()
+}
+
 /// The y value a point is drawn at (log10 on a log axis).
 fn plot_y(chart: &LineChart, value: f64) -> f64 {
     if chart.log_scale { value.log10() } else { value }
@@ -63,7 +95,7 @@ fn plot_y(chart: &LineChart, value: f64) -> f64 {
 ///
 /// `drawn` holds, per visible series, the points worth drawing at the plot's width (see
 /// [`crate::data::decimate`]): lines, markers and hovering use only those.
-pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, drawn: &[Decimated]) -> Vec<Command> {
+pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[Prepared]) -> Vec<Command> {
     let mut commands = Vec::new();
     let top = ui.cursor().min;
     chart_frame::header(ui, &chart.title, &chart.subtitle, &chart.notes);
@@ -90,13 +122,11 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, drawn: &[Deci
         .y_axis_min_width(48.0);
     let plot = if log { plot.y_grid_spacer(log_ticks) } else { plot };
     let response = plot.show(ui, |plot| {
-        for (s, d) in chart.visible_series().zip(drawn) {
+        for (s, prepared) in chart.visible_series().zip(prepared) {
+            let d = &prepared.decimated;
             let colour = entity_colour(s.key.entity);
             for segment in &d.segments {
-                let points: PlotPoints = d.points[segment.clone()]
-                    .iter()
-                    .filter_map(|&i| Some([s.points[i].x, plot_y(chart, s.points[i].value?)]))
-                    .collect();
+                let points = PlotPoints::Borrowed(&prepared.xy[segment.clone()]);
                 plot.line(Line::new(&s.label, points).color(colour).width(2.0));
             }
             // Markers tell reported from derived figures; on a dense series they would only
@@ -127,6 +157,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, drawn: &[Deci
             }
         }
     });
+    let drawn: Vec<&Decimated> = prepared.iter().map(|p| &p.decimated).collect();
     let bounds = response.transform.bounds();
     let x_range = (bounds.min()[0], bounds.max()[0]);
 
@@ -134,7 +165,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, drawn: &[Deci
     let to_screen = |p: &Point| p.value.map(|v| transform.position_from_point(&PlotPoint::new(p.x, plot_y(chart, v))));
     let painter = ui.painter_at(response.response.rect);
     if let Some(index) = selected {
-        for (s, d) in chart.visible_series().zip(drawn) {
+        for (s, d) in chart.visible_series().zip(&drawn) {
             for p in d.points.iter().map(|&i| &s.points[i]).filter(|p| p.observation == index) {
                 if let Some(pos) = to_screen(p) {
                     painter.circle_stroke(pos, 8.0, Stroke::new(2.5, ui.visuals().strong_text_color()));
@@ -142,9 +173,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, drawn: &[Deci
             }
         }
     }
+    // Hit areas for tests and tools; a dense chart would rebuild tens of thousands each frame.
+    let dense = drawn.iter().map(|d| d.points.len()).sum::<usize>() > MAX_TARGETS;
     let targets = chart
         .visible_series()
-        .zip(drawn)
+        .zip(drawn.iter().copied())
+        .filter(|_| !dense)
         .flat_map(|(s, d)| d.points.iter().map(|&i| &s.points[i]))
         .filter_map(|p| {
             to_screen(p).map(|pos| (p.observation, egui::Rect::from_center_size(pos, egui::vec2(8.0, 8.0))))
@@ -152,7 +186,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, drawn: &[Deci
         .collect();
     let plot_rect = response.response.rect;
     let pointer = response.response.hover_pos().filter(|_| ctx.interactive);
-    let hovered = pointer.and_then(|pointer| nearest(chart, drawn, pointer, &to_screen));
+    let hovered = pointer.and_then(|pointer| nearest(chart, &drawn, pointer, &to_screen));
     if let Some((series_index, point_index, pos)) = hovered {
         let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
         let p = &s.points[point_index];
@@ -207,12 +241,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, drawn: &[Deci
 /// The visible point nearest the pointer, within [`HOVER_RADIUS`].
 fn nearest(
     chart: &LineChart,
-    drawn: &[Decimated],
+    drawn: &[&Decimated],
     pointer: Pos2,
     to_screen: &impl Fn(&Point) -> Option<Pos2>,
 ) -> Option<(usize, usize, Pos2)> {
     let mut best: Option<(usize, usize, Pos2, f32)> = None;
-    for (si, (s, d)) in chart.visible_series().zip(drawn).enumerate() {
+    for (si, (s, d)) in chart.visible_series().zip(drawn.iter().copied()).enumerate() {
         for &pi in &d.points {
             let Some(pos) = to_screen(&s.points[pi]) else { continue };
             let distance = pos.distance(pointer);

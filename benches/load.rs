@@ -1,0 +1,34 @@
+//! Loading file (a) (1,000,000 rows, 46 MB): Trade Explorer's loader (validation, interning,
+//! sorting) against a bare `csv` crate parse of the same file into
+//! `(String, String, i32, f64)` rows.
+
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, load_path};
+
+mod common;
+
+fn bare_parse(path: &std::path::Path) -> Vec<(String, String, i32, f64)> {
+    let mut reader = csv::Reader::from_path(path).expect("opens");
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let r = record.expect("a record");
+        rows.push((r[0].to_string(), r[1].to_string(), r[2].parse().expect("year"), r[3].parse().expect("value")));
+    }
+    rows
+}
+
+fn load_file_a(c: &mut Criterion) {
+    let path = common::large_dir().join("long.csv");
+    let mut group = c.benchmark_group("load_file_a");
+    group.sample_size(10).measurement_time(Duration::from_secs(15));
+    group.bench_function("trade_explorer", |b| {
+        b.iter(|| load_path(&path, DEFAULT_MAX_FILE_SIZE).expect("loads").dataset.observations.len())
+    });
+    group.bench_function("bare_csv_into_string_rows", |b| b.iter(|| bare_parse(&path).len()));
+    group.finish();
+}
+
+criterion_group!(benches, load_file_a);
+criterion_main!(benches);
