@@ -1,8 +1,11 @@
 //! The eframe application: owns the session [`State`] and the dataset, applies the views'
 //! [`Command`]s in one place, keeps the chart models up to date, and lays out the window.
 
+mod bench;
 mod exporting;
 mod opening;
+
+pub use bench::Bench;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -83,6 +86,7 @@ pub struct TradeExplorerApp {
     last_save: Option<Instant>,
     theme_applied: Option<ThemeChoice>,
     max_file_size: u64,
+    bench: Option<Bench>,
 }
 
 impl TradeExplorerApp {
@@ -132,6 +136,7 @@ impl TradeExplorerApp {
             last_save: None,
             theme_applied: None,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            bench: None,
         }
     }
 
@@ -530,6 +535,10 @@ pub fn native_dialog_available() -> bool {
 impl eframe::App for TradeExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let frame_started = std::time::Instant::now();
+        if let Some(bench) = &mut self.bench {
+            bench.frame_begins(&ctx);
+        }
         self.frames += 1;
         if self.frames == 2 {
             event("ready");
@@ -628,6 +637,9 @@ impl eframe::App for TradeExplorerApp {
             }
         }
         self.save_settings(&ctx, false);
+        if let Some(bench) = &mut self.bench {
+            bench.frame_ends(&ctx, frame_started.elapsed());
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -643,7 +655,7 @@ fn origin_of(path: Option<&Path>) -> String {
 
 /// Opens the window on a dataset file, or on the bundled dataset. A file that cannot be opened
 /// does not stop the window: it opens on the bundled dataset and shows the file's errors.
-pub fn run(file: Option<PathBuf>, max_file_size: u64) -> ExitCode {
+pub fn run(file: Option<PathBuf>, max_file_size: u64, bench: Option<Bench>) -> ExitCode {
     let _log = crate::logging::start();
     let (loaded, file_error, file) = match &file {
         Some(path) => match load_path(path, max_file_size) {
@@ -695,6 +707,7 @@ pub fn run(file: Option<PathBuf>, max_file_size: u64) -> ExitCode {
             app.max_file_size = max_file_size;
             app.set_dataset_path(file);
             app.load_error = file_error;
+            app.bench = bench;
             Ok(Box::new(app))
         }),
     );

@@ -26,7 +26,18 @@ pub struct Cli {
     /// Refuse dataset files larger than this many bytes.
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
     pub max_file_size: u64,
+    /// Measurement: draw N frames, print the time from start to the first painted frame and
+    /// the median frame time, then quit (see docs/performance.md).
+    #[arg(long, value_name = "N", conflicts_with = "bench_idle")]
+    pub bench_frames: Option<u64>,
+    /// Measurement: after the first frame, count the frames drawn in SECONDS with no input,
+    /// print the count, then quit (see docs/performance.md).
+    #[arg(long, value_name = "SECONDS")]
+    pub bench_idle: Option<u64>,
 }
+
+/// When the process started, for start-up measurements.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Commands that run without a window.
 #[derive(Debug, Subcommand)]
@@ -234,10 +245,18 @@ fn check(files: &[PathBuf], limit: u64) -> ExitCode {
 
 /// Parses the command line and runs what it asks for.
 pub fn main() -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => check(&files, cli.max_file_size),
         Some(Command::Export(args)) => run_export(&args, cli.max_file_size),
-        None => crate::app::run(cli.file, cli.max_file_size),
+        None => {
+            let bench = match (cli.bench_frames, cli.bench_idle) {
+                (Some(n), _) => Some(crate::app::Bench::frames(n.max(1))),
+                (None, Some(seconds)) => Some(crate::app::Bench::idle(seconds)),
+                (None, None) => None,
+            };
+            crate::app::run(cli.file, cli.max_file_size, bench)
+        }
     }
 }

@@ -382,6 +382,10 @@ impl TradeExplorerApp {
         if self.exports.toasts.iter().any(|t| !t.error) {
             ctx.request_repaint_after(TOAST_TIME);
         }
+        if self.exports.toasts.is_empty() {
+            // An empty area would still fade in every frame and keep the window repainting.
+            return;
+        }
         let mut close = None;
         let mut open_folder = None;
         egui::Area::new(egui::Id::unique("toasts"))

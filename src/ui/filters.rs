@@ -85,7 +85,12 @@ pub fn show(
 ) -> Vec<Command> {
     let mut f = current.clone();
     let mut commands = Vec::new();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+    // Always visible: a bar that appears and disappears as the content height crosses the
+    // panel height would keep animating, and keep an idle window repainting.
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .show(ui, |ui| {
         CollapsingHeader::new(RichText::new(lang.pick("Places", "地区")).strong()).default_open(true).show(ui, |ui| {
             if d.entities.len() <= TREE_LIMIT {
                 entity_tree(ui, d, &mut f, lang);
