@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use trade_explorer::data::query::{bars_from_line, line_chart, search_entities, share_chart};
+use trade_explorer::data::query::{TableColumn, bars_from_line, line_chart, search_entities, share_chart};
 use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, load_path};
 
 mod common;
@@ -27,6 +27,15 @@ fn filter_changes(c: &mut Criterion) {
         })
     });
     group.bench_function("type_in_entity_search", |b| b.iter(|| search_entities(d, "entity_0421").len()));
+    // The Table view of that selection: 100,000 rows, sorted by entity name on a header click.
+    let table = line_chart(d, &unticked, Lang::En).table();
+    group.bench_function("sort_table_of_99990_rows_by_entity", |b| {
+        b.iter(|| {
+            let mut t = table.clone();
+            t.sort(d, TableColumn::Entity, false, Lang::En);
+            t.len()
+        })
+    });
     group.finish();
 }
 

@@ -63,7 +63,8 @@ impl Bench {
                     // Give the window a second to settle (start-up events, first layout),
                     // then count the frames of the next `seconds` with nothing happening.
                     *started = true;
-                    let (frames, result, ctx, seconds) = (Arc::clone(frames), Arc::clone(result), ctx.clone(), *seconds);
+                    let (frames, result, ctx, seconds) =
+                        (Arc::clone(frames), Arc::clone(result), ctx.clone(), *seconds);
                     std::thread::spawn(move || {
                         std::thread::sleep(Duration::from_secs(1));
                         let from = frames.load(Ordering::SeqCst);

@@ -91,31 +91,37 @@ pub fn show(
         .auto_shrink([false, false])
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
-        CollapsingHeader::new(RichText::new(lang.pick("Places", "地区")).strong()).default_open(true).show(ui, |ui| {
-            if d.entities.len() <= TREE_LIMIT {
-                entity_tree(ui, d, &mut f, lang);
-            } else {
-                entity_list(ui, d, dataset_generation, &mut f, state, lang);
+            CollapsingHeader::new(RichText::new(lang.pick("Places", "地区")).strong()).default_open(true).show(
+                ui,
+                |ui| {
+                    if d.entities.len() <= TREE_LIMIT {
+                        entity_tree(ui, d, &mut f, lang);
+                    } else {
+                        entity_list(ui, d, dataset_generation, &mut f, state, lang);
+                    }
+                },
+            );
+            CollapsingHeader::new(RichText::new(lang.pick("Metrics", "指标")).strong()).default_open(true).show(
+                ui,
+                |ui| {
+                    metric_list(ui, d, &mut f, &mut state.metric_search, lang);
+                },
+            );
+            ui.separator();
+            years(ui, d, &mut f, lang);
+            period(ui, d, &mut f, lang);
+            ui.separator();
+            modes(ui, d, &mut f, lang);
+            ui.separator();
+            figures(ui, d, &mut f, log_unavailable, lang);
+            ui.separator();
+            let reset = ui.button(lang.pick("Reset filters", "重置筛选")).on_hover_text(
+                lang.pick("Back to the dataset's starting selection (Ctrl+R)", "恢复数据集的初始选择(Ctrl+R)"),
+            );
+            if reset.clicked() {
+                commands.push(Command::ResetFilters);
             }
         });
-        CollapsingHeader::new(RichText::new(lang.pick("Metrics", "指标")).strong()).default_open(true).show(ui, |ui| {
-            metric_list(ui, d, &mut f, &mut state.metric_search, lang);
-        });
-        ui.separator();
-        years(ui, d, &mut f, lang);
-        period(ui, d, &mut f, lang);
-        ui.separator();
-        modes(ui, d, &mut f, lang);
-        ui.separator();
-        figures(ui, d, &mut f, log_unavailable, lang);
-        ui.separator();
-        let reset = ui.button(lang.pick("Reset filters", "重置筛选")).on_hover_text(
-            lang.pick("Back to the dataset's starting selection (Ctrl+R)", "恢复数据集的初始选择(Ctrl+R)"),
-        );
-        if reset.clicked() {
-            commands.push(Command::ResetFilters);
-        }
-    });
     if f != *current {
         commands.insert(0, Command::SetFilter(f));
     }
