@@ -19,7 +19,8 @@ use crate::data::decimate::decimate_chart;
 use crate::data::query::{
     BarChart, LineChart, ShareChart, Table, TableRow, bars_from_line, filter_summary, line_chart, share_chart,
 };
-use crate::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, Loaded, load_bundled, load_path};
+use crate::data::progress::Limits;
+use crate::data::{Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
 use crate::settings::{self, State};
 use crate::ui::filters::PanelState;
 use crate::ui::over_time::{Prepared, prepare};
@@ -85,7 +86,7 @@ pub struct TradeExplorerApp {
     saved_state: Option<State>,
     last_save: Option<Instant>,
     theme_applied: Option<ThemeChoice>,
-    max_file_size: u64,
+    limits: Limits,
     bench: Option<Bench>,
 }
 
@@ -135,7 +136,7 @@ impl TradeExplorerApp {
             settings_path,
             last_save: None,
             theme_applied: None,
-            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            limits: Limits::default(),
             bench: None,
         }
     }
@@ -655,10 +656,10 @@ fn origin_of(path: Option<&Path>) -> String {
 
 /// Opens the window on a dataset file, or on the bundled dataset. A file that cannot be opened
 /// does not stop the window: it opens on the bundled dataset and shows the file's errors.
-pub fn run(file: Option<PathBuf>, max_file_size: u64, bench: Option<Bench>) -> ExitCode {
+pub fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -> ExitCode {
     let _log = crate::logging::start();
     let (loaded, file_error, file) = match &file {
-        Some(path) => match load_path(path, max_file_size) {
+        Some(path) => match load_path_with(path, &Progress::new(limits)) {
             Ok(loaded) => (Ok(loaded), None, Some(std::path::absolute(path).unwrap_or_else(|_| path.clone()))),
             Err(err) => {
                 log::warn!("could not open {}: {err}", path.display());
@@ -704,7 +705,7 @@ pub fn run(file: Option<PathBuf>, max_file_size: u64, bench: Option<Bench>) -> E
         options,
         Box::new(move |cc| {
             let mut app = TradeExplorerApp::new(&cc.egui_ctx, loaded, origin, state, settings_message, settings_path);
-            app.max_file_size = max_file_size;
+            app.limits = limits;
             app.set_dataset_path(file);
             app.load_error = file_error;
             app.bench = bench;

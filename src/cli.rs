@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cli_filter::FilterArgs;
-use crate::data::{DEFAULT_MAX_FILE_SIZE, Dataset, Filter, Lang, Loaded, load_bundled, load_path};
+use crate::data::progress::Limits;
+use crate::data::{Dataset, Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
 use crate::export::{self, ChartView, RenderSpec};
 use crate::ui::ThemeChoice;
 
@@ -24,8 +25,17 @@ pub struct Cli {
     /// A dataset file to open instead of the bundled one.
     pub file: Option<PathBuf>,
     /// Refuse dataset files larger than this many bytes.
-    #[arg(long, global = true, default_value_t = DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
+    #[arg(long, global = true, default_value_t = Limits::default().file_bytes, value_name = "BYTES")]
     pub max_file_size: u64,
+    /// Refuse datasets with more rows (observations) than this.
+    #[arg(long, global = true, default_value_t = Limits::default().rows, value_name = "N")]
+    pub max_rows: u64,
+    /// Refuse CSV files with more columns than this.
+    #[arg(long, global = true, default_value_t = Limits::default().columns, value_name = "N")]
+    pub max_columns: usize,
+    /// Refuse text fields (names, quotes, notes) longer than this many characters.
+    #[arg(long, global = true, default_value_t = Limits::default().text_chars, value_name = "N")]
+    pub max_text_length: usize,
     /// Measurement: draw N frames, print the time from start to the first painted frame and
     /// the median frame time, then quit (see docs/performance.md).
     #[arg(long, value_name = "N", conflicts_with = "bench_idle")]
@@ -155,13 +165,25 @@ fn check_ids(d: &Dataset, f: &Filter) -> Result<(), String> {
     Ok(())
 }
 
-fn run_export(args: &ExportArgs, limit: u64) -> ExitCode {
+impl Cli {
+    /// The load limits the flags set.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            file_bytes: self.max_file_size,
+            rows: self.max_rows,
+            columns: self.max_columns,
+            text_chars: self.max_text_length,
+        }
+    }
+}
+
+fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
     let fail = |message: String| {
         eprintln!("error: {message}");
         ExitCode::FAILURE
     };
     let loaded = match &args.data {
-        Some(path) => load_path(path, limit),
+        Some(path) => load_path_with(path, &Progress::new(limits)),
         None => load_bundled(),
     };
     let loaded = match loaded {
@@ -224,10 +246,10 @@ pub fn summary(loaded: &Loaded) -> String {
     )
 }
 
-fn check(files: &[PathBuf], limit: u64) -> ExitCode {
+fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
     let mut failed = false;
     for path in files {
-        match load_path(path, limit) {
+        match load_path_with(path, &Progress::new(limits)) {
             Ok(loaded) => {
                 println!("ok: {}: {}", path.display(), summary(&loaded));
                 for warning in &loaded.warnings {
@@ -247,16 +269,17 @@ fn check(files: &[PathBuf], limit: u64) -> ExitCode {
 pub fn main() -> ExitCode {
     STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
+    let limits = cli.limits();
     match cli.command {
-        Some(Command::Check { files }) => check(&files, cli.max_file_size),
-        Some(Command::Export(args)) => run_export(&args, cli.max_file_size),
+        Some(Command::Check { files }) => check(&files, limits),
+        Some(Command::Export(args)) => run_export(&args, limits),
         None => {
             let bench = match (cli.bench_frames, cli.bench_idle) {
                 (Some(n), _) => Some(crate::app::Bench::frames(n.max(1))),
                 (None, Some(seconds)) => Some(crate::app::Bench::idle(seconds)),
                 (None, None) => None,
             };
-            crate::app::run(cli.file, cli.max_file_size, bench)
+            crate::app::run(cli.file, limits, bench)
         }
     }
 }

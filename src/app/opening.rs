@@ -65,7 +65,7 @@ impl TradeExplorerApp {
         name: String,
         load: impl FnOnce(&Progress) -> (Option<PathBuf>, Result<Loaded, LoadError>) + Send + 'static,
     ) {
-        let progress = Arc::new(Progress::default());
+        let progress = Arc::new(Progress::new(self.limits));
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         let shared = Arc::clone(&progress);
@@ -97,9 +97,8 @@ impl TradeExplorerApp {
         }
         let name =
             path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-        let limit = self.max_file_size;
         self.start(ctx, name, move |progress| {
-            let result = load_path_with(&path, limit, progress);
+            let result = load_path_with(&path, progress);
             (Some(path), result)
         });
     }
@@ -120,10 +119,9 @@ impl TradeExplorerApp {
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dropped file".into());
         let bytes = file.bytes();
-        let limit = self.max_file_size;
         self.start(ctx, name.clone(), move |progress| {
             let result = match bytes {
-                Ok(bytes) => load_bytes(&PathBuf::from(&name), &bytes, limit, progress),
+                Ok(bytes) => load_bytes(&PathBuf::from(&name), &bytes, progress),
                 Err(e) => Err(LoadError::Io { path: PathBuf::from(&name), source: std::io::Error::other(e) }),
             };
             (None, result)

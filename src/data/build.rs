@@ -7,8 +7,6 @@ use rustc_hash::FxHashMap as HashMap;
 use super::error::{MAX_PROBLEMS, Problem, ProblemKind};
 use super::model::*;
 
-/// The longest text field accepted (a quote, a note, a name), in characters.
-pub const MAX_TEXT_LEN: usize = 100_000;
 
 /// A reference to a cell by identifiers, as written in a file (a derived figure's input).
 #[derive(Debug, Clone, PartialEq)]
@@ -125,6 +123,8 @@ pub struct Builder {
     problems: Vec<Problem>,
     more_problems: usize,
     quotes: QuotePolicy,
+    /// The longest text field accepted, in characters.
+    text_limit: usize,
     reported_without_quote: usize,
     warnings: Vec<String>,
     default_selection: (Vec<String>, Vec<String>),
@@ -148,6 +148,7 @@ impl Builder {
             problems: Vec::new(),
             more_problems: 0,
             quotes,
+            text_limit: super::progress::Limits::default().text_chars,
             reported_without_quote: 0,
             warnings: Vec::new(),
             default_selection: (Vec::new(), Vec::new()),
@@ -155,6 +156,12 @@ impl Builder {
         builder.dataset.periods.push(FULL_YEAR.to_string());
         builder.period_ids.insert(FULL_YEAR.to_string(), PeriodId::FULL_YEAR);
         builder
+    }
+
+    /// Uses these limits for text fields.
+    pub fn limits(mut self, limits: &super::progress::Limits) -> Builder {
+        self.text_limit = limits.text_chars;
+        self
     }
 
     /// Records a problem, keeping at most [`MAX_PROBLEMS`].
@@ -224,8 +231,9 @@ impl Builder {
             self.problem(format!("{at}.{field}"), ProblemKind::EmptyText);
         }
         let len = text.chars().count();
-        if len > MAX_TEXT_LEN {
-            self.problem(format!("{at}.{field}"), ProblemKind::TextTooLong { len, limit: MAX_TEXT_LEN });
+        if len > self.text_limit {
+            let limit = self.text_limit;
+            self.problem(format!("{at}.{field}"), ProblemKind::TextTooLong { len, limit });
         }
     }
 

@@ -87,14 +87,50 @@ pub fn load_tidy_csv(
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
-    let mut reader = csv_reader(text.as_bytes());
+    let delimiter = sniff_delimiter(text.as_bytes());
+    let mut reader = csv_reader(text.as_bytes(), delimiter);
     let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    load_tidy_records(path, &mut reader, &header, metadata, progress)
+    let (dataset, mut warnings) = load_tidy_records(path, &mut reader, &header, metadata, progress)?;
+    warnings.extend(delimiter_warning(delimiter));
+    Ok((dataset, warnings))
 }
 
 /// A CSV reader with the settings every loader uses.
-pub(crate) fn csv_reader<R: std::io::Read>(input: R) -> csv::Reader<R> {
-    csv::ReaderBuilder::new().has_headers(true).buffer_capacity(1 << 16).from_reader(input)
+pub(crate) fn csv_reader<R: std::io::Read>(input: R, delimiter: u8) -> csv::Reader<R> {
+    csv::ReaderBuilder::new().has_headers(true).delimiter(delimiter).buffer_capacity(1 << 16).from_reader(input)
+}
+
+/// Refuses a header with more columns than the limit.
+pub(crate) fn check_columns(path: &Path, header: &csv::StringRecord, limits: &super::progress::Limits) -> Result<(), LoadError> {
+    if header.len() > limits.columns {
+        return Err(LoadError::TooManyColumns { path: path.to_path_buf(), columns: header.len(), limit: limits.columns });
+    }
+    Ok(())
+}
+
+/// The delimiter of a CSV, from its first line: a comma, unless the line has none and has
+/// semicolons (as spreadsheets in many European locales write) or tabs.
+pub fn sniff_delimiter(head: &[u8]) -> u8 {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let count = |d: u8| line.iter().filter(|&&b| b == d).count();
+    if count(b',') > 0 {
+        b','
+    } else if count(b';') > 0 {
+        b';'
+    } else if count(b'\t') > 0 {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// The warning of a file read with another delimiter than the comma.
+pub(crate) fn delimiter_warning(delimiter: u8) -> Option<String> {
+    match delimiter {
+        b';' => Some("the file separates its columns with `;` (as spreadsheets in many European locales do); it was read that way".into()),
+        b'\t' => Some("the file separates its columns with tabs; it was read that way".into()),
+        _ => None,
+    }
 }
 
 /// Loads the rows of a tidy CSV from a reader whose header has been read (streaming: a large
@@ -106,7 +142,8 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
     metadata: Option<(&Path, &[u8])>,
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
-    let mut builder = Builder::new(locate_row, QuotePolicy::Counted);
+    check_columns(path, header, &progress.limits)?;
+    let mut builder = Builder::new(locate_row, QuotePolicy::Counted).limits(&progress.limits);
     let inferred = metadata.is_none();
     match metadata {
         Some((meta_path, meta_bytes)) => declare_metadata(&mut builder, meta_path, meta_bytes)?,
@@ -161,6 +198,9 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
         }
         read_row(&mut builder, &columns, &record, row, inferred, &mut empty_values);
         row += 1;
+        if row as u64 > progress.limits.rows {
+            return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: progress.limits.rows });
+        }
         if row.is_multiple_of(4096) {
             progress.set_done(record.position().map_or(0, |p| p.byte()));
             if progress.is_cancelled() {

@@ -104,8 +104,8 @@ fn decimate_run(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::model::{EntityId, MetricId, PeriodId, Time};
-    use crate::data::query::{Point, SeriesKey};
+    use super::super::model::{EntityId, MetricId, PeriodId, Time};
+    use super::super::query::{Point, SeriesKey};
 
     fn series(values: &[Option<f64>]) -> Series {
         let mut points = Vec::new();

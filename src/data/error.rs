@@ -36,6 +36,30 @@ pub enum LoadError {
         /// The limit in bytes.
         limit: u64,
     },
+    /// The file has more rows than the limit.
+    #[error("{path}: the file has more than {limit} rows, the limit; raise it with --max-rows")]
+    TooManyRows {
+        /// The file.
+        path: PathBuf,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file has more columns than the limit.
+    #[error("{path}: line 1: the file has {columns} columns, more than the limit of {limit}; raise it with --max-columns")]
+    TooManyColumns {
+        /// The file.
+        path: PathBuf,
+        /// Its columns.
+        columns: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The file changed while it was read (another program is writing it).
+    #[error("{path}: the file changed while it was being read (is another program still writing it?); nothing was opened — try again when it is complete")]
+    ChangedWhileReading {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file holds no bytes.
     #[error("{path}: the file is empty")]
     Empty {
@@ -283,7 +307,7 @@ pub enum ProblemKind {
         found: String,
     },
     /// A text field is longer than the loader accepts.
-    #[error("the text is {len} characters long, more than the limit of {limit}")]
+    #[error("the text is {len} characters long, more than the limit of {limit}; raise it with --max-text-length")]
     TextTooLong {
         /// Its length.
         len: usize,

@@ -278,16 +278,26 @@ pub(crate) fn declare_metadata(builder: &mut Builder, path: &Path, bytes: &[u8])
     Ok(())
 }
 
-/// Loads a dataset in the app's JSON format. `path` names the file in messages.
+/// Loads a dataset in the app's JSON format with the default limits. `path` names the file in
+/// messages.
 pub fn load_json(path: &Path, bytes: &[u8]) -> Result<(Dataset, Vec<String>), LoadError> {
+    load_json_with(path, bytes, &super::progress::Limits::default())
+}
+
+/// Loads a dataset in the app's JSON format.
+pub fn load_json_with(path: &Path, bytes: &[u8], limits: &super::progress::Limits) -> Result<(Dataset, Vec<String>), LoadError> {
     check_version(path, bytes)?;
     let raw: RawDataset = parse(path, bytes)?;
+    if raw.observations.len() as u64 > limits.rows {
+        return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: limits.rows });
+    }
     let mut builder = Builder::new(
         |i, field| {
             if field.is_empty() { format!("observations[{i}]") } else { format!("observations[{i}].{field}") }
         },
         QuotePolicy::Required,
-    );
+    )
+    .limits(limits);
     builder.describe(raw.title, raw.description);
     declare(&mut builder, raw.sources, raw.entities, raw.metrics, raw.categories);
     if let Some(selection) = raw.default_selection {

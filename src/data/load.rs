@@ -32,22 +32,40 @@ pub fn load_bundled() -> Result<Loaded, LoadError> {
     Ok(Loaded { dataset, warnings })
 }
 
-/// Reads a whole file, refusing anything that is not a regular file or is over `limit` bytes.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
+/// Checks that a path names a regular file within the size limit, without opening it (opening
+/// a FIFO would wait for a writer forever).
+fn check_file(path: &Path, limit: u64) -> Result<std::fs::Metadata, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
     if !meta.is_file() {
         return Err(LoadError::NotAFile { path: path.to_path_buf() });
     }
     if meta.len() > limit {
         return Err(LoadError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit });
     }
+    Ok(meta)
+}
+
+/// Whether a file changed after `before` was taken: its size or modification time differ.
+fn changed(file: &std::fs::File, before: &std::fs::Metadata) -> bool {
+    match file.metadata() {
+        Ok(now) => now.len() != before.len() || now.modified().ok() != before.modified().ok(),
+        Err(_) => true,
+    }
+}
+
+/// Reads a whole file, refusing anything that is not a regular file or is over `limit` bytes.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let meta = check_file(path, limit)?;
+    let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow while it is read: never read past the limit.
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    (&file).take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit });
+    }
+    if changed(&file, &meta) {
+        return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
     }
     Ok(bytes)
 }
@@ -68,13 +86,17 @@ fn looks_like_json(bytes: &[u8]) -> bool {
 /// The first row of a CSV, for format detection.
 fn csv_header(path: &Path, bytes: &[u8]) -> Result<csv::StringRecord, LoadError> {
     let text = check_utf8(path, bytes)?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let mut reader = super::csv::csv_reader(text.as_bytes(), super::csv::sniff_delimiter(text.as_bytes()));
     reader.headers().cloned().map_err(|e| super::csv::csv_error(path, &e))
 }
 
 /// Loads bytes that came from `path`, choosing the format by content; a CSV's sidecar or data
 /// package is read from beside `path` when it exists.
-pub fn load_bytes(path: &Path, bytes: &[u8], limit: u64, progress: &Progress) -> Result<Loaded, LoadError> {
+pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Loaded, LoadError> {
+    let limit = progress.limits.file_bytes;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit });
+    }
     if bytes.is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
@@ -82,7 +104,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], limit: u64, progress: &Progress) ->
     let (dataset, warnings) = if looks_like_json(bytes) {
         let probe: JsonProbe = super::json::parse(path, bytes)?;
         if probe.format_version.is_some() || probe.resources.is_none() {
-            load_json(path, bytes)?
+            super::json::load_json_with(path, bytes, &progress.limits)?
         } else {
             let package = parse_package(path, bytes)?;
             let csv_path = package_csv(path, &package).ok_or_else(|| LoadError::UnknownFormat {
@@ -125,21 +147,17 @@ impl<R: Read> Read for CountingReader<'_, R> {
     }
 }
 
-/// Loads a dataset file of any supported format, reporting progress and honouring cancel. CSV
-/// files are parsed as they are read, so a large file is never held in memory whole.
-pub fn load_path_with(path: &Path, limit: u64, progress: &Progress) -> Result<Loaded, LoadError> {
+/// Loads a dataset file of any supported format, reporting progress, honouring cancel and the
+/// limits of `progress`. CSV files are parsed as they are read, so a large file is never held in
+/// memory whole; a file that changes while it is read is refused rather than shown half-read.
+pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
     use std::io::BufRead;
+    let limit = progress.limits.file_bytes;
     let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let before = check_file(path, limit)?;
     let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
-        return Err(LoadError::NotAFile { path: path.to_path_buf() });
-    }
-    if meta.len() > limit {
-        return Err(LoadError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit });
-    }
-    progress.set_total(meta.len());
-    let counting = CountingReader { inner: file.take(limit + 1), progress, read: 0 };
+    progress.set_total(before.len());
+    let counting = CountingReader { inner: (&file).take(limit + 1), progress, read: 0 };
     let mut input = std::io::BufReader::with_capacity(1 << 20, counting);
     let head = input.fill_buf().map_err(io)?;
     if head.is_empty() {
@@ -148,40 +166,42 @@ pub fn load_path_with(path: &Path, limit: u64, progress: &Progress) -> Result<Lo
     let is_csv = !looks_like_json(head);
     if !is_csv || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         // JSON (and UTF-16, which check_utf8 names) is parsed whole.
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        let mut bytes = Vec::with_capacity(before.len() as usize);
         input.read_to_end(&mut bytes).map_err(io)?;
         if bytes.len() as u64 > limit {
             return Err(LoadError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit });
         }
+        if changed(&file, &before) {
+            return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
+        }
         if progress.is_cancelled() {
             return Err(LoadError::Cancelled { path: path.to_path_buf() });
         }
-        return load_bytes(path, &bytes, limit, progress);
+        return load_bytes(path, &bytes, progress);
     }
     if head.starts_with(b"\xEF\xBB\xBF") {
         input.consume(3);
     }
-    let mut reader = super::csv::csv_reader(input);
+    let delimiter = super::csv::sniff_delimiter(input.fill_buf().map_err(io)?);
+    let mut reader = super::csv::csv_reader(input, delimiter);
     let header = reader.headers().map_err(|e| super::csv::csv_error(path, &e))?.clone();
-    let (dataset, warnings) = if is_owid_header(&header) {
+    let (dataset, mut warnings) = if is_owid_header(&header) {
         let package = package_beside(path, limit)?;
         super::owid::load_owid_records(path, &mut reader, &header, package.as_ref(), progress)?
     } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
         let meta_path = sidecar_path(path);
         let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
-        super::csv::load_tidy_records(
-            path,
-            &mut reader,
-            &header,
-            meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)),
-            progress,
-        )?
+        super::csv::load_tidy_records(path, &mut reader, &header, meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)), progress)?
     } else {
         return Err(unknown_columns(path, &header));
     };
     if reader.into_inner().into_inner().read > limit {
         return Err(LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit });
     }
+    if changed(&file, &before) {
+        return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
+    }
+    warnings.extend(super::csv::delimiter_warning(delimiter));
     Ok(Loaded { dataset, warnings })
 }
 
@@ -208,7 +228,8 @@ fn unknown_columns(path: &Path, header: &csv::StringRecord) -> LoadError {
     }
 }
 
-/// Loads a dataset file of any supported format.
-pub fn load_path(path: &Path, limit: u64) -> Result<Loaded, LoadError> {
-    load_path_with(path, limit, &Progress::default())
+/// Loads a dataset file of any supported format with the default limits but the file size.
+pub fn load_path(path: &Path, max_file_size: u64) -> Result<Loaded, LoadError> {
+    let limits = super::progress::Limits { file_bytes: max_file_size, ..Default::default() };
+    load_path_with(path, &Progress::new(limits))
 }

@@ -194,9 +194,12 @@ pub fn load_owid_csv(
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
-    let mut reader = csv_reader(text.as_bytes());
+    let delimiter = super::csv::sniff_delimiter(text.as_bytes());
+    let mut reader = csv_reader(text.as_bytes(), delimiter);
     let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    load_owid_records(path, &mut reader, &header, package, progress)
+    let (dataset, mut warnings) = load_owid_records(path, &mut reader, &header, package, progress)?;
+    warnings.extend(super::csv::delimiter_warning(delimiter));
+    Ok((dataset, warnings))
 }
 
 /// Loads the rows of an OWID CSV from a reader whose header has been read.
@@ -220,7 +223,8 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
     let locate = |i: usize, field: &str| {
         if field.is_empty() { format!("row {}", i + 2) } else { format!("row {}, column `{field}`", i + 2) }
     };
-    let mut builder = Builder::new(locate, QuotePolicy::NotExpected);
+    super::csv::check_columns(path, header, &progress.limits)?;
+    let mut builder = Builder::new(locate, QuotePolicy::NotExpected).limits(&progress.limits);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     builder.describe(
         package.and_then(|p| p.title.clone()).unwrap_or(stem),
@@ -353,6 +357,9 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
             );
         }
         row += 1;
+        if row as u64 > progress.limits.rows {
+            return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: progress.limits.rows });
+        }
         if row.is_multiple_of(4096) {
             progress.set_done(record.position().map_or(0, |p| p.byte()));
             if progress.is_cancelled() {

@@ -4,7 +4,7 @@
 
 use super::line::{LineChart, Point, why_empty};
 use super::*;
-use crate::data::filter::BarLayout;
+use super::super::filter::BarLayout;
 
 /// One filled bar.
 #[derive(Debug, Clone, PartialEq)]

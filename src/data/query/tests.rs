@@ -1,6 +1,6 @@
 use super::*;
-use crate::data::filter::BarLayout;
-use crate::data::load::load_bundled;
+use super::super::filter::BarLayout;
+use super::super::load::load_bundled;
 
 fn bundled() -> Dataset {
     match load_bundled() {
