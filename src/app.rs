@@ -16,10 +16,10 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use crate::data::decimate::decimate_chart;
+use crate::data::progress::Limits;
 use crate::data::query::{
     BarChart, LineChart, ShareChart, Table, TableRow, bars_from_line, filter_summary, line_chart, share_chart,
 };
-use crate::data::progress::Limits;
 use crate::data::{Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
 use crate::settings::{self, State};
 use crate::ui::filters::PanelState;

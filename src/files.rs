@@ -47,6 +47,21 @@ mod tests {
     }
 
     #[test]
+    fn a_full_disk_midway_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chart.png");
+        std::fs::write(&path, "old").unwrap();
+        // A writer that fails after some bytes, as a full disk does.
+        let result = write_atomically_with(&path, |w| {
+            w.write_all(&[0u8; 100_000])?;
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device"))
+        });
+        assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    }
+
+    #[test]
     fn a_failed_write_keeps_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("no-such-folder").join("out.json");

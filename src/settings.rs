@@ -167,6 +167,26 @@ mod tests {
     }
 
     #[test]
+    fn an_unreadable_settings_file_gives_defaults_and_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the file should be: reading it fails whoever runs the test.
+        let path = dir.path().join("settings.json");
+        std::fs::create_dir(&path).unwrap();
+        let (state, message) = load(&path);
+        assert_eq!(state, State::default());
+        assert!(message.unwrap().contains("cannot be read"));
+    }
+
+    #[test]
+    fn saving_into_a_folder_that_cannot_be_created_fails_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("not-a-folder");
+        std::fs::write(&blocker, "a file").unwrap();
+        let err = save(&blocker.join("settings.json"), &State::default()).unwrap_err();
+        assert!(matches!(err.kind(), std::io::ErrorKind::NotADirectory | std::io::ErrorKind::AlreadyExists), "{err:?}");
+    }
+
+    #[test]
     fn a_missing_file_is_silently_the_defaults() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(load(&dir.path().join("settings.json")), (State::default(), None));

@@ -7,7 +7,6 @@ use rustc_hash::FxHashMap as HashMap;
 use super::error::{MAX_PROBLEMS, Problem, ProblemKind};
 use super::model::*;
 
-
 /// A reference to a cell by identifiers, as written in a file (a derived figure's input).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CellRef {
@@ -93,6 +92,12 @@ pub struct DetailsInput {
 
 /// Names the place of an item or a field of it: `observations[3].entity`, `row 5, column entity`.
 pub type Locator = fn(usize, &str) -> String;
+
+/// The place of a field of a declaration: `entities[3].name` in JSON; in a CSV the place
+/// (`row 5, column `entity``) already names the cell.
+fn field_at(at: &str, field: &str) -> String {
+    if at.starts_with("row ") || at.ends_with(&format!(".{field}")) { at.to_string() } else { format!("{at}.{field}") }
+}
 
 /// What a missing quote on a reported figure means for a format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,19 +226,23 @@ impl Builder {
             && id.len() <= 200
             && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
         if !ok {
-            self.problem(format!("{at}.id"), ProblemKind::BadId { id: id.to_string() });
+            self.problem(field_at(at, "id"), ProblemKind::BadId { id: id.to_string() });
         }
         ok
     }
 
     fn check_text(&mut self, at: &str, field: &str, text: &str, required: bool) {
+        let at = &field_at(at, field);
         if required && text.trim().is_empty() {
-            self.problem(format!("{at}.{field}"), ProblemKind::EmptyText);
+            self.problem(at.clone(), ProblemKind::EmptyText);
+        }
+        if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+            self.problem(at.clone(), ProblemKind::ControlCharacter { code: u32::from(c) });
         }
         let len = text.chars().count();
         if len > self.text_limit {
             let limit = self.text_limit;
-            self.problem(format!("{at}.{field}"), ProblemKind::TextTooLong { len, limit });
+            self.problem(at.clone(), ProblemKind::TextTooLong { len, limit });
         }
     }
 
@@ -243,7 +252,7 @@ impl Builder {
         }
         if let Some(first) = self.declared_at.get(&(what, id.to_string())) {
             let first = first.clone();
-            self.problem(format!("{at}.id"), ProblemKind::DuplicateId { what, id: id.to_string(), first });
+            self.problem(field_at(at, "id"), ProblemKind::DuplicateId { what, id: id.to_string(), first });
             return false;
         }
         self.declared_at.insert((what, id.to_string()), at.to_string());
@@ -445,7 +454,7 @@ impl Builder {
             }
             for (field, text) in [("quote", &d.quote), ("note", &d.note)] {
                 if let Some(text) = text {
-                    self.check_text(&at, field, text, false);
+                    self.check_text(&locate(row, field), field, text, false);
                 }
             }
             let has_quote = d.quote.as_deref().is_some_and(|q| !q.trim().is_empty());

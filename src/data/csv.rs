@@ -87,6 +87,9 @@ pub fn load_tidy_csv(
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
+    let mut quotes = QuoteTracker::default();
+    quotes.feed(text.as_bytes());
+    quotes.check(path)?;
     let delimiter = sniff_delimiter(text.as_bytes());
     let mut reader = csv_reader(text.as_bytes(), delimiter);
     let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
@@ -101,9 +104,17 @@ pub(crate) fn csv_reader<R: std::io::Read>(input: R, delimiter: u8) -> csv::Read
 }
 
 /// Refuses a header with more columns than the limit.
-pub(crate) fn check_columns(path: &Path, header: &csv::StringRecord, limits: &super::progress::Limits) -> Result<(), LoadError> {
+pub(crate) fn check_columns(
+    path: &Path,
+    header: &csv::StringRecord,
+    limits: &super::progress::Limits,
+) -> Result<(), LoadError> {
     if header.len() > limits.columns {
-        return Err(LoadError::TooManyColumns { path: path.to_path_buf(), columns: header.len(), limit: limits.columns });
+        return Err(LoadError::TooManyColumns {
+            path: path.to_path_buf(),
+            columns: header.len(),
+            limit: limits.columns,
+        });
     }
     Ok(())
 }
@@ -121,6 +132,49 @@ pub fn sniff_delimiter(head: &[u8]) -> u8 {
         b'\t'
     } else {
         b','
+    }
+}
+
+/// Follows the quote characters of a CSV as its bytes go by, to catch a quoted field that never
+/// closes: the `csv` crate reads such a field to the end of the file without complaint, which
+/// would swallow every row after it.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct QuoteTracker {
+    open: bool,
+    lines: usize,
+    opened_on_line: usize,
+}
+
+impl QuoteTracker {
+    /// Takes in the next bytes of the file.
+    pub fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            match b {
+                b'"' => {
+                    self.open = !self.open;
+                    if self.open {
+                        self.opened_on_line = self.lines + 1;
+                    }
+                }
+                b'\n' => self.lines += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// An error if a quoted field was still open at the end of the file.
+    pub fn check(&self, path: &Path) -> Result<(), LoadError> {
+        if !self.open {
+            return Ok(());
+        }
+        Err(LoadError::Syntax {
+            path: path.to_path_buf(),
+            line: self.opened_on_line,
+            column: 1,
+            message: "a quoted field opened on this line never closes (a `\"` is missing), so the rest of the \
+                      file would be read as one field"
+                .into(),
+        })
     }
 }
 

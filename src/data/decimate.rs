@@ -103,9 +103,9 @@ fn decimate_run(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::model::{EntityId, MetricId, PeriodId, Time};
     use super::super::query::{Point, SeriesKey};
+    use super::*;
 
     fn series(values: &[Option<f64>]) -> Series {
         let mut points = Vec::new();

@@ -45,7 +45,9 @@ pub enum LoadError {
         limit: u64,
     },
     /// The file has more columns than the limit.
-    #[error("{path}: line 1: the file has {columns} columns, more than the limit of {limit}; raise it with --max-columns")]
+    #[error(
+        "{path}: line 1: the file has {columns} columns, more than the limit of {limit}; raise it with --max-columns"
+    )]
     TooManyColumns {
         /// The file.
         path: PathBuf,
@@ -55,7 +57,9 @@ pub enum LoadError {
         limit: usize,
     },
     /// The file changed while it was read (another program is writing it).
-    #[error("{path}: the file changed while it was being read (is another program still writing it?); nothing was opened — try again when it is complete")]
+    #[error(
+        "{path}: the file changed while it was being read (is another program still writing it?); nothing was opened — try again when it is complete"
+    )]
     ChangedWhileReading {
         /// The file.
         path: PathBuf,
@@ -305,6 +309,12 @@ pub enum ProblemKind {
         column: String,
         /// The columns that are there.
         found: String,
+    },
+    /// A text field holds a control character (a NUL, an escape…).
+    #[error("the text holds a control character (U+{code:04X}); remove it")]
+    ControlCharacter {
+        /// The character's code point.
+        code: u32,
     },
     /// A text field is longer than the loader accepts.
     #[error("the text is {len} characters long, more than the limit of {limit}; raise it with --max-text-length")]

@@ -211,7 +211,9 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let at = e.path().to_string();
-        syntax_error(path, text, if at == "." { None } else { Some(at) }, e.inner())
+        // serde_path_to_error says "." at the root and "?" where it lost track.
+        let at = (at != "." && at != "?" && !at.ends_with(".?")).then_some(at);
+        syntax_error(path, text, at, e.inner())
     })?;
     deserializer.end().map_err(|e| syntax_error(path, text, None, &e))?;
     Ok(value)
@@ -285,7 +287,11 @@ pub fn load_json(path: &Path, bytes: &[u8]) -> Result<(Dataset, Vec<String>), Lo
 }
 
 /// Loads a dataset in the app's JSON format.
-pub fn load_json_with(path: &Path, bytes: &[u8], limits: &super::progress::Limits) -> Result<(Dataset, Vec<String>), LoadError> {
+pub fn load_json_with(
+    path: &Path,
+    bytes: &[u8],
+    limits: &super::progress::Limits,
+) -> Result<(Dataset, Vec<String>), LoadError> {
     check_version(path, bytes)?;
     let raw: RawDataset = parse(path, bytes)?;
     if raw.observations.len() as u64 > limits.rows {

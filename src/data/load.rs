@@ -80,7 +80,7 @@ struct JsonProbe {
 /// Whether bytes look like JSON (an object after optional BOM and whitespace).
 fn looks_like_json(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['))
 }
 
 /// The first row of a CSV, for format detection.
@@ -102,6 +102,15 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
     }
     progress.set_total(bytes.len() as u64);
     let (dataset, warnings) = if looks_like_json(bytes) {
+        let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
+        if first == Some(b'[') {
+            return Err(LoadError::UnknownFormat {
+                path: path.to_path_buf(),
+                reason: "line 1: the file is a JSON list; a Trade Explorer dataset is a JSON object with \
+                         format_version (see docs/dataset-format.md), a data package has resources"
+                    .into(),
+            });
+        }
         let probe: JsonProbe = super::json::parse(path, bytes)?;
         if probe.format_version.is_some() || probe.resources.is_none() {
             super::json::load_json_with(path, bytes, &progress.limits)?
@@ -111,7 +120,10 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
                 path: path.to_path_buf(),
                 reason: "the data package lists no CSV resource".into(),
             })?;
-            let csv_bytes = read_limited(&csv_path, limit)?;
+            let csv_bytes = read_limited(&csv_path, limit).map_err(|e| LoadError::UnknownFormat {
+                path: path.to_path_buf(),
+                reason: format!("the data package's resource cannot be opened: {e}"),
+            })?;
             progress.set_total(csv_bytes.len() as u64);
             load_owid_csv(&csv_path, &csv_bytes, Some(&package), progress)?
         }
@@ -131,17 +143,19 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
     Ok(Loaded { dataset, warnings })
 }
 
-/// Counts the bytes read into the progress, and stops at the size limit.
+/// Counts the bytes read into the progress and follows the CSV's quotes.
 struct CountingReader<'a, R> {
     inner: R,
     progress: &'a Progress,
     read: u64,
+    quotes: super::csv::QuoteTracker,
 }
 
 impl<R: Read> Read for CountingReader<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
+        self.quotes.feed(&buf[..n]);
         self.progress.set_done(self.read);
         Ok(n)
     }
@@ -157,7 +171,7 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     let before = check_file(path, limit)?;
     let file = std::fs::File::open(path).map_err(io)?;
     progress.set_total(before.len());
-    let counting = CountingReader { inner: (&file).take(limit + 1), progress, read: 0 };
+    let counting = CountingReader { inner: (&file).take(limit + 1), progress, read: 0, quotes: Default::default() };
     let mut input = std::io::BufReader::with_capacity(1 << 20, counting);
     let head = input.fill_buf().map_err(io)?;
     if head.is_empty() {
@@ -191,13 +205,21 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
         let meta_path = sidecar_path(path);
         let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
-        super::csv::load_tidy_records(path, &mut reader, &header, meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)), progress)?
+        super::csv::load_tidy_records(
+            path,
+            &mut reader,
+            &header,
+            meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)),
+            progress,
+        )?
     } else {
         return Err(unknown_columns(path, &header));
     };
-    if reader.into_inner().into_inner().read > limit {
+    let counted = reader.into_inner().into_inner();
+    if counted.read > limit {
         return Err(LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit });
     }
+    counted.quotes.check(path)?;
     if changed(&file, &before) {
         return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
     }

@@ -194,6 +194,9 @@ pub fn load_owid_csv(
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
+    let mut quotes = super::csv::QuoteTracker::default();
+    quotes.feed(text.as_bytes());
+    quotes.check(path)?;
     let delimiter = super::csv::sniff_delimiter(text.as_bytes());
     let mut reader = csv_reader(text.as_bytes(), delimiter);
     let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();

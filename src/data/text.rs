@@ -38,6 +38,13 @@ pub fn syntax_error(path: &Path, text: &str, json_path: Option<String>, error: &
     let hint = match error.classify() {
         serde_json::error::Category::Eof => " (the file ends before the JSON is complete: was it cut off?)",
         _ if message.contains("recursion limit") => " (the JSON is nested too deeply)",
+        serde_json::error::Category::Syntax
+            if message.starts_with("expected value")
+                || message.starts_with("expected ident")
+                || message.starts_with("invalid number") =>
+        {
+            " (a value is missing or is not JSON; JSON has no NaN or Infinity, and numbers have no thousands separators)"
+        }
         _ => "",
     };
     let message = match json_path {

@@ -2,9 +2,9 @@
 //! explicit "no data" slot where a figure is missing. Values come from the line query, so a
 //! bar always equals the point of the same year on the line.
 
+use super::super::filter::BarLayout;
 use super::line::{LineChart, Point, why_empty};
 use super::*;
-use super::super::filter::BarLayout;
 
 /// One filled bar.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,6 +1,6 @@
-use super::*;
 use super::super::filter::BarLayout;
 use super::super::load::load_bundled;
+use super::*;
 
 fn bundled() -> Dataset {
     match load_bundled() {
