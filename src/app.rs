@@ -507,7 +507,8 @@ fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
 }
 
 /// Prints an event line for scripts and end-to-end tests when `TRADE_EXPLORER_EVENTS` is set
-/// (`ready` after the first frame, `saved PATH`, `export failed: …`).
+/// (`ready` after the first frame, `opening NAME`, `opened NAME`, `writing PATH`, `saved PATH`,
+/// `export failed: …`, `closed`).
 pub fn event(line: &str) {
     if std::env::var_os(EVENTS_ENV).is_some() {
         use std::io::Write;
@@ -643,9 +644,16 @@ impl eframe::App for TradeExplorerApp {
         }
     }
 
+    /// Closing (Ctrl+Q, the window's close button, the window manager): loads are stopped,
+    /// exports finish, settings are saved. Worker threads are never joined beyond that, so none
+    /// can keep the process alive.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.cancel_opening(Duration::from_secs(2));
+        self.finish_writing(Duration::from_secs(30));
         let ctx = egui::Context::default();
         self.save_settings(&ctx, true);
+        log::info!("closed");
+        event("closed");
     }
 }
 

@@ -4,8 +4,14 @@
 
 use std::path::PathBuf;
 
+/// Set this to keep the log files in another folder (tests do).
+pub const LOG_DIR_ENV: &str = "TRADE_EXPLORER_LOG_DIR";
+
 /// The folder of the log files.
 pub fn log_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(LOG_DIR_ENV) {
+        return Some(PathBuf::from(dir));
+    }
     directories::ProjectDirs::from("", "", "trade-explorer").map(|d| d.data_dir().join("logs"))
 }
 

@@ -1,4 +1,4 @@
-//! End-to-end tests of exporting: the binary run as a user runs it. The batch export needs no
+//! End-to-end tests of exporting and closing: the binary run as a user runs it. The batch export needs no
 //! display at all; the interactive one runs the window in a private Xvfb display and drives it
 //! with xdotool. `scripts/test` installs what they need (Xvfb, xdotool, Mesa).
 
@@ -164,25 +164,18 @@ impl Xvfb {
     fn start() -> Xvfb {
         require("Xvfb", "xvfb");
         require("xdotool", "xdotool");
-        for n in 90..140 {
-            if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
-                continue;
-            }
-            let display = format!(":{n}");
-            let process = Command::new("Xvfb")
-                .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("Xvfb starts");
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-            let mut xvfb = Xvfb { process, display };
-            if wait_until(Duration::from_secs(10), || socket.exists()) {
-                return xvfb;
-            }
-            let _ = xvfb.process.kill();
-        }
-        panic!("no free X display between :90 and :139");
+        // `-displayfd` lets the server pick a free display itself and print its number: tests
+        // running in parallel must never share a display (keys would reach another test's app).
+        let mut process = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts");
+        let mut line = String::new();
+        BufReader::new(process.stdout.take().expect("piped stdout")).read_line(&mut line).expect("Xvfb answers");
+        let number: u32 = line.trim().parse().unwrap_or_else(|_| panic!("Xvfb printed no display number: {line:?}"));
+        Xvfb { process, display: format!(":{number}") }
     }
 
     fn xdotool(&self, args: &[&str]) -> String {
@@ -310,4 +303,142 @@ fn the_window_opens_a_csv_given_on_the_command_line_and_exports_its_chart() {
     // China and World are the file's first two entities: Okabe–Ito orange and sky blue.
     assert!(count_colour(&image, [0xE6, 0x9F, 0x00]) > 20, "China's line is missing");
     assert!(count_colour(&image, [0x56, 0xB4, 0xE9]) > 5, "World's point is missing");
+}
+
+/// The app in a private display with its events on a channel, settings in `config`.
+struct RunningApp {
+    child: Child,
+    events: Receiver<String>,
+    window: String,
+}
+
+impl RunningApp {
+    fn start(xvfb: &Xvfb, config: &Path, args: &[&Path], export_to: Option<&Path>) -> RunningApp {
+        let mut command = Command::new(BIN);
+        command
+            .args(args)
+            .env("DISPLAY", &xvfb.display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("TRADE_EXPLORER_CONFIG_DIR", config)
+            .env("TRADE_EXPLORER_EVENTS", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        if let Some(path) = export_to {
+            command.env("TRADE_EXPLORER_EXPORT_PATH", path);
+        }
+        let mut child = command.spawn().expect("the app starts");
+        let events = events(&mut child);
+        expect_event(&events, "ready", Duration::from_secs(60));
+        let window = xvfb.xdotool(&["search", "--sync", "--onlyvisible", "--pid", &child.id().to_string()]);
+        let window = window.lines().next().expect("the app's window").to_string();
+        xvfb.xdotool(&["windowfocus", "--sync", &window]);
+        RunningApp { child, events, window }
+    }
+
+    /// Waits for the process to end by itself; kills it and fails if it does not.
+    fn expect_exit(&mut self, timeout: Duration) {
+        let ended = wait_until(timeout, || self.child.try_wait().expect("the app can be waited for").is_some());
+        if !ended {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+            panic!("the app was still running {timeout:?} after it was asked to close");
+        }
+        let status = self.child.wait().expect("the app's exit status");
+        assert!(status.success(), "the app exited with {status}");
+    }
+}
+
+impl Drop for RunningApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn saved_tab(config: &Path) -> String {
+    let text = std::fs::read_to_string(config.join("settings.json")).expect("settings were saved");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("the settings are JSON");
+    json["state"]["tab"].as_str().expect("a tab").to_string()
+}
+
+fn temporary_files(folder: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(folder)
+        .expect("the folder lists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn ctrl_q_closes_the_window_and_saves_the_session() {
+    let xvfb = Xvfb::start();
+    let config = tempfile::tempdir().expect("a temporary folder");
+    let mut app = RunningApp::start(&xvfb, config.path(), &[], None);
+    // Switch to the Industry shares tab and quit at once: the last change is saved on the way out.
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+3", "ctrl+q"]);
+    expect_event(&app.events, "closed", Duration::from_secs(30));
+    app.expect_exit(Duration::from_secs(10));
+    assert_eq!(saved_tab(config.path()), "shares");
+}
+
+#[test]
+fn a_window_manager_close_request_closes_the_app_cleanly() {
+    require("/usr/bin/python3", "python3-xlib");
+    let xvfb = Xvfb::start();
+    let config = tempfile::tempdir().expect("a temporary folder");
+    let mut app = RunningApp::start(&xvfb, config.path(), &[], None);
+    let helper = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/close_window.py");
+    let out = Command::new("/usr/bin/python3")
+        .arg(&helper)
+        .arg(&app.window)
+        .env("DISPLAY", &xvfb.display)
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "the close request was not sent: {}", String::from_utf8_lossy(&out.stderr));
+    expect_event(&app.events, "closed", Duration::from_secs(30));
+    app.expect_exit(Duration::from_secs(10));
+    assert_eq!(saved_tab(config.path()), "over-time");
+}
+
+#[test]
+fn closing_while_an_export_is_written_finishes_the_file() {
+    let xvfb = Xvfb::start();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let target = dir.path().join("chart.png");
+    let mut app = RunningApp::start(&xvfb, dir.path(), &[], Some(&target));
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+s"]);
+    expect_event(&app.events, "writing ", Duration::from_secs(30));
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+q"]);
+    // Whether the file was done before the close or while closing, it is reported, and whole.
+    expect_event(&app.events, "saved ", Duration::from_secs(30));
+    expect_event(&app.events, "closed", Duration::from_secs(30));
+    app.expect_exit(Duration::from_secs(10));
+    let image = image::open(&target).expect("a whole PNG").to_rgba8();
+    assert_not_blank(&image);
+    assert!(temporary_files(dir.path()).is_empty(), "temporary files left: {:?}", temporary_files(dir.path()));
+}
+
+#[test]
+fn closing_while_a_large_file_loads_stops_the_load_and_exits_promptly() {
+    let xvfb = Xvfb::start();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().join("large.csv");
+    std::fs::write(&data, "Entity,Code,Year,Exports (billion US$)\nChina,CHN,2023,3380\n").expect("written");
+    let mut app = RunningApp::start(&xvfb, dir.path(), &[&data], None);
+    // Replace the file with one of 400,000 rows, which takes seconds to read, and reload it.
+    let mut large = String::from("Entity,Code,Year,Exports (billion US$)\n");
+    for row in 0..400_000 {
+        large.push_str(&format!("Place {},P{},{},{}.5\n", row % 1000, row % 1000, 1600 + row / 1000, row));
+    }
+    let staged = dir.path().join("large.csv.new");
+    std::fs::write(&staged, large).expect("written");
+    std::fs::rename(&staged, &data).expect("replaced");
+    xvfb.xdotool(&["key", "--clearmodifiers", "F5"]);
+    expect_event(&app.events, "opening large.csv", Duration::from_secs(30));
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+q"]);
+    let next = expect_event(&app.events, "open", Duration::from_secs(30));
+    assert_eq!(next, "open cancelled: large.csv", "the load was not still running when the window closed");
+    expect_event(&app.events, "closed", Duration::from_secs(10));
+    app.expect_exit(Duration::from_secs(10));
 }

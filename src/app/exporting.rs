@@ -193,12 +193,40 @@ impl TradeExplorerApp {
     ) {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
+        let path_for_event = path.clone();
         std::thread::spawn(move || {
             let result = write(&path).map(|()| path).map_err(|e| e.to_string());
             let _ = tx.send(result);
             ctx.request_repaint();
         });
+        super::event(&format!("writing {}", path_for_event.display()));
         self.exports.writing.push(rx);
+    }
+
+    /// At closing: waits for the files still being written, so an export the person asked for
+    /// is finished rather than cut off. A write still running after `timeout` (a hung network
+    /// drive) is abandoned; it never reaches the target, because the rename is its last step.
+    pub(super) fn finish_writing(&mut self, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        for rx in std::mem::take(&mut self.exports.writing) {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(Ok(path)) => {
+                    log::info!("saved {} while closing", path.display());
+                    super::event(&format!("saved {}", path.display()));
+                }
+                Ok(Err(message)) => {
+                    log::warn!("export failed while closing: {message}");
+                    super::event(&format!("export failed: {message}"));
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    log::warn!("an export was still being written after {timeout:?}; it was abandoned");
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {}
+            }
+        }
+        if self.exports.capture.take().is_some() {
+            log::info!("a screenshot requested just before closing was not taken");
+        }
     }
 
     /// Opens a folder in the file manager, or says why it cannot.

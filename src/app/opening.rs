@@ -71,22 +71,11 @@ impl TradeExplorerApp {
         let shared = Arc::clone(&progress);
         let file = PathBuf::from(&name);
         std::thread::spawn(move || {
-            // A loader that panics must not take the window with it.
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&shared)));
-            let outcome = outcome.unwrap_or_else(|panic| {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                log::error!("the loader panicked: {what}");
-                let error =
-                    std::io::Error::other(format!("the loader stopped unexpectedly ({what}); please report this file"));
-                (None, Err(LoadError::Io { path: file, source: error }))
-            });
+            let outcome = guarded(&file, || load(&shared));
             let _ = tx.send(outcome);
             ctx.request_repaint();
         });
+        super::event(&format!("opening {name}"));
         self.opening = Some(Opening { name, progress, rx });
     }
 
@@ -126,6 +115,16 @@ impl TradeExplorerApp {
             };
             (None, result)
         });
+    }
+
+    /// At closing: stops a load under way and waits briefly for its thread to let go of the file.
+    pub(super) fn cancel_opening(&mut self, timeout: Duration) {
+        if let Some(opening) = self.opening.take() {
+            opening.progress.cancel();
+            let stopped = opening.rx.recv_timeout(timeout).is_ok();
+            log::info!("closing: the load of {} was cancelled (stopped: {stopped})", opening.name);
+            super::event(&format!("open cancelled: {}", opening.name));
+        }
     }
 
     /// Takes in dialog answers and finished loads.
@@ -198,5 +197,38 @@ impl TradeExplorerApp {
         if !dropped.is_empty() {
             self.open_dropped(ctx, &dropped);
         }
+    }
+}
+
+/// Runs a load, turning a panic into an error the window shows (with "Copy the messages"):
+/// a loader bug must not take the window, and the dataset on screen, with it. The panic hook
+/// has already written the crash report to the log.
+fn guarded(
+    file: &std::path::Path,
+    load: impl FnOnce() -> (Option<PathBuf>, Result<Loaded, LoadError>),
+) -> (Option<PathBuf>, Result<Loaded, LoadError>) {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        log::error!("the loader panicked: {what}");
+        let error = std::io::Error::other(format!("the loader stopped unexpectedly ({what}); please report this file"));
+        (None, Err(LoadError::Io { path: file.to_path_buf(), source: error }))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_loader_that_panics_becomes_an_error_naming_the_file() {
+        let (path, result) = guarded(std::path::Path::new("odd.csv"), || panic!("index out of bounds"));
+        assert!(path.is_none());
+        let message = result.err().expect("an error").to_string();
+        assert!(message.contains("odd.csv"), "{message}");
+        assert!(message.contains("index out of bounds"), "{message}");
     }
 }

@@ -448,7 +448,6 @@ impl Builder {
         let mut details = None;
         if let Some(d) = input.details {
             derived = d.derived.is_some();
-            let at = locate(row, "");
             if let Some(derivation) = &d.derived {
                 self.check_derivation(&locate(row, "derived"), derivation);
             }
