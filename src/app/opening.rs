@@ -227,7 +227,8 @@ mod tests {
     fn a_loader_that_panics_becomes_an_error_naming_the_file() {
         let (path, result) = guarded(std::path::Path::new("odd.csv"), || panic!("index out of bounds"));
         assert!(path.is_none());
-        let message = result.err().expect("an error").to_string();
+        let Err(error) = result else { panic!("the panic was not turned into an error") };
+        let message = error.to_string();
         assert!(message.contains("odd.csv"), "{message}");
         assert!(message.contains("index out of bounds"), "{message}");
     }
