@@ -395,7 +395,11 @@ fn a_window_manager_close_request_closes_the_app_cleanly() {
         .env("DISPLAY", &xvfb.display)
         .output()
         .expect("python3 runs");
-    assert!(out.status.success(), "the close request was not sent: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "the close request was not sent (python3-xlib installed?): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     expect_event(&app.events, "closed", Duration::from_secs(30));
     app.expect_exit(Duration::from_secs(10));
     assert_eq!(saved_tab(config.path()), "over-time");
