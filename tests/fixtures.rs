@@ -22,7 +22,7 @@ fn fixtures(folder: &str) -> Vec<PathBuf> {
 #[test]
 fn every_invalid_fixture_gives_its_located_error() {
     let files = fixtures("invalid");
-    assert!(files.len() >= 25, "only {} invalid fixtures", files.len());
+    assert!(files.len() >= 60, "only {} invalid fixtures", files.len());
     let mut failures = Vec::new();
     for path in &files {
         let expected_path = path.with_extension("expected");
