@@ -234,26 +234,10 @@ fn ctrl_s_in_the_window_saves_the_chart_on_screen() {
     let xvfb = Xvfb::start();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let target = dir.path().join("chart.png");
-    let mut app = Command::new(BIN)
-        .env("DISPLAY", &xvfb.display)
-        .env_remove("WAYLAND_DISPLAY")
-        .env("TRADE_EXPLORER_CONFIG_DIR", dir.path())
-        .env("TRADE_EXPLORER_EVENTS", "1")
-        .env("TRADE_EXPLORER_EXPORT_PATH", &target)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the app starts");
-    let rx = events(&mut app);
-    expect_event(&rx, "ready", Duration::from_secs(60));
-    let pid = app.id().to_string();
-    let window = xvfb.xdotool(&["search", "--sync", "--onlyvisible", "--pid", &pid]);
-    let window = window.lines().next().expect("the app's window").to_string();
-    xvfb.xdotool(&["windowfocus", "--sync", &window]);
+    let app = RunningApp::start(&xvfb, dir.path(), &[], Some(&target));
     xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+s"]);
-    let saved = expect_event(&rx, "saved ", Duration::from_secs(30));
-    let _ = app.kill();
-    let _ = app.wait();
+    let saved = expect_event(&app.events, "saved ", Duration::from_secs(30));
+    drop(app);
     assert_eq!(saved, format!("saved {}", target.display()));
     let image = image::open(&target).expect("a PNG").to_rgba8();
     // The chart area only: narrower than the 1280-point window (the side panel is left out).
@@ -262,12 +246,7 @@ fn ctrl_s_in_the_window_saves_the_chart_on_screen() {
     for colour in [JINHUA, YIWU, YONGKANG] {
         assert!(count_colour(&image, colour) > 20, "colour {colour:?} is missing");
     }
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    assert!(temporary_files(dir.path()).is_empty(), "temporary files left: {:?}", temporary_files(dir.path()));
 }
 
 #[test]
@@ -278,26 +257,10 @@ fn the_window_opens_a_csv_given_on_the_command_line_and_exports_its_chart() {
     std::fs::write(&data, "Entity,Code,Year,Exports (billion US$)\nChina,CHN,2021,3360\nChina,CHN,2022,3590\nChina,CHN,2023,3380\nWorld,OWID_WRL,2023,23800\n")
         .expect("written");
     let target = dir.path().join("chart.png");
-    let mut app = Command::new(BIN)
-        .arg(&data)
-        .env("DISPLAY", &xvfb.display)
-        .env_remove("WAYLAND_DISPLAY")
-        .env("TRADE_EXPLORER_CONFIG_DIR", dir.path())
-        .env("TRADE_EXPLORER_EVENTS", "1")
-        .env("TRADE_EXPLORER_EXPORT_PATH", &target)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the app starts");
-    let rx = events(&mut app);
-    expect_event(&rx, "ready", Duration::from_secs(60));
-    let window = xvfb.xdotool(&["search", "--sync", "--onlyvisible", "--pid", &app.id().to_string()]);
-    let window = window.lines().next().expect("the app's window").to_string();
-    xvfb.xdotool(&["windowfocus", "--sync", &window]);
+    let app = RunningApp::start(&xvfb, dir.path(), &[&data], Some(&target));
     xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+s"]);
-    expect_event(&rx, "saved ", Duration::from_secs(30));
-    let _ = app.kill();
-    let _ = app.wait();
+    expect_event(&app.events, "saved ", Duration::from_secs(30));
+    drop(app);
     let image = image::open(&target).expect("a PNG").to_rgba8();
     assert_not_blank(&image);
     // China and World are the file's first two entities: Okabe–Ito orange and sky blue.
