@@ -56,6 +56,26 @@ impl Columns {
     }
 }
 
+/// After each CSV row: enforces the row limit, and every 4,096 rows reports progress and
+/// honours Cancel.
+pub(crate) fn count_row(
+    path: &Path,
+    progress: &Progress,
+    rows: usize,
+    record: &csv::StringRecord,
+) -> Result<(), LoadError> {
+    if rows as u64 > progress.limits.rows {
+        return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: progress.limits.rows });
+    }
+    if rows.is_multiple_of(4096) {
+        progress.set_done(record.position().map_or(0, |p| p.byte()));
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled { path: path.to_path_buf() });
+        }
+    }
+    Ok(())
+}
+
 /// A `csv` crate error as a located message.
 pub(crate) fn csv_error(path: &Path, error: &csv::Error) -> LoadError {
     let (line, message) = match error.kind() {
@@ -252,15 +272,7 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
         }
         read_row(&mut builder, &columns, &record, row, inferred, &mut empty_values);
         row += 1;
-        if row as u64 > progress.limits.rows {
-            return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: progress.limits.rows });
-        }
-        if row.is_multiple_of(4096) {
-            progress.set_done(record.position().map_or(0, |p| p.byte()));
-            if progress.is_cancelled() {
-                return Err(LoadError::Cancelled { path: path.to_path_buf() });
-            }
-        }
+        count_row(path, progress, row, &record)?;
     }
     if !empty_values.is_empty() {
         let shown: Vec<String> = empty_values.iter().take(5).map(|r| (r + 2).to_string()).collect();

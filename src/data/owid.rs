@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::build::{Builder, ObservationInput, QuotePolicy};
-use super::csv::{csv_error, csv_reader, slug};
+use super::csv::{count_row, csv_error, csv_reader, slug};
 use super::error::{LoadError, Problem, ProblemKind};
 use super::model::*;
 use super::progress::Progress;
@@ -360,15 +360,7 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
             );
         }
         row += 1;
-        if row as u64 > progress.limits.rows {
-            return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: progress.limits.rows });
-        }
-        if row.is_multiple_of(4096) {
-            progress.set_done(record.position().map_or(0, |p| p.byte()));
-            if progress.is_cancelled() {
-                return Err(LoadError::Cancelled { path: path.to_path_buf() });
-            }
-        }
+        count_row(path, progress, row, &record)?;
     }
     builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
 }
