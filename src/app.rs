@@ -657,6 +657,25 @@ impl eframe::App for TradeExplorerApp {
     }
 }
 
+/// SIGTERM (a session logging out, `kill`), SIGINT (Ctrl+C in a terminal) and SIGHUP close the
+/// window the way its close button does, so the session is saved and exports finish. A second
+/// signal while closing ends the process at once.
+fn close_on_termination_signal(ctx: &egui::Context) {
+    let ctx = ctx.clone();
+    let signals = std::sync::atomic::AtomicU32::new(0);
+    let installed = ctrlc::set_handler(move || {
+        if signals.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 0 {
+            std::process::exit(130);
+        }
+        log::info!("closing on a termination signal");
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        ctx.request_repaint();
+    });
+    if let Err(e) = installed {
+        log::warn!("termination signals will end the app without saving: {e}");
+    }
+}
+
 /// The name the status line gives a dataset opened from `path`.
 fn origin_of(path: Option<&Path>) -> String {
     path.and_then(|p| p.file_name()).map_or_else(|| "bundled".to_string(), |n| n.to_string_lossy().into_owned())
@@ -712,6 +731,7 @@ pub fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -> ExitC
         "Trade Explorer",
         options,
         Box::new(move |cc| {
+            close_on_termination_signal(&cc.egui_ctx);
             let mut app = TradeExplorerApp::new(&cc.egui_ctx, loaded, origin, state, settings_message, settings_path);
             app.limits = limits;
             app.set_dataset_path(file);

@@ -369,6 +369,18 @@ fn a_window_manager_close_request_closes_the_app_cleanly() {
 }
 
 #[test]
+fn a_termination_signal_closes_the_app_like_its_close_button() {
+    let xvfb = Xvfb::start();
+    let config = tempfile::tempdir().expect("a temporary folder");
+    let mut app = RunningApp::start(&xvfb, config.path(), &[], None);
+    let status = Command::new("kill").args(["-TERM", &app.child.id().to_string()]).status().expect("kill runs");
+    assert!(status.success());
+    expect_event(&app.events, "closed", Duration::from_secs(30));
+    app.expect_exit(Duration::from_secs(10));
+    assert_eq!(saved_tab(config.path()), "over-time");
+}
+
+#[test]
 fn closing_while_an_export_is_written_finishes_the_file() {
     let xvfb = Xvfb::start();
     let dir = tempfile::tempdir().expect("a temporary folder");
