@@ -6,24 +6,24 @@ use egui::{Color32, Rect, RichText, Stroke, Ui};
 use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Polygon, Text};
 
 use super::chart_frame::{self, LegendEntry};
-use super::details::tooltip_ui;
+use super::details::hover;
 use super::palette::{entity_colour, shade};
 use super::{Command, SelectedFigure, Tab, ViewContext};
-use crate::data::query::{BarChart, explain};
+use crate::data::query::{BarCell, BarChart};
 use crate::data::{BarLayout, Filter, format::format_number};
 
-/// Where one bar sits, in plot coordinates.
-struct Placed {
+/// Where one bar sits, in plot coordinates, and the figure it shows.
+struct Placed<'a> {
     series: usize,
     group: usize,
+    cell: &'a BarCell,
     x: f64,
     width: f64,
     base: f64,
-    value: f64,
 }
 
 /// Places the bars, and the (x, width) of each "no data" slot.
-fn place(chart: &BarChart) -> (Vec<Placed>, Vec<(f64, f64)>) {
+fn place(chart: &BarChart) -> (Vec<Placed<'_>>, Vec<(f64, f64)>) {
     let visible: Vec<usize> = (0..chart.series.len()).filter(|&i| !chart.series[i].hidden).collect();
     let n = visible.len().max(1) as f64;
     let mut bars = Vec::new();
@@ -39,7 +39,7 @@ fn place(chart: &BarChart) -> (Vec<Placed>, Vec<(f64, f64)>) {
                 Some(cell) => {
                     let base = if chart.layout == BarLayout::Stacked { stack_top } else { 0.0 };
                     stack_top = base + cell.value;
-                    bars.push(Placed { series: si, group, x, width, base, value: cell.value });
+                    bars.push(Placed { series: si, group, cell, x, width, base });
                 }
                 None => missing.push((x, width)),
             }
@@ -61,8 +61,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         return commands;
     }
     let (bars, missing) = place(chart);
-    let highest = bars.iter().map(|b| b.base + b.value).fold(0.0f64, f64::max);
-    let bottom = bars.iter().map(|b| b.base + b.value).fold(0.0f64, f64::min);
+    let highest = bars.iter().map(|b| b.base + b.cell.value).fold(0.0f64, f64::max);
+    let bottom = bars.iter().map(|b| b.base + b.cell.value).fold(0.0f64, f64::min);
     let no_data_height = (highest - bottom).max(1.0) * 0.06;
     let labels: Vec<String> = chart.groups.iter().take(chart.shown_groups).map(|g| g.label.clone()).collect();
     let groups = chart.shown_groups;
@@ -98,20 +98,23 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
             for b in &bars {
                 let series = &chart.series[b.series];
                 let colour = shade(entity_colour(chart.groups[b.group].entity), b.series);
-                let cell = series.cells[b.group].as_ref().expect("placed bars have cells");
-                let mut bar = Bar::new(b.x, b.value).width(b.width).base_offset(b.base).fill(colour);
-                if cell.point.derived {
+                let mut bar = Bar::new(b.x, b.cell.value).width(b.width).base_offset(b.base).fill(colour);
+                if b.cell.point.derived {
                     bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
                 }
                 plot.add(PlotBars::new(&series.label, vec![bar]).allow_hover(false));
-                let label_y =
-                    if chart.layout == BarLayout::Stacked { b.base + b.value / 2.0 } else { b.value.max(0.0) };
+                let label_y = if chart.layout == BarLayout::Stacked {
+                    b.base + b.cell.value / 2.0
+                } else {
+                    b.cell.value.max(0.0)
+                };
                 let anchor = if chart.layout == BarLayout::Stacked {
                     egui::Align2::CENTER_CENTER
                 } else {
                     egui::Align2::CENTER_BOTTOM
                 };
-                let text = RichText::new(format_number(b.value, if b.value.abs() < 10.0 { 2 } else { 1 })).size(13.0);
+                let text = RichText::new(format_number(b.cell.value, if b.cell.value.abs() < 10.0 { 2 } else { 1 }))
+                    .size(13.0);
                 plot.text(
                     Text::new("", PlotPoint::new(b.x, label_y), text)
                         .anchor(anchor)
@@ -143,13 +146,13 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     let rect_of = |b: &Placed| {
         transform.rect_from_values(
             &PlotPoint::new(b.x - b.width / 2.0, b.base),
-            &PlotPoint::new(b.x + b.width / 2.0, b.base + b.value),
+            &PlotPoint::new(b.x + b.width / 2.0, b.base + b.cell.value),
         )
     };
     let painter = ui.painter_at(response.response.rect);
     if let Some(sel) = ctx.selected.filter(|s| s.tab == Tab::Compare && ctx.interactive) {
         for b in &bars {
-            if chart.series[b.series].cells[b.group].as_ref().is_some_and(|c| c.point.observation == sel.observation) {
+            if b.cell.point.observation == sel.observation {
                 painter.rect_stroke(
                     rect_of(b).expand(2.0),
                     2.0,
@@ -159,34 +162,26 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
             }
         }
     }
-    let targets = bars
-        .iter()
-        .filter_map(|b| chart.series[b.series].cells[b.group].as_ref().map(|c| (c.point.observation, rect_of(b))))
-        .collect();
+    let targets = bars.iter().map(|b| (b.cell.point.observation, rect_of(b))).collect();
     let plot_rect = response.response.rect;
     let hovered = response
         .response
         .hover_pos()
         .and_then(|pointer| bars.iter().find(|b| rect_of(b).expand(2.0).contains(pointer)));
     if let Some(b) = hovered {
-        let cell = chart.series[b.series].cells[b.group].as_ref().expect("placed bars have cells");
         let rect: Rect = rect_of(b);
         painter.rect_stroke(rect, 1.0, Stroke::new(2.0, text_colour), egui::StrokeKind::Outside);
-        let p = &cell.point;
-        let e = explain(ctx.dataset, ctx.filter, p.observation, p.value, &unit, p.other, ctx.lang);
+        let p = &b.cell.point;
         let anchor = response.response.hover_pos().unwrap_or(rect.center_top());
-        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, anchor)
-            .show(|ui| tooltip_ui(ui, &e));
-        if response.response.clicked() {
-            commands.push(Command::Select(SelectedFigure {
-                tab: Tab::Compare,
-                observation: p.observation,
-                shown: p.value,
-                unit: unit.clone(),
-                other: p.other,
-                filter: ctx.filter.clone(),
-            }));
-        }
+        let figure = SelectedFigure {
+            tab: Tab::Compare,
+            observation: p.observation,
+            shown: p.value,
+            unit: unit.clone(),
+            other: p.other,
+            filter: ctx.filter.clone(),
+        };
+        commands.extend(hover(ui, &response.response, anchor, ctx.dataset, figure, ctx.lang));
     }
 
     // Metrics are shades of each entity's colour: the legend shows the shades on grey.

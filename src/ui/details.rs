@@ -17,6 +17,21 @@ pub fn explain_selected(d: &Dataset, selected: &SelectedFigure, lang: Lang) -> E
     explain(d, &selected.filter, selected.observation, selected.shown, &selected.unit, selected.other, lang)
 }
 
+/// A hovered figure: its facts beside the pointer, and a click selects it (the details card
+/// then shows it). Every chart view hovers this way.
+pub fn hover(
+    ui: &Ui,
+    response: &egui::Response,
+    anchor: egui::Pos2,
+    d: &Dataset,
+    figure: SelectedFigure,
+    lang: Lang,
+) -> Option<Command> {
+    let e = explain_selected(d, &figure, lang);
+    egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.id, anchor).show(|ui| tooltip_ui(ui, &e));
+    response.clicked().then_some(Command::Select(figure))
+}
+
 /// The tooltip's content.
 pub fn tooltip_ui(ui: &mut Ui, e: &Explanation) {
     ui.set_max_width(420.0);

@@ -6,12 +6,12 @@ use egui::{Pos2, Stroke, Ui};
 use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 
 use super::chart_frame::{self, LegendEntry};
-use super::details::tooltip_ui;
+use super::details::hover;
 use super::palette::entity_colour;
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::decimate::Decimated;
 use crate::data::format::format_number;
-use crate::data::query::{LineChart, Point, explain};
+use crate::data::query::{LineChart, Point};
 
 /// How close (in points) the pointer must be to a marker to hover it.
 const HOVER_RADIUS: f32 = 12.0;
@@ -191,19 +191,15 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
         let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
         let p = &s.points[point_index];
         painter.circle_stroke(pos, 7.0, Stroke::new(2.0, entity_colour(s.key.entity)));
-        let e = explain(ctx.dataset, ctx.filter, p.observation, p.value, &chart.unit, p.other, ctx.lang);
-        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, pos)
-            .show(|ui| tooltip_ui(ui, &e));
-        if response.response.clicked() {
-            commands.push(Command::Select(SelectedFigure {
-                tab: Tab::OverTime,
-                observation: p.observation,
-                shown: p.value,
-                unit: chart.unit.clone(),
-                other: p.other,
-                filter: ctx.filter.clone(),
-            }));
-        }
+        let figure = SelectedFigure {
+            tab: Tab::OverTime,
+            observation: p.observation,
+            shown: p.value,
+            unit: chart.unit.clone(),
+            other: p.other,
+            filter: ctx.filter.clone(),
+        };
+        commands.extend(hover(ui, &response.response, pos, ctx.dataset, figure, ctx.lang));
     }
 
     let entries: Vec<LegendEntry> = chart

@@ -5,12 +5,12 @@ use egui::{Align2, RichText, Stroke, Ui};
 use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Text};
 
 use super::chart_frame::{self, LegendEntry};
-use super::details::tooltip_ui;
+use super::details::hover;
 use super::palette::entity_colour;
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::DisplayUnit;
 use crate::data::format::entity_name;
-use crate::data::query::{ShareChart, explain};
+use crate::data::query::ShareChart;
 
 /// Rows of the plot, top to bottom: an entity heading, then its bars.
 enum Row {
@@ -148,20 +148,16 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
     }
     if let Some((r, rect)) = hovered {
         painter.rect_stroke(rect, 1.0, Stroke::new(2.0, text_colour), egui::StrokeKind::Outside);
-        let e = explain(ctx.dataset, ctx.filter, r.observation, Some(r.value), &DisplayUnit::SharePercent, None, lang);
         let anchor = response.response.hover_pos().unwrap_or(rect.right_center());
-        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.response.id, anchor)
-            .show(|ui| tooltip_ui(ui, &e));
-        if response.response.clicked() {
-            commands.push(Command::Select(SelectedFigure {
-                tab: Tab::Shares,
-                observation: r.observation,
-                shown: Some(r.value),
-                unit: DisplayUnit::SharePercent,
-                other: None,
-                filter: ctx.filter.clone(),
-            }));
-        }
+        let figure = SelectedFigure {
+            tab: Tab::Shares,
+            observation: r.observation,
+            shown: Some(r.value),
+            unit: DisplayUnit::SharePercent,
+            other: None,
+            filter: ctx.filter.clone(),
+        };
+        commands.extend(hover(ui, &response.response, anchor, ctx.dataset, figure, lang));
     }
 
     let mut entries: Vec<LegendEntry> = Vec::new();

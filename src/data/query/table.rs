@@ -147,11 +147,9 @@ impl Table {
                     .cmp(metric_name(d.metric(cell(b).metric), lang))
                     .then(cell(a).category.cmp(&cell(b).category)),
                 TableColumn::Time => cell(a).time.cmp(&cell(b).time).then(cell(a).period.cmp(&cell(b).period)),
-                TableColumn::Value => match (a.value, b.value) {
-                    (Some(x), Some(y)) => x.total_cmp(&y),
-                    (Some(_), None) => return Ordering::Less,
-                    (None, Some(_)) => return Ordering::Greater,
-                    (None, None) => Ordering::Equal,
+                TableColumn::Value => match by_value(a.value, b.value) {
+                    Ok(order) => order,
+                    Err(missing_last) => return missing_last,
                 },
                 TableColumn::Derived => a.derived.cmp(&b.derived),
                 TableColumn::Trust => a.trust.cmp(&b.trust),
@@ -223,6 +221,17 @@ impl ShareChart {
     }
 }
 
+/// Compares two values; a missing one goes last in either direction, so it comes as `Err`
+/// (an order the sort direction must not reverse).
+fn by_value(a: Option<f64>, b: Option<f64>) -> Result<Ordering, Ordering> {
+    match (a, b) {
+        (Some(x), Some(y)) => Ok(x.total_cmp(&y)),
+        (Some(_), None) => Err(Ordering::Less),
+        (None, Some(_)) => Err(Ordering::Greater),
+        (None, None) => Ok(Ordering::Equal),
+    }
+}
+
 /// Sorts rows with their text by a column (for callers that hold rows, like tests).
 pub fn sort_rows(rows: &mut [TableRow], column: TableColumn, ascending: bool) {
     rows.sort_by(|a, b| {
@@ -230,11 +239,9 @@ pub fn sort_rows(rows: &mut [TableRow], column: TableColumn, ascending: bool) {
             TableColumn::Entity => a.entity.cmp(&b.entity),
             TableColumn::Metric => a.metric.cmp(&b.metric),
             TableColumn::Time => a.time.cmp(&b.time).then_with(|| a.period.cmp(&b.period)),
-            TableColumn::Value => match (a.value, b.value) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => return Ordering::Less,
-                (None, Some(_)) => return Ordering::Greater,
-                (None, None) => Ordering::Equal,
+            TableColumn::Value => match by_value(a.value, b.value) {
+                Ok(order) => order,
+                Err(missing_last) => return missing_last,
             },
             TableColumn::Derived => a.derived.cmp(&b.derived),
             TableColumn::Trust => a.trust.cmp(&b.trust),
