@@ -20,10 +20,12 @@ JSON
   echo "$out/$name.png"
 }
 trade='{"entities": ["jinhua", "yiwu", "yongkang"], "metrics": ["exports", "imports", "cross_border_ecommerce"], "compare_year": 2025}'
+# In Chinese, money is counted in 亿 (what switching the language does).
+trade_zh='{"entities": ["jinhua", "yiwu", "yongkang"], "metrics": ["exports", "imports", "cross_border_ecommerce"], "compare_year": 2025, "unit_scale": "hundred-million"}'
 shoot over-time-en-dark over-time en dark
 shoot over-time-zh-light over-time zh light
 shoot compare-en-light compare en light "$trade"
-shoot compare-zh-dark compare zh dark "$trade"
+shoot compare-zh-dark compare zh dark "$trade_zh"
 shoot shares-en-light shares en light
 shoot shares-zh-dark shares zh dark
 shoot table-en-light table en light

@@ -20,7 +20,7 @@ use crate::data::progress::Limits;
 use crate::data::query::{
     BarChart, LineChart, ShareChart, Table, TableRow, bars_from_line, filter_summary, line_chart, share_chart,
 };
-use crate::data::{Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
+use crate::data::{Dataset, Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
 use crate::settings::{self, State};
 use crate::ui::filters::PanelState;
 use crate::ui::over_time::{Prepared, prepare};
@@ -102,7 +102,7 @@ impl TradeExplorerApp {
         settings_path: Option<PathBuf>,
     ) -> TradeExplorerApp {
         crate::ui::fonts::install(ctx);
-        let mut filter = state.filter.clone().unwrap_or_else(|| Filter::initial(&loaded.dataset));
+        let mut filter = state.filter.clone().unwrap_or_else(|| initial_filter(&loaded.dataset, state.lang));
         filter.adapt_to(&loaded.dataset);
         let models = compute_models(&loaded, &filter, state.lang);
         let summary = filter_summary(&loaded.dataset, &filter);
@@ -238,14 +238,17 @@ impl TradeExplorerApp {
         let before = (self.filter.clone(), self.state.lang);
         match command {
             Command::SetFilter(filter) => self.filter = filter,
-            Command::ResetFilters => self.filter = Filter::initial(&self.loaded.dataset),
+            Command::ResetFilters => self.filter = initial_filter(&self.loaded.dataset, self.state.lang),
             Command::SetTab(tab) => {
                 self.state.tab = tab;
                 if tab.is_chart() {
                     self.state.last_chart_tab = tab;
                 }
             }
-            Command::SetLang(lang) => self.state.lang = lang,
+            Command::SetLang(lang) => {
+                self.state.lang = lang;
+                self.filter.unit_scale = self.filter.unit_scale.customary_in(lang);
+            }
             Command::SetTheme(theme) => self.state.theme = theme,
             Command::ToggleSeries(id) => {
                 if !self.filter.hidden.remove(&id) {
@@ -495,6 +498,13 @@ impl TradeExplorerApp {
     }
 }
 
+/// The filter a dataset opens with, money counted as readers of `lang` count it.
+fn initial_filter(dataset: &Dataset, lang: Lang) -> Filter {
+    let mut filter = Filter::initial(dataset);
+    filter.unit_scale = filter.unit_scale.customary_in(lang);
+    filter
+}
+
 fn compute_models(loaded: &Loaded, filter: &Filter, lang: Lang) -> Models {
     let d = &loaded.dataset;
     let line = line_chart(d, filter, lang);
@@ -709,6 +719,10 @@ pub fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -> ExitC
         Some(path) => settings::load(path),
         None => (State::default(), None),
     };
+    // The first start speaks the desktop's language; after that, the one the person chose.
+    if !settings_path.as_deref().is_some_and(Path::exists) {
+        state.lang = Lang::of_locale(sys_locale::get_locale().as_deref());
+    }
     if let Some(path) = &file {
         state.recent_files.retain(|p| p != path);
         state.recent_files.insert(0, path.clone());

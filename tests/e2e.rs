@@ -277,10 +277,24 @@ struct RunningApp {
 
 impl RunningApp {
     fn start(xvfb: &Xvfb, config: &Path, args: &[&Path], export_to: Option<&Path>) -> RunningApp {
+        RunningApp::start_in_locale(xvfb, config, args, export_to, "en_US.UTF-8")
+    }
+
+    /// Starts the app as a desktop set to `locale` starts it (the first start takes its language).
+    fn start_in_locale(
+        xvfb: &Xvfb,
+        config: &Path,
+        args: &[&Path],
+        export_to: Option<&Path>,
+        locale: &str,
+    ) -> RunningApp {
         let mut command = Command::new(BIN);
         command
             .args(args)
             .env("DISPLAY", &xvfb.display)
+            .env("LANG", locale)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env_remove("WAYLAND_DISPLAY")
             .env("TRADE_EXPLORER_CONFIG_DIR", config)
             .env("TRADE_EXPLORER_EVENTS", "1")
@@ -318,10 +332,14 @@ impl Drop for RunningApp {
     }
 }
 
-fn saved_tab(config: &Path) -> String {
+fn saved_state(config: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(config.join("settings.json")).expect("settings were saved");
     let json: serde_json::Value = serde_json::from_str(&text).expect("the settings are JSON");
-    json["state"]["tab"].as_str().expect("a tab").to_string()
+    json["state"].clone()
+}
+
+fn saved_tab(config: &Path) -> String {
+    saved_state(config)["tab"].as_str().expect("a tab").to_string()
 }
 
 fn temporary_files(folder: &Path) -> Vec<PathBuf> {
@@ -343,6 +361,19 @@ fn ctrl_q_closes_the_window_and_saves_the_session() {
     expect_event(&app.events, "closed", Duration::from_secs(30));
     app.expect_exit(Duration::from_secs(10));
     assert_eq!(saved_tab(config.path()), "shares");
+}
+
+#[test]
+fn the_first_start_on_a_chinese_desktop_is_in_chinese_with_money_in_yi() {
+    let xvfb = Xvfb::start();
+    let config = tempfile::tempdir().expect("a temporary folder");
+    let mut app = RunningApp::start_in_locale(&xvfb, config.path(), &[], None, "zh_CN.UTF-8");
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+q"]);
+    expect_event(&app.events, "closed", Duration::from_secs(30));
+    app.expect_exit(Duration::from_secs(10));
+    let state = saved_state(config.path());
+    assert_eq!(state["lang"], "zh");
+    assert_eq!(state["filter"]["unit_scale"], "hundred-million");
 }
 
 #[test]

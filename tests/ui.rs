@@ -181,7 +181,13 @@ fn the_language_switch_renames_places_metrics_and_labels() {
     harness.get_by_role_and_label(Role::Button, "随时间变化");
     harness.get_by_role_and_label(Role::CheckBox, "义乌");
     assert_eq!(harness.state().models().line.title, "出口额");
-    assert_eq!(harness.state().models().line.unit_label, "十亿元");
+    // A Chinese reader counts money in 亿, as Chinese statistics do; an English one in billions.
+    assert_eq!(harness.state().models().line.unit_label, "亿元");
+    harness.get_by_label("视图").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().models().line.unit_label, "billion yuan");
 }
 
 #[test]
@@ -205,11 +211,13 @@ fn industry_shares_show_yongkangs_national_shares() {
 fn sorting_the_table_by_value() {
     let mut harness = app(State { tab: Tab::Table, ..State::default() }, None);
     harness.run();
-    harness.get_by_label("Value").click();
+    // The header names the unit once; the cells hold bare numbers.
+    harness.get_by_label("Value (billion yuan)").click();
     harness.run();
     assert_eq!(harness.state().state().table_sort, (TableColumn::Value, true));
     let values: Vec<f64> = harness.state_mut().table_rows().iter().filter_map(|r| r.value).collect();
     assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
+    harness.get_by_label("921.3");
 }
 
 #[test]

@@ -16,6 +16,15 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language for a system locale ("zh-CN", "zh_TW.UTF-8", "en-US"): Chinese for any
+    /// Chinese locale, English otherwise.
+    pub fn of_locale(locale: Option<&str>) -> Lang {
+        match locale {
+            Some(l) if l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("zh")) => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+
     /// Picks the English or the Chinese text.
     pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {
@@ -204,6 +213,20 @@ impl DisplayUnit {
 
     /// A value with its unit: "921.3 billion yuan", "70 %", "+19.4 %", "4,991,000,000".
     pub fn format_value(&self, value: f64, lang: Lang) -> String {
+        let number = self.format_number(value);
+        match self {
+            unit if unit.is_percent() => format!("{number} %"),
+            DisplayUnit::Count | DisplayUnit::Index => number,
+            unit => {
+                let label = unit.label(lang);
+                if label.is_empty() { number } else { format!("{number} {label}") }
+            }
+        }
+    }
+
+    /// A value without its unit, for a column whose header names the unit: "921.3", "70",
+    /// "+19.4" (changes carry their sign).
+    pub fn format_number(&self, value: f64) -> String {
         let decimals = match self {
             DisplayUnit::GrowthOnPrevious
             | DisplayUnit::Index
@@ -213,17 +236,8 @@ impl DisplayUnit {
         };
         let number = format_number(value, decimals);
         match self {
-            DisplayUnit::PercentChange | DisplayUnit::GrowthOnPrevious => {
-                let sign = if value > 0.0 { "+" } else { "" };
-                format!("{sign}{number} %")
-            }
-            unit if unit.is_percent() => format!("{number} %"),
-            DisplayUnit::Count => number,
-            DisplayUnit::Index => number,
-            unit => {
-                let label = unit.label(lang);
-                if label.is_empty() { number } else { format!("{number} {label}") }
-            }
+            DisplayUnit::PercentChange | DisplayUnit::GrowthOnPrevious if value > 0.0 => format!("+{number}"),
+            _ => number,
         }
     }
 }
@@ -255,6 +269,25 @@ mod tests {
         assert_eq!(DisplayUnit::PercentChange.format_value(19.4, Lang::En), "+19.4 %");
         assert_eq!(DisplayUnit::SharePercent.format_value(70.0, Lang::En), "70 %");
         assert_eq!(DisplayUnit::Count.format_value(80000.0, Lang::En), "80,000");
+    }
+
+    #[test]
+    fn chinese_locales_choose_chinese() {
+        for locale in ["zh-CN", "zh_TW.UTF-8", "zh", "ZH-hans"] {
+            assert_eq!(Lang::of_locale(Some(locale)), Lang::Zh, "{locale}");
+        }
+        for locale in [Some("en-US"), Some("de_DE.UTF-8"), Some("C"), Some(""), None] {
+            assert_eq!(Lang::of_locale(locale), Lang::En, "{locale:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_number_keeps_the_sign_of_a_change_and_drops_the_unit() {
+        let billion = DisplayUnit::Money { currency: Currency::Yuan, multiplier: 1e9 };
+        assert_eq!(billion.format_number(1050.86), "1,050.86");
+        assert_eq!(DisplayUnit::PercentChange.format_number(19.4), "+19.4");
+        assert_eq!(DisplayUnit::GrowthOnPrevious.format_number(-3.26), "-3.3");
+        assert_eq!(DisplayUnit::SharePercent.format_number(70.0), "70");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Polygon, T
 
 use super::chart_frame::{self, LegendEntry};
 use super::details::hover;
-use super::palette::{entity_colour, shade};
+use super::palette::{self, entity_colour, shade};
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::query::{BarCell, BarChart};
 use crate::data::{BarLayout, Filter, format::format_number};
@@ -74,6 +74,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     let weak = ui.visuals().weak_text_color();
 
     let response = Plot::new("compare")
+        .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
         .x_grid_spacer(move |_| (0..groups).map(|g| GridMark { value: g as f64, step_size: 1.0 }).collect())
         .x_axis_formatter(move |mark, _| {

@@ -7,7 +7,7 @@ use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoi
 
 use super::chart_frame::{self, LegendEntry};
 use super::details::hover;
-use super::palette::entity_colour;
+use super::palette::{self, entity_colour};
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::decimate::Decimated;
 use crate::data::format::format_number;
@@ -109,6 +109,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
     let unit_label = chart.unit_label.clone();
     let selected = ctx.selected.filter(|s| s.tab == Tab::OverTime && ctx.interactive).map(|s| s.observation);
     let plot = Plot::new("over_time")
+        .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
         .x_grid_spacer(year_ticks)
         .x_axis_formatter(|mark, _| format!("{}", mark.value.round() as i64))

@@ -34,3 +34,9 @@ pub fn shade(colour: Color32, index: usize) -> Color32 {
     };
     Color32::from_rgb(scale(colour.r()), scale(colour.g()), scale(colour.b()))
 }
+
+/// Grid lines: there to read values against, quieter than the data. egui_plot draws them in the
+/// text colour, which at full strength (our own year and percent ticks) competes with the lines.
+pub fn grid(visuals: &egui::Visuals) -> Color32 {
+    visuals.text_color().gamma_multiply(0.3)
+}

@@ -6,7 +6,7 @@ use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Text};
 
 use super::chart_frame::{self, LegendEntry};
 use super::details::hover;
-use super::palette::entity_colour;
+use super::palette::{self, entity_colour};
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::DisplayUnit;
 use crate::data::format::entity_name;
@@ -56,6 +56,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
     let wanted = rows.len() as f32 * 40.0 + 40.0;
     let plot_height = wanted.min(ui.available_height() - footer_height).max(160.0);
     let response = Plot::new("shares")
+        .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
         .allow_zoom(false)
         .allow_drag(false)

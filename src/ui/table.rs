@@ -22,14 +22,18 @@ pub fn show(
         return None;
     }
     let mut new_sort = None;
+    // Every row has the chart's unit, so the value column's header names it once.
+    let unit = table.unit.label(lang);
+    let value = lang.pick("Value", "数值");
+    let value = if unit.is_empty() { value.to_string() } else { format!("{value} ({unit})") };
     let headers = [
-        (TableColumn::Entity, lang.pick("Entity", "地区")),
-        (TableColumn::Metric, lang.pick("Metric", "指标")),
-        (TableColumn::Time, lang.pick("Year", "年份")),
-        (TableColumn::Value, lang.pick("Value", "数值")),
-        (TableColumn::Derived, lang.pick("Derived", "推算")),
-        (TableColumn::Trust, lang.pick("Trust", "可信度")),
-        (TableColumn::Source, lang.pick("Source", "来源")),
+        (TableColumn::Entity, lang.pick("Entity", "地区").to_string()),
+        (TableColumn::Metric, lang.pick("Metric", "指标").to_string()),
+        (TableColumn::Time, lang.pick("Year", "年份").to_string()),
+        (TableColumn::Value, value),
+        (TableColumn::Derived, lang.pick("Derived", "推算").to_string()),
+        (TableColumn::Trust, lang.pick("Trust", "可信度").to_string()),
+        (TableColumn::Source, lang.pick("Source", "来源").to_string()),
     ];
     TableBuilder::new(ui)
         .striped(true)
@@ -44,13 +48,21 @@ pub fn show(
         .header(24.0, |mut header| {
             for (column, title) in headers {
                 header.col(|ui| {
-                    let arrow = if sort.0 == column { if sort.1 { " ▲" } else { " ▼" } } else { "" };
-                    let button =
-                        ui.add(egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false));
-                    if button.on_hover_text(lang.pick("Click to sort by this column", "单击按此列排序")).clicked()
-                    {
-                        new_sort = Some((column, if sort.0 == column { !sort.1 } else { true }));
-                    }
+                    // The value header sits over its right-aligned numbers.
+                    let layout = if column == TableColumn::Value {
+                        egui::Layout::right_to_left(egui::Align::Center)
+                    } else {
+                        egui::Layout::left_to_right(egui::Align::Center)
+                    };
+                    ui.with_layout(layout, |ui| {
+                        let arrow = if sort.0 == column { if sort.1 { " ▲" } else { " ▼" } } else { "" };
+                        let title = RichText::new(format!("{title}{arrow}")).strong();
+                        let button = ui.add(egui::Button::new(title).frame(false));
+                        if button.on_hover_text(lang.pick("Click to sort by this column", "单击按此列排序")).clicked()
+                        {
+                            new_sort = Some((column, if sort.0 == column { !sort.1 } else { true }));
+                        }
+                    });
                 });
             }
         })
@@ -70,7 +82,10 @@ pub fn show(
                     cell(ui, &time);
                 });
                 row.col(|ui| {
-                    cell(ui, &r.value_text);
+                    // Numbers right-aligned, so that their digits line up.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        cell(ui, &r.number_text).on_hover_text(&r.value_text);
+                    });
                 });
                 row.col(|ui| {
                     ui.label(if r.derived { lang.pick("yes", "是") } else { "" });

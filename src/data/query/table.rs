@@ -22,6 +22,8 @@ pub struct TableRow {
     pub value: Option<f64>,
     /// The value with its unit, as shown in tooltips.
     pub value_text: String,
+    /// The value without its unit, for the Table's value column (its header names the unit).
+    pub number_text: String,
     /// The unit label.
     pub unit: String,
     /// Whether the figure is derived.
@@ -114,6 +116,7 @@ impl Table {
             period: period_label(d.period(o.cell.period), lang),
             value: r.value,
             value_text: r.value.map_or_else(|| "–".into(), |v| self.unit.format_value(v, lang)),
+            number_text: r.value.map_or_else(|| "–".into(), |v| self.unit.format_number(v)),
             unit: self.unit.label(lang),
             derived: r.derived,
             trust: r.trust,
