@@ -83,7 +83,7 @@ pub fn show(
                 });
                 row.col(|ui| {
                     // Numbers right-aligned, so that their digits line up.
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                         cell(ui, &r.number_text).on_hover_text(&r.value_text);
                     });
                 });
