@@ -22,20 +22,34 @@ const MAX_MARKERS: usize = 400;
 /// Above this many drawn points in all, the chart records no per-point hit areas.
 const MAX_TARGETS: usize = 5_000;
 
-/// Year ticks: whole years only, never fractions or negative years.
-pub fn year_ticks(input: GridInput) -> Vec<GridMark> {
+/// Time ticks: whole years, never negative ones; for monthly or daily figures (`sub_year`) also
+/// every 6, 3, 2 or 1 months once the view spans only a few years. At most about 12 ticks.
+pub fn time_ticks(input: GridInput, sub_year: bool) -> Vec<GridMark> {
+    const MONTH_STEPS: [i64; 11] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
     let (min, max) = input.bounds;
-    let span = (max - min).max(1.0);
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0].into_iter().find(|s| span / s <= 12.0).unwrap_or(200.0);
-    let mut marks = Vec::new();
-    let mut year = (min / step).ceil() * step;
-    while year <= max && marks.len() < 64 {
-        if year >= 0.0 {
-            marks.push(GridMark { value: year, step_size: step });
-        }
-        year += step;
+    let span_months = ((max - min) * 12.0).max(12.0);
+    let step = MONTH_STEPS
+        .into_iter()
+        .filter(|&m| sub_year || m >= 12)
+        .find(|&m| span_months / m as f64 <= 12.0)
+        .unwrap_or(2400);
+    // Counted in whole months, so that ticks do not drift with floating-point sums.
+    let first = ((min * 12.0) / step as f64).ceil() as i64 * step;
+    (0..64)
+        .map(|i| first + i * step)
+        .take_while(|&month| month as f64 / 12.0 <= max)
+        .filter(|&month| month >= 0)
+        .map(|month| GridMark { value: month as f64 / 12.0, step_size: step as f64 / 12.0 })
+        .collect()
+}
+
+/// A time tick's label: "2024" on a year, "2024-03" on a month.
+pub fn time_tick_label(value: f64) -> String {
+    let month = (value * 12.0).round() as i64;
+    match month.rem_euclid(12) {
+        0 => month.div_euclid(12).to_string(),
+        m => format!("{}-{:02}", month.div_euclid(12), m + 1),
     }
-    marks
 }
 
 /// Ticks of a log10 axis at 1, 2 and 5 times powers of ten.
@@ -106,13 +120,14 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
     let footer_height = 64.0;
     let plot_height = (ui.available_height() - footer_height).max(160.0);
     let log = chart.log_scale;
+    let sub_year = chart.sub_year;
     let unit_label = chart.unit_label.clone();
     let selected = ctx.selected.filter(|s| s.tab == Tab::OverTime && ctx.interactive).map(|s| s.observation);
     let plot = Plot::new("over_time")
         .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
-        .x_grid_spacer(year_ticks)
-        .x_axis_formatter(|mark, _| format!("{}", mark.value.round() as i64))
+        .x_grid_spacer(move |input| time_ticks(input, sub_year))
+        .x_axis_formatter(|mark, _| time_tick_label(mark.value))
         .y_axis_formatter(move |mark, _| {
             let value = if log { 10f64.powf(mark.value) } else { mark.value };
             format_number(value, if value.abs() < 10.0 { 2 } else { 0 })
@@ -253,4 +268,35 @@ fn nearest(
         }
     }
     best.map(|(s, p, pos, _)| (s, p, pos))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ticks(min: f64, max: f64, sub_year: bool) -> Vec<String> {
+        let input = GridInput { bounds: (min, max), base_step_size: 0.0 };
+        time_ticks(input, sub_year).iter().map(|m| time_tick_label(m.value)).collect()
+    }
+
+    #[test]
+    fn yearly_figures_tick_whole_years_however_far_one_zooms_in() {
+        assert_eq!(ticks(2014.0, 2025.0, false).len(), 12);
+        assert_eq!(ticks(2023.6, 2025.4, false), ["2024", "2025"]);
+        assert_eq!(ticks(1900.0, 2025.0, false).first().map(String::as_str), Some("1900"));
+    }
+
+    #[test]
+    fn monthly_figures_tick_months_when_zoomed_in() {
+        assert_eq!(ticks(2014.0, 2025.0, true).len(), 12, "a decade ticks years");
+        assert_eq!(
+            ticks(2024.0, 2025.0, true),
+            [
+                "2024", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09",
+                "2024-10", "2024-11", "2024-12", "2025"
+            ]
+        );
+        assert_eq!(ticks(2020.0, 2022.9, true)[..3], ["2020", "2020-04", "2020-07"]);
+        assert_eq!(ticks(2020.0, 2025.0, true)[..3], ["2020", "2020-07", "2021"]);
+    }
 }

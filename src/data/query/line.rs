@@ -93,6 +93,9 @@ pub struct LineChart {
     pub any_derived: bool,
     /// Whether any visible point has low trust.
     pub any_low_trust: bool,
+    /// Whether any visible point is a month or a day: the time axis then ticks months when
+    /// zoomed in (yearly figures have nothing between their years).
+    pub sub_year: bool,
     /// Whether the y axis is logarithmic (asked for, and possible).
     pub log_scale: bool,
     /// Why a log axis is not possible, when it is not.
@@ -121,6 +124,7 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
         sources: Vec::new(),
         any_derived: false,
         any_low_trust: false,
+        sub_year: false,
         log_scale: false,
         log_unavailable: None,
     };
@@ -407,6 +411,7 @@ fn finish_summary(d: &Dataset, f: &Filter, chart: &mut LineChart, lang: Lang) {
             push_source(&mut chart.sources, p.source);
             chart.any_derived |= p.derived;
             chart.any_low_trust |= p.trust == Some(Trust::Low);
+            chart.sub_year |= !matches!(p.time, Time::Year(_));
             non_positive |= p.value.is_some_and(|v| v <= 0.0);
         }
     }
