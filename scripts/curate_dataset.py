@@ -543,6 +543,13 @@ def main():
             "China Daily's 'Inland city makes mark as global biz hub' (2026-02-14). Money in yuan is in billion "
             "yuan; figures stated in US dollars stay in dollars."
         ),
+        title_zh="金华、义乌、永康对外贸易",
+        description_zh=(
+            "金华(中国浙江)及其县级市义乌、永康的对外贸易、跨境电商与产业份额,并以浙江和全国作对比。"
+            "数据整理自海关发布、政府工作报告和统计公报的公开新闻报道,起点为《中国日报》"
+            "“Inland city makes mark as global biz hub”(2026-02-14)。人民币金额以十亿元存储;"
+            "以美元公布的数据保留美元。"
+        ),
         sources=sources,
         entities=list(ENTITIES.values()),
         metrics=metrics,

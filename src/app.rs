@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use crate::data::decimate::decimate_chart;
+use crate::data::format::{dataset_description, dataset_title};
 use crate::data::progress::Limits;
 use crate::data::query::{
     BarChart, LineChart, ShareChart, Table, TableRow, bars_from_line, filter_summary, line_chart, share_chart,
@@ -361,8 +362,11 @@ impl TradeExplorerApp {
         let d = &self.loaded.dataset;
         let lang = self.state.lang;
         let summary = self.summary;
+        // Without a path, the data is the bundled dataset.
+        let origin =
+            if self.dataset_path.is_some() { self.dataset_origin.as_str() } else { lang.pick("bundled", "内置") };
         let mut parts = vec![
-            format!("{} ({})", d.title, self.dataset_origin),
+            format!("{} ({origin})", dataset_title(d, lang)),
             match lang {
                 Lang::En => format!("{} figures", d.observations.len()),
                 Lang::Zh => format!("{} 项数据", d.observations.len()),
@@ -425,8 +429,9 @@ impl TradeExplorerApp {
                         "对外贸易数据图表,每个数据都注明来源。",
                     ));
                     ui.separator();
-                    ui.label(RichText::new(&self.loaded.dataset.title).strong());
-                    ui.add(egui::Label::new(&self.loaded.dataset.description).wrap());
+                    let d = &self.loaded.dataset;
+                    ui.label(RichText::new(dataset_title(d, lang)).strong());
+                    ui.add(egui::Label::new(dataset_description(d, lang)).wrap());
                     ui.separator();
                     ui.label(
                         RichText::new(lang.pick(

@@ -181,6 +181,8 @@ fn the_language_switch_renames_places_metrics_and_labels() {
     harness.get_by_role_and_label(Role::Button, "随时间变化");
     harness.get_by_role_and_label(Role::CheckBox, "义乌");
     assert_eq!(harness.state().models().line.title, "出口额");
+    // The dataset's own Chinese title, in the status line.
+    harness.get_by_label_contains("金华、义乌、永康对外贸易 (内置)");
     // A Chinese reader counts money in 亿, as Chinese statistics do; an English one in billions.
     assert_eq!(harness.state().models().line.unit_label, "亿元");
     harness.get_by_label("视图").click();

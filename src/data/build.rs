@@ -188,10 +188,11 @@ impl Builder {
         !self.problems.is_empty()
     }
 
-    /// Sets the dataset's title and description.
-    pub fn describe(&mut self, title: String, description: String) {
+    /// Sets the dataset's title and description, with their Chinese versions when given.
+    pub fn describe(&mut self, title: String, description: String, zh: (Option<String>, Option<String>)) {
         self.dataset.title = title;
         self.dataset.description = description;
+        (self.dataset.title_zh, self.dataset.description_zh) = zh;
     }
 
     /// Sets the entities and metrics selected when the dataset opens; checked at the end.

@@ -223,7 +223,7 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
         Some((meta_path, meta_bytes)) => declare_metadata(&mut builder, meta_path, meta_bytes)?,
         None => {
             let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            builder.describe(title, String::new());
+            builder.describe(title, String::new(), (None, None));
             builder.warn(format!(
                 "no metadata file ({}) beside the CSV: entities, metrics and units were taken from the rows, \
                  and figures carry only the source names the rows give",

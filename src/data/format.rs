@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Category, Currency, Entity, Metric, Unit};
+use super::model::{Category, Currency, Dataset, Entity, Metric, Unit};
 
 /// The language of names and labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -31,6 +31,22 @@ impl Lang {
             Lang::En => en,
             Lang::Zh => zh,
         }
+    }
+}
+
+/// The dataset's title in a language, falling back to English.
+pub fn dataset_title(d: &Dataset, lang: Lang) -> &str {
+    match (lang, &d.title_zh) {
+        (Lang::Zh, Some(zh)) => zh,
+        _ => &d.title,
+    }
+}
+
+/// The dataset's description in a language, falling back to English.
+pub fn dataset_description(d: &Dataset, lang: Lang) -> &str {
+    match (lang, &d.description_zh) {
+        (Lang::Zh, Some(zh)) => zh,
+        _ => &d.description,
     }
 }
 

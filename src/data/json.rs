@@ -28,6 +28,8 @@ struct RawDataset {
     title: String,
     #[serde(default)]
     description: String,
+    title_zh: Option<String>,
+    description_zh: Option<String>,
     #[serde(default)]
     sources: Vec<RawSource>,
     entities: Vec<RawEntity>,
@@ -58,6 +60,8 @@ pub(crate) struct RawMetadata {
     title: String,
     #[serde(default)]
     description: String,
+    title_zh: Option<String>,
+    description_zh: Option<String>,
     #[serde(default)]
     sources: Vec<RawSource>,
     #[serde(default)]
@@ -275,7 +279,7 @@ pub(crate) fn declare(
 pub(crate) fn declare_metadata(builder: &mut Builder, path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     check_version(path, bytes)?;
     let meta: RawMetadata = parse(path, bytes)?;
-    builder.describe(meta.title, meta.description);
+    builder.describe(meta.title, meta.description, (meta.title_zh, meta.description_zh));
     declare(builder, meta.sources, meta.entities, meta.metrics, meta.categories);
     Ok(())
 }
@@ -304,7 +308,7 @@ pub fn load_json_with(
         QuotePolicy::Required,
     )
     .limits(limits);
-    builder.describe(raw.title, raw.description);
+    builder.describe(raw.title, raw.description, (raw.title_zh, raw.description_zh));
     declare(&mut builder, raw.sources, raw.entities, raw.metrics, raw.categories);
     if let Some(selection) = raw.default_selection {
         builder.default_selection(selection.entities, selection.metrics);

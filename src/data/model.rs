@@ -497,6 +497,10 @@ pub struct Dataset {
     pub title: String,
     /// A paragraph about its scope and origin.
     pub description: String,
+    /// The title in Chinese, when the dataset gives one.
+    pub title_zh: Option<String>,
+    /// The description in Chinese, when the dataset gives one.
+    pub description_zh: Option<String>,
     /// Sources, referenced by [`SourceId`].
     pub sources: Vec<Source>,
     /// Entities, referenced by [`EntityId`].

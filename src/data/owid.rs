@@ -232,6 +232,7 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
     builder.describe(
         package.and_then(|p| p.title.clone()).unwrap_or(stem),
         package.and_then(|p| p.description.clone()).unwrap_or_default(),
+        (None, None),
     );
     let source = match package.map(|p| p.sources.as_slice()).unwrap_or_default() {
         [] => {

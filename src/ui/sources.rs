@@ -6,6 +6,7 @@ use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 
 use super::Command;
 use super::details::is_web_link;
+use crate::data::format::dataset_description;
 use crate::data::query::figure_line;
 use crate::data::{Dataset, Lang};
 
@@ -18,7 +19,7 @@ const MAX_LISTED: usize = 200;
 pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut String, lang: Lang) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.label(RichText::new(lang.pick("Sources", "来源")).size(20.0).strong());
-    ui.label(RichText::new(&d.description).weak());
+    ui.label(RichText::new(dataset_description(d, lang)).weak());
     ui.horizontal(|ui| {
         ui.label(lang.pick("Search:", "搜索:"));
         ui.add(
