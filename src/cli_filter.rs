@@ -76,7 +76,8 @@ pub struct FilterArgs {
     /// The total for `--mode share-of-total`, by metric id.
     #[arg(long, value_name = "ID")]
     pub total_metric: Option<String>,
-    /// Money scale.
+    /// Money scale; default: billion, in either language (the window's "Copy command line" writes
+    /// the scale it shows).
     #[arg(long = "unit", value_enum)]
     pub unit_scale: Option<UnitArg>,
     /// The year of the Compare view; default: the year with the most figures.
