@@ -5,12 +5,16 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use trade_explorer::app::TradeExplorerApp;
 use trade_explorer::data::query::TableColumn;
-use trade_explorer::data::{DisplayUnit, Lang, Time, load_bundled};
+use trade_explorer::data::{DisplayUnit, Filter, Lang, Time, load_bundled};
 use trade_explorer::settings::State;
 use trade_explorer::ui::{Tab, chart_layout};
 
 fn app(state: State, settings: Option<std::path::PathBuf>) -> Harness<'static, TradeExplorerApp> {
-    let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |cc| {
+    app_sized(state, settings, [1280.0, 800.0])
+}
+
+fn app_sized(state: State, settings: Option<std::path::PathBuf>, size: [f32; 2]) -> Harness<'static, TradeExplorerApp> {
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
         let loaded = load_bundled().unwrap_or_else(|e| panic!("{e}"));
         TradeExplorerApp::new(&cc.egui_ctx, loaded, "bundled".into(), state, None, settings)
     });
@@ -348,4 +352,36 @@ fn reload_shows_the_new_values_after_the_file_changed() {
     harness.step();
     wait_for_load(&mut harness);
     assert_eq!(value(&harness), Some(3600.0));
+}
+
+#[test]
+fn a_legend_that_wraps_leaves_the_sources_line_inside_the_window() {
+    // Seven lines in the smallest window: the legend takes three rows, the sources line two.
+    let dataset = load_bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
+    let filter = Filter {
+        entities: ["zhejiang", "jinhua", "yiwu", "yongkang"].map(String::from).into(),
+        metrics: ["exports", "imports"].map(String::from).into(),
+        ..Filter::initial(&dataset)
+    };
+    let mut harness = app_sized(State { filter: Some(filter), ..State::default() }, None, [1024.0, 640.0]);
+    harness.run();
+    assert_eq!(series_ids(&harness).len(), 7);
+    let status = harness.get_by_label_contains("264 figures").rect();
+    let sources = harness.get_by_label_contains("Source: ").rect();
+    assert!(sources.bottom() <= status.top(), "the sources line {sources:?} runs under the status line {status:?}");
+    let layout = chart_layout(&harness.ctx, Tab::OverTime).expect("the chart was drawn");
+    assert!(layout.chart_rect.bottom() <= status.top(), "the exported area {:?} is cut", layout.chart_rect);
+}
+
+#[test]
+fn each_line_is_named_where_it_ends_and_a_hidden_line_loses_its_name() {
+    let mut harness = app(State::default(), None);
+    let layout = chart_layout(&harness.ctx, Tab::OverTime).expect("the chart was drawn");
+    let end = target(&harness, Tab::OverTime, "jinhua", "exports", 2025);
+    let name = harness.get_by_role_and_label(Role::Label, "Jinhua").rect();
+    assert!(name.left() > layout.plot_rect.right(), "the name {name:?} is not right of the plot");
+    assert!((name.center().y - end.y).abs() < 12.0, "the name {name:?} is not beside the line's end {end:?}");
+    harness.get_by_role_and_label(Role::Button, "Jinhua").click();
+    harness.run();
+    assert!(harness.query_by_role_and_label(Role::Label, "Jinhua").is_none(), "a hidden line keeps its name");
 }

@@ -4,7 +4,7 @@
 
 use egui::{Align, Color32, Layout, RichText, Sense, Ui, vec2};
 
-use super::Command;
+use super::{Command, Tab};
 use crate::data::query::source_label;
 use crate::data::{Dataset, Lang, SourceId};
 
@@ -31,6 +31,33 @@ pub fn header(ui: &mut Ui, title: &str, subtitle: &str, notes: &[String]) {
     }
 }
 
+/// What a chart draws under its plot (axis labels aside: legend, marks, sources) before it has
+/// been measured.
+const FIRST_FOOTER_HEIGHT: f32 = 64.0;
+
+/// The height a chart drew under its plot on the last frame. The plot gets the rest of the view,
+/// so a legend that wraps onto more rows never pushes the sources line out of the window, or out
+/// of an exported picture.
+pub fn footer_height(ui: &Ui, tab: Tab) -> f32 {
+    ui.ctx().data(|d| d.get_temp(footer_id(tab))).unwrap_or(FIRST_FOOTER_HEIGHT)
+}
+
+/// Records the height drawn from `plot_end` (the cursor just after the plot) to the end of the
+/// view; if it changed, the next frame comes at once, with the plot resized. (Not
+/// `request_discard`: with it, the window under Xvfb ignored a termination signal.)
+pub fn measure_footer(ui: &Ui, tab: Tab, plot_end: f32) {
+    // The cursor, not `min_rect`: the view's rect already reaches the bottom of the window.
+    let height = ui.cursor().min.y - plot_end;
+    if (height - footer_height(ui, tab)).abs() > 0.5 {
+        ui.ctx().data_mut(|d| d.insert_temp(footer_id(tab), height));
+        ui.ctx().request_repaint();
+    }
+}
+
+fn footer_id(tab: Tab) -> egui::Id {
+    egui::Id::unique(("chart footer height", tab))
+}
+
 /// The message shown instead of an empty chart.
 pub fn empty(ui: &mut Ui, reason: &str) {
     ui.add_space(40.0);
@@ -43,7 +70,15 @@ pub fn empty(ui: &mut Ui, reason: &str) {
 pub fn legend(ui: &mut Ui, entries: &[LegendEntry], lang: Lang) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
+        let font = egui::TextStyle::Button.resolve(ui.style());
         for entry in entries {
+            // A swatch stays on the row of its name: wrap before the pair, not between them.
+            let name = ui.painter().layout_no_wrap(entry.label.clone(), font.clone(), Color32::PLACEHOLDER);
+            let width = 12.0 + 2.0 * ui.spacing().item_spacing.x + 2.0 * ui.spacing().button_padding.x + name.size().x;
+            let left = ui.available_size_before_wrap().x;
+            if left < width && left < ui.available_width() {
+                ui.end_row();
+            }
             let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
             let colour = if entry.hidden { entry.colour.gamma_multiply(0.25) } else { entry.colour };
             ui.painter().rect_filled(rect, 2.0, colour);

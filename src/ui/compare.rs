@@ -68,8 +68,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     let groups = chart.shown_groups;
     let unit = chart.unit.clone();
     let lang = ctx.lang;
-    let footer_height = 64.0;
-    let plot_height = (ui.available_height() - footer_height).max(160.0);
+    let plot_height = (ui.available_height() - chart_frame::footer_height(ui, Tab::Compare)).max(160.0);
     let text_colour = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
 
@@ -142,6 +141,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
                 );
             }
         });
+    let plot_end = ui.cursor().min.y;
 
     let transform = response.transform;
     let rect_of = |b: &Placed| {
@@ -204,6 +204,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     chart_frame::marks_legend(ui, chart.any_derived, false, ctx.lang);
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
     let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
+    chart_frame::measure_footer(ui, Tab::Compare, plot_end);
     super::store_layout(
         ui.ctx(),
         Tab::Compare,

@@ -2,7 +2,10 @@
 //! derived figures, diamonds for low trust, a framed tooltip with the figure's source, and a
 //! click that selects a figure.
 
-use egui::{Pos2, Stroke, Ui};
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{Galley, Pos2, Stroke, Ui};
 use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 
 use super::chart_frame::{self, LegendEntry};
@@ -21,6 +24,12 @@ const MAX_MARKERS: usize = 400;
 
 /// Above this many drawn points in all, the chart records no per-point hit areas.
 const MAX_TARGETS: usize = 5_000;
+
+/// The widest name beside a line's end; longer names are cut with "…" (the legend has them whole).
+const END_LABEL_MAX_WIDTH: f32 = 150.0;
+
+/// Space between the plot, a name's colour mark and the name.
+const END_LABEL_GAP: f32 = 6.0;
 
 /// Time ticks: whole years, never negative ones; for monthly or daily figures (`sub_year`) also
 /// every 6, 3, 2 or 1 months once the view spans only a few years. At most about 12 ticks.
@@ -117,15 +126,20 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
         chart_frame::empty(ui, reason);
         return commands;
     }
-    let footer_height = 64.0;
-    let plot_height = (ui.available_height() - footer_height).max(160.0);
+    let plot_height = (ui.available_height() - chart_frame::footer_height(ui, Tab::OverTime)).max(160.0);
     let log = chart.log_scale;
     let sub_year = chart.sub_year;
     let unit_label = chart.unit_label.clone();
     let selected = ctx.selected.filter(|s| s.tab == Tab::OverTime && ctx.interactive).map(|s| s.observation);
+    // Each line is named where it ends, right of the plot, as Our World in Data's grapher does:
+    // the eye need not travel to the legend and back.
+    let names = end_label_galleys(ui, chart);
+    let names_width = names.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    let strip = if names.is_empty() { 0.0 } else { names_width + 14.0 + 3.0 * END_LABEL_GAP };
     let plot = Plot::new("over_time")
         .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
+        .width((ui.available_width() - strip).max(240.0))
         .x_grid_spacer(move |input| time_ticks(input, sub_year))
         .x_axis_formatter(|mark, _| time_tick_label(mark.value))
         .y_axis_formatter(move |mark, _| {
@@ -173,6 +187,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
             }
         }
     });
+    let plot_end = ui.cursor().min.y;
     let drawn: Vec<&Decimated> = prepared.iter().map(|p| &p.decimated).collect();
     let bounds = response.transform.bounds();
     let x_range = (bounds.min()[0], bounds.max()[0]);
@@ -201,6 +216,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
         })
         .collect();
     let plot_rect = response.response.rect;
+    paint_end_labels(ui, chart, prepared, names, &transform, x_range);
     let pointer = response.response.hover_pos().filter(|_| ctx.interactive);
     let hovered = pointer.and_then(|pointer| nearest(chart, &drawn, pointer, &to_screen));
     if let Some((series_index, point_index, pos)) = hovered {
@@ -245,9 +261,83 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
     }
     chart_frame::marks_legend(ui, chart.any_derived, chart.any_low_trust, ctx.lang);
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
-    let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
+    let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right() + strip, ui.min_rect().bottom()));
+    chart_frame::measure_footer(ui, Tab::OverTime, plot_end);
     super::store_layout(ui.ctx(), Tab::OverTime, super::ChartLayout { chart_rect, plot_rect, targets, x_range });
     commands
+}
+
+/// The names of the drawn lines, one row each, cut to [`END_LABEL_MAX_WIDTH`].
+fn end_label_galleys(ui: &Ui, chart: &LineChart) -> Vec<Arc<Galley>> {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let colour = ui.visuals().text_color();
+    chart
+        .visible_series()
+        .map(|s| {
+            let mut job = LayoutJob::simple_singleline(s.label.clone(), font.clone(), colour);
+            job.wrap = TextWrapping {
+                max_width: END_LABEL_MAX_WIDTH,
+                max_rows: 1,
+                break_anywhere: true,
+                overflow_character: Some('…'),
+            };
+            ui.painter().layout_job(job)
+        })
+        .collect()
+}
+
+/// Paints each line's name right of the plot, beside its last point in view, with a mark of
+/// its colour; names that would overlap are pushed apart. A line with no point in view gets none.
+fn paint_end_labels(
+    ui: &mut Ui,
+    chart: &LineChart,
+    prepared: &[Prepared],
+    names: Vec<Arc<Galley>>,
+    transform: &egui_plot::PlotTransform,
+    (x_min, x_max): (f64, f64),
+) {
+    let frame = *transform.frame();
+    let row = names.iter().map(|g| g.size().y).fold(0.0, f32::max);
+    let mut ends = Vec::new();
+    for ((s, p), name) in chart.visible_series().zip(prepared).zip(names) {
+        let last = p.xy.iter().rev().find(|q| q.y.is_finite() && q.x >= x_min && q.x <= x_max);
+        if let Some(last) = last {
+            ends.push((transform.position_from_point(last).y, name, entity_colour(s.key.entity)));
+        }
+    }
+    let wanted: Vec<f32> = ends.iter().map(|e| e.0).collect();
+    let placed = spread_apart(&wanted, row, frame.top(), frame.bottom());
+    let mark_x = frame.right() + END_LABEL_GAP;
+    for ((_, name, colour), y) in ends.into_iter().zip(placed) {
+        ui.painter().line_segment([egui::pos2(mark_x, y), egui::pos2(mark_x + 14.0, y)], Stroke::new(2.5, colour));
+        // A label, not painted text: screen readers (and tests) find it. In a child Ui, so that it
+        // does not move the cursor (`Ui::put` would, and the legend would follow it up).
+        let text_pos = egui::pos2(mark_x + 14.0 + END_LABEL_GAP, y - name.size().y / 2.0);
+        let rect = egui::Rect::from_min_size(text_pos, name.size());
+        ui.new_child(egui::UiBuilder::new().max_rect(rect)).add(egui::Label::new(name).selectable(false));
+    }
+}
+
+/// Label centres as near as possible to the `wanted` ones, at least `height` apart and within
+/// `top..bottom` (where there is room): sorted top-down, each pushed below the one above, then
+/// the last ones pushed back up from the bottom.
+pub fn spread_apart(wanted: &[f32], height: f32, top: f32, bottom: f32) -> Vec<f32> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+    let (lowest, highest) = (top + height / 2.0, (bottom - height / 2.0).max(top + height / 2.0));
+    let mut placed = vec![0.0; wanted.len()];
+    let mut next = lowest;
+    for &i in &order {
+        let y = wanted[i].clamp(lowest, highest).max(next);
+        placed[i] = y;
+        next = y + height;
+    }
+    let mut limit = highest;
+    for &i in order.iter().rev() {
+        placed[i] = placed[i].min(limit);
+        limit = placed[i] - height;
+    }
+    placed
 }
 
 /// The visible point nearest the pointer, within [`HOVER_RADIUS`].
@@ -277,6 +367,22 @@ mod tests {
     fn ticks(min: f64, max: f64, sub_year: bool) -> Vec<String> {
         let input = GridInput { bounds: (min, max), base_step_size: 0.0 };
         time_ticks(input, sub_year).iter().map(|m| time_tick_label(m.value)).collect()
+    }
+
+    #[test]
+    fn end_labels_keep_their_place_unless_they_would_overlap() {
+        // Far apart: each at its line's end.
+        assert_eq!(spread_apart(&[100.0, 300.0], 14.0, 0.0, 400.0), [100.0, 300.0]);
+        // Two lines ending close together: pushed apart, order kept.
+        let placed = spread_apart(&[205.0, 200.0], 14.0, 0.0, 400.0);
+        assert!(placed[0] - placed[1] >= 14.0 - 1e-3, "{placed:?}");
+        assert!(placed[1] <= 200.0 && placed[0] >= 205.0, "{placed:?}");
+        // Crowded at the bottom: pushed back up inside the plot.
+        let placed = spread_apart(&[398.0, 399.0, 400.0], 14.0, 0.0, 400.0);
+        assert!(placed.iter().all(|&y| y <= 393.0 + 1e-3), "{placed:?}");
+        let mut sorted = placed.clone();
+        sorted.sort_by(f32::total_cmp);
+        assert!(sorted.windows(2).all(|w| w[1] - w[0] >= 14.0 - 1e-3), "{placed:?}");
     }
 
     #[test]

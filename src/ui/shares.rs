@@ -52,9 +52,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
     // Row k is drawn at y = -k, so the first row is at the top.
     let y_of = |k: usize| -(k as f64);
     let text_colour = ui.visuals().text_color();
-    let footer_height = 64.0;
     let wanted = rows.len() as f32 * 40.0 + 40.0;
-    let plot_height = wanted.min(ui.available_height() - footer_height).max(160.0);
+    let plot_height = wanted.min(ui.available_height() - chart_frame::footer_height(ui, Tab::Shares)).max(160.0);
     let response = Plot::new("shares")
         .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
@@ -121,6 +120,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
                 }
             }
         });
+    let plot_end = ui.cursor().min.y;
 
     let transform = response.transform;
     let rect_of = |k: usize, value: f64| {
@@ -174,6 +174,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, lang);
     let plot_rect = response.response.rect;
     let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
+    chart_frame::measure_footer(ui, Tab::Shares, plot_end);
     super::store_layout(
         ui.ctx(),
         Tab::Shares,
