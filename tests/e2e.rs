@@ -312,6 +312,13 @@ impl RunningApp {
         RunningApp { child, events, window }
     }
 
+    /// Waits for the app to report it closed (session saved, work finished) and to exit with
+    /// success.
+    fn expect_clean_close(&mut self) {
+        expect_event(&self.events, "closed", Duration::from_secs(30));
+        self.expect_exit(Duration::from_secs(10));
+    }
+
     /// Waits for the process to end by itself; kills it and fails if it does not.
     fn expect_exit(&mut self, timeout: Duration) {
         let ended = wait_until(timeout, || self.child.try_wait().expect("the app can be waited for").is_some());
@@ -358,8 +365,7 @@ fn ctrl_q_closes_the_window_and_saves_the_session() {
     let mut app = RunningApp::start(&xvfb, config.path(), &[], None);
     // Switch to the Industry shares tab and quit at once: the last change is saved on the way out.
     xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+3", "ctrl+q"]);
-    expect_event(&app.events, "closed", Duration::from_secs(30));
-    app.expect_exit(Duration::from_secs(10));
+    app.expect_clean_close();
     assert_eq!(saved_tab(config.path()), "shares");
 }
 
@@ -369,8 +375,7 @@ fn the_first_start_on_a_chinese_desktop_is_in_chinese_with_money_in_yi() {
     let config = tempfile::tempdir().expect("a temporary folder");
     let mut app = RunningApp::start_in_locale(&xvfb, config.path(), &[], None, "zh_CN.UTF-8");
     xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+q"]);
-    expect_event(&app.events, "closed", Duration::from_secs(30));
-    app.expect_exit(Duration::from_secs(10));
+    app.expect_clean_close();
     let state = saved_state(config.path());
     assert_eq!(state["lang"], "zh");
     assert_eq!(state["filter"]["unit_scale"], "hundred-million");
@@ -394,8 +399,7 @@ fn a_window_manager_close_request_closes_the_app_cleanly() {
         "the close request was not sent (python3-xlib installed?): {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    expect_event(&app.events, "closed", Duration::from_secs(30));
-    app.expect_exit(Duration::from_secs(10));
+    app.expect_clean_close();
     assert_eq!(saved_tab(config.path()), "over-time");
 }
 
@@ -406,8 +410,7 @@ fn a_termination_signal_closes_the_app_like_its_close_button() {
     let mut app = RunningApp::start(&xvfb, config.path(), &[], None);
     let status = Command::new("kill").args(["-TERM", &app.child.id().to_string()]).status().expect("kill runs");
     assert!(status.success());
-    expect_event(&app.events, "closed", Duration::from_secs(30));
-    app.expect_exit(Duration::from_secs(10));
+    app.expect_clean_close();
     assert_eq!(saved_tab(config.path()), "over-time");
 }
 
@@ -422,8 +425,7 @@ fn closing_while_an_export_is_written_finishes_the_file() {
     xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+q"]);
     // Whether the file was done before the close or while closing, it is reported, and whole.
     expect_event(&app.events, "saved ", Duration::from_secs(30));
-    expect_event(&app.events, "closed", Duration::from_secs(30));
-    app.expect_exit(Duration::from_secs(10));
+    app.expect_clean_close();
     let image = image::open(&target).expect("a whole PNG").to_rgba8();
     assert_not_blank(&image);
     assert!(temporary_files(dir.path()).is_empty(), "temporary files left: {:?}", temporary_files(dir.path()));

@@ -34,44 +34,37 @@ impl Lang {
     }
 }
 
+/// The Chinese text in Chinese where there is one, the English otherwise.
+fn in_lang<'a>(lang: Lang, en: &'a str, zh: &'a Option<String>) -> &'a str {
+    match (lang, zh) {
+        (Lang::Zh, Some(zh)) => zh,
+        _ => en,
+    }
+}
+
 /// The dataset's title in a language, falling back to English.
 pub fn dataset_title(d: &Dataset, lang: Lang) -> &str {
-    match (lang, &d.title_zh) {
-        (Lang::Zh, Some(zh)) => zh,
-        _ => &d.title,
-    }
+    in_lang(lang, &d.title, &d.title_zh)
 }
 
 /// The dataset's description in a language, falling back to English.
 pub fn dataset_description(d: &Dataset, lang: Lang) -> &str {
-    match (lang, &d.description_zh) {
-        (Lang::Zh, Some(zh)) => zh,
-        _ => &d.description,
-    }
+    in_lang(lang, &d.description, &d.description_zh)
 }
 
 /// An entity's name in a language, falling back to English.
 pub fn entity_name(entity: &Entity, lang: Lang) -> &str {
-    match (lang, &entity.name_zh) {
-        (Lang::Zh, Some(zh)) => zh,
-        _ => &entity.name,
-    }
+    in_lang(lang, &entity.name, &entity.name_zh)
 }
 
 /// A metric's name in a language, falling back to English.
 pub fn metric_name(metric: &Metric, lang: Lang) -> &str {
-    match (lang, &metric.name_zh) {
-        (Lang::Zh, Some(zh)) => zh,
-        _ => &metric.name,
-    }
+    in_lang(lang, &metric.name, &metric.name_zh)
 }
 
 /// A category's name in a language, falling back to English.
 pub fn category_name(category: &Category, lang: Lang) -> &str {
-    match (lang, &category.name_zh) {
-        (Lang::Zh, Some(zh)) => zh,
-        _ => &category.name,
-    }
+    in_lang(lang, &category.name, &category.name_zh)
 }
 
 /// A period's label: `full_year` → "", `jan_nov` → "Jan–Nov" / "1–11月".
