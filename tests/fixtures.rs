@@ -96,3 +96,45 @@ fn categories_and_alternatives_survive_loading() {
     assert_eq!(total.alternatives().len(), 1);
     assert_eq!(total.alternatives()[0].value, 430.0);
 }
+
+#[test]
+fn a_quote_inside_an_unquoted_field_is_read_literally_as_every_lenient_reader_does() {
+    let d = valid("quote_inside_field.csv").dataset;
+    let notes: Vec<&str> = d.observations.iter().filter_map(|o| o.note()).collect();
+    assert_eq!(notes, ["steel pipes 5\" wide", "a 12\" ruler and 3\" nails"]);
+    let owid = valid("owid_quote_inside_field.csv").dataset;
+    assert_eq!(owid.metrics[0].name, "Pipes 5\" wide (tonnes)");
+    assert_eq!(owid.observations.len(), 2);
+}
+
+#[test]
+fn a_quoted_line_break_stays_inside_its_field() {
+    let d = valid("quoted_line_break.csv").dataset;
+    assert_eq!(d.observations.len(), 2);
+    assert_eq!(d.observations[0].note(), Some("Customs, as reported:\nfirst line of a two-line note"));
+    let owid = valid("owid_quoted_line_break.csv").dataset;
+    assert_eq!(owid.metrics[0].name, "Exports\n(billion US$)");
+    let names: Vec<&str> = owid.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Bonaire, Sint Eustatius\nand Saba", "China"]);
+}
+
+/// Dropped files and fuzzed bytes are parsed in memory, opened files streamed: both give the
+/// same result for every fixture.
+#[test]
+fn every_fixture_reads_the_same_in_memory_as_streamed() {
+    use trade_explorer::data::{Progress, load_bytes};
+    let mut differences = Vec::new();
+    for path in fixtures("invalid").into_iter().chain(fixtures("valid")) {
+        let bytes = std::fs::read(&path).expect("a readable fixture");
+        let streamed = load_path(&path, DEFAULT_MAX_FILE_SIZE).map(|l| l.dataset.observations.len());
+        let in_memory = load_bytes(&path, &bytes, &Progress::default()).map(|l| l.dataset.observations.len());
+        let (a, b) = (
+            format!("{:?}", streamed.map_err(|e| e.to_string())),
+            format!("{:?}", in_memory.map_err(|e| e.to_string())),
+        );
+        if a != b {
+            differences.push(format!("{}:\n  streamed:  {a}\n  in memory: {b}", path.display()));
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

@@ -385,3 +385,51 @@ fn each_line_is_named_where_it_ends_and_a_hidden_line_loses_its_name() {
     harness.run();
     assert!(harness.query_by_role_and_label(Role::Label, "Jinhua").is_none(), "a hidden line keeps its name");
 }
+
+#[test]
+fn hidden_series_of_every_view_stay_hidden_after_a_restart() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("settings.json");
+    let mut harness = app(State::default(), Some(path.clone()));
+    // A line (Over time), a bar series (Compare), an entity of the Industry shares view.
+    harness.get_by_role_and_label(Role::Button, "Yiwu").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Compare").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Exports").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Industry shares").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Yongkang").click();
+    harness.run();
+    let hidden = harness.state().filter().hidden.clone();
+    assert_eq!(hidden, ["exports", "yiwu:exports", "yongkang"].map(String::from).into());
+    eframe::App::on_exit(harness.state_mut(), None);
+    drop(harness);
+
+    let (state, _) = trade_explorer::settings::load(&path);
+    let harness = app(state, Some(path));
+    assert_eq!(harness.state().filter().hidden, hidden);
+    assert_eq!(series_ids(&harness), ["jinhua:exports", "yongkang:exports"]);
+    let models = harness.state().models();
+    assert!(models.bars.series.iter().all(|s| s.hidden), "the Exports bars came back");
+    let yongkang = harness.state().loaded().dataset.entity_id("yongkang").expect("Yongkang");
+    assert!(models.shares.rows.iter().filter(|r| r.entity == yongkang).all(|r| r.hidden));
+}
+
+#[test]
+fn a_hidden_series_stays_hidden_after_a_reload() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("exports.csv");
+    std::fs::write(&path, OWID_CSV).expect("written");
+    let mut harness = app(State::default(), None);
+    drop_file(&mut harness, &path);
+    harness.get_by_role_and_label(Role::Button, "World").click();
+    harness.run();
+    let visible = series_ids(&harness);
+    assert_eq!(visible.len(), 1, "{visible:?}");
+    harness.key_press(egui::Key::F5);
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(series_ids(&harness), visible, "F5 brought the hidden line back");
+}

@@ -20,7 +20,7 @@ pub const COLUMNS: [&str; 13] = [
     "note",
 ];
 
-fn locate_row(i: usize, field: &str) -> String {
+pub(crate) fn locate_row(i: usize, field: &str) -> String {
     // Row numbers as a spreadsheet shows them: the header is row 1.
     if field.is_empty() { format!("row {}", i + 2) } else { format!("row {}, column `{field}`", i + 2) }
 }
@@ -107,13 +107,10 @@ pub fn load_tidy_csv(
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
-    let mut quotes = QuoteTracker::default();
-    quotes.feed(text.as_bytes());
-    quotes.check(path)?;
     let delimiter = sniff_delimiter(text.as_bytes());
-    let mut reader = csv_reader(text.as_bytes(), delimiter);
-    let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    let (dataset, mut warnings) = load_tidy_records(path, &mut reader, &header, metadata, progress)?;
+    let mut records = Records::new(path, text.as_bytes(), delimiter, Rest::Bytes(text.as_bytes()))?;
+    let (dataset, mut warnings) = load_tidy_records(&mut records, metadata, progress)?;
+    records.finish()?;
     warnings.extend(delimiter_warning(delimiter));
     Ok((dataset, warnings))
 }
@@ -155,47 +152,175 @@ pub fn sniff_delimiter(head: &[u8]) -> u8 {
     }
 }
 
-/// Follows the quote characters of a CSV as its bytes go by, to catch a quoted field that never
-/// closes: the `csv` crate reads such a field to the end of the file without complaint, which
-/// would swallow every row after it.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct QuoteTracker {
-    open: bool,
-    lines: usize,
-    opened_on_line: usize,
+/// Where a CSV's bytes can be read again from an offset, to look at its last record once more.
+#[derive(Clone, Copy)]
+pub(crate) enum Rest<'a> {
+    /// The text in memory.
+    Bytes(&'a [u8]),
+    /// The file being streamed; the CSV reader began `skipped` bytes in (after a byte-order
+    /// mark), and at most `limit` bytes are read.
+    File { file: &'a std::fs::File, skipped: u64, limit: u64 },
 }
 
-impl QuoteTracker {
-    /// Takes in the next bytes of the file.
-    pub fn feed(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            match b {
-                b'"' => {
-                    self.open = !self.open;
-                    if self.open {
-                        self.opened_on_line = self.lines + 1;
-                    }
-                }
-                b'\n' => self.lines += 1,
-                _ => {}
+impl Rest<'_> {
+    /// Up to `max` bytes from `offset` (as the CSV reader counts) on. Only called once the
+    /// reading has stopped: seeking moves the file's shared position.
+    fn from(&self, offset: u64, max: u64) -> std::io::Result<Cow<'_, [u8]>> {
+        use std::io::{Read, Seek, SeekFrom};
+        match *self {
+            Rest::Bytes(bytes) => {
+                let rest = bytes.get(offset as usize..).unwrap_or_default();
+                Ok(Cow::Borrowed(&rest[..rest.len().min(max as usize)]))
+            }
+            Rest::File { mut file, skipped, limit } => {
+                file.seek(SeekFrom::Start(skipped + offset))?;
+                let mut bytes = Vec::new();
+                file.take(limit.min(max)).read_to_end(&mut bytes)?;
+                Ok(Cow::Owned(bytes))
             }
         }
     }
+}
 
-    /// An error if a quoted field was still open at the end of the file.
-    pub fn check(&self, path: &Path) -> Result<(), LoadError> {
-        if !self.open {
-            return Ok(());
+/// The records of a CSV, read with the settings every loader uses. Remembers where the last
+/// record began, so that a quoted field left open at the end of the file is caught: the `csv`
+/// crate reads such a field to the end of the file without complaint, which would swallow every
+/// row after it into one cell.
+pub(crate) struct Records<'a, R> {
+    reader: csv::Reader<R>,
+    /// The file, for messages.
+    pub path: &'a Path,
+    rest: Rest<'a>,
+    delimiter: u8,
+    header: csv::StringRecord,
+    last_start: csv::Position,
+}
+
+impl<'a, R: std::io::Read> Records<'a, R> {
+    /// Reads the header of `input`; `rest` reads the same bytes again when a quote is in doubt.
+    pub fn new(path: &'a Path, input: R, delimiter: u8, rest: Rest<'a>) -> Result<Records<'a, R>, LoadError> {
+        let mut reader = csv_reader(input, delimiter);
+        let header = reader.headers().cloned();
+        let mut records = Records {
+            reader,
+            path,
+            rest,
+            delimiter,
+            header: csv::StringRecord::new(),
+            last_start: csv::Position::new(),
+        };
+        match header {
+            Ok(header) => records.header = header,
+            // A header that is not UTF-8 may be a quote that never closes, read on into the data.
+            Err(e) => return Err(records.unclosed_quote(&csv::Position::new()).unwrap_or_else(|| csv_error(path, &e))),
         }
-        Err(LoadError::Syntax {
-            path: path.to_path_buf(),
-            line: self.opened_on_line,
-            column: 1,
-            message: "a quoted field opened on this line never closes (a `\"` is missing), so the rest of the \
-                      file would be read as one field"
-                .into(),
+        Ok(records)
+    }
+
+    /// What the records are read from.
+    pub fn input(&self) -> &R {
+        self.reader.get_ref()
+    }
+
+    /// The header row.
+    pub fn header(&self) -> &csv::StringRecord {
+        &self.header
+    }
+
+    /// Reads the next record into `record`; `false` at the end of the file.
+    pub fn read(&mut self, record: &mut csv::StringRecord) -> Result<bool, LoadError> {
+        match self.reader.read_record(record) {
+            Ok(true) => {
+                if let Some(position) = record.position() {
+                    self.last_start = position.clone();
+                }
+                Ok(true)
+            }
+            Ok(false) => Ok(false),
+            Err(e) => Err(self.fail(&e)),
+        }
+    }
+
+    /// After the last record: refuses a file that ends inside a quoted field.
+    pub fn finish(self) -> Result<(), LoadError> {
+        self.unclosed_quote(&self.last_start).map_or(Ok(()), Err)
+    }
+
+    /// The error for a record that could not be read. When that record is the file's last, a
+    /// quoted field left open in it (which swallows the rest of the file and so is rarely the
+    /// width of a row) is the cause to name; else what the `csv` crate says.
+    fn fail(&mut self, error: &csv::Error) -> LoadError {
+        let start = match error.kind() {
+            csv::ErrorKind::UnequalLengths { pos: Some(pos), .. } | csv::ErrorKind::Utf8 { pos: Some(pos), .. } => {
+                Some(pos.clone())
+            }
+            _ => None,
+        };
+        if let (csv::ErrorKind::Utf8 { .. }, Some(start)) = (error.kind(), &start)
+            && let Some(not_utf8) = self.not_utf8(start)
+        {
+            return not_utf8;
+        }
+        let last = start.filter(|_| matches!(self.reader.read_byte_record(&mut csv::ByteRecord::new()), Ok(false)));
+        last.and_then(|p| self.unclosed_quote(&p)).unwrap_or_else(|| csv_error(self.path, error))
+    }
+
+    /// The first byte that is not UTF-8 at or after the record at `start`, located by line and
+    /// character column as a file read in memory is.
+    fn not_utf8(&self, start: &csv::Position) -> Option<LoadError> {
+        // The record is short in all but hostile files; a megabyte holds the bad byte of any line
+        // worth reading.
+        let bytes = self.rest.from(start.byte(), 1 << 20).ok()?;
+        let bad = std::str::from_utf8(&bytes).err()?.valid_up_to();
+        let (line, column) = super::error::line_and_column(&bytes, bad);
+        Some(LoadError::NotUtf8 { path: self.path.to_path_buf(), line: start.line() as usize + line - 1, column })
+    }
+
+    /// The unclosed-quote error, if the file from the record at `start` on ends inside a quoted
+    /// field.
+    fn unclosed_quote(&self, start: &csv::Position) -> Option<LoadError> {
+        let tail = self.rest.from(start.byte(), u64::MAX).ok()?;
+        let (line, field) = unclosed_quote_in(&tail, self.delimiter)?;
+        Some(LoadError::UnclosedQuote {
+            path: self.path.to_path_buf(),
+            line: (start.line() + line - 1) as usize,
+            column: self.header.get(field).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
         })
     }
+}
+
+/// Whether `tail` (a CSV from the start of a record to the end of the file) ends inside a quoted
+/// field: the line of `tail` (from 1) where that field opened, and the field's place in its record.
+///
+/// The `csv` crate keeps its parser's state to itself, so `tail` is read twice, as it is and
+/// with a closing quote and a line break added. Only when the file ends inside a quoted field
+/// does that quote close it and leave every record as it was; anywhere else the quote adds a
+/// character (`5"` → `5""`) or a record. A quote opens a field only at its start, exactly as the
+/// `csv` crate reads it, because it is the `csv` crate that reads.
+pub(crate) fn unclosed_quote_in(tail: &[u8], delimiter: u8) -> Option<(u64, usize)> {
+    use std::io::Read;
+    let mut as_is = raw_reader(tail, delimiter);
+    let mut with_quote = raw_reader(tail.chain(&b"\"\n"[..]), delimiter);
+    let (mut a, mut b) = (csv::ByteRecord::new(), csv::ByteRecord::new());
+    let mut last = None;
+    loop {
+        let (more, more_too) = (as_is.read_byte_record(&mut a).ok()?, with_quote.read_byte_record(&mut b).ok()?);
+        if more != more_too || a != b {
+            return None;
+        }
+        if !more {
+            return last;
+        }
+        // The open field is the record's last; fields before it may hold line breaks of their own.
+        let field = a.len().saturating_sub(1);
+        let breaks: usize = a.iter().take(field).map(|f| f.iter().filter(|&&c| c == b'\n').count()).sum();
+        last = Some((a.position().map_or(1, csv::Position::line) + breaks as u64, field));
+    }
+}
+
+/// A reader of records as bytes, of any width, with the loaders' delimiter.
+fn raw_reader<R: std::io::Read>(input: R, delimiter: u8) -> csv::Reader<R> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(input)
 }
 
 /// The warning of a file read with another delimiter than the comma.
@@ -210,12 +335,12 @@ pub(crate) fn delimiter_warning(delimiter: u8) -> Option<String> {
 /// Loads the rows of a tidy CSV from a reader whose header has been read (streaming: a large
 /// file is never held in memory whole).
 pub(crate) fn load_tidy_records<R: std::io::Read>(
-    path: &Path,
-    reader: &mut csv::Reader<R>,
-    header: &csv::StringRecord,
+    records: &mut Records<'_, R>,
     metadata: Option<(&Path, &[u8])>,
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
+    let path = records.path;
+    let header = &records.header().clone();
     check_columns(path, header, &progress.limits)?;
     let mut builder = Builder::new(locate_row, QuotePolicy::Counted).limits(&progress.limits);
     let inferred = metadata.is_none();
@@ -264,12 +389,7 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
     let mut record = csv::StringRecord::new();
     let mut row = 0usize;
     let mut empty_values = Vec::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(csv_error(path, &e)),
-        }
+    while records.read(&mut record)? {
         read_row(&mut builder, &columns, &record, row, inferred, &mut empty_values);
         row += 1;
         count_row(path, progress, row, &record)?;

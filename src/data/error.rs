@@ -95,6 +95,19 @@ pub enum LoadError {
         /// What is wrong and what was expected.
         message: String,
     },
+    /// A CSV ends inside a quoted field: a `"` opened a field and nothing closed it.
+    #[error(
+        "{path}: line {line}: a quoted field{} opened on this line never closes (a `\"` is missing), so the rest of the file would be read as one field",
+        .column.as_ref().map(|c| format!(" (column `{c}`)")).unwrap_or_default()
+    )]
+    UnclosedQuote {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line where the field opened.
+        line: usize,
+        /// The header of the field's column, when it has one.
+        column: Option<String>,
+    },
     /// The file is well-formed but its content breaks the format's rules.
     #[error("{path}: {}", Problems(.problems, *.more))]
     Invalid {

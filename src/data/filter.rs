@@ -209,7 +209,33 @@ impl Filter {
             self.entities = initial.entities;
             self.metrics = initial.metrics;
         }
-        self.hidden.clear();
+        self.hidden.retain(|id| names_a_series(dataset, id));
+    }
+}
+
+/// Whether a hidden id still names something a legend can hide in `dataset`: a line
+/// (`jinhua:exports:toys@jan_nov`), a bar series (`exports:toys@jan_nov`, the metric part of a
+/// line's id) or an entity of the Industry shares view (`yiwu`). Ids never hold `:` or `@`
+/// (the loaders refuse them), so the parts split cleanly.
+pub fn names_a_series(dataset: &Dataset, id: &str) -> bool {
+    let (cell, period) = match id.split_once('@') {
+        Some((cell, period)) => (cell, Some(period)),
+        None => (id, None),
+    };
+    if period.is_some_and(|p| dataset.period_id(p).is_none()) {
+        return false;
+    }
+    let parts: Vec<&str> = cell.split(':').collect();
+    let entity = |e: &str| dataset.entity_id(e).is_some();
+    let metric = |m: &str| dataset.metric_id(m).is_some();
+    let category = |c: &str| dataset.category_id(c).is_some();
+    match parts.as_slice() {
+        // One part: an entity (shares view) or a metric (bars).
+        [one] => (period.is_none() && entity(one)) || metric(one),
+        // Entity and metric (a line), or metric and category (bars).
+        [a, b] => (entity(a) && metric(b)) || (metric(a) && category(b)),
+        [e, m, c] => entity(e) && metric(m) && category(c),
+        _ => false,
     }
 }
 
@@ -237,6 +263,55 @@ fn guess_selection(dataset: &Dataset) -> (Vec<EntityId>, Vec<MetricId>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::load_bundled;
+
+    fn hidden(ids: &[&str]) -> BTreeSet<String> {
+        ids.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn hidden_lines_bars_and_share_entities_survive_adapting_to_the_same_data() {
+        let d = load_bundled().unwrap().dataset;
+        let mut f = Filter::initial(&d);
+        // A line, a part-year line, a bar series, a part-year bar series, a shares-view entity.
+        let kept = ["yiwu:exports", "jinhua:exports@jan_nov", "exports", "total_trade@jan_nov", "yongkang"];
+        f.hidden = hidden(&kept);
+        f.adapt_to(&d);
+        assert_eq!(f.hidden, hidden(&kept));
+    }
+
+    #[test]
+    fn hidden_series_of_a_category_survive_and_go_with_it() {
+        let path = std::path::Path::new("categories.json");
+        let with = include_str!("../../tests/fixtures/valid/categories.json");
+        let d = crate::data::json::load_json(path, with.as_bytes()).unwrap().0;
+        let mut f = Filter::initial(&d);
+        f.hidden = hidden(&["jinhua:exports:africa", "exports:asean"]);
+        f.adapt_to(&d);
+        assert_eq!(f.hidden, hidden(&["jinhua:exports:africa", "exports:asean"]));
+        // Opened on data without categories, both go.
+        let bundled = load_bundled().unwrap().dataset;
+        f.adapt_to(&bundled);
+        assert!(f.hidden.is_empty(), "{:?}", f.hidden);
+    }
+
+    #[test]
+    fn hidden_ids_that_name_nothing_in_the_new_data_are_dropped() {
+        let d = load_bundled().unwrap().dataset;
+        let mut f = Filter::initial(&d);
+        f.hidden = hidden(&[
+            "atlantis:exports",
+            "yiwu:no_such_metric",
+            "jinhua:exports@no_such_period",
+            "no_such_metric",
+            "atlantis",
+            "jinhua:exports:no_such_category",
+            "a:b:c:d",
+            "yiwu",
+        ]);
+        f.adapt_to(&d);
+        assert_eq!(f.hidden, hidden(&["yiwu"]));
+    }
 
     #[test]
     fn money_follows_the_language_unless_shown_as_stored() {

@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::csv::{load_tidy_csv, sidecar_path};
+use super::csv::{Records, Rest, load_tidy_csv, sidecar_path};
 use super::error::LoadError;
 use super::json::load_json;
 use super::model::Dataset;
@@ -143,19 +143,17 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
     Ok(Loaded { dataset, warnings })
 }
 
-/// Counts the bytes read into the progress and follows the CSV's quotes.
+/// Counts the bytes read into the progress.
 struct CountingReader<'a, R> {
     inner: R,
     progress: &'a Progress,
     read: u64,
-    quotes: super::csv::QuoteTracker,
 }
 
 impl<R: Read> Read for CountingReader<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
-        self.quotes.feed(&buf[..n]);
         self.progress.set_done(self.read);
         Ok(n)
     }
@@ -171,7 +169,7 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     let before = check_file(path, limit)?;
     let file = std::fs::File::open(path).map_err(io)?;
     progress.set_total(before.len());
-    let counting = CountingReader { inner: (&file).take(limit + 1), progress, read: 0, quotes: Default::default() };
+    let counting = CountingReader { inner: (&file).take(limit + 1), progress, read: 0 };
     let mut input = std::io::BufReader::with_capacity(1 << 20, counting);
     let head = input.fill_buf().map_err(io)?;
     if head.is_empty() {
@@ -193,33 +191,26 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
         }
         return load_bytes(path, &bytes, progress);
     }
-    if head.starts_with(b"\xEF\xBB\xBF") {
-        input.consume(3);
-    }
+    let bom = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    input.consume(bom);
     let delimiter = super::csv::sniff_delimiter(input.fill_buf().map_err(io)?);
-    let mut reader = super::csv::csv_reader(input, delimiter);
-    let header = reader.headers().map_err(|e| super::csv::csv_error(path, &e))?.clone();
+    let rest = Rest::File { file: &file, skipped: bom as u64, limit };
+    let mut records = Records::new(path, input, delimiter, rest)?;
+    let header = records.header().clone();
     let (dataset, mut warnings) = if is_owid_header(&header) {
         let package = package_beside(path, limit)?;
-        super::owid::load_owid_records(path, &mut reader, &header, package.as_ref(), progress)?
+        super::owid::load_owid_records(&mut records, package.as_ref(), progress)?
     } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
         let meta_path = sidecar_path(path);
         let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
-        super::csv::load_tidy_records(
-            path,
-            &mut reader,
-            &header,
-            meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)),
-            progress,
-        )?
+        super::csv::load_tidy_records(&mut records, meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)), progress)?
     } else {
         return Err(unknown_columns(path, &header));
     };
-    let counted = reader.into_inner().into_inner();
-    if counted.read > limit {
+    if records.input().get_ref().read > limit {
         return Err(LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit });
     }
-    counted.quotes.check(path)?;
+    records.finish()?;
     if changed(&file, &before) {
         return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
     }

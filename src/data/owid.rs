@@ -3,13 +3,13 @@
 //! (`datapackage.json`) beside the CSV, or opened itself, gives the title, the sources and each
 //! indicator's description and unit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use super::build::{Builder, ObservationInput, QuotePolicy};
-use super::csv::{count_row, csv_error, csv_reader, slug};
+use super::csv::{Records, Rest, count_row, locate_row, slug};
 use super::error::{LoadError, Problem, ProblemKind};
 use super::model::*;
 use super::progress::Progress;
@@ -194,25 +194,22 @@ pub fn load_owid_csv(
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
-    let mut quotes = super::csv::QuoteTracker::default();
-    quotes.feed(text.as_bytes());
-    quotes.check(path)?;
     let delimiter = super::csv::sniff_delimiter(text.as_bytes());
-    let mut reader = csv_reader(text.as_bytes(), delimiter);
-    let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    let (dataset, mut warnings) = load_owid_records(path, &mut reader, &header, package, progress)?;
+    let mut records = Records::new(path, text.as_bytes(), delimiter, Rest::Bytes(text.as_bytes()))?;
+    let (dataset, mut warnings) = load_owid_records(&mut records, package, progress)?;
+    records.finish()?;
     warnings.extend(super::csv::delimiter_warning(delimiter));
     Ok((dataset, warnings))
 }
 
 /// Loads the rows of an OWID CSV from a reader whose header has been read.
 pub(crate) fn load_owid_records<R: std::io::Read>(
-    path: &Path,
-    reader: &mut csv::Reader<R>,
-    header: &csv::StringRecord,
+    records: &mut Records<'_, R>,
     package: Option<&PackageInfo>,
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
+    let path = records.path;
+    let header = &records.header().clone();
     let Some(layout) = layout(header) else {
         let problem = Problem {
             at: "row 1 (header)".into(),
@@ -223,11 +220,8 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         };
         return Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![problem], more: 0 });
     };
-    let locate = |i: usize, field: &str| {
-        if field.is_empty() { format!("row {}", i + 2) } else { format!("row {}, column `{field}`", i + 2) }
-    };
     super::csv::check_columns(path, header, &progress.limits)?;
-    let mut builder = Builder::new(locate, QuotePolicy::NotExpected).limits(&progress.limits);
+    let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     builder.describe(
         package.and_then(|p| p.title.clone()).unwrap_or(stem),
@@ -279,68 +273,75 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         metric_ids.push(id);
     }
 
-    let mut entity_ids: HashMap<String, String> = HashMap::new();
+    let mut rows = OwidRows {
+        header,
+        time_name: header.get(layout.time.0).unwrap_or("Year").trim().to_string(),
+        layout,
+        metric_ids,
+        source,
+        entity_ids: HashMap::new(),
+        used_entity_ids: HashSet::new(),
+    };
     let mut record = csv::StringRecord::new();
     let mut row = 0usize;
-    let time_name = header.get(layout.time.0).unwrap_or("Year").trim().to_string();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(csv_error(path, &e)),
-        }
-        let entity_name = record.get(layout.entity).unwrap_or_default().trim();
-        let time_text = record.get(layout.time.0).unwrap_or_default().trim();
-        let time = match layout.time.1 {
+    while records.read(&mut record)? {
+        rows.read(&mut builder, &record, row);
+        row += 1;
+        // Every row counts, also one that was refused: the row limit, progress and Cancel hold
+        // for a file of nothing but bad rows too.
+        count_row(path, progress, row, &record)?;
+    }
+    builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
+}
+
+/// What reading the rows of an OWID table needs, beside the builder.
+struct OwidRows<'h> {
+    header: &'h csv::StringRecord,
+    layout: Layout,
+    time_name: String,
+    metric_ids: Vec<String>,
+    source: Option<String>,
+    /// Entity id by the name in the file.
+    entity_ids: HashMap<String, String>,
+    /// The ids given out, so that a new name's id is checked in constant time.
+    used_entity_ids: HashSet<String>,
+}
+
+impl OwidRows<'_> {
+    /// Reads one row's figures into the builder, or records what is wrong with it.
+    fn read(&mut self, builder: &mut Builder, record: &csv::StringRecord, row: usize) {
+        let entity_name = record.get(self.layout.entity).unwrap_or_default().trim();
+        let time_text = record.get(self.layout.time.0).unwrap_or_default().trim();
+        let time = match self.layout.time.1 {
             TimeColumn::Year => time_text.parse::<i32>().ok().map(Time::Year),
             TimeColumn::Day => Time::parse(time_text).filter(|t| !matches!(t, Time::Year(_))),
         };
         let Some(time) = time else {
-            let kind = match layout.time.1 {
+            let kind = match self.layout.time.1 {
                 TimeColumn::Year => ProblemKind::BadYear { text: time_text.into() },
                 TimeColumn::Day => ProblemKind::BadDate { text: time_text.into() },
             };
-            builder.problem(locate(row, &time_name), kind);
-            row += 1;
-            continue;
+            builder.problem(locate_row(row, &self.time_name), kind);
+            return;
         };
         if entity_name.is_empty() {
-            builder.problem(locate(row, "Entity"), ProblemKind::EmptyText);
-            row += 1;
-            continue;
+            builder.problem(locate_row(row, "Entity"), ProblemKind::EmptyText);
+            return;
         }
-        if !entity_ids.contains_key(entity_name) {
-            let mut id = slug(entity_name);
-            let mut n = 2;
-            while entity_ids.values().any(|v| *v == id) {
-                id = format!("{}_{n}", slug(entity_name));
-                n += 1;
-            }
-            let entity =
-                Entity { id: id.clone(), name: entity_name.into(), name_zh: None, kind: String::new(), parent: None };
-            builder.add_entity(&locate(row, "Entity"), entity, None);
-            entity_ids.insert(entity_name.to_string(), id);
-        }
-        let entity = &entity_ids[entity_name];
-        for (k, &column) in layout.indicators.iter().enumerate() {
+        let entity = Self::entity_id(&mut self.entity_ids, &mut self.used_entity_ids, builder, entity_name, row);
+        for (k, &column) in self.layout.indicators.iter().enumerate() {
             let cell = record.get(column).unwrap_or_default().trim();
             if cell.is_empty() {
                 continue;
             }
             let value = match cell.parse::<f64>() {
                 Ok(v) if v.is_finite() => v,
-                Ok(_) => {
-                    builder.problem(
-                        locate(row, header.get(column).unwrap_or_default()),
-                        ProblemKind::NotFinite { text: cell.into() },
-                    );
-                    continue;
-                }
-                Err(_) => {
-                    builder.problem(
-                        locate(row, header.get(column).unwrap_or_default()),
-                        ProblemKind::NotANumber { text: cell.into() },
-                    );
+                parsed => {
+                    let kind = match parsed {
+                        Ok(_) => ProblemKind::NotFinite { text: cell.into() },
+                        Err(_) => ProblemKind::NotANumber { text: cell.into() },
+                    };
+                    builder.problem(locate_row(row, self.header.get(column).unwrap_or_default()), kind);
                     continue;
                 }
             };
@@ -348,22 +349,43 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
                 row,
                 ObservationInput {
                     entity,
-                    metric: &metric_ids[k],
+                    metric: &self.metric_ids[k],
                     category: None,
                     time,
                     period: None,
                     value,
                     unit: None,
-                    source: source.as_deref(),
+                    source: self.source.as_deref(),
                     trust: None,
                     details: None,
                 },
             );
         }
-        row += 1;
-        count_row(path, progress, row, &record)?;
     }
-    builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
+
+    /// The id of the entity named `name`, declared on its first row.
+    fn entity_id<'a>(
+        ids: &'a mut HashMap<String, String>,
+        used: &mut HashSet<String>,
+        builder: &mut Builder,
+        name: &str,
+        row: usize,
+    ) -> &'a str {
+        if !ids.contains_key(name) {
+            let base = slug(name);
+            let mut id = base.clone();
+            let mut n = 2;
+            while used.contains(&id) {
+                id = format!("{base}_{n}");
+                n += 1;
+            }
+            let entity = Entity { id: id.clone(), name: name.into(), name_zh: None, kind: String::new(), parent: None };
+            builder.add_entity(&locate_row(row, "Entity"), entity, None);
+            used.insert(id.clone());
+            ids.insert(name.to_string(), id);
+        }
+        &ids[name]
+    }
 }
 
 #[cfg(test)]
