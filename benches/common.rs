@@ -6,7 +6,7 @@ use std::process::Command;
 /// The folder of the synthetic files, made on first use.
 pub fn large_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/large");
-    if !dir.join("owid.csv").exists() {
+    if !dir.join("dataset.json").exists() {
         let status = Command::new("python3")
             .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/make-large-dataset.py"))
             .arg(&dir)

@@ -1,6 +1,6 @@
 //! Loading file (a) (1,000,000 rows, 46 MB): Trade Explorer's loader (validation, interning,
 //! sorting) against a bare `csv` crate parse of the same file into
-//! `(String, String, i32, f64)` rows.
+//! `(String, String, i32, f64)` rows; and JSON files: file (d) and the bundled dataset.
 
 use std::time::Duration;
 
@@ -30,5 +30,19 @@ fn load_file_a(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_file_a);
+/// File (d), 200,000 observations in the app's JSON format, and the bundled dataset.
+fn load_json(c: &mut Criterion) {
+    let path = common::large_dir().join("dataset.json");
+    let mut group = c.benchmark_group("load_json");
+    group.sample_size(10).measurement_time(Duration::from_secs(15));
+    group.bench_function("file_d_200k_observations", |b| {
+        b.iter(|| load_path(&path, DEFAULT_MAX_FILE_SIZE).expect("loads").dataset.observations.len())
+    });
+    group.bench_function("bundled", |b| {
+        b.iter(|| trade_explorer::data::load_bundled().expect("loads").dataset.observations.len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load_file_a, load_json);
 criterion_main!(benches);

@@ -11,11 +11,20 @@ Rules (see docs/dataset-format.md and the closing notes of issue 2):
   (derived figures), its trust, and the value and unit exactly as the source stated them.
 - Money in yuan is normalised to billion yuan (100 million yuan / 10, trillion yuan * 1000) with
   decimal arithmetic; US dollars stay in dollars.
-- One value per cell (entity, metric, category, time, period): a reported figure beats a derived
-  one; higher trust beats lower; a rounded figure that agrees with a more precise one yields to it;
-  the losers become `alternatives`. Ties that no rule settles are listed in TIE_BREAKS with a reason.
+- Trust follows the scale of docs/dataset-format.md: figures from self-published sources (see
+  SELF_PUBLISHED) are low, whatever the survey rated them.
+- One value per cell (entity, metric, category, time, period), chosen by these rules in this order
+  (the same order as docs/dataset-format.md): a reported figure beats a derived one; higher trust
+  beats lower; among figures of equal trust, a rounded figure yields to a more precise one that it
+  agrees with. The losers become `alternatives`. Ties that no rule settles are listed in TIE_BREAKS
+  with a reason.
+- A derived figure is never more trusted than its weakest input; a derived figure whose survey
+  formula used a figure that lost its cell is recomputed from the winner (RECOMPUTED), and the
+  survey's figure is kept as an alternative.
+- A number computed from words ("one out of every three") is derived, with its formula (FROM_WORDS).
 - Figures that are not outturns (a forecast, a policy target) are left out: see LEFT_OUT.
 """
+import copy
 import json
 import re
 import sys
@@ -153,7 +162,9 @@ METRICS = [
      "Train trips of the Yiwu and Jinhua China-Europe platforms together."),
     ("yixinou_teu", "yixinou_teu", "Yixin'ou containers", "义新欧标箱", "TEU", "logistics", None, "Containers (twenty-foot equivalent units) carried under customs supervision."),
     ("china_europe_trains_yiwu_platform", "china_europe_trains_yiwu_platform", "China-Europe freight trains, Yiwu platform", "中欧班列开行(义乌平台)", "count", "logistics", None,
-     "Train trips of the Yiwu platform; scopes differ by year (outbound only, or with return trains): see each figure's note."),
+     "Train trips of the Yiwu platform in both directions: the platform's total (2020) and the count with return trains (2024). Outbound trains alone are a series of their own."),
+    ("china_europe_trains_yiwu_outbound", "china_europe_trains_yiwu_outbound", "China-Europe freight trains to Europe, Yiwu (outbound only)", "中欧班列去程开行(义乌)", "count", "logistics", None,
+     "Trains sent from Yiwu to Europe, without return trains; not comparable with the platform's counts of both directions."),
     ("china_europe_trains_jinhua_platform", "china_europe_trains_jinhua_platform", "China-Europe freight trains, Jinhua platform", "中欧班列开行(金华平台)", "count", "logistics", None, "Train trips of the Jinhua platform."),
 ]
 
@@ -172,6 +183,49 @@ RECLASSIFY = {
     208: (None, "national_share_insulated_cups_market", "Curation: kept apart from China Daily's 60 % (different, unverified basis)."),
     213: (None, "national_share_insulated_cups_market", "Curation: kept apart from China Daily's 60 % (different, unverified basis)."),
     101: (None, "global_share_christmas_goods_commerce_bureau", "Curation: a commerce-bureau statistic, kept apart from the press estimates of about 60 %."),
+    275: (None, "china_europe_trains_yiwu_outbound",
+          "Curation: outbound trains only, so kept apart from the Yiwu platform's counts of both directions (974 in 2020, 1,300 in 2024); the 2020 count's stated growth (+90.2 %) does not fit 528."),
+}
+
+# Publishers whose accounts publish without an editor: their figures are low trust (the scale of
+# docs/dataset-format.md: "low (unverified, self-published)"), whatever the survey rated them.
+SELF_PUBLISHED = ("NetEase self-media",)
+
+# Figures the survey records as reported although the source states them in words: the number is
+# computed from the words, so it is derived, with this formula and no input (its quote states it).
+FROM_WORDS = {
+    205: "'one out of every three' = 1 / 3 = 33.3 %",
+    261: "'nearly two-thirds' = 2 / 3 = 66.7 % (an upper bound: 'nearly')",
+}
+
+# Figures of the China Daily article of 2026-02-14 (shared/data/source-article.txt) that the survey
+# cites to other pages only. Appended to the survey under the keys given here.
+ARTICLE = "http://www.ezhejiang.gov.cn/jinhua/2026-02/14/c_1161147.htm"
+ARTICLE_TITLE = "Inland city makes mark as global biz hub (China Daily, 2026-02-14, on ezhejiang.gov.cn)"
+ADDED = {
+    "article-import-orders": dict(
+        entity="Yiwu", metric="cross_border_ecommerce_import_orders", year=2025, period="full_year", value=100000000,
+        unit="count", source_title=ARTICLE_TITLE, source_url=ARTICLE, derived=False, source_trust="high",
+        quote="By December, the city had handled more than 100 million cross-border e-commerce import orders in a "
+              "single year, the first county-level city in China to reach that scale.",
+        note="'more than 100 million' (a lower bound)."),
+    "article-couplets": dict(
+        entity="Yiwu", metric="global_share_spring_festival_pictures_couplets", year=2025, period="full_year", value=80,
+        unit="percent", source_title=ARTICLE_TITLE, source_url=ARTICLE, derived=False, source_trust="high",
+        quote="Yiwu supplies more than 80 percent of the global market for Spring Festival pictures and couplets, "
+              "giving it significant influence over a seasonal but widely-distributed niche.",
+        note="'more than 80 percent' (a lower bound)."),
+}
+
+# Derived figures whose survey formula used a figure that is not the one shown for its cell (the
+# self-published 1,050.86 for Jinhua's 2025 total, which yields to China Daily's 1.05 trillion):
+# recomputed from the figures shown, as (value, formula). The survey's figure stays an alternative.
+RECOMPUTED = {
+    5: (128.7, "total_trade 2025 - exports 2025 = 1050 - 921.3 = 128.7 (the total, '1.05 trillion', is rounded "
+               "to 10 billion yuan, so imports lie between 123.7 and 133.7)"),
+    151: (18.9, "Jinhua total_trade 2025 / Zhejiang total_trade 2025 = 1050 / 5550 = 18.9 %"),
+    153: (79.7, "Yiwu total_trade 2025 / Jinhua total_trade 2025 = 836.5 / 1050 = 79.7 % (the Jinhua total is "
+                "rounded to 10 billion yuan: between 79.3 and 80.0 %)"),
 }
 
 # Left out of the bundled dataset, with the reason (reported in the closing note of issue 2).
@@ -183,6 +237,7 @@ LEFT_OUT = {
 # Cells where no general rule picks a winner: index of the winner, and why.
 TIE_BREAKS = {
     33: "Chosen over 8788.32 (same account, same period, same trust): 9658.01 fits the full-year 10508.6, 8788.32 does not.",
+    "article-couplets": "The China Daily article this dataset starts from; the LINE Today page is a copy of Xinhua's version of it.",
     60: "Two press conversions of the same yuan figure (119.37 Xinhua/Italpress, 121.97 People's Daily); neither is official. The earlier one is shown, the other kept as an alternative.",
     219: "The final verified figure (2023 statistical bulletin) is shown; the preliminary figure of the 2023 work report is kept as an alternative.",
 }
@@ -422,11 +477,73 @@ def slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+ALTERNATIVE_KEYS = ("value", "source", "quote", "derived", "trust", "note", "reported_value", "reported_unit")
+TRUST_RANK = {"high": 3, "medium": 2, "low": 1}
+
+
+def cell_key(o):
+    return (o["entity"], o["metric"], o.get("year"), o.get("date"), o.get("period", "full_year"))
+
+
+def choose(key, cands):
+    """The observation shown for a cell, with the others as its alternatives, by the rules of the
+    module docstring, in their order."""
+    if len(cands) == 1:
+        return cands[0][2]
+    tie = [c for c in cands if c[0] in TIE_BREAKS]
+    if tie:
+        winner = tie[0]
+        winner[2]["note"] = (winner[2].get("note", "") + " " + TIE_BREAKS[winner[0]]).strip()
+    else:
+        rank = lambda c: ("derived" not in c[2], TRUST_RANK[c[2]["trust"]])
+        ranked = sorted(cands, key=rank, reverse=True)
+        assert rank(ranked[0]) != rank(ranked[1]) or any(
+            agrees_more_precisely(c[1], ranked[0][1]) for c in ranked[1:] if rank(c) == rank(ranked[0])
+        ), f"unresolved tie at {key}"
+        winner = ranked[0]
+        # Among reported figures of the winner's trust, a rounded one yields to a more precise one it agrees with.
+        for c in ranked[1:]:
+            if rank(c) == rank(winner) and "derived" not in c[2] and agrees_more_precisely(c[1], winner[1]):
+                rounded = winner[1]
+                winner = c
+                winner[2]["note"] = (winner[2].get("note", "") + f" Chosen over the rounded {dec_str(rounded['value'])} {rounded['unit']} "
+                                     f"({rounded['source_title']}), which it agrees with.").strip()
+                break
+        else:
+            finer = [c for c in ranked[1:] if "derived" not in c[2] and agrees_more_precisely(c[1], winner[1])]
+            if finer:
+                w = winner[2]
+                w["note"] = (w.get("note", "") + f" Curation: shown over the more precise {dec_str(finer[0][1]['value'])} "
+                             f"({finer[0][1]['unit']}), which agrees with it but is less trusted ({finer[0][2]['trust']}).").strip()
+    alternatives = list(winner[2].get("alternatives", []))
+    for c in cands:
+        if c is not winner:
+            alternatives.append({k: v for k, v in c[2].items() if k in ALTERNATIVE_KEYS})
+    winner[2]["alternatives"] = alternatives
+    return winner[2]
+
+
+def settle_derived(observations, winners):
+    """A derived figure is never more trusted than its weakest input. Repeated until nothing
+    changes: derived figures feed others."""
+    changed = True
+    while changed:
+        changed = False
+        for o in observations:
+            inputs = [winners[cell_key(i)] for i in o.get("derived", {}).get("inputs", [])]
+            if not inputs:
+                continue
+            weakest = min((i["trust"] for i in inputs), key=TRUST_RANK.get)
+            if TRUST_RANK[weakest] < TRUST_RANK[o["trust"]]:
+                o["note"] = (o.get("note", "") + f" Curation: rated {weakest}, not {o['trust']}: no more trusted than its weakest input.").strip()
+                o["trust"] = weakest
+                changed = True
+
+
 def main():
     facts = json.load(open(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/trade-facts.json"))
     metric_of = {m[0]: m for m in METRICS}
     metric_by_id = {m[1]: m for m in METRICS}
-    trust_rank = {"high": 3, "medium": 2, "low": 1}
 
     sources, source_id_of = [], {}
     for rec in facts:
@@ -446,15 +563,20 @@ def main():
         sources.append(src)
         source_id_of[url] = sid
 
-    cells = {}
-    for i, rec in enumerate(facts):
+    records = list(enumerate(facts)) + list(ADDED.items())
+    for key, rec in ADDED.items():
+        assert rec["source_url"] in source_id_of, f"{key}: its source is not among the survey's"
+
+    cells, recomputed = {}, []
+    for i, rec in records:
         if i in LEFT_OUT:
             continue
         entity, metric = rec["entity"], metric_of[rec["metric"]][1]
-        note_extra = None
+        note_extra = []
         if i in RECLASSIFY:
-            new_entity, metric, note_extra = RECLASSIFY[i]
+            new_entity, metric, reason = RECLASSIFY[i]
             entity = new_entity or entity
+            note_extra.append(reason)
         m = metric_by_id[metric]
         unit = m[4]
         value = convert(rec["value"], rec["unit"], unit)
@@ -467,56 +589,50 @@ def main():
                 obs["period"] = rec["period"]
         obs["value"] = as_number(value)
         obs["source"] = source_id_of[rec["source_url"]]
-        if rec["derived"]:
+        if rec["derived"] or i in FROM_WORDS:
             inputs = [
-                dict(entity=ENTITIES[e]["id"], metric=mm, year=y) for (e, mm, y) in DERIVED_INPUTS[i]
+                dict(entity=ENTITIES[e]["id"], metric=mm, year=y) for (e, mm, y) in DERIVED_INPUTS.get(i, [])
             ]
-            obs["derived"] = dict(formula=FORMULAS[i], inputs=inputs)
+            obs["derived"] = dict(formula=FROM_WORDS.get(i) or FORMULAS[i], inputs=inputs)
             if rec.get("quote"):
                 obs["quote"] = rec["quote"]
         else:
             obs["quote"] = rec["quote"]
         obs["trust"] = rec["source_trust"]
-        notes = [n for n in (rec.get("note"), note_extra) if n]
+        if source_for(rec["source_url"])[0].startswith(SELF_PUBLISHED) and obs["trust"] != "low":
+            obs["trust"] = "low"
+            note_extra.append(f"Curation: rated low, not {rec['source_trust']}: the source is self-published.")
+        notes = [n for n in [rec.get("note")] + note_extra if n]
         if notes:
             obs["note"] = " ".join(notes)
         if rec["unit"] not in (unit.replace("_", " "), "percent") and not (unit == "billion_usd"):
             obs["reported_value"] = as_number(Decimal(repr(rec["value"])))
             obs["reported_unit"] = rec["unit"]
+        if i in RECOMPUTED:
+            recomputed.append(obs)
+            survey = copy.deepcopy({k: v for k, v in obs.items() if k in ALTERNATIVE_KEYS})
+            obs["value"], obs["derived"]["formula"] = RECOMPUTED[i]
+            obs.pop("quote", None)
+            # Its formula states the numbers it used; its inputs would point at the figures shown now.
+            survey["derived"]["inputs"] = []
+            if survey["value"] != obs["value"]:
+                survey["trust"] = "low"
+                survey["note"] = ("The survey's figure, computed from the self-published total of 1,050.86. "
+                                  + survey.get("note", "")).strip()
+                obs["alternatives"] = [survey]
+                obs["note"] = "Curation: recomputed from the figures shown for its inputs; the survey's figure is an alternative."
+            else:
+                obs["note"] = "Curation: recomputed from the figures shown for its inputs; the survey's formula, with the self-published 1,050.86, gives the same."
         key = (obs["entity"], metric, obs.get("year"), obs.get("date"), obs.get("period", "full_year"))
         cells.setdefault(key, []).append((i, rec, obs))
 
-    observations = []
-    for key, cands in cells.items():
-        if len(cands) == 1:
-            observations.append(cands[0][2])
-            continue
-        tie = [c for c in cands if c[0] in TIE_BREAKS]
-        if tie:
-            winner = tie[0]
-            winner[2]["note"] = (winner[2].get("note", "") + " " + TIE_BREAKS[winner[0]]).strip()
-        else:
-            ranked = sorted(cands, key=lambda c: (not c[1]["derived"], trust_rank[c[1]["source_trust"]]), reverse=True)
-            first, second = ranked[0][1], ranked[1][1]
-            assert (first["derived"], first["source_trust"]) != (second["derived"], second["source_trust"]), f"unresolved tie at {key}"
-            winner = ranked[0]
-            # A rounded reported figure that agrees with a more precise reported one yields to it.
-            for c in ranked[1:]:
-                if not c[1]["derived"] and not winner[1]["derived"] and agrees_more_precisely(c[1], winner[1]):
-                    rounded = winner[1]
-                    winner = c
-                    winner[2]["note"] = (winner[2].get("note", "") + f" Chosen over the rounded {dec_str(rounded['value'])} {rounded['unit']} "
-                                         f"({rounded['source_title']}), which it agrees with.").strip()
-                    break
-        alternatives = []
-        for c in cands:
-            if c is winner:
-                continue
-            alt = {k: v for k, v in c[2].items() if k in ("value", "source", "quote", "derived", "trust", "note", "reported_value", "reported_unit")}
-            alternatives.append(alt)
-        winner[2]["alternatives"] = alternatives
-        observations.append(winner[2])
-
+    observations = [choose(key, cands) for key, cands in cells.items()]
+    winners = {cell_key(o): o for o in observations}
+    # A recomputed figure comes from the figures it was computed from: the first one's source.
+    for o in recomputed:
+        first = winners[cell_key(o["derived"]["inputs"][0])]
+        o["source"], o["trust"] = first["source"], "high"
+    settle_derived(observations, winners)
     used = {o["metric"] for o in observations}
     metrics = []
     for m in METRICS:

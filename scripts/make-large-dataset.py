@@ -8,6 +8,8 @@
                  2200-12 — the whole span the dataset format accepts (5,000 months would run past
                  the year 2200, which the loader refuses as a typo)
 (c) owid.csv       200,000 rows in Our World in Data's shape: 1,000 entities x 200 years, 4 indicators
+(d) dataset.json   200,000 observations in Trade Explorer's JSON format (1,000 entities x 20 metrics x
+                   10 years), each with its source, quote and trust, as the bundled dataset has them
 
 The numbers are a fixed-seed random walk: the same files every run.
 """
@@ -69,5 +71,19 @@ with open(out / "owid.csv", "w") as f:
             a, b, c, p = a * rng.uniform(0.97, 1.03), b * rng.uniform(0.97, 1.03), c * rng.uniform(0.95, 1.05), p * 1.01
             blank = rng.random() < 0.05
             f.write(f"{name},C{i:04d},{year},{'' if blank else f'{a:.2f}'},{b:.2f},{c:.4f},{p:.0f}\n")
-for name in ("long.csv", "monthly.csv", "owid.csv"):
+# (d) the app's own JSON format
+entities_d = [f"place_{i:04d}" for i in range(1_000)]
+metrics_d = [f"indicator_{i:02d}" for i in range(20)]
+dataset = meta(entities_d, metrics_d, "billion_yuan")
+dataset["observations"] = observations = []
+for e in entities_d:
+    for m in metrics_d:
+        v = rng.uniform(10, 1000)
+        for y in range(2015, 2025):
+            v *= rng.uniform(0.9, 1.15)
+            observations.append({"entity": e, "metric": m, "year": y, "value": round(v, 3), "source": "synthetic",
+                                 "quote": f"{e} {m} reached {v:.3f} billion yuan in {y}", "trust": "high"})
+(out / "dataset.json").write_text(json.dumps(dataset, indent=1))
+
+for name in ("long.csv", "monthly.csv", "owid.csv", "dataset.json"):
     print(out / name, (out / name).stat().st_size, "bytes")

@@ -85,8 +85,8 @@ fn derived_inputs_point_at_the_figures_the_formula_uses() {
         .iter()
         .map(|c| d.find(c).expect("input").value)
         .collect();
-    assert_eq!(inputs, [1050.86, 921.3]);
-    assert!((jinhua_imports_2025.value - (1050.86 - 921.3)).abs() < 1e-9);
+    assert_eq!(inputs, [1050.0, 921.3]);
+    assert!((jinhua_imports_2025.value - (1050.0 - 921.3)).abs() < 1e-9);
 }
 
 /// Converts a figure from the unit the source printed into the unit the dataset stores.
@@ -179,10 +179,174 @@ fn conflicts_keep_the_better_figure_and_the_other_as_an_alternative() {
     assert!(!exports_2024.derived);
     assert_eq!(exports_2024.alternatives()[0].value, 771.6);
     assert!(exports_2024.alternatives()[0].derivation.is_some());
-    // The precise figure beats the rounded one it agrees with.
+    // Higher trust beats precision: China Daily's rounded 1.05 trillion over the self-published
+    // 1,050.86, which agrees with it.
     let total_2025 = find("jinhua", "total_trade", 2025);
-    assert_eq!(total_2025.value, 1050.86);
-    assert_eq!(total_2025.alternatives()[0].value, 1050.0);
+    assert_eq!(total_2025.value, 1050.0);
+    assert_eq!(total_2025.trust, Some(Trust::High));
+    assert_eq!(total_2025.alternatives()[0].value, 1050.86);
+    assert_eq!(total_2025.alternatives()[0].trust, Some(Trust::Low));
+}
+
+/// A figure shown or an alternative, as the tests below look at it.
+struct Figure<'a> {
+    name: String,
+    derived: bool,
+    trust: Option<Trust>,
+    quote: Option<&'a str>,
+    publisher: Option<&'a str>,
+    /// The number as stored and as the source printed it.
+    numbers: [Option<f64>; 2],
+}
+
+/// Every figure shown and every alternative.
+fn figures(d: &Dataset) -> Vec<Figure<'_>> {
+    let mut all = Vec::new();
+    for o in &d.observations {
+        let c = &o.cell;
+        let name = format!("{} {} {} {}", d.entity(c.entity).id, d.metric(c.metric).id, c.time, d.period(c.period));
+        all.push(Figure {
+            name: name.clone(),
+            derived: o.derived,
+            trust: o.trust,
+            quote: o.quote(),
+            publisher: o.source.map(|s| d.source(s).publisher.as_str()),
+            numbers: [Some(o.value), o.reported().map(|r| r.value)],
+        });
+        for a in o.alternatives() {
+            all.push(Figure {
+                name: format!("{name} (alternative)"),
+                derived: a.derivation.is_some(),
+                trust: a.trust,
+                quote: a.quote.as_deref(),
+                publisher: a.source.map(|s| d.source(s).publisher.as_str()),
+                numbers: [Some(a.value), a.reported.as_ref().map(|r| r.value)],
+            });
+        }
+    }
+    all
+}
+
+#[test]
+fn figures_of_self_published_sources_are_low_trust() {
+    // The scale of docs/dataset-format.md: "low (unverified, self-published)".
+    let d = bundled();
+    let mut checked = 0;
+    for Figure { name, trust, publisher, .. } in figures(&d) {
+        if publisher.is_some_and(|p| p.to_lowercase().contains("self-media") || p.contains("self-published")) {
+            assert_eq!(trust, Some(Trust::Low), "{name} comes from {publisher:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 14, "only {checked} figures from self-published sources");
+}
+
+#[test]
+fn a_derived_figure_is_never_more_trusted_than_its_weakest_input() {
+    let d = bundled();
+    let mut checked = 0;
+    for o in d.observations.iter().filter(|o| o.derived) {
+        for input in o.derivation().map(|x| x.inputs.as_slice()).unwrap_or_default() {
+            let input = d.find(input).expect("an input observation");
+            assert!(
+                o.trust <= input.trust,
+                "{} is {:?} but uses {} ({:?})",
+                o.derivation().map_or("", |x| x.formula.as_str()),
+                o.trust,
+                input.value,
+                input.trust
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "only {checked} inputs checked");
+}
+
+#[test]
+fn every_conflict_is_decided_by_the_documented_order() {
+    // docs/dataset-format.md: a reported figure beats a derived one; then higher trust beats lower;
+    // then, at equal trust, a rounded figure yields to a more precise one that it agrees with.
+    let d = bundled();
+    let mut conflicts = 0;
+    for o in &d.observations {
+        for a in o.alternatives() {
+            let alternative_derived = a.derivation.is_some();
+            assert!(o.derived <= alternative_derived, "a reported alternative lost to a derived figure: {:?}", o.cell);
+            if o.derived == alternative_derived {
+                assert!(
+                    a.trust <= o.trust,
+                    "{:?}: the alternative {} is more trusted ({:?})",
+                    o.cell,
+                    a.value,
+                    a.trust
+                );
+            }
+            conflicts += 1;
+        }
+    }
+    assert!(conflicts >= 14, "only {conflicts} alternatives");
+}
+
+#[test]
+fn numbers_computed_from_words_are_derived() {
+    // "One out of every three" is not a reported 33.3: the number is computed from the words.
+    const FRACTIONS: [&str; 7] = ["out of every", "two-thirds", "one-third", "a third of", "half of", "三分之", "一半"];
+    let d = bundled();
+    let mut found = 0;
+    for Figure { name, derived, quote, numbers, .. } in figures(&d) {
+        let Some(quote) = quote else { continue };
+        // A quote may say "half" of something else and state this figure in digits.
+        let in_digits = numbers.iter().flatten().any(|n| quote.contains(&n.to_string()));
+        if !in_digits && FRACTIONS.iter().any(|f| quote.to_lowercase().contains(f)) {
+            assert!(derived, "{name} is computed from the words {quote:?} but not marked derived");
+            found += 1;
+        }
+    }
+    assert!(found >= 3, "only {found} figures stated in words");
+}
+
+#[test]
+fn the_china_daily_article_is_cited_for_what_it_states() {
+    let d = bundled();
+    let article = d.sources.iter().position(|s| s.url.contains("2026-02/14/c_1161147")).expect("the article");
+    for (metric, sentence) in [
+        ("cross_border_ecommerce_import_orders", "more than 100 million cross-border e-commerce import orders"),
+        (
+            "global_share_spring_festival_pictures_couplets",
+            "more than 80 percent of the global market for Spring Festival pictures and couplets",
+        ),
+    ] {
+        let o = d
+            .observations
+            .iter()
+            .find(|o| {
+                d.entity(o.cell.entity).id == "yiwu"
+                    && d.metric(o.cell.metric).id == metric
+                    && o.cell.time == Time::Year(2025)
+            })
+            .unwrap_or_else(|| panic!("Yiwu {metric} 2025"));
+        let cites = o.source.map(|s| s.0 as usize) == Some(article) && o.quote().is_some_and(|q| q.contains(sentence));
+        let as_alternative = o.alternatives().iter().any(|a| {
+            a.source.map(|s| s.0 as usize) == Some(article) && a.quote.as_deref().is_some_and(|q| q.contains(sentence))
+        });
+        assert!(cites || as_alternative, "{metric}: the China Daily article is not cited");
+    }
+}
+
+#[test]
+fn train_counts_of_different_scopes_are_separate_series() {
+    let d = bundled();
+    let years = |metric: &str| -> Vec<(i32, f64)> {
+        d.observations
+            .iter()
+            .filter(|o| d.entity(o.cell.entity).id == "yiwu" && d.metric(o.cell.metric).id == metric)
+            .map(|o| (o.cell.time.year(), o.value))
+            .collect()
+    };
+    // Both directions: 974 (2020, +90.2 %) and 1,300 (2024, with return trains).
+    assert_eq!(years("china_europe_trains_yiwu_platform"), [(2020, 974.0), (2024, 1300.0)]);
+    // Outbound only: 528 (2019), which the 2020 growth does not fit.
+    assert_eq!(years("china_europe_trains_yiwu_outbound"), [(2019, 528.0)]);
 }
 
 #[test]

@@ -54,7 +54,11 @@ fn tidy_csv_corpus() {
 #[test]
 fn owid_csv_corpus() {
     for (i, bytes) in inputs("owid_csv").iter().enumerate() {
-        check(i, owid::load_owid_csv(Path::new("fuzz.csv"), bytes, None, &Progress::default()), &["fuzz.csv"]);
+        check(
+            i,
+            owid::load_owid_csv(Path::new("fuzz.csv"), bytes, owid::PackageFor::Missing, &Progress::default()),
+            &["fuzz.csv"],
+        );
     }
 }
 
@@ -64,7 +68,12 @@ fn datapackage_corpus() {
         let (package, data) = split_at_nul(bytes).unwrap_or((bytes, b"Entity,Year,x\nA,2000,1\n"));
         match owid::parse_package(Path::new("datapackage.json"), package) {
             Ok(info) => {
-                let result = owid::load_owid_csv(Path::new("fuzz.csv"), data, Some(&info), &Progress::default());
+                let result = owid::load_owid_csv(
+                    Path::new("fuzz.csv"),
+                    data,
+                    owid::PackageFor::This(&info),
+                    &Progress::default(),
+                );
                 check(i, result, &["fuzz.csv", "datapackage.json"]);
             }
             Err(error) => check::<()>(i, Err(error), &["datapackage.json"]),

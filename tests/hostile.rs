@@ -146,6 +146,23 @@ fn the_row_limit_names_its_flag() {
 }
 
 #[test]
+fn a_json_file_is_refused_at_its_row_limit_while_it_is_read() {
+    // Eleven observations, the last one cut off, and a limit of nine: a reader that counts only
+    // after reading every observation would stop at the cut instead, having held them all.
+    let text = std::fs::read_to_string(valid("monthly.json")).expect("a fixture");
+    let cut = text.rfind("\"trust\"").expect("the last observation");
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("cut.json");
+    std::fs::write(&path, &text[..cut]).expect("written");
+    let limits = Limits { rows: 9, ..Limits::default() };
+    let err = load_path_with(&path, &Progress::new(limits)).expect_err("over the limit");
+    assert!(matches!(err, LoadError::TooManyRows { limit: 9, .. }), "{err}");
+    // With room for them all, the same file is refused where it was cut.
+    let err = load_path_with(&path, &Progress::new(Limits::default())).expect_err("cut off");
+    assert!(err.to_string().contains("the file ends before the JSON is complete"), "{err}");
+}
+
+#[test]
 fn lenient_files_open_and_say_what_was_assumed() {
     let warnings =
         |name: &str| load_path(&valid(name), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}")).warnings;

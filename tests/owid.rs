@@ -71,4 +71,8 @@ fn a_package_describing_another_file_is_not_applied() {
     std::fs::write(dir.path().join("trade-share-of-gdp.csv"), &text).expect("written");
     let loaded = load_path(&dir.path().join("other.csv"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.dataset.sources.len(), 0);
+    // There is a package beside it: the warning says whose it is, not that there is none.
+    let warning = loaded.warnings.iter().find(|w| w.contains("datapackage.json")).expect("a warning about the package");
+    assert!(warning.contains("describes other files (trade-share-of-gdp.csv), not other.csv"), "{:?}", loaded.warnings);
+    assert!(!warning.contains("no datapackage.json"), "{warning}");
 }

@@ -8,6 +8,6 @@ libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
     };
     if let Ok(info) = data::owid::parse_package(std::path::Path::new("datapackage.json"), package) {
         let progress = data::progress::Progress::default();
-        let _ = data::owid::load_owid_csv(std::path::Path::new("fuzz.csv"), csv, Some(&info), &progress);
+        let _ = data::owid::load_owid_csv(std::path::Path::new("fuzz.csv"), csv, data::owid::PackageFor::This(&info), &progress);
     }
 });

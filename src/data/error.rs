@@ -95,6 +95,14 @@ pub enum LoadError {
         /// What is wrong and what was expected.
         message: String,
     },
+    /// A file in a format the app does not read, recognised by its first bytes.
+    #[error("{path}: this is {}, which Trade Explorer does not read; {}", .format.describe(), .format.advice())]
+    NotReadable {
+        /// The file.
+        path: PathBuf,
+        /// What it is.
+        format: super::text::BinaryFormat,
+    },
     /// A CSV ends inside a quoted field: a `"` opened a field and nothing closed it.
     #[error(
         "{path}: line {line}: a quoted field{} opened on this line never closes (a `\"` is missing), so the rest of the file would be read as one field",

@@ -3,9 +3,12 @@
 //! Parsing goes straight from bytes into typed structs (no `serde_json::Value` tree);
 //! `serde_path_to_error` adds the JSON path to type errors, serde_json the line and column.
 
+use std::cell::Cell;
+use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::build::{AlternativeInput, Builder, CellRef, DerivationInput, DetailsInput, ObservationInput, QuotePolicy};
 use super::error::{LoadError, Problem, ProblemKind};
@@ -15,30 +18,177 @@ use super::text::{check_utf8, syntax_error};
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: i64 = 1;
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    format_version: Option<serde_json::Value>,
-}
+/// The fields of a dataset file, in the order docs/dataset-format.md lists them.
+const DATASET_FIELDS: &[&str] = &[
+    "format_version",
+    "title",
+    "description",
+    "title_zh",
+    "description_zh",
+    "sources",
+    "entities",
+    "metrics",
+    "categories",
+    "observations",
+    "default_selection",
+];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDataset {
-    #[allow(dead_code)] // checked by the probe first
-    format_version: i64,
-    title: String,
-    #[serde(default)]
+/// The fields of a tidy CSV's sidecar: a dataset's declarations, without figures.
+const SIDECAR_FIELDS: &[&str] = &[
+    "format_version",
+    "title",
+    "description",
+    "title_zh",
+    "description_zh",
+    "sources",
+    "entities",
+    "metrics",
+    "categories",
+];
+
+/// The top level of a JSON file, read in one pass: a dataset or a sidecar (`format_version`),
+/// or a data package (`resources` and no `format_version`).
+#[derive(Default)]
+struct TopLevel {
+    version: Option<serde_json::Value>,
+    title: Option<String>,
     description: String,
     title_zh: Option<String>,
     description_zh: Option<String>,
-    #[serde(default)]
     sources: Vec<RawSource>,
-    entities: Vec<RawEntity>,
-    metrics: Vec<RawMetric>,
-    #[serde(default)]
+    entities: Option<Vec<RawEntity>>,
+    metrics: Option<Vec<RawMetric>>,
     categories: Vec<RawCategory>,
-    #[serde(default)]
     observations: Vec<RawObservation>,
     default_selection: Option<RawSelection>,
+    /// A key of neither format, met before `format_version` said which format this is.
+    unknown: Option<String>,
+    /// A `resources` key: a data package, if there is no `format_version`.
+    resources: bool,
+}
+
+/// How to read a top level: as a dataset or a sidecar, with the row limit. The cells tell the
+/// caller what the reading saw when it stops with an error.
+#[derive(Clone, Copy)]
+struct TopLevelSeed<'a> {
+    sidecar: bool,
+    rows: u64,
+    /// Set when there were more observations than `rows`.
+    over_limit: &'a Cell<bool>,
+    /// Set when a `format_version` key was read.
+    saw_version: &'a Cell<bool>,
+}
+
+impl<'de> DeserializeSeed<'de> for TopLevelSeed<'_> {
+    type Value = TopLevel;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<TopLevel, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopLevelSeed<'_> {
+    type Value = TopLevel;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+        let fields = if self.sidecar { SIDECAR_FIELDS } else { DATASET_FIELDS };
+        let mut top = TopLevel::default();
+        let mut seen = [false; 11];
+        while let Some(key) = map.next_key::<String>()? {
+            // A file of another version is judged by that version's rules, not these.
+            if top.version.as_ref().is_some_and(|v| !is_current(v)) {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            let Some(index) = fields.iter().position(|f| *f == key) else {
+                match &top.version {
+                    Some(_) => return Err(de::Error::unknown_field(&key, fields)),
+                    None if key == "resources" => top.resources = true,
+                    None => drop(top.unknown.get_or_insert(key)),
+                }
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            if std::mem::replace(&mut seen[index], true) {
+                return Err(de::Error::duplicate_field(fields[index]));
+            }
+            match fields[index] {
+                "format_version" => {
+                    self.saw_version.set(true);
+                    top.version = Some(map.next_value()?);
+                }
+                "title" => top.title = Some(map.next_value()?),
+                "description" => top.description = map.next_value()?,
+                "title_zh" => top.title_zh = map.next_value()?,
+                "description_zh" => top.description_zh = map.next_value()?,
+                "sources" => top.sources = map.next_value()?,
+                "entities" => top.entities = Some(map.next_value()?),
+                "metrics" => top.metrics = Some(map.next_value()?),
+                "categories" => top.categories = map.next_value()?,
+                "observations" => {
+                    top.observations =
+                        map.next_value_seed(Observations { rows: self.rows, over_limit: self.over_limit })?
+                }
+                _ => top.default_selection = map.next_value()?,
+            }
+        }
+        if !self.sidecar && top.version.as_ref().is_some_and(is_current) {
+            for (field, present) in [
+                ("title", top.title.is_some()),
+                ("entities", top.entities.is_some()),
+                ("metrics", top.metrics.is_some()),
+            ] {
+                if !present {
+                    return Err(de::Error::missing_field(field));
+                }
+            }
+        }
+        Ok(top)
+    }
+}
+
+/// The observations of a dataset, refused as soon as there are more than `rows`: a file of a
+/// hundred million observations is never read into memory whole.
+struct Observations<'a> {
+    rows: u64,
+    over_limit: &'a Cell<bool>,
+}
+
+impl<'de> DeserializeSeed<'de> for Observations<'_> {
+    type Value = Vec<RawObservation>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<RawObservation>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Observations<'_> {
+    type Value = Vec<RawObservation>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of observations")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<RawObservation>, A::Error> {
+        let mut observations = Vec::new();
+        while let Some(o) = seq.next_element()? {
+            if observations.len() as u64 >= self.rows {
+                self.over_limit.set(true);
+                return Err(de::Error::custom("more observations than the row limit"));
+            }
+            observations.push(o);
+        }
+        Ok(observations)
+    }
+}
+
+/// Whether a `format_version` value is the one this build reads.
+fn is_current(version: &serde_json::Value) -> bool {
+    version.as_i64() == Some(FORMAT_VERSION)
 }
 
 #[derive(Deserialize)]
@@ -48,28 +198,6 @@ struct RawSelection {
     entities: Vec<String>,
     #[serde(default)]
     metrics: Vec<String>,
-}
-
-/// The declarations of a dataset without its observations: the sidecar of a tidy CSV.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawMetadata {
-    #[allow(dead_code)]
-    format_version: i64,
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    description: String,
-    title_zh: Option<String>,
-    description_zh: Option<String>,
-    #[serde(default)]
-    sources: Vec<RawSource>,
-    #[serde(default)]
-    entities: Vec<RawEntity>,
-    #[serde(default)]
-    metrics: Vec<RawMetric>,
-    #[serde(default)]
-    categories: Vec<RawCategory>,
 }
 
 #[derive(Deserialize)]
@@ -211,28 +339,63 @@ fn reported(value: Option<f64>, unit: Option<String>) -> Option<Reported> {
 
 /// Parses bytes into `T`, turning serde errors into located [`LoadError::Syntax`] errors.
 pub(crate) fn parse<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, LoadError> {
+    parse_seed(path, bytes, std::marker::PhantomData::<T>)
+}
+
+/// Like [`parse`], for a value read with a seed.
+fn parse_seed<'de, S: DeserializeSeed<'de>>(path: &Path, bytes: &'de [u8], seed: S) -> Result<S::Value, LoadError> {
     let text = check_utf8(path, bytes)?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let at = e.path().to_string();
-        // serde_path_to_error says "." at the root and "?" where it lost track.
-        let at = (at != "." && at != "?" && !at.ends_with(".?")).then_some(at);
-        syntax_error(path, text, at, e.inner())
-    })?;
+    let mut track = serde_path_to_error::Track::new();
+    let value =
+        seed.deserialize(serde_path_to_error::Deserializer::new(&mut deserializer, &mut track)).map_err(|e| {
+            let at = track.path().to_string();
+            // serde_path_to_error says "." at the root and "?" where it lost track: keep what it knew.
+            let at = at.trim_end_matches(".?");
+            let at = (!at.is_empty() && at != "." && at != "?").then(|| at.to_string());
+            syntax_error(path, text, at, &e)
+        })?;
     deserializer.end().map_err(|e| syntax_error(path, text, None, &e))?;
     Ok(value)
 }
 
-fn check_version(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
-    let probe: VersionProbe = parse(path, bytes)?;
-    let problem = match probe.format_version {
-        Some(serde_json::Value::Number(n)) if n.as_i64() == Some(FORMAT_VERSION) => return Ok(()),
-        Some(serde_json::Value::Number(n)) => ProblemKind::UnsupportedVersion { found: n.as_i64().unwrap_or(-1) },
-        Some(other) => ProblemKind::NotANumber { text: other.to_string() },
-        None => ProblemKind::MissingVersion,
+/// What a JSON file turned out to be.
+pub(crate) enum JsonFile {
+    /// A dataset in the app's format, with its warnings.
+    Dataset(Dataset, Vec<String>),
+    /// A data package (Frictionless), to be opened with the CSV it describes.
+    Package(super::owid::PackageInfo),
+}
+
+/// Reads the top level of a dataset or a sidecar in one pass, checking its version.
+fn read_top_level(path: &Path, bytes: &[u8], sidecar: bool, rows: u64) -> Result<TopLevel, LoadError> {
+    let (over_limit, saw_version) = (Cell::new(false), Cell::new(false));
+    let seed = TopLevelSeed { sidecar, rows, over_limit: &over_limit, saw_version: &saw_version };
+    match parse_seed(path, bytes, seed) {
+        Ok(top) => check_top_level(path, top, sidecar),
+        Err(_) if over_limit.get() => Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: rows }),
+        Err(e) => Err(e),
+    }
+}
+
+/// Refuses a top level of another version, without one, or with a key the format does not know.
+fn check_top_level(path: &Path, top: TopLevel, sidecar: bool) -> Result<TopLevel, LoadError> {
+    let problem = match &top.version {
+        Some(v) if is_current(v) => None,
+        Some(serde_json::Value::Number(n)) => Some(ProblemKind::UnsupportedVersion { found: n.as_i64().unwrap_or(-1) }),
+        Some(other) => Some(ProblemKind::NotANumber { text: other.to_string() }),
+        None => Some(ProblemKind::MissingVersion),
     };
-    let at = "format_version".to_string();
-    Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![Problem { at, kind: problem }], more: 0 })
+    if let Some(kind) = problem {
+        let problems = vec![Problem { at: "format_version".into(), kind }];
+        return Err(LoadError::Invalid { path: path.to_path_buf(), problems, more: 0 });
+    }
+    if let Some(key) = &top.unknown {
+        let fields = if sidecar { SIDECAR_FIELDS } else { DATASET_FIELDS };
+        let message = format!("{key}: unknown field `{key}`, expected one of {}", fields.join(", "));
+        return Err(LoadError::Syntax { path: path.to_path_buf(), line: 1, column: 1, message });
+    }
+    Ok(top)
 }
 
 /// Declares the sources, entities, metrics and categories of a dataset or sidecar.
@@ -277,10 +440,10 @@ pub(crate) fn declare(
 
 /// Reads the declarations of a CSV's sidecar file into a builder.
 pub(crate) fn declare_metadata(builder: &mut Builder, path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
-    check_version(path, bytes)?;
-    let meta: RawMetadata = parse(path, bytes)?;
-    builder.describe(meta.title, meta.description, (meta.title_zh, meta.description_zh));
-    declare(builder, meta.sources, meta.entities, meta.metrics, meta.categories);
+    let meta = read_top_level(path, bytes, true, 0)?;
+    builder.describe(meta.title.unwrap_or_default(), meta.description, (meta.title_zh, meta.description_zh));
+    let (entities, metrics) = (meta.entities.unwrap_or_default(), meta.metrics.unwrap_or_default());
+    declare(builder, meta.sources, entities, metrics, meta.categories);
     Ok(())
 }
 
@@ -296,11 +459,36 @@ pub fn load_json_with(
     bytes: &[u8],
     limits: &super::progress::Limits,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
-    check_version(path, bytes)?;
-    let raw: RawDataset = parse(path, bytes)?;
-    if raw.observations.len() as u64 > limits.rows {
-        return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: limits.rows });
+    build_dataset(path, read_top_level(path, bytes, false, limits.rows)?, limits)
+}
+
+/// Reads a JSON file that is a dataset or a data package, parsing it once; a package whose
+/// sources have another shape than a dataset's is recognised only when they fail, and read again.
+pub(crate) fn read_json(path: &Path, bytes: &[u8], limits: &super::progress::Limits) -> Result<JsonFile, LoadError> {
+    let (over_limit, saw_version) = (Cell::new(false), Cell::new(false));
+    let seed = TopLevelSeed { sidecar: false, rows: limits.rows, over_limit: &over_limit, saw_version: &saw_version };
+    let package = || super::owid::parse_package(path, bytes).map(JsonFile::Package);
+    match parse_seed(path, bytes, seed) {
+        Ok(top) if top.version.is_none() && top.resources => package(),
+        Ok(top) => {
+            let (dataset, warnings) = build_dataset(path, check_top_level(path, top, false)?, limits)?;
+            Ok(JsonFile::Dataset(dataset, warnings))
+        }
+        Err(_) if over_limit.get() => Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: limits.rows }),
+        Err(e) if !saw_version.get() => package().map_err(|_| e),
+        Err(e) => Err(e),
     }
+}
+
+/// Builds and validates a dataset from its top level.
+fn build_dataset(
+    path: &Path,
+    raw: TopLevel,
+    limits: &super::progress::Limits,
+) -> Result<(Dataset, Vec<String>), LoadError> {
+    // The reading refused a dataset without these.
+    let (title, entities, metrics) =
+        (raw.title.unwrap_or_default(), raw.entities.unwrap_or_default(), raw.metrics.unwrap_or_default());
     let mut builder = Builder::new(
         |i, field| {
             if field.is_empty() { format!("observations[{i}]") } else { format!("observations[{i}].{field}") }
@@ -308,8 +496,8 @@ pub fn load_json_with(
         QuotePolicy::Required,
     )
     .limits(limits);
-    builder.describe(raw.title, raw.description, (raw.title_zh, raw.description_zh));
-    declare(&mut builder, raw.sources, raw.entities, raw.metrics, raw.categories);
+    builder.describe(title, raw.description, (raw.title_zh, raw.description_zh));
+    declare(&mut builder, raw.sources, entities, metrics, raw.categories);
     if let Some(selection) = raw.default_selection {
         builder.default_selection(selection.entities, selection.metrics);
     }

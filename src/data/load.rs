@@ -5,11 +5,11 @@ use std::path::Path;
 
 use super::csv::{Records, Rest, load_tidy_csv, sidecar_path};
 use super::error::LoadError;
-use super::json::load_json;
+use super::json::{JsonFile, load_json};
 use super::model::Dataset;
-use super::owid::{DATAPACKAGE, is_owid_header, load_owid_csv, package_csv, parse_package};
+use super::owid::{DATAPACKAGE, PackageFor, is_owid_header, load_owid_csv, package_csv, parse_package};
 use super::progress::Progress;
-use super::text::check_utf8;
+use super::text::{check_not_binary, check_utf8};
 
 /// Files larger than this are refused before reading (512 MiB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
@@ -70,13 +70,6 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// What a JSON file is.
-#[derive(serde::Deserialize)]
-struct JsonProbe {
-    format_version: Option<serde::de::IgnoredAny>,
-    resources: Option<serde::de::IgnoredAny>,
-}
-
 /// Whether bytes look like JSON (an object after optional BOM and whitespace).
 fn looks_like_json(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -100,6 +93,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
     if bytes.is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
+    check_not_binary(path, bytes)?;
     progress.set_total(bytes.len() as u64);
     let (dataset, warnings) = if looks_like_json(bytes) {
         let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
@@ -111,26 +105,25 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
                     .into(),
             });
         }
-        let probe: JsonProbe = super::json::parse(path, bytes)?;
-        if probe.format_version.is_some() || probe.resources.is_none() {
-            super::json::load_json_with(path, bytes, &progress.limits)?
-        } else {
-            let package = parse_package(path, bytes)?;
-            let csv_path = package_csv(path, &package).ok_or_else(|| LoadError::UnknownFormat {
-                path: path.to_path_buf(),
-                reason: "the data package lists no CSV resource".into(),
-            })?;
-            let csv_bytes = read_limited(&csv_path, limit).map_err(|e| LoadError::UnknownFormat {
-                path: path.to_path_buf(),
-                reason: format!("the data package's resource cannot be opened: {e}"),
-            })?;
-            progress.set_total(csv_bytes.len() as u64);
-            load_owid_csv(&csv_path, &csv_bytes, Some(&package), progress)?
+        match super::json::read_json(path, bytes, &progress.limits)? {
+            JsonFile::Dataset(dataset, warnings) => (dataset, warnings),
+            JsonFile::Package(package) => {
+                let csv_path = package_csv(path, &package).ok_or_else(|| LoadError::UnknownFormat {
+                    path: path.to_path_buf(),
+                    reason: "the data package lists no CSV resource".into(),
+                })?;
+                let csv_bytes = read_limited(&csv_path, limit).map_err(|e| LoadError::UnknownFormat {
+                    path: path.to_path_buf(),
+                    reason: format!("the data package's resource cannot be opened: {e}"),
+                })?;
+                progress.set_total(csv_bytes.len() as u64);
+                load_owid_csv(&csv_path, &csv_bytes, PackageFor::This(&package), progress)?
+            }
         }
     } else {
         let header = csv_header(path, bytes)?;
         if is_owid_header(&header) {
-            load_owid_csv(path, bytes, package_beside(path, limit)?.as_ref(), progress)?
+            load_owid_csv(path, bytes, package_beside(path, limit)?.for_csv(), progress)?
         } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
             let meta_path = sidecar_path(path);
             let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
@@ -175,6 +168,7 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     if head.is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
+    check_not_binary(path, head)?;
     let is_csv = !looks_like_json(head);
     if !is_csv || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         // JSON (and UTF-16, which check_utf8 names) is parsed whole.
@@ -199,7 +193,7 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     let header = records.header().clone();
     let (dataset, mut warnings) = if is_owid_header(&header) {
         let package = package_beside(path, limit)?;
-        super::owid::load_owid_records(&mut records, package.as_ref(), progress)?
+        super::owid::load_owid_records(&mut records, package.for_csv(), progress)?
     } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
         let meta_path = sidecar_path(path);
         let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
@@ -218,15 +212,32 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     Ok(Loaded { dataset, warnings })
 }
 
-/// The data package beside an OWID CSV, if there is one and it describes this file.
-fn package_beside(path: &Path, limit: u64) -> Result<Option<super::owid::PackageInfo>, LoadError> {
+/// The data package beside an OWID CSV, and whether it describes that CSV.
+struct PackageBeside {
+    info: Option<super::owid::PackageInfo>,
+    describes_it: bool,
+}
+
+impl PackageBeside {
+    fn for_csv(&self) -> PackageFor<'_> {
+        match &self.info {
+            None => PackageFor::Missing,
+            Some(info) if self.describes_it => PackageFor::This(info),
+            Some(info) => PackageFor::OtherFiles(&info.resources),
+        }
+    }
+}
+
+/// Reads the data package beside an OWID CSV, if there is one.
+fn package_beside(path: &Path, limit: u64) -> Result<PackageBeside, LoadError> {
     let package_path = path.with_file_name(DATAPACKAGE);
     if !package_path.is_file() {
-        return Ok(None);
+        return Ok(PackageBeside { info: None, describes_it: false });
     }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let info = parse_package(&package_path, &read_limited(&package_path, limit)?)?;
-    Ok(info.resources.iter().any(|r| r.rsplit('/').next() == Some(name.as_str())).then_some(info))
+    let describes_it = info.resources.iter().any(|r| r.rsplit('/').next() == Some(name.as_str()));
+    Ok(PackageBeside { info: Some(info), describes_it })
 }
 
 fn unknown_columns(path: &Path, header: &csv::StringRecord) -> LoadError {

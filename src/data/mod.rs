@@ -21,3 +21,4 @@ pub use format::{DisplayUnit, Lang};
 pub use load::{DEFAULT_MAX_FILE_SIZE, Loaded, load_bundled, load_bytes, load_path, load_path_with};
 pub use model::*;
 pub use progress::Progress;
+pub use text::BinaryFormat;

@@ -186,11 +186,32 @@ pub fn is_owid_header(header: &csv::StringRecord) -> bool {
     !names.iter().any(|n| n == "metric") && layout(header).is_some()
 }
 
+/// The data package that goes with an OWID CSV.
+#[derive(Debug, Clone, Copy)]
+pub enum PackageFor<'a> {
+    /// There is none beside the CSV.
+    Missing,
+    /// The one beside the CSV describes other files only: their names.
+    OtherFiles(&'a [String]),
+    /// It describes this CSV.
+    This(&'a PackageInfo),
+}
+
+impl<'a> PackageFor<'a> {
+    /// What the package says of this CSV, if it describes it.
+    pub fn info(self) -> Option<&'a PackageInfo> {
+        match self {
+            PackageFor::This(info) => Some(info),
+            _ => None,
+        }
+    }
+}
+
 /// Loads an OWID-shaped CSV, with its package's metadata when there is one.
 pub fn load_owid_csv(
     path: &Path,
     bytes: &[u8],
-    package: Option<&PackageInfo>,
+    package: PackageFor<'_>,
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
     let text = check_utf8(path, bytes)?;
@@ -205,9 +226,10 @@ pub fn load_owid_csv(
 /// Loads the rows of an OWID CSV from a reader whose header has been read.
 pub(crate) fn load_owid_records<R: std::io::Read>(
     records: &mut Records<'_, R>,
-    package: Option<&PackageInfo>,
+    package_for: PackageFor<'_>,
     progress: &Progress,
 ) -> Result<(Dataset, Vec<String>), LoadError> {
+    let package = package_for.info();
     let path = records.path;
     let header = &records.header().clone();
     let Some(layout) = layout(header) else {
@@ -230,11 +252,17 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
     );
     let source = match package.map(|p| p.sources.as_slice()).unwrap_or_default() {
         [] => {
-            builder.warn(match package {
-                Some(_) => "the data package names no sources: the figures have none".to_string(),
-                None => {
+            builder.warn(match package_for {
+                PackageFor::This(_) => "the data package names no sources: the figures have none".to_string(),
+                PackageFor::Missing => {
                     format!("no {DATAPACKAGE} beside the CSV: the figures have no sources, the indicators no units")
                 }
+                PackageFor::OtherFiles(files) => format!(
+                    "the {DATAPACKAGE} beside the CSV describes other files ({}), not {}: the figures have no \
+                     sources, the indicators no units",
+                    files.join(", "),
+                    path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+                ),
             });
             None
         }
@@ -400,7 +428,8 @@ mod tests {
 
     #[test]
     fn owid_columns_become_metrics_and_empty_cells_stay_missing() {
-        let (d, warnings) = load_owid_csv(Path::new("gdp.csv"), CSV.as_bytes(), None, &Progress::default()).unwrap();
+        let (d, warnings) =
+            load_owid_csv(Path::new("gdp.csv"), CSV.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap();
         assert_eq!(d.metrics.len(), 2);
         assert_eq!(d.metrics[0].name, "GDP per capita, PPP (constant 2017 international $)");
         assert_eq!(d.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["China", "World", "Côte d'Ivoire"]);
@@ -412,8 +441,9 @@ mod tests {
     #[test]
     fn a_bad_cell_is_located_by_row_and_column_name() {
         let csv = "Entity,Year,Exports\nChina,2020,1.5\nChina,20x1,2\nChina,2022,lots\n";
-        let err =
-            load_owid_csv(Path::new("x.csv"), csv.as_bytes(), None, &Progress::default()).unwrap_err().to_string();
+        let err = load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("row 3, column `Year`: \"20x1\" is not a year"), "{err}");
         assert!(err.contains("row 4, column `Exports`: \"lots\" is not a number"), "{err}");
     }
@@ -421,7 +451,8 @@ mod tests {
     #[test]
     fn daily_data_uses_dates() {
         let csv = "Entity,Day,Cases\nChina,2020-03-01,3\nChina,2020-03-02,5\n";
-        let (d, _) = load_owid_csv(Path::new("x.csv"), csv.as_bytes(), None, &Progress::default()).unwrap();
+        let (d, _) =
+            load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap();
         assert_eq!(d.observations[1].cell.time, Time::Day { year: 2020, month: 3, day: 2 });
     }
 

@@ -19,6 +19,102 @@ pub fn check_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError
     })
 }
 
+/// A file format that is not text, recognised by its first bytes (its signature).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryFormat {
+    /// An Office Open XML workbook (`.xlsx`, `.xlsm`, `.xlsb`): a zip archive with `xl/` inside.
+    Xlsx,
+    /// An OpenDocument spreadsheet (`.ods`): a zip archive whose first entry names its type.
+    Ods,
+    /// Any other zip archive.
+    Zip,
+    /// A Compound File (`D0 CF 11 E0`): Excel 97–2003 workbooks (`.xls`) and other old Office files.
+    Xls,
+    /// gzip-compressed data.
+    Gzip,
+    /// A PDF document.
+    Pdf,
+    /// An Apache Parquet file.
+    Parquet,
+    /// A PNG image (an exported chart, perhaps).
+    Png,
+}
+
+impl BinaryFormat {
+    /// The format of a file that starts with `head`, when it is one of these.
+    pub fn of(head: &[u8]) -> Option<BinaryFormat> {
+        let format = if head.starts_with(b"PK\x03\x04") {
+            zip_kind(head)
+        } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            BinaryFormat::Xls
+        } else if head.starts_with(&[0x1F, 0x8B]) {
+            BinaryFormat::Gzip
+        } else if head.starts_with(b"%PDF-") {
+            BinaryFormat::Pdf
+        } else if head.starts_with(b"PAR1") {
+            BinaryFormat::Parquet
+        } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            BinaryFormat::Png
+        } else {
+            return None;
+        };
+        Some(format)
+    }
+
+    /// What the file is, for a sentence: "an Excel workbook (XLSX)".
+    pub fn describe(self) -> &'static str {
+        match self {
+            BinaryFormat::Xlsx => "an Excel workbook (XLSX)",
+            BinaryFormat::Ods => "an OpenDocument spreadsheet (ODS)",
+            BinaryFormat::Zip => "a zip archive",
+            BinaryFormat::Xls => "an Excel 97–2003 workbook (XLS) or another old Microsoft Office file",
+            BinaryFormat::Gzip => "a gzip-compressed file",
+            BinaryFormat::Pdf => "a PDF document",
+            BinaryFormat::Parquet => "an Apache Parquet file",
+            BinaryFormat::Png => "a PNG image",
+        }
+    }
+
+    /// What the person can do instead.
+    pub fn advice(self) -> &'static str {
+        match self {
+            BinaryFormat::Xlsx | BinaryFormat::Ods | BinaryFormat::Xls => {
+                "save the sheet as CSV (in Excel: \"CSV UTF-8\") and open that"
+            }
+            BinaryFormat::Zip => "unpack it and open the CSV or JSON file inside",
+            BinaryFormat::Gzip => "decompress it (gunzip) and open the file inside",
+            BinaryFormat::Pdf | BinaryFormat::Png => "open the data the document was made from (CSV or JSON) instead",
+            BinaryFormat::Parquet => "write it out as CSV (for example with pandas or Polars) and open that",
+        }
+    }
+}
+
+/// Tells workbooks from other zip archives by the names in the archive's first local headers,
+/// which are stored as plain text: an OpenDocument file's first entry is `mimetype`, stored
+/// uncompressed; an Office Open XML workbook keeps its parts under `xl/`.
+fn zip_kind(head: &[u8]) -> BinaryFormat {
+    let name_len = head.get(26..28).map_or(0, |b| usize::from(u16::from_le_bytes([b[0], b[1]])));
+    let extra_len = head.get(28..30).map_or(0, |b| usize::from(u16::from_le_bytes([b[0], b[1]])));
+    let first_name = head.get(30..30 + name_len).unwrap_or_default();
+    let after = head.get(30 + name_len + extra_len..).unwrap_or_default();
+    let contains = |haystack: &[u8], needle: &[u8]| haystack.windows(needle.len()).any(|w| w == needle);
+    if first_name == b"mimetype" && after.starts_with(b"application/vnd.oasis.opendocument.spreadsheet") {
+        BinaryFormat::Ods
+    } else if contains(&head[..head.len().min(1 << 16)], b"xl/") {
+        BinaryFormat::Xlsx
+    } else {
+        BinaryFormat::Zip
+    }
+}
+
+/// Refuses a file whose first bytes say it is a format the app does not read.
+pub fn check_not_binary(path: &Path, head: &[u8]) -> Result<(), LoadError> {
+    match BinaryFormat::of(head) {
+        Some(format) => Err(LoadError::NotReadable { path: path.to_path_buf(), format }),
+        None => Ok(()),
+    }
+}
+
 /// A serde_json error as a located message, with the JSON path where serde knows it, and a
 /// hint for the errors people make by hand.
 pub fn syntax_error(path: &Path, text: &str, json_path: Option<String>, error: &serde_json::Error) -> LoadError {
@@ -28,9 +124,14 @@ pub fn syntax_error(path: &Path, text: &str, json_path: Option<String>, error: &
         Some(cut) => full[..cut].to_string(),
         None => full,
     };
-    let trailing_comma =
-        error.classify() == serde_json::error::Category::Syntax && after_comma(text, error.line(), error.column());
-    let message = if trailing_comma {
+    let (before, after) = split_at(text, error.line(), error.column());
+    let after_comma = error.classify() == serde_json::error::Category::Syntax && before.trim_end().ends_with(',');
+    // `1,050.86`: a digit before the comma and one after it.
+    let digit_before = before.trim_end().strip_suffix(',').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    let digit_after = after.starts_with(|c: char| c.is_ascii_digit());
+    let message = if after_comma && digit_before && digit_after {
+        "a number has a thousands separator; JSON numbers are written without them (1050.86, not 1,050.86)".to_string()
+    } else if after_comma {
         "there is a comma after the last item of a list or object; JSON does not allow one, remove it".to_string()
     } else {
         message
@@ -54,16 +155,11 @@ pub fn syntax_error(path: &Path, text: &str, json_path: Option<String>, error: &
     LoadError::Syntax { path: path.to_path_buf(), line: error.line(), column: error.column(), message }
 }
 
-/// Whether the last non-blank character before a line and column is a comma: serde_json
-/// reports a trailing comma as the closing bracket that follows it.
-fn after_comma(text: &str, line: usize, column: usize) -> bool {
-    let Some(line_start) =
-        text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).reduce(|a, b| a + b).or(Some(0))
-    else {
-        return false;
-    };
-    let in_line: usize =
-        text[line_start.min(text.len())..].chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
-    let before = &text[..(line_start + in_line).min(text.len())];
-    before.trim_end().ends_with(',')
+/// The text before and after a line and column as serde_json reports them (a trailing comma is
+/// reported as the closing bracket that follows it).
+fn split_at(text: &str, line: usize, column: usize) -> (&str, &str) {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_start = line_start.min(text.len());
+    let in_line: usize = text[line_start..].chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+    text.split_at((line_start + in_line).min(text.len()))
 }
