@@ -123,7 +123,7 @@ mod tests {
             });
         }
         let key = SeriesKey { entity: EntityId(0), metric: MetricId(0), category: None, period: PeriodId(0) };
-        Series { key, id: String::new(), label: String::new(), points, hidden: false }
+        Series { key, id: String::new(), label: String::new(), points, hidden: false, style: Default::default() }
     }
 
     /// Per pixel column, the min and max of the kept points equal those of all points: the

@@ -361,8 +361,9 @@ fn parse_seed<'de, S: DeserializeSeed<'de>>(path: &Path, bytes: &'de [u8], seed:
 
 /// What a JSON file turned out to be.
 pub(crate) enum JsonFile {
-    /// A dataset in the app's format, with its warnings.
-    Dataset(Dataset, Vec<String>),
+    /// A dataset in the app's format, with its warnings (boxed: a dataset is far larger than a
+    /// package's description).
+    Dataset(Box<(Dataset, Vec<String>)>),
     /// A data package (Frictionless), to be opened with the CSV it describes.
     Package(super::owid::PackageInfo),
 }
@@ -472,7 +473,7 @@ pub(crate) fn read_json(path: &Path, bytes: &[u8], limits: &super::progress::Lim
         Ok(top) if top.version.is_none() && top.resources => package(),
         Ok(top) => {
             let (dataset, warnings) = build_dataset(path, check_top_level(path, top, false)?, limits)?;
-            Ok(JsonFile::Dataset(dataset, warnings))
+            Ok(JsonFile::Dataset(Box::new((dataset, warnings))))
         }
         Err(_) if over_limit.get() => Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: limits.rows }),
         Err(e) if !saw_version.get() => package().map_err(|_| e),

@@ -106,7 +106,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
             });
         }
         match super::json::read_json(path, bytes, &progress.limits)? {
-            JsonFile::Dataset(dataset, warnings) => (dataset, warnings),
+            JsonFile::Dataset(loaded) => *loaded,
             JsonFile::Package(package) => {
                 let csv_path = package_csv(path, &package).ok_or_else(|| LoadError::UnknownFormat {
                     path: path.to_path_buf(),

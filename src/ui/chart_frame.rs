@@ -16,6 +16,8 @@ pub struct LegendEntry {
     pub label: String,
     /// The swatch colour.
     pub colour: Color32,
+    /// For a line, its dash pattern (the swatch is then a stretch of line); for bars, `None`.
+    pub dash: Option<usize>,
     /// Whether the series is hidden.
     pub hidden: bool,
 }
@@ -74,14 +76,25 @@ pub fn legend(ui: &mut Ui, entries: &[LegendEntry], lang: Lang) -> Vec<Command> 
         for entry in entries {
             // A swatch stays on the row of its name: wrap before the pair, not between them.
             let name = ui.painter().layout_no_wrap(entry.label.clone(), font.clone(), Color32::PLACEHOLDER);
-            let width = 12.0 + 2.0 * ui.spacing().item_spacing.x + 2.0 * ui.spacing().button_padding.x + name.size().x;
+            let swatch = if entry.dash.is_some() { vec2(22.0, 12.0) } else { vec2(12.0, 12.0) };
+            let width =
+                swatch.x + 2.0 * ui.spacing().item_spacing.x + 2.0 * ui.spacing().button_padding.x + name.size().x;
             let left = ui.available_size_before_wrap().x;
             if left < width && left < ui.available_width() {
                 ui.end_row();
             }
-            let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+            let (rect, _) = ui.allocate_exact_size(swatch, Sense::hover());
             let colour = if entry.hidden { entry.colour.gamma_multiply(0.25) } else { entry.colour };
-            ui.painter().rect_filled(rect, 2.0, colour);
+            match entry.dash {
+                Some(dash) => {
+                    let stroke = egui::Stroke::new(2.5, colour);
+                    let shapes = super::palette::dashed_segment(rect.left_center(), rect.right_center(), stroke, dash);
+                    ui.painter().extend(shapes);
+                }
+                None => {
+                    ui.painter().rect_filled(rect, 2.0, colour);
+                }
+            }
             let text = if entry.hidden {
                 RichText::new(&entry.label).weak().strikethrough()
             } else {

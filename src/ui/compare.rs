@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Polygon, T
 
 use super::chart_frame::{self, LegendEntry};
 use super::details::hover;
-use super::palette::{self, entity_colour, shade};
+use super::palette::{self, shade};
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::query::{BarCell, BarChart};
 use crate::data::{BarLayout, Filter, format::format_number};
@@ -97,7 +97,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         .show(ui, |plot| {
             for b in &bars {
                 let series = &chart.series[b.series];
-                let colour = shade(entity_colour(chart.groups[b.group].entity), b.series);
+                let colour = shade(palette::colour(chart.groups[b.group].colour), b.series);
                 let mut bar = Bar::new(b.x, b.cell.value).width(b.width).base_offset(b.base).fill(colour);
                 if b.cell.point.derived {
                     bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
@@ -195,6 +195,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
             id: s.id.clone(),
             label: s.label.clone(),
             colour: shade(base_colour, i),
+            dash: None,
             hidden: s.hidden,
         })
         .collect();

@@ -10,7 +10,7 @@ use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoi
 
 use super::chart_frame::{self, LegendEntry};
 use super::details::hover;
-use super::palette::{self, entity_colour};
+use super::palette;
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::decimate::Decimated;
 use crate::data::format::format_number;
@@ -30,6 +30,9 @@ const END_LABEL_MAX_WIDTH: f32 = 150.0;
 
 /// Space between the plot, a name's colour mark and the name.
 const END_LABEL_GAP: f32 = 6.0;
+
+/// The length of the stretch of line beside a name: long enough to show its dash pattern.
+const END_MARK: f32 = 18.0;
 
 /// Time ticks: whole years, never negative ones; for monthly or daily figures (`sub_year`) also
 /// every 6, 3, 2 or 1 months once the view spans only a few years. At most about 12 ticks.
@@ -135,7 +138,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
     // the eye need not travel to the legend and back.
     let names = end_label_galleys(ui, chart);
     let names_width = names.iter().map(|g| g.size().x).fold(0.0, f32::max);
-    let strip = if names.is_empty() { 0.0 } else { names_width + 14.0 + 3.0 * END_LABEL_GAP };
+    let strip = if names.is_empty() { 0.0 } else { names_width + END_MARK + 3.0 * END_LABEL_GAP };
     let plot = Plot::new("over_time")
         .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
@@ -154,10 +157,10 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
     let response = plot.show(ui, |plot| {
         for (s, prepared) in chart.visible_series().zip(prepared) {
             let d = &prepared.decimated;
-            let colour = entity_colour(s.key.entity);
+            let colour = palette::colour(s.style.colour);
             for segment in &d.segments {
                 let points = PlotPoints::Borrowed(&prepared.xy[segment.clone()]);
-                plot.line(Line::new(&s.label, points).color(colour).width(2.0));
+                plot.line(Line::new(&s.label, points).color(colour).width(2.0).style(palette::dash(s.style.dash)));
             }
             // Markers tell reported from derived figures; on a dense series they would only
             // blur the line.
@@ -222,7 +225,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
     if let Some((series_index, point_index, pos)) = hovered {
         let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
         let p = &s.points[point_index];
-        painter.circle_stroke(pos, 7.0, Stroke::new(2.0, entity_colour(s.key.entity)));
+        painter.circle_stroke(pos, 7.0, Stroke::new(2.0, palette::colour(s.style.colour)));
         let figure = SelectedFigure {
             tab: Tab::OverTime,
             observation: p.observation,
@@ -240,7 +243,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
         .map(|s| LegendEntry {
             id: s.id.clone(),
             label: s.label.clone(),
-            colour: entity_colour(s.key.entity),
+            colour: palette::colour(s.style.colour),
+            dash: Some(s.style.dash),
             hidden: s.hidden,
         })
         .collect();
@@ -302,17 +306,19 @@ fn paint_end_labels(
     for ((s, p), name) in chart.visible_series().zip(prepared).zip(names) {
         let last = p.xy.iter().rev().find(|q| q.y.is_finite() && q.x >= x_min && q.x <= x_max);
         if let Some(last) = last {
-            ends.push((transform.position_from_point(last).y, name, entity_colour(s.key.entity)));
+            ends.push((transform.position_from_point(last).y, name, s.style));
         }
     }
     let wanted: Vec<f32> = ends.iter().map(|e| e.0).collect();
     let placed = spread_apart(&wanted, row, frame.top(), frame.bottom());
     let mark_x = frame.right() + END_LABEL_GAP;
-    for ((_, name, colour), y) in ends.into_iter().zip(placed) {
-        ui.painter().line_segment([egui::pos2(mark_x, y), egui::pos2(mark_x + 14.0, y)], Stroke::new(2.5, colour));
+    for ((_, name, style), y) in ends.into_iter().zip(placed) {
+        let stroke = Stroke::new(2.5, palette::colour(style.colour));
+        let mark = palette::dashed_segment(egui::pos2(mark_x, y), egui::pos2(mark_x + END_MARK, y), stroke, style.dash);
+        ui.painter().extend(mark);
         // A label, not painted text: screen readers (and tests) find it. In a child Ui, so that it
         // does not move the cursor (`Ui::put` would, and the legend would follow it up).
-        let text_pos = egui::pos2(mark_x + 14.0 + END_LABEL_GAP, y - name.size().y / 2.0);
+        let text_pos = egui::pos2(mark_x + END_MARK + END_LABEL_GAP, y - name.size().y / 2.0);
         let rect = egui::Rect::from_min_size(text_pos, name.size());
         ui.new_child(egui::UiBuilder::new().max_rect(rect)).add(egui::Label::new(name).selectable(false));
     }

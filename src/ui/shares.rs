@@ -6,7 +6,7 @@ use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Text};
 
 use super::chart_frame::{self, LegendEntry};
 use super::details::hover;
-use super::palette::{self, entity_colour};
+use super::palette;
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::DisplayUnit;
 use crate::data::format::entity_name;
@@ -87,7 +87,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
                     }
                     Row::Bar(i) => {
                         let r = &chart.rows[*i];
-                        let colour = entity_colour(r.entity);
+                        let colour = palette::colour(r.colour);
                         let mut bar = Bar::new(y - 0.12, r.value).horizontal().width(0.42).fill(colour);
                         if r.derived {
                             bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
@@ -166,7 +166,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
         let id = ctx.dataset.entity(r.entity).id.clone();
         if !entries.iter().any(|e| e.id == id) {
             let label = entity_name(ctx.dataset.entity(r.entity), lang).to_string();
-            entries.push(LegendEntry { id, label, colour: entity_colour(r.entity), hidden: r.hidden });
+            entries.push(LegendEntry { id, label, colour: palette::colour(r.colour), dash: None, hidden: r.hidden });
         }
     }
     commands.extend(chart_frame::legend(ui, &entries, lang));

@@ -22,6 +22,8 @@ pub struct BarGroup {
     pub entity: EntityId,
     /// Its name on the axis.
     pub label: String,
+    /// Its colour, the same as in the other views (see [`entity_colours`]).
+    pub colour: usize,
 }
 
 /// One bar colour: a metric (in a category and period), one cell per group.
@@ -89,8 +91,10 @@ pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
 pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> BarChart {
     let sel = Selection::new(d, f);
     let entities: Vec<EntityId> = sel.entities.clone();
-    let groups: Vec<BarGroup> =
-        entities.iter().map(|&e| BarGroup { entity: e, label: entity_name(d.entity(e), lang).to_string() }).collect();
+    let groups: Vec<BarGroup> = entities
+        .iter()
+        .map(|&e| BarGroup { entity: e, label: entity_name(d.entity(e), lang).to_string(), colour: 0 })
+        .collect();
 
     let years = years_with_data(line);
     let year = f.compare_year.filter(|y| years.contains(y)).or_else(|| best_year(line, &years));
@@ -171,6 +175,10 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
     }
     chart.series.retain(|b| b.cells.iter().any(Option::is_some));
     limit_groups(&mut chart, f.max_series.max(1), lang);
+    let colours = entity_colours(&sel.entities, chart.groups.iter().take(chart.shown_groups).map(|g| g.entity));
+    for g in &mut chart.groups {
+        g.colour = colours.get(&g.entity).copied().unwrap_or(0);
+    }
     for b in chart.series.iter().filter(|b| !b.hidden) {
         for cell in b.cells.iter().take(chart.shown_groups).flatten() {
             push_source(&mut chart.sources, cell.point.source);

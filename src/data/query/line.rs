@@ -42,6 +42,8 @@ pub struct Series {
     pub points: Vec<Point>,
     /// Hidden from the chart and the table by a click on the legend.
     pub hidden: bool,
+    /// Its colour and dash, told apart from every other line drawn.
+    pub style: LineStyle,
 }
 
 impl Series {
@@ -158,7 +160,8 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
         }
         let id = key.id(d);
         let hidden = f.hidden.contains(&id);
-        chart.series.push(Series { key, id, label: key.label(d, lang, with_metric), points, hidden });
+        let label = key.label(d, lang, with_metric);
+        chart.series.push(Series { key, id, label, points, hidden, style: LineStyle::default() });
     }
 
     if chart.series.is_empty() {
@@ -166,6 +169,10 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
         return chart;
     }
     limit_series(&mut chart, f.max_series.max(1));
+    let entities: Vec<EntityId> = chart.series.iter().map(|s| s.key.entity).collect();
+    for (s, style) in chart.series.iter_mut().zip(line_styles(&entities, &sel.entities)) {
+        s.style = style;
+    }
     finish_summary(d, f, &mut chart, lang);
     chart
 }

@@ -5,12 +5,14 @@ mod bars;
 mod explain;
 mod line;
 mod shares;
+mod style;
 mod table;
 
 pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart, bars_from_line};
 pub use explain::{Explanation, explain, figure_line, figures_by_source, source_label};
 pub use line::{LineChart, Point, Series, line_chart};
 pub use shares::{ShareChart, ShareRow, share_chart};
+pub use style::{COLOURS, DASHES, LineStyle, entity_colours, line_styles};
 pub use table::{Table, TableColumn, TableRef, TableRow, sort_rows};
 
 use std::collections::HashSet;

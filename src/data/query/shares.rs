@@ -31,6 +31,8 @@ pub struct ShareRow {
     pub source: Option<SourceId>,
     /// Hidden by a click on the legend (its entity).
     pub hidden: bool,
+    /// Its entity's colour, the same as in the other views (see [`entity_colours`]).
+    pub colour: usize,
 }
 
 /// Everything the Industry shares view draws.
@@ -107,10 +109,15 @@ pub fn share_chart(d: &Dataset, f: &Filter, lang: Lang) -> ShareChart {
             trust: o.trust,
             source: o.source,
             hidden,
+            colour: 0,
         });
     }
     // Stable sort: entities keep dataset order, bars within an entity go largest first.
     rows.sort_by(|a, b| a.entity.cmp(&b.entity).then(b.value.total_cmp(&a.value)));
+    let colours = entity_colours(&sel.entities, rows.iter().map(|r| r.entity));
+    for r in &mut rows {
+        r.colour = colours.get(&r.entity).copied().unwrap_or(0);
+    }
 
     let mut chart = ShareChart {
         title: lang.pick("Industry shares", "产业份额").into(),

@@ -313,3 +313,71 @@ fn entity_search_matches_names_in_both_languages_and_ids() {
     assert_eq!(names("").len(), d.entities.len());
     assert!(names("atlantis").is_empty());
 }
+
+/// A dataset of `entities` × `metrics` series over 2020–2022, every figure quoted.
+fn synthetic(entities: usize, metrics: usize) -> Dataset {
+    let entity_list: Vec<String> =
+        (0..entities).map(|e| format!(r#"{{"id": "e{e}", "name": "Place {e}", "kind": "city"}}"#)).collect();
+    let metric_list: Vec<String> =
+        (0..metrics).map(|m| format!(r#"{{"id": "m{m}", "name": "Metric {m}", "unit": "billion_yuan"}}"#)).collect();
+    let mut observations = Vec::new();
+    for e in 0..entities {
+        for m in 0..metrics {
+            for year in 2020..2023 {
+                observations.push(format!(
+                    r#"{{"entity": "e{e}", "metric": "m{m}", "year": {year}, "value": {}, "source": "s", "quote": "stated", "trust": "high"}}"#,
+                    1 + e * 100 + m * 7 + year as usize % 10
+                ));
+            }
+        }
+    }
+    let json = format!(
+        r#"{{"format_version": 1, "title": "Synthetic", "sources": [{{"id": "s", "title": "t", "publisher": "p", "url": "https://example.org"}}],
+        "entities": [{}], "metrics": [{}], "observations": [{}]}}"#,
+        entity_list.join(","),
+        metric_list.join(","),
+        observations.join(",")
+    );
+    match super::super::json::load_json(std::path::Path::new("synthetic.json"), json.as_bytes()) {
+        Ok((d, _)) => d,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn twelve_lines_drawn_never_share_both_colour_and_dash() {
+    // Twelve places; one place with twelve metrics; three with four; two with six; and sixty
+    // lines selected, of which the twelve largest are drawn.
+    for (entities, metrics) in [(12, 1), (1, 12), (3, 4), (2, 6), (20, 3)] {
+        let d = synthetic(entities, metrics);
+        let f = Filter {
+            entities: d.entities.iter().map(|e| e.id.clone()).collect(),
+            metrics: d.metrics.iter().map(|m| m.id.clone()).collect(),
+            ..Filter::default()
+        };
+        let chart = line_chart(&d, &f, Lang::En);
+        let mut drawn: Vec<(usize, usize)> = chart.visible_series().map(|s| (s.style.colour, s.style.dash)).collect();
+        assert_eq!(drawn.len(), 12, "{entities} × {metrics}");
+        drawn.sort_unstable();
+        drawn.dedup();
+        assert_eq!(drawn.len(), 12, "{entities} × {metrics}: two lines look alike");
+    }
+}
+
+#[test]
+fn a_place_has_one_colour_in_every_view_and_its_second_metric_a_dash() {
+    let d = bundled();
+    let f = filter(&["jinhua", "yiwu", "yongkang"], &["exports", "imports"]);
+    let line = line_chart(&d, &f, Lang::En);
+    let style = |id: &str| series(&line, id).style;
+    assert_eq!(style("yiwu:exports").colour, style("yiwu:imports").colour);
+    assert_ne!(style("yiwu:exports").dash, style("yiwu:imports").dash);
+    assert_ne!(style("jinhua:exports").colour, style("yiwu:exports").colour);
+    let bars = bars_from_line(&d, &f, &line, Lang::En);
+    let yiwu = d.entity_id("yiwu").unwrap();
+    let group = bars.groups.iter().find(|g| g.entity == yiwu).expect("Yiwu's bars");
+    assert_eq!(group.colour, style("yiwu:exports").colour);
+    let shares = share_chart(&d, &filter(&["jinhua", "yiwu", "yongkang"], &[]), Lang::En);
+    let row = shares.rows.iter().find(|r| r.entity == yiwu).expect("Yiwu's shares");
+    assert_eq!(row.colour, style("yiwu:exports").colour);
+}
