@@ -523,7 +523,8 @@ fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
 
 /// Prints an event line for scripts and end-to-end tests when `TRADE_EXPLORER_EVENTS` is set
 /// (`ready` after the first frame, `opening NAME`, `opened NAME`, `writing PATH`, `saved PATH`,
-/// `export failed: …`, `closed`).
+/// `export failed: …`, `closing`, `open cancelled: NAME (stopped | finished | still running)`,
+/// `closed`).
 pub fn event(line: &str) {
     if std::env::var_os(EVENTS_ENV).is_some() {
         use std::io::Write;
@@ -535,6 +536,22 @@ pub fn event(line: &str) {
 
 /// Set this to have the app print its events on standard output.
 pub const EVENTS_ENV: &str = "TRADE_EXPLORER_EVENTS";
+
+/// For end-to-end tests only: the path of a FIFO. A background job (a file being opened, an
+/// export being written) waits until the test opens it for writing, so that a test can close
+/// the window while the job is still running, every time, without guessing how long it takes.
+pub const TEST_GATE_ENV: &str = "TRADE_EXPLORER_TEST_GATE";
+
+/// Waits at the test gate, when a test set one (see [`TEST_GATE_ENV`]).
+fn wait_at_test_gate() {
+    use std::io::Read;
+    if let Some(gate) = std::env::var_os(TEST_GATE_ENV) {
+        // Opening a FIFO for reading blocks until a writer opens it; the read, until it writes.
+        if let Ok(mut fifo) = std::fs::File::open(gate) {
+            let _ = fifo.read(&mut [0u8; 1]);
+        }
+    }
+}
 
 /// Whether a native file dialog can answer: an XDG desktop portal (needs a session bus) or
 /// zenity. Without either, rfd returns "cancelled" at once, so the app offers its own.
@@ -663,6 +680,7 @@ impl eframe::App for TradeExplorerApp {
     /// exports finish, settings are saved. Worker threads are never joined beyond that, so none
     /// can keep the process alive.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        event("closing");
         self.cancel_opening(Duration::from_secs(2));
         self.finish_writing(Duration::from_secs(30));
         let ctx = egui::Context::default();

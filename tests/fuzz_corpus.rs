@@ -80,3 +80,41 @@ fn datapackage_corpus() {
         }
     }
 }
+
+/// The version of each package in a Cargo.lock.
+fn locked_versions(lock: &str) -> std::collections::HashMap<String, Vec<String>> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(lock)).expect("a lock file");
+    let mut versions: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for package in text.split("[[package]]").skip(1) {
+        let field = |key: &str| {
+            package
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{key} = \"")))
+                .map(|v| v.trim_end_matches('"').to_string())
+        };
+        if let (Some(name), Some(version)) = (field("name"), field("version")) {
+            versions.entry(name).or_default().push(version);
+        }
+    }
+    versions
+}
+
+#[test]
+fn the_fuzz_targets_build_the_data_layer_with_the_apps_dependency_versions() {
+    // fuzz/ compiles src/data from source, with its own lock file: the same parsers must be
+    // fuzzed as the app ships.
+    let app = locked_versions("Cargo.lock");
+    let fuzz = locked_versions("fuzz/Cargo.lock");
+    let mut checked = 0;
+    for crate_name in ["serde", "serde_json", "serde_path_to_error", "csv", "csv-core", "thiserror", "rustc-hash"] {
+        let (Some(in_app), Some(in_fuzz)) = (app.get(crate_name), fuzz.get(crate_name)) else {
+            panic!("{crate_name} is missing from Cargo.lock or fuzz/Cargo.lock");
+        };
+        assert!(
+            in_fuzz.iter().all(|v| in_app.contains(v)),
+            "fuzz/ builds {crate_name} {in_fuzz:?}, the app {in_app:?}: run `cargo update` in fuzz/"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 7);
+}

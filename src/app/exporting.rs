@@ -195,6 +195,7 @@ impl TradeExplorerApp {
         let ctx = ctx.clone();
         let path_for_event = path.clone();
         std::thread::spawn(move || {
+            super::wait_at_test_gate();
             let result = write(&path).map(|()| path).map_err(|e| e.to_string());
             let _ = tx.send(result);
             ctx.request_repaint();

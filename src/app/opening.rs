@@ -71,6 +71,7 @@ impl TradeExplorerApp {
         let shared = Arc::clone(&progress);
         let file = PathBuf::from(&name);
         std::thread::spawn(move || {
+            super::wait_at_test_gate();
             let outcome = guarded(&file, || load(&shared));
             let _ = tx.send(outcome);
             ctx.request_repaint();
@@ -121,9 +122,14 @@ impl TradeExplorerApp {
     pub(super) fn cancel_opening(&mut self, timeout: Duration) {
         if let Some(opening) = self.opening.take() {
             opening.progress.cancel();
-            let stopped = opening.rx.recv_timeout(timeout).is_ok();
-            log::info!("closing: the load of {} was cancelled (stopped: {stopped})", opening.name);
-            super::event(&format!("open cancelled: {}", opening.name));
+            // What the worker did when asked: stop, or finish first; or it did not answer in time.
+            let how = match opening.rx.recv_timeout(timeout) {
+                Ok((_, Err(LoadError::Cancelled { .. }))) => "stopped",
+                Ok(_) => "finished",
+                Err(_) => "still running",
+            };
+            log::info!("closing: the load of {} was cancelled ({how})", opening.name);
+            super::event(&format!("open cancelled: {} ({how})", opening.name));
         }
     }
 

@@ -125,6 +125,19 @@ fn share_of_total_divides_by_another_metric_and_never_by_zero() {
     let share = value_at(s, 2025).unwrap();
     assert!((share - 169.6 / 921.3 * 100.0).abs() < 1e-9);
     assert_eq!(chart.title, "Cross-border e-commerce: share of Exports");
+
+    // A total of zero: that year has no share (a gap), never an infinite or NaN point.
+    let metrics = [("part", "billion_yuan"), ("total", "billion_yuan")];
+    let mut figures = figures_of("a", "part", &[(2020, 5.0), (2021, 6.0), (2022, 7.0)]);
+    figures.extend(figures_of("a", "total", &[(2020, 50.0), (2021, 0.0), (2022, 70.0)]));
+    let d = dataset_of(&metrics, &figures);
+    let f = Filter { mode: ValueMode::ShareOfTotal, total_metric: Some("total".into()), ..filter(&["a"], &["part"]) };
+    let chart = line_chart(&d, &f, Lang::En);
+    let s = series(&chart, "a:part");
+    assert_eq!(value_at(s, 2020), Some(10.0));
+    assert_eq!(value_at(s, 2021), None, "divided by zero");
+    assert_eq!(value_at(s, 2022), Some(10.0));
+    assert_eq!(s.segments().len(), 2, "the zero total is a gap in the line");
 }
 
 #[test]
@@ -174,12 +187,24 @@ fn an_empty_selection_says_why() {
 
 #[test]
 fn log_scale_is_refused_for_values_at_or_below_zero() {
-    let d = bundled();
-    let f = Filter { mode: ValueMode::Yoy, log_scale: true, ..filter(&["jinhua"], &["total_trade"]) };
-    let chart = line_chart(&d, &f, Lang::En);
-    // All growth rates of Jinhua are positive, so the log axis is allowed.
-    assert!(chart.log_scale);
-    let f = Filter { mode: ValueMode::Absolute, log_scale: true, ..filter(&["jinhua"], &["exports_yoy_growth"]) };
+    let growth = [("growth", "percent_change")];
+    let log = |values: &[(i32, f64)]| {
+        let d = dataset_of(&growth, &figures_of("a", "growth", values));
+        let chart = line_chart(&d, &Filter { log_scale: true, ..filter(&["a"], &["growth"]) }, Lang::En);
+        (chart.log_scale, chart.log_unavailable)
+    };
+    assert_eq!(log(&[(2020, 3.5), (2021, 12.0), (2022, 0.4)]), (true, None), "all above zero");
+    for values in [[(2020, 3.5), (2021, 0.0), (2022, 0.4)], [(2020, 3.5), (2021, -2.1), (2022, 0.4)]] {
+        let (on, why) = log(&values);
+        assert!(!on, "{values:?}: a log axis was drawn");
+        assert!(why.is_some_and(|w| w.contains("every value above zero")), "{values:?}");
+    }
+    // A hidden line with a negative value does not keep the others from a log axis.
+    let mut figures = figures_of("a", "growth", &[(2020, 3.5), (2021, 12.0)]);
+    figures.extend(figures_of("b", "growth", &[(2020, -1.0), (2021, 2.0)]));
+    let d = dataset_of(&growth, &figures);
+    let mut f = Filter { log_scale: true, ..filter(&["a", "b"], &["growth"]) };
+    f.hidden.insert("b:growth".into());
     assert!(line_chart(&d, &f, Lang::En).log_scale);
 }
 
@@ -314,23 +339,22 @@ fn entity_search_matches_names_in_both_languages_and_ids() {
     assert!(names("atlantis").is_empty());
 }
 
-/// A dataset of `entities` × `metrics` series over 2020–2022, every figure quoted.
-fn synthetic(entities: usize, metrics: usize) -> Dataset {
+/// A dataset of these figures (entity, metric, year, value); metrics are given with their units.
+fn dataset_of(metrics: &[(&str, &str)], figures: &[(String, String, i32, f64)]) -> Dataset {
+    let mut entities: Vec<&str> = figures.iter().map(|f| f.0.as_str()).collect();
+    entities.dedup();
     let entity_list: Vec<String> =
-        (0..entities).map(|e| format!(r#"{{"id": "e{e}", "name": "Place {e}", "kind": "city"}}"#)).collect();
+        entities.iter().map(|e| format!(r#"{{"id": "{e}", "name": "Place {e}", "kind": "city"}}"#)).collect();
     let metric_list: Vec<String> =
-        (0..metrics).map(|m| format!(r#"{{"id": "m{m}", "name": "Metric {m}", "unit": "billion_yuan"}}"#)).collect();
-    let mut observations = Vec::new();
-    for e in 0..entities {
-        for m in 0..metrics {
-            for year in 2020..2023 {
-                observations.push(format!(
-                    r#"{{"entity": "e{e}", "metric": "m{m}", "year": {year}, "value": {}, "source": "s", "quote": "stated", "trust": "high"}}"#,
-                    1 + e * 100 + m * 7 + year as usize % 10
-                ));
-            }
-        }
-    }
+        metrics.iter().map(|(m, unit)| format!(r#"{{"id": "{m}", "name": "Metric {m}", "unit": "{unit}"}}"#)).collect();
+    let observations: Vec<String> = figures
+        .iter()
+        .map(|(e, m, year, value)| {
+            format!(
+                r#"{{"entity": "{e}", "metric": "{m}", "year": {year}, "value": {value}, "source": "s", "quote": "stated", "trust": "high"}}"#
+            )
+        })
+        .collect();
     let json = format!(
         r#"{{"format_version": 1, "title": "Synthetic", "sources": [{{"id": "s", "title": "t", "publisher": "p", "url": "https://example.org"}}],
         "entities": [{}], "metrics": [{}], "observations": [{}]}}"#,
@@ -342,6 +366,30 @@ fn synthetic(entities: usize, metrics: usize) -> Dataset {
         Ok((d, _)) => d,
         Err(e) => panic!("{e}"),
     }
+}
+
+/// A dataset of `entities` × `metrics` series over 2020–2022, every figure quoted.
+fn synthetic(entities: usize, metrics: usize) -> Dataset {
+    let metric_ids: Vec<(String, &str)> = (0..metrics).map(|m| (format!("m{m}"), "billion_yuan")).collect();
+    let metric_refs: Vec<(&str, &str)> = metric_ids.iter().map(|(m, u)| (m.as_str(), *u)).collect();
+    let mut figures = Vec::new();
+    for e in 0..entities {
+        for m in 0..metrics {
+            for year in 2020..2023 {
+                figures.push((
+                    format!("e{e}"),
+                    format!("m{m}"),
+                    year,
+                    (1 + e * 100 + m * 7 + year as usize % 10) as f64,
+                ));
+            }
+        }
+    }
+    dataset_of(&metric_refs, &figures)
+}
+
+fn figures_of(entity: &str, metric: &str, values: &[(i32, f64)]) -> Vec<(String, String, i32, f64)> {
+    values.iter().map(|&(y, v)| (entity.to_string(), metric.to_string(), y, v)).collect()
 }
 
 #[test]
