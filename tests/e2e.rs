@@ -109,9 +109,9 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
 /// itself (not through the app's loader or queries): every observation that `wanted` picks, with
 /// its entity's and metric's names, its unit as the app writes it, and its source.
 /// Picks observations (with their metric) out of the dataset JSON.
-type Wanted = Box<dyn Fn(&serde_json::Value, &serde_json::Value) -> bool>;
+type Wanted<'a> = Box<dyn Fn(&serde_json::Value, &serde_json::Value) -> bool + 'a>;
 
-fn expected_rows(wanted: Wanted) -> Vec<Vec<String>> {
+fn expected_rows(wanted: Wanted<'_>) -> Vec<Vec<String>> {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/jinhua_trade.json"))
         .expect("the bundled dataset");
     let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
@@ -153,7 +153,7 @@ fn the_csv_export_holds_exactly_the_figures_of_the_chart_as_the_dataset_states_t
     let dir = tempfile::tempdir().expect("a temporary folder");
     let default_places = ["jinhua", "yiwu", "yongkang"];
     let of_places = |o: &serde_json::Value| default_places.iter().any(|p| o["entity"] == *p);
-    let cases: [(Vec<&str>, Wanted); 3] = [
+    let cases: [(Vec<&str>, Wanted<'_>); 3] = [
         (vec!["--view", "over-time"], Box::new(|o, _| of_places(o) && o["metric"] == "exports")),
         (
             vec!["--view", "compare", "--metric", "exports,imports", "--year", "2024"],
