@@ -4,8 +4,10 @@
 mod bench;
 mod exporting;
 mod opening;
+mod surroundings;
 
 pub use bench::Bench;
+pub use surroundings::{EXPORT_PATH_ENV, FolderOpener, Surroundings, TEST_GATE_ENV, native_dialog_available};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -89,6 +91,7 @@ pub struct TradeExplorerApp {
     theme_applied: Option<ThemeChoice>,
     limits: Limits,
     bench: Option<Bench>,
+    surroundings: Surroundings,
 }
 
 impl TradeExplorerApp {
@@ -139,7 +142,14 @@ impl TradeExplorerApp {
             theme_applied: None,
             limits: Limits::default(),
             bench: None,
+            surroundings: Surroundings::of_this_machine(),
         }
+    }
+
+    /// What the app takes from the machine (dialogs, the folder opener, test hooks); tests set
+    /// their own.
+    pub fn surroundings_mut(&mut self) -> &mut Surroundings {
+        &mut self.surroundings
     }
 
     /// The filter in effect.
@@ -523,8 +533,8 @@ fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
 
 /// Prints an event line for scripts and end-to-end tests when `TRADE_EXPLORER_EVENTS` is set
 /// (`ready` after the first frame, `opening NAME`, `opened NAME`, `writing PATH`, `saved PATH`,
-/// `export failed: …`, `closing`, `open cancelled: NAME (stopped | finished | still running)`,
-/// `closed`).
+/// `export failed: …`, `copied image WxH`, `closing`, `open cancelled: NAME (stopped | finished |
+/// still running)`, `closed`).
 pub fn event(line: &str) {
     if std::env::var_os(EVENTS_ENV).is_some() {
         use std::io::Write;
@@ -536,35 +546,6 @@ pub fn event(line: &str) {
 
 /// Set this to have the app print its events on standard output.
 pub const EVENTS_ENV: &str = "TRADE_EXPLORER_EVENTS";
-
-/// For end-to-end tests only: the path of a FIFO. A background job (a file being opened, an
-/// export being written) waits until the test opens it for writing, so that a test can close
-/// the window while the job is still running, every time, without guessing how long it takes.
-pub const TEST_GATE_ENV: &str = "TRADE_EXPLORER_TEST_GATE";
-
-/// Waits at the test gate, when a test set one (see [`TEST_GATE_ENV`]).
-fn wait_at_test_gate() {
-    use std::io::Read;
-    if let Some(gate) = std::env::var_os(TEST_GATE_ENV) {
-        // Opening a FIFO for reading blocks until a writer opens it; the read, until it writes.
-        if let Ok(mut fifo) = std::fs::File::open(gate) {
-            let _ = fifo.read(&mut [0u8; 1]);
-        }
-    }
-}
-
-/// Whether a native file dialog can answer: an XDG desktop portal (needs a session bus) or
-/// zenity. Without either, rfd returns "cancelled" at once, so the app offers its own.
-pub fn native_dialog_available() -> bool {
-    if cfg!(any(target_os = "windows", target_os = "macos")) {
-        return true;
-    }
-    let on_path = |program: &str| {
-        std::env::var_os("PATH")
-            .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
-    };
-    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() || on_path("zenity")
-}
 
 impl eframe::App for TradeExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

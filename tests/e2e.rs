@@ -289,6 +289,77 @@ fn ctrl_s_in_the_window_saves_the_chart_on_screen() {
 }
 
 #[test]
+fn ctrl_shift_s_saves_the_whole_window() {
+    let xvfb = Xvfb::start();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let target = dir.path().join("window.png");
+    let app = RunningApp::start(&xvfb, dir.path(), &[], Some(&target));
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+shift+s"]);
+    expect_event(&app.events, "saved ", Duration::from_secs(30));
+    let size = xvfb.xdotool(&["getwindowgeometry", "--shell", &app.window]);
+    drop(app);
+    let field = |name: &str| -> u32 {
+        size.lines().find_map(|l| l.strip_prefix(&format!("{name}="))).and_then(|v| v.parse().ok()).expect(name)
+    };
+    let image = image::open(&target).expect("a PNG").to_rgba8();
+    // All of the window: menu bar, side panel, chart and status line.
+    assert_eq!(image.dimensions(), (field("WIDTH"), field("HEIGHT")));
+    assert_not_blank(&image);
+    for colour in [JINHUA, YIWU, YONGKANG] {
+        assert!(count_colour(&image, colour) > 20, "colour {colour:?} is missing");
+    }
+}
+
+#[test]
+fn copy_image_puts_the_chart_on_the_clipboard() {
+    require("xclip", "xclip");
+    let xvfb = Xvfb::start();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let app = RunningApp::start(&xvfb, dir.path(), &[], None);
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+shift+c"]);
+    let copied = expect_event(&app.events, "copied image ", Duration::from_secs(30));
+    // The app owns the clipboard while it runs: read it back as another program would, once the
+    // app has offered it (eframe hands the picture to the clipboard after the frame).
+    let offers_png = || {
+        Command::new("xclip")
+            .args(["-selection", "clipboard", "-t", "TARGETS", "-o"])
+            .env("DISPLAY", &xvfb.display)
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l == "image/png"))
+    };
+    assert!(wait_until(Duration::from_secs(20), offers_png), "the clipboard never offered a PNG");
+    let png = Command::new("xclip")
+        .args(["-selection", "clipboard", "-t", "image/png", "-o"])
+        .env("DISPLAY", &xvfb.display)
+        .output()
+        .expect("xclip runs");
+    assert!(png.status.success(), "xclip: {}", String::from_utf8_lossy(&png.stderr));
+    let image = image::load_from_memory(&png.stdout).expect("a PNG on the clipboard").to_rgba8();
+    assert_eq!(copied, format!("copied image {}x{}", image.width(), image.height()));
+    // The chart, not the window.
+    assert!(image.width() < 1100 && image.width() > 600 && image.height() > 400, "{:?}", image.dimensions());
+    for colour in [JINHUA, YIWU, YONGKANG] {
+        assert!(count_colour(&image, colour) > 20, "colour {colour:?} is missing");
+    }
+}
+
+#[test]
+fn an_idle_window_draws_nothing() {
+    let xvfb = Xvfb::start();
+    let config = tempfile::tempdir().expect("a temporary folder");
+    let out = Command::new(BIN)
+        .args(["--bench-idle", "2"])
+        .env("DISPLAY", &xvfb.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("TRADE_EXPLORER_CONFIG_DIR", config.path())
+        .output()
+        .expect("the app runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("idle frames in 2 s: 0"), "{text}{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
 fn the_window_opens_a_csv_given_on_the_command_line_and_exports_its_chart() {
     let xvfb = Xvfb::start();
     let dir = tempfile::tempdir().expect("a temporary folder");

@@ -1,45 +1,16 @@
 //! The real app, driven by role and label with egui_kittest (no display or GPU needed).
 
+mod support;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use support::{OWID_CSV, app, app_sized, drop_file, series_ids, target, wait_for_load};
 use trade_explorer::app::TradeExplorerApp;
 use trade_explorer::data::query::TableColumn;
 use trade_explorer::data::{DisplayUnit, Filter, Lang, Time, load_bundled};
 use trade_explorer::settings::State;
 use trade_explorer::ui::{Tab, chart_layout};
-
-fn app(state: State, settings: Option<std::path::PathBuf>) -> Harness<'static, TradeExplorerApp> {
-    app_sized(state, settings, [1280.0, 800.0])
-}
-
-fn app_sized(state: State, settings: Option<std::path::PathBuf>, size: [f32; 2]) -> Harness<'static, TradeExplorerApp> {
-    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
-        let loaded = load_bundled().unwrap_or_else(|e| panic!("{e}"));
-        TradeExplorerApp::new(&cc.egui_ctx, loaded, "bundled".into(), state, None, settings)
-    });
-    harness.run();
-    harness
-}
-
-fn series_ids(harness: &Harness<'_, TradeExplorerApp>) -> Vec<String> {
-    harness.state().models().line.series.iter().filter(|s| !s.hidden).map(|s| s.id.clone()).collect()
-}
-
-/// The screen centre of the drawn figure `observation` on a tab.
-fn target(harness: &Harness<'_, TradeExplorerApp>, tab: Tab, entity: &str, metric: &str, year: i32) -> egui::Pos2 {
-    let d = &harness.state().loaded().dataset;
-    let layout = chart_layout(&harness.ctx, tab).expect("the chart was drawn");
-    layout
-        .targets
-        .iter()
-        .find(|(o, _)| {
-            let c = &d.observations[*o].cell;
-            d.entity(c.entity).id == entity && d.metric(c.metric).id == metric && c.time == Time::Year(year)
-        })
-        .map(|(_, rect)| rect.center())
-        .unwrap_or_else(|| panic!("{entity} {metric} {year} is not drawn"))
-}
 
 #[test]
 fn opens_on_the_exports_of_jinhua_yiwu_and_yongkang() {
@@ -264,39 +235,6 @@ fn copy_as_command_line_reproduces_the_filter() {
     assert_eq!(args.filter.to_filter(&harness.state().loaded().dataset), *harness.state().filter());
     assert!(args.out.to_string_lossy().ends_with(".png"));
 }
-
-#[derive(Debug)]
-struct DroppedPath(std::path::PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-/// Steps the app until a background load has finished (bounded by a deadline).
-fn wait_for_load(harness: &mut Harness<'_, TradeExplorerApp>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while harness.state().loading() {
-        assert!(std::time::Instant::now() < deadline, "the file did not finish loading");
-        harness.step();
-        std::thread::yield_now();
-    }
-    harness.run();
-}
-
-fn drop_file(harness: &mut Harness<'_, TradeExplorerApp>, path: &std::path::Path) {
-    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(path.to_path_buf())));
-    harness.step();
-    wait_for_load(harness);
-}
-
-const OWID_CSV: &str =
-    "Entity,Code,Year,Exports (billion US$)\nChina,CHN,2023,3380\nChina,CHN,2024,3577\nWorld,OWID_WRL,2024,24000\n";
 
 #[test]
 fn dropping_a_file_opens_it_and_the_filters_adapt() {

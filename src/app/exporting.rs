@@ -9,15 +9,12 @@ use std::time::{Duration, Instant};
 
 use egui::{ColorImage, RichText};
 
-use super::{TradeExplorerApp, native_dialog_available};
+use super::TradeExplorerApp;
 use crate::cli_filter::{FilterArgs, shell_quote};
 use crate::data::Lang;
 use crate::export::{self, ChartView, RenderSpec};
 use crate::ui::path_dialog::PathDialog;
 use crate::ui::{Tab, ThemeChoice, chart_layout};
-
-/// Set this to save exports to a fixed path without a dialog (scripts and tests do).
-pub const EXPORT_PATH_ENV: &str = "TRADE_EXPLORER_EXPORT_PATH";
 
 /// What a chosen path is for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,12 +121,12 @@ impl TradeExplorerApp {
         }
         let extension = if purpose == Purpose::Data { "csv" } else { "png" };
         let name = export::suggested_name(&self.loaded.dataset, &self.filter, self.export_view(), extension);
-        if let Some(path) = std::env::var_os(EXPORT_PATH_ENV) {
-            let path = PathBuf::from(path).with_extension(extension);
+        if let Some(path) = &self.surroundings.export_path {
+            let path = path.with_extension(extension);
             return self.path_chosen(ctx, purpose, path);
         }
         let folder = self.state.last_export_folder.clone().or_else(|| std::env::current_dir().ok()).unwrap_or_default();
-        if native_dialog_available() {
+        if self.surroundings.native_dialogs {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
             let title = lang.pick("Export", "导出").to_string();
@@ -194,8 +191,9 @@ impl TradeExplorerApp {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         let path_for_event = path.clone();
+        let gate = self.surroundings.test_gate.clone();
         std::thread::spawn(move || {
-            super::wait_at_test_gate();
+            super::surroundings::wait_at(gate.as_deref());
             let result = write(&path).map(|()| path).map_err(|e| e.to_string());
             let _ = tx.send(result);
             ctx.request_repaint();
@@ -232,7 +230,7 @@ impl TradeExplorerApp {
 
     /// Opens a folder in the file manager, or says why it cannot.
     pub(super) fn open_folder(&mut self, folder: &std::path::Path) {
-        if let Err(e) = open::that_detached(folder) {
+        if let Err(e) = (self.surroundings.open_folder)(folder) {
             let text = format!("{} {}: {e}", self.state.lang.pick("Cannot open", "无法打开"), folder.display());
             self.toast(text, None, true);
         }
@@ -326,6 +324,7 @@ impl TradeExplorerApp {
         };
         match (capture.target, cropped) {
             (CaptureTarget::Clipboard, Ok(picture)) => {
+                super::event(&format!("copied image {}x{}", picture.size[0], picture.size[1]));
                 ctx.copy_image(picture);
                 let text =
                     self.state.lang.pick("Copied the chart to the clipboard.", "已将图表复制到剪贴板。").to_string();
@@ -383,10 +382,11 @@ impl TradeExplorerApp {
                         "图表将按此尺寸和分辨率在后台重新绘制,适合打印。",
                     ));
                     ui.horizontal(|ui| {
-                        ui.label(lang.pick("Size (points):", "尺寸(点):"));
-                        ui.add(egui::DragValue::new(&mut size[0]).range(200..=8000));
-                        ui.label("×");
-                        ui.add(egui::DragValue::new(&mut size[1]).range(200..=8000));
+                        let width = ui.label(lang.pick("Width", "宽"));
+                        ui.add(egui::DragValue::new(&mut size[0]).range(200..=8000)).labelled_by(width.id);
+                        let height = ui.label(lang.pick("Height", "高"));
+                        ui.add(egui::DragValue::new(&mut size[1]).range(200..=8000)).labelled_by(height.id);
+                        ui.label(lang.pick("points", "点"));
                     });
                     ui.horizontal(|ui| {
                         ui.label(lang.pick("Resolution:", "分辨率:"));

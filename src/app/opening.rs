@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use egui::Color32;
 
-use super::{TradeExplorerApp, native_dialog_available};
+use super::TradeExplorerApp;
 use crate::data::{LoadError, Loaded, Progress, load_bytes, load_path_with};
 use crate::settings::RECENT_FILES;
 use crate::ui::path_dialog::PathDialog;
@@ -40,7 +40,7 @@ impl TradeExplorerApp {
             .and_then(|p| p.parent().map(|p| p.to_path_buf()))
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
-        if native_dialog_available() {
+        if self.surroundings.native_dialogs {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
             let title = self.state.lang.pick("Open a dataset", "打开数据集").to_string();
@@ -70,8 +70,9 @@ impl TradeExplorerApp {
         let ctx = ctx.clone();
         let shared = Arc::clone(&progress);
         let file = PathBuf::from(&name);
+        let gate = self.surroundings.test_gate.clone();
         std::thread::spawn(move || {
-            super::wait_at_test_gate();
+            super::surroundings::wait_at(gate.as_deref());
             let outcome = guarded(&file, || load(&shared));
             let _ = tx.send(outcome);
             ctx.request_repaint();

@@ -164,6 +164,13 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         }
     }
     let targets = bars.iter().map(|b| (b.cell.point.observation, rect_of(b))).collect();
+    let gaps = missing
+        .iter()
+        .map(|&(x, width)| {
+            let (low, high) = (PlotPoint::new(x - width / 2.0, 0.0), PlotPoint::new(x + width / 2.0, no_data_height));
+            transform.rect_from_values(&low, &high)
+        })
+        .collect();
     let plot_rect = response.response.rect;
     let hovered = response
         .response
@@ -209,7 +216,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     super::store_layout(
         ui.ctx(),
         Tab::Compare,
-        super::ChartLayout { chart_rect, plot_rect, targets, x_range: (0.0, 0.0) },
+        super::ChartLayout { chart_rect, plot_rect, targets, x_range: (0.0, 0.0), gaps },
     );
     commands
 }

@@ -179,6 +179,8 @@ pub struct ChartLayout {
     pub targets: Vec<(usize, egui::Rect)>,
     /// The x range the plot showed (years).
     pub x_range: (f64, f64),
+    /// The "no data" slots drawn where a figure is missing (Compare), on screen.
+    pub gaps: Vec<egui::Rect>,
 }
 
 fn layout_id(tab: Tab) -> egui::Id {

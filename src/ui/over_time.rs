@@ -267,7 +267,11 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
     chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
     let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right() + strip, ui.min_rect().bottom()));
     chart_frame::measure_footer(ui, Tab::OverTime, plot_end);
-    super::store_layout(ui.ctx(), Tab::OverTime, super::ChartLayout { chart_rect, plot_rect, targets, x_range });
+    super::store_layout(
+        ui.ctx(),
+        Tab::OverTime,
+        super::ChartLayout { chart_rect, plot_rect, targets, x_range, gaps: Vec::new() },
+    );
     commands
 }
 

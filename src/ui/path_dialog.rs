@@ -67,7 +67,12 @@ pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lan
             ))
             .weak(),
         );
-        let field = ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(f32::INFINITY));
+        let field = ui
+            .horizontal(|ui| {
+                let label = ui.label(lang.pick("Path:", "路径:"));
+                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(f32::INFINITY)).labelled_by(label.id)
+            })
+            .inner;
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let folder = dialog.folder();
         egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {

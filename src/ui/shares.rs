@@ -178,7 +178,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
     super::store_layout(
         ui.ctx(),
         Tab::Shares,
-        super::ChartLayout { chart_rect, plot_rect, targets, x_range: (0.0, 100.0) },
+        super::ChartLayout { chart_rect, plot_rect, targets, x_range: (0.0, 100.0), gaps: Vec::new() },
     );
     commands
 }

@@ -21,10 +21,11 @@ pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut Strin
     ui.label(RichText::new(lang.pick("Sources", "来源")).size(20.0).strong());
     ui.label(RichText::new(dataset_description(d, lang)).weak());
     ui.horizontal(|ui| {
-        ui.label(lang.pick("Search:", "搜索:"));
+        let label = ui.label(lang.pick("Search:", "搜索:"));
         ui.add(
             egui::TextEdit::singleline(search).hint_text(lang.pick("title, publisher or quote", "标题、发布者或原文")),
         )
+        .labelled_by(label.id)
         .on_hover_text(lang.pick("Show only sources that mention this text", "只显示包含此文字的来源"));
     });
     let needle = search.trim().to_lowercase();
