@@ -252,6 +252,7 @@ impl TradeExplorerApp {
             Command::ResetFilters => self.filter = initial_filter(&self.loaded.dataset, self.state.lang),
             Command::SetTab(tab) => {
                 self.state.tab = tab;
+                event(&format!("tab {}", serde_json::to_string(&tab).unwrap_or_default().trim_matches('"')));
                 if tab.is_chart() {
                     self.state.last_chart_tab = tab;
                 }
@@ -533,7 +534,7 @@ fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
 
 /// Prints an event line for scripts and end-to-end tests when `TRADE_EXPLORER_EVENTS` is set
 /// (`ready` after the first frame, `opening NAME`, `opened NAME`, `writing PATH`, `saved PATH`,
-/// `export failed: …`, `copied image WxH`, `closing`, `open cancelled: NAME (stopped | finished |
+/// `export failed: …`, `copied image WxH`, `tab TAB`, `closing`, `open cancelled: NAME (stopped | finished |
 /// still running)`, `closed`).
 pub fn event(line: &str) {
     if std::env::var_os(EVENTS_ENV).is_some() {

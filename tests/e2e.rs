@@ -8,6 +8,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
+mod support;
+
+use support::Gate;
+
 const BIN: &str = env!("CARGO_BIN_EXE_trade-explorer");
 
 /// The colours of Jinhua, Yiwu and Yongkang in the default selection: the palette's first three
@@ -61,6 +65,12 @@ fn batch_export_of_each_view_is_a_png_of_the_requested_size_with_the_series_colo
         let k: u32 = scale.parse().unwrap();
         assert_eq!(image.dimensions(), (w * k, h * k), "{view}");
         assert_not_blank(&image);
+        // As any file a person saves: 0666 less the umask (0644 under the usual 022), not private.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).expect("a file").permissions().mode() & 0o777;
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, "x").expect("written");
+        assert_eq!(format!("{:o}", mode(&out)), format!("{:o}", mode(&plain)), "{view}");
         for colour in colours {
             assert!(count_colour(&image, colour) > 20, "{view}: colour {colour:?} is missing");
         }
@@ -448,15 +458,6 @@ impl RunningApp {
         self.expect_exit(Duration::from_secs(10));
     }
 
-    /// Waits until the session saved by the running app (at most once a second) has this tab.
-    fn expect_saved_tab(&self, config: &Path, tab: &str) {
-        let saved = wait_until(Duration::from_secs(20), || {
-            std::fs::read_to_string(config.join("settings.json"))
-                .is_ok_and(|t| t.contains(&format!("\"tab\": \"{tab}\"")))
-        });
-        assert!(saved, "the app did not switch to {tab}");
-    }
-
     /// Waits for the process to end by itself; kills it and fails if it does not.
     fn expect_exit(&mut self, timeout: Duration) {
         let ended = wait_until(timeout, || self.child.try_wait().expect("the app can be waited for").is_some());
@@ -519,18 +520,13 @@ fn the_first_start_on_a_chinese_desktop_is_in_chinese_with_money_in_yi() {
     assert_eq!(state["filter"]["unit_scale"], "hundred-million");
 }
 
-/// Changes the session after the first frame, as a person would: switches to Compare (Ctrl+2)
-/// and hides the side panel (Ctrl+B). The first frame's session is saved anyway; only a save on
-/// closing keeps these.
-fn change_the_session(xvfb: &Xvfb) {
-    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+2", "ctrl+b"]);
-}
-
-/// The changes of [`change_the_session`] are in the saved settings.
-fn assert_session_changed(config: &Path) {
-    let state = saved_state(config);
-    assert_eq!(state["tab"], "compare", "the tab switched before closing was not saved: {state}");
-    assert_eq!(state["side_panel_open"], false, "the hidden side panel was not saved: {state}");
+/// Switches to Compare (Ctrl+2) after the first frame, as a person would, and waits until the
+/// app has done it but not yet saved it: the session is saved at most once a second, so only the
+/// save on closing can keep this change.
+fn change_the_session(xvfb: &Xvfb, app: &RunningApp, config: &Path) {
+    xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+2"]);
+    expect_event(&app.events, "tab compare", Duration::from_secs(30));
+    assert_eq!(saved_tab(config), "over-time", "saved before closing: the test cannot tell the close saved it");
 }
 
 #[test]
@@ -539,7 +535,7 @@ fn a_window_manager_close_request_closes_the_app_cleanly() {
     let xvfb = Xvfb::start();
     let config = tempfile::tempdir().expect("a temporary folder");
     let mut app = RunningApp::start(&xvfb, config.path(), &[], None);
-    change_the_session(&xvfb);
+    change_the_session(&xvfb, &app, config.path());
     let helper = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/close_window.py");
     let out = Command::new("/usr/bin/python3")
         .arg(&helper)
@@ -553,7 +549,7 @@ fn a_window_manager_close_request_closes_the_app_cleanly() {
         String::from_utf8_lossy(&out.stderr)
     );
     app.expect_clean_close();
-    assert_session_changed(config.path());
+    assert_eq!(saved_tab(config.path()), "compare");
 }
 
 #[test]
@@ -563,32 +559,11 @@ fn termination_signals_close_the_app_like_its_close_button() {
         let xvfb = Xvfb::start();
         let config = tempfile::tempdir().expect("a temporary folder");
         let mut app = RunningApp::start(&xvfb, config.path(), &[], None);
-        change_the_session(&xvfb);
-        // The keys are taken in before the signal: wait until the window shows Compare.
-        app.expect_saved_tab(config.path(), "compare");
+        change_the_session(&xvfb, &app, config.path());
         let status = Command::new("kill").args([&format!("-{signal}"), &app.child.id().to_string()]).status();
         assert!(status.expect("kill runs").success(), "SIG{signal}");
         app.expect_clean_close();
-        assert_session_changed(config.path());
-    }
-}
-
-/// A FIFO the app's background jobs wait at (`TRADE_EXPLORER_TEST_GATE`) until it is opened.
-struct Gate(PathBuf);
-
-impl Gate {
-    fn new(folder: &Path) -> Gate {
-        let path = folder.join("gate");
-        let made = Command::new("mkfifo").arg(&path).status().expect("mkfifo runs");
-        assert!(made.success(), "mkfifo failed");
-        Gate(path)
-    }
-
-    /// Lets the waiting job go on.
-    fn open(&self) {
-        use std::io::Write;
-        let mut fifo = std::fs::OpenOptions::new().write(true).open(&self.0).expect("the gate opens");
-        fifo.write_all(b"go").expect("the gate takes a byte");
+        assert_eq!(saved_tab(config.path()), "compare", "SIG{signal}");
     }
 }
 

@@ -146,6 +146,22 @@ fn the_row_limit_names_its_flag() {
 }
 
 #[test]
+fn rows_that_are_refused_still_count_toward_the_row_limit() {
+    // An OWID file of nothing but bad rows (no year, no place): each is a problem, and the limit
+    // still stops the reading, instead of collecting problems to the end of a huge file.
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("bad.csv");
+    let mut text = String::from("Entity,Year,Exports\n");
+    for i in 0..30 {
+        text.push_str(if i % 2 == 0 { "China,,1\n" } else { ",2020,1\n" });
+    }
+    std::fs::write(&path, text).expect("written");
+    let limits = Limits { rows: 10, ..Limits::default() };
+    let err = load_path_with(&path, &Progress::new(limits)).expect_err("over the limit");
+    assert!(matches!(err, LoadError::TooManyRows { limit: 10, .. }), "{err}");
+}
+
+#[test]
 fn a_json_file_is_refused_at_its_row_limit_while_it_is_read() {
     // Eleven observations, the last one cut off, and a limit of nine: a reader that counts only
     // after reading every observation would stop at the cut instead, having held them all.

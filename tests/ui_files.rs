@@ -6,7 +6,7 @@ mod support;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use support::{OWID_CSV, app, record_opened_folders, step_until, wait_for_load};
+use support::{Gate, OWID_CSV, app, record_opened_folders, step_until, wait_for_load};
 use trade_explorer::settings::State;
 
 /// Opens the File menu and clicks one of its items.
@@ -111,8 +111,7 @@ fn open_recent_opens_a_file_of_an_earlier_session() {
 #[test]
 fn cancel_in_the_status_line_stops_a_load_and_keeps_the_data_that_was_open() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let gate = dir.path().join("gate");
-    assert!(std::process::Command::new("mkfifo").arg(&gate).status().expect("mkfifo runs").success());
+    let gate = Gate::new(dir.path());
     let path = dir.path().join("large.csv");
     let mut rows = String::from("Entity,Code,Year,Exports\n");
     for row in 0..10_000 {
@@ -122,7 +121,7 @@ fn cancel_in_the_status_line_stops_a_load_and_keeps_the_data_that_was_open() {
     let mut harness = app(State::default(), None);
     let title = harness.state().loaded().dataset.title.clone();
     // The load waits at the gate until the test lets it go: it is running when Cancel is clicked.
-    harness.state_mut().surroundings_mut().test_gate = Some(gate.clone());
+    harness.state_mut().surroundings_mut().test_gate = Some(gate.0.clone());
     harness.input_mut().dropped_files.push(std::sync::Arc::new(support::DroppedPath(path)));
     harness.step();
     harness.step();
@@ -130,7 +129,7 @@ fn cancel_in_the_status_line_stops_a_load_and_keeps_the_data_that_was_open() {
     harness.get_by_role(Role::ProgressIndicator);
     harness.get_by_role_and_label(Role::Button, "Cancel").click();
     harness.step();
-    std::fs::OpenOptions::new().write(true).open(&gate).expect("the gate opens");
+    gate.open();
     wait_for_load(&mut harness);
     assert_eq!(harness.state().message(), Some("Opening was cancelled."));
     assert_eq!(harness.state().loaded().dataset.title, title, "the data that was open stays");

@@ -120,3 +120,32 @@ pub fn step_until(
     }
     harness.run();
 }
+
+/// A FIFO the app's background jobs wait at (`TRADE_EXPLORER_TEST_GATE`) until it is opened.
+pub struct Gate(pub PathBuf);
+
+impl Gate {
+    pub fn new(folder: &Path) -> Gate {
+        let path = folder.join("gate");
+        let made = std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo runs");
+        assert!(made.success(), "mkfifo failed");
+        Gate(path)
+    }
+
+    /// Lets the waiting job go on, once it waits (opening a FIFO without blocking fails until
+    /// someone reads it: an app that is gone never makes this hang).
+    pub fn open(&self) {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let mut fifo = loop {
+            match std::fs::OpenOptions::new().write(true).custom_flags(O_NONBLOCK).open(&self.0) {
+                Ok(fifo) => break fifo,
+                Err(e) => assert!(std::time::Instant::now() < deadline, "nothing waits at the gate: {e}"),
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        fifo.write_all(b"go").expect("the gate takes a byte");
+    }
+}
