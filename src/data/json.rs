@@ -33,18 +33,8 @@ const DATASET_FIELDS: &[&str] = &[
     "default_selection",
 ];
 
-/// The fields of a tidy CSV's sidecar: a dataset's declarations, without figures.
-const SIDECAR_FIELDS: &[&str] = &[
-    "format_version",
-    "title",
-    "description",
-    "title_zh",
-    "description_zh",
-    "sources",
-    "entities",
-    "metrics",
-    "categories",
-];
+/// The fields of a tidy CSV's sidecar: a dataset's declarations, without figures (the first nine).
+const SIDECAR_FIELDS: &[&str] = DATASET_FIELDS.split_at(9).0;
 
 /// The top level of a JSON file, read in one pass: a dataset or a sidecar (`format_version`),
 /// or a data package (`resources` and no `format_version`).
