@@ -211,8 +211,12 @@ impl<'a, R: std::io::Read> Records<'a, R> {
         };
         match header {
             Ok(header) => records.header = header,
-            // A header that is not UTF-8 may be a quote that never closes, read on into the data.
-            Err(e) => return Err(records.unclosed_quote(&csv::Position::new()).unwrap_or_else(|| csv_error(path, &e))),
+            Err(e) => {
+                let located = matches!(e.kind(), csv::ErrorKind::Utf8 { .. })
+                    .then(|| records.not_utf8(&csv::Position::new()))
+                    .flatten();
+                return Err(located.unwrap_or_else(|| csv_error(path, &e)));
+            }
         }
         Ok(records)
     }

@@ -87,7 +87,7 @@ impl<'de> Visitor<'de> for TopLevelSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
         let fields = if self.sidecar { SIDECAR_FIELDS } else { DATASET_FIELDS };
         let mut top = TopLevel::default();
-        let mut seen = [false; 11];
+        let mut seen = [false; DATASET_FIELDS.len()];
         while let Some(key) = map.next_key::<String>()? {
             // A file of another version is judged by that version's rules, not these.
             if top.version.as_ref().is_some_and(|v| !is_current(v)) {
@@ -98,7 +98,9 @@ impl<'de> Visitor<'de> for TopLevelSeed<'_> {
                 match &top.version {
                     Some(_) => return Err(de::Error::unknown_field(&key, fields)),
                     None if key == "resources" => top.resources = true,
-                    None => drop(top.unknown.get_or_insert(key)),
+                    None => {
+                        top.unknown.get_or_insert(key);
+                    }
                 }
                 map.next_value::<IgnoredAny>()?;
                 continue;
