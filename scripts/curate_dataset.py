@@ -174,7 +174,57 @@ ENTITIES = {
     "Jinhua": dict(id="jinhua", name="Jinhua", name_zh="金华", kind="prefecture-level city", parent="zhejiang"),
     "Yiwu": dict(id="yiwu", name="Yiwu", name_zh="义乌", kind="county-level city", parent="jinhua"),
     "Yongkang": dict(id="yongkang", name="Yongkang", name_zh="永康", kind="county-level city", parent="jinhua"),
+    # Jinhua's other county-level divisions (two districts, five county-level cities and counties
+    # with Yiwu and Yongkang).
+    "Wucheng": dict(id="wucheng", name="Wucheng", name_zh="婺城区", kind="district", parent="jinhua"),
+    "Jindong": dict(id="jindong", name="Jindong", name_zh="金东区", kind="district", parent="jinhua"),
+    "Lanxi": dict(id="lanxi", name="Lanxi", name_zh="兰溪市", kind="county-level city", parent="jinhua"),
+    "Dongyang": dict(id="dongyang", name="Dongyang", name_zh="东阳市", kind="county-level city", parent="jinhua"),
+    "Wuyi": dict(id="wuyi", name="Wuyi", name_zh="武义县", kind="county", parent="jinhua"),
+    "Pujiang": dict(id="pujiang", name="Pujiang", name_zh="浦江县", kind="county", parent="jinhua"),
+    "Panan": dict(id="panan", name="Pan'an", name_zh="磐安县", kind="county", parent="jinhua"),
+    # A development area that overlaps Jindong district: no parent, so that sums and shares of
+    # Jinhua never count it twice.
+    "Jinyi New Area": dict(id="jinyi_new_area", name="Jinyi New Area", name_zh="金义新区", kind="development area (overlaps Jindong)"),
 }
+
+# Parts of a whole (categories of its metric): by destination, kind of goods and trade mode.
+# Belt and Road countries overlap the regions (India has not joined); high-tech products overlap
+# mechanical and electrical ones. Parts that overlap are never stacked or summed.
+CATEGORIES = [
+    dict(id="africa", name="Africa", name_zh="非洲", dimension="destination"),
+    dict(id="latin_america", name="Latin America", name_zh="拉丁美洲", dimension="destination"),
+    dict(id="asean", name="ASEAN", name_zh="东盟", dimension="destination"),
+    dict(id="european_union", name="European Union", name_zh="欧盟", dimension="destination"),
+    dict(id="united_states", name="United States", name_zh="美国", dimension="destination"),
+    dict(id="india", name="India", name_zh="印度", dimension="destination"),
+    dict(id="belt_and_road", name="Belt and Road countries", name_zh="共建“一带一路”国家", dimension="destination",
+         overlaps=["africa", "latin_america", "asean", "european_union"]),
+    dict(id="mechanical_electrical", name="Mechanical and electrical products", name_zh="机电产品", dimension="goods"),
+    dict(id="labour_intensive", name="Labour-intensive products", name_zh="劳动密集型产品", dimension="goods"),
+    dict(id="high_tech", name="High-tech products", name_zh="高新技术产品", dimension="goods", overlaps=["mechanical_electrical"]),
+    dict(id="agricultural_products", name="Agricultural products", name_zh="农产品", dimension="goods"),
+    dict(id="market_procurement", name="Market procurement", name_zh="市场采购", dimension="trade_mode"),
+    dict(id="general_trade", name="General trade", name_zh="一般贸易", dimension="trade_mode"),
+]
+
+# Metrics of the survey that are parts of another metric: (the whole, the part).
+AS_PARTS = {
+    "exports_to_africa": ("exports", "africa"),
+    "exports_to_united_states": ("exports", "united_states"),
+    "exports_to_european_union": ("exports", "european_union"),
+    "exports_to_latin_america": ("exports", "latin_america"),
+    "exports_to_asean": ("exports", "asean"),
+    "trade_with_africa": ("total_trade", "africa"),
+    "exports_mechanical_electrical": ("exports", "mechanical_electrical"),
+    "exports_labour_intensive": ("exports", "labour_intensive"),
+    "exports_market_procurement": ("exports", "market_procurement"),
+    "imports_agricultural_products": ("imports", "agricultural_products"),
+}
+
+# Figures collected after the survey, in its shape (plus `publisher`, `published`, and where they
+# apply `category` and `date`); see docs/data-coverage.md for how they were found.
+COLLECTED = "scripts/collected_facts.json"
 
 # Record indexes whose metric or entity the curation changes, with the reason kept in the note.
 RECLASSIFY = {
@@ -482,7 +532,7 @@ TRUST_RANK = {"high": 3, "medium": 2, "low": 1}
 
 
 def cell_key(o):
-    return (o["entity"], o["metric"], o.get("year"), o.get("date"), o.get("period", "full_year"))
+    return (o["entity"], o["metric"], o.get("category"), o.get("year"), o.get("date"), o.get("period", "full_year"))
 
 
 def choose(key, cands):
@@ -545,12 +595,13 @@ def main():
     metric_of = {m[0]: m for m in METRICS}
     metric_by_id = {m[1]: m for m in METRICS}
 
+    collected = json.load(open(COLLECTED))
     sources, source_id_of = [], {}
-    for rec in facts:
+    for rec in facts + collected:
         url = rec["source_url"]
         if url in source_id_of:
             continue
-        publisher, published = source_for(url)
+        publisher, published = (rec["publisher"], rec.get("published")) if "publisher" in rec else source_for(url)
         inside = re.search(r"\((.*?)\)", publisher)
         name = slug(publisher.split("(")[0]) or (slug(inside.group(1)) if inside else "") or slug(url.split("/")[2])
         base = name[:28].strip("-") + ("-" + published if published else "")
@@ -563,7 +614,7 @@ def main():
         sources.append(src)
         source_id_of[url] = sid
 
-    records = list(enumerate(facts)) + list(ADDED.items())
+    records = list(enumerate(facts)) + list(ADDED.items()) + [(f"collected-{k}", r) for k, r in enumerate(collected)]
     for key, rec in ADDED.items():
         assert rec["source_url"] in source_id_of, f"{key}: its source is not among the survey's"
 
@@ -580,9 +631,12 @@ def main():
         m = metric_by_id[metric]
         unit = m[4]
         value = convert(rec["value"], rec["unit"], unit)
+        metric, category = AS_PARTS.get(metric, (metric, rec.get("category")))
         obs = dict(entity=ENTITIES[entity]["id"], metric=metric)
-        if i in MONTHLY:
-            obs["date"] = MONTHLY[i]
+        if category:
+            obs["category"] = category
+        if i in MONTHLY or "date" in rec:
+            obs["date"] = MONTHLY.get(i) or rec["date"]
         else:
             obs["year"] = rec["year"]
             if rec["period"] != "full_year":
@@ -599,7 +653,8 @@ def main():
         else:
             obs["quote"] = rec["quote"]
         obs["trust"] = rec["source_trust"]
-        if source_for(rec["source_url"])[0].startswith(SELF_PUBLISHED) and obs["trust"] != "low":
+        publisher = rec.get("publisher") or source_for(rec["source_url"])[0]
+        if publisher.startswith(SELF_PUBLISHED) and obs["trust"] != "low":
             obs["trust"] = "low"
             note_extra.append(f"Curation: rated low, not {rec['source_trust']}: the source is self-published.")
         notes = [n for n in [rec.get("note")] + note_extra if n]
@@ -623,8 +678,7 @@ def main():
                 obs["note"] = "Curation: recomputed from the figures shown for its inputs; the survey's figure is an alternative."
             else:
                 obs["note"] = "Curation: recomputed from the figures shown for its inputs; the survey's formula, with the self-published 1,050.86, gives the same."
-        key = (obs["entity"], metric, obs.get("year"), obs.get("date"), obs.get("period", "full_year"))
-        cells.setdefault(key, []).append((i, rec, obs))
+        cells.setdefault(cell_key(obs), []).append((i, rec, obs))
 
     observations = [choose(key, cands) for key, cands in cells.items()]
     winners = {cell_key(o): o for o in observations}
@@ -645,7 +699,15 @@ def main():
         metrics.append(md)
     order = {m["id"]: i for i, m in enumerate(metrics)}
     ent_order = {e["id"]: i for i, e in enumerate(ENTITIES.values())}
-    observations.sort(key=lambda o: (ent_order[o["entity"]], order[o["metric"]], o.get("year") or int(o["date"][:4]), o.get("date", ""), o.get("period", "")))
+    cat_order = {c["id"]: i for i, c in enumerate(CATEGORIES)}
+    observations.sort(key=lambda o: (ent_order[o["entity"]], order[o["metric"]], cat_order.get(o.get("category"), -1),
+                                     o.get("year") or int(o["date"][:4]), o.get("date", ""), o.get("period", "")))
+    used_categories = {o["category"] for o in observations if "category" in o}
+    categories = [c for c in CATEGORIES if c["id"] in used_categories]
+    for c in categories:
+        c["overlaps"] = [x for x in c.get("overlaps", []) if x in used_categories]
+        if not c["overlaps"]:
+            c.pop("overlaps")
     used_sources = {o["source"] for o in observations} | {a["source"] for o in observations for a in o.get("alternatives", [])}
     sources = [s for s in sources if s["id"] in used_sources]
 
@@ -669,6 +731,7 @@ def main():
         sources=sources,
         entities=list(ENTITIES.values()),
         metrics=metrics,
+        categories=categories,
         default_selection=dict(entities=["jinhua", "yiwu", "yongkang"], metrics=["exports"]),
         observations=observations,
     )

@@ -443,6 +443,22 @@ impl TradeExplorerApp {
                     let d = &self.loaded.dataset;
                     ui.label(RichText::new(dataset_title(d, lang)).strong());
                     ui.add(egui::Label::new(dataset_description(d, lang)).wrap());
+                    let (all, derived) = (d.observations.len(), d.stats.derived);
+                    let count = |n: usize| crate::data::format::format_number(n as f64, 0);
+                    ui.label(match lang {
+                        Lang::En => format!(
+                            "{} figures: {} reported by their sources, {} derived from others (with their formulas)",
+                            count(all),
+                            count(all - derived),
+                            count(derived)
+                        ),
+                        Lang::Zh => format!(
+                            "共 {} 项数据:{} 项为来源公布,{} 项由其他数据推算(附公式)",
+                            count(all),
+                            count(all - derived),
+                            count(derived)
+                        ),
+                    });
                     ui.separator();
                     ui.label(
                         RichText::new(lang.pick(

@@ -52,7 +52,8 @@ pub struct FilterArgs {
     /// Metrics to show, by id (repeat, or separate with commas); default: the dataset's selection.
     #[arg(long = "metric", value_name = "ID", value_delimiter = ',')]
     pub metrics: Vec<String>,
-    /// Categories to show, by id; default: all.
+    /// Parts of a whole to show beside it (categories: destinations, kinds of goods, trade modes),
+    /// by id; default: none, the wholes alone.
     #[arg(long = "category", value_name = "ID", value_delimiter = ',')]
     pub categories: Vec<String>,
     /// First year shown.

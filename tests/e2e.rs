@@ -116,8 +116,9 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
 }
 
 /// The rows a CSV export of full-year figures must hold, read from the bundled dataset's JSON
-/// itself (not through the app's loader or queries): every observation that `wanted` picks, with
-/// its entity's and metric's names, its unit as the app writes it, and its source.
+/// itself (not through the app's loader or queries): every whole (no category: with no part
+/// chosen a chart shows wholes alone) that `wanted` picks, with its entity's and metric's names,
+/// its unit as the app writes it, and its source.
 /// Picks observations (with their metric) out of the dataset JSON.
 type Wanted<'a> = Box<dyn Fn(&serde_json::Value, &serde_json::Value) -> bool + 'a>;
 
@@ -131,7 +132,7 @@ fn expected_rows(wanted: Wanted<'_>) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for o in json["observations"].as_array().expect("observations") {
         let metric = by_id("metrics", o["metric"].as_str().expect("a metric"));
-        if o.get("period").is_some() || o.get("year").is_none() || !wanted(o, &metric) {
+        if o.get("period").is_some() || o.get("category").is_some() || o.get("year").is_none() || !wanted(o, &metric) {
             continue;
         }
         let source = by_id("sources", o["source"].as_str().expect("a source"));

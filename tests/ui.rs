@@ -304,7 +304,7 @@ fn a_legend_that_wraps_leaves_the_sources_line_inside_the_window() {
     let mut harness = app_sized(State { filter: Some(filter), ..State::default() }, None, [1024.0, 640.0]);
     harness.run();
     assert_eq!(series_ids(&harness).len(), 7);
-    let status = harness.get_by_label_contains("264 figures").rect();
+    let status = harness.get_by_label_contains(&format!("{} figures", dataset.observations.len())).rect();
     let sources = harness.get_by_label_contains("Source: ").rect();
     assert!(sources.bottom() <= status.top(), "the sources line {sources:?} runs under the status line {status:?}");
     let layout = chart_layout(&harness.ctx, Tab::OverTime).expect("the chart was drawn");

@@ -119,6 +119,8 @@ pub struct Builder {
     category_ids: HashMap<String, CategoryId>,
     period_ids: HashMap<String, PeriodId>,
     entity_parents: Vec<(String, Option<String>)>,
+    /// Per category: where it was declared and the ids it says it overlaps.
+    category_overlaps: Vec<(String, Vec<String>)>,
     /// Where each declaration was made, for duplicate messages.
     declared_at: HashMap<(&'static str, String), String>,
     /// For each observation, its item number, to name it in duplicate messages.
@@ -146,6 +148,7 @@ impl Builder {
             category_ids: HashMap::default(),
             period_ids: HashMap::default(),
             entity_parents: Vec::new(),
+            category_overlaps: Vec::new(),
             declared_at: HashMap::default(),
             rows: Vec::new(),
             locate_observation,
@@ -297,11 +300,48 @@ impl Builder {
 
     /// Declares a category.
     pub fn add_category(&mut self, at: &str, category: Category) {
+        self.add_category_overlapping(at, category, Vec::new());
+    }
+
+    /// Declares a category that overlaps the categories `overlaps` names (resolved at the end).
+    pub fn add_category_overlapping(&mut self, at: &str, category: Category, overlaps: Vec<String>) {
         self.check_text(at, "name", &category.name, true);
         if self.claim_id("category", at, &category.id) {
             let id = CategoryId(self.dataset.categories.len() as u32);
             self.category_ids.insert(category.id.clone(), id);
             self.dataset.categories.push(category);
+            self.category_overlaps.push((at.to_string(), overlaps));
+        }
+    }
+
+    /// Resolves the categories' overlaps: known ids of the same dimension, both ways.
+    fn resolve_overlaps(&mut self) {
+        let declared = std::mem::take(&mut self.category_overlaps);
+        for (i, (at, names)) in declared.iter().enumerate() {
+            for (k, name) in names.iter().enumerate() {
+                let Some(other) = Self::resolve(&self.category_ids, name) else {
+                    let kind = self.unknown("category", name);
+                    self.problem(format!("{at}.overlaps[{k}]"), kind);
+                    continue;
+                };
+                let cats = &self.dataset.categories;
+                let (this, that) = (&cats[i], &cats[other.0 as usize]);
+                if other.0 as usize == i || this.dimension.is_none() || this.dimension != that.dimension {
+                    let kind = ProblemKind::OverlapAcrossDimensions {
+                        id: this.id.clone(),
+                        dimension: this.dimension.clone().unwrap_or_else(|| "none".into()),
+                        other: name.clone(),
+                    };
+                    self.problem(format!("{at}.overlaps[{k}]"), kind);
+                    continue;
+                }
+                for (a, b) in [(i, other.0 as usize), (other.0 as usize, i)] {
+                    let b = CategoryId(b as u32);
+                    if !self.dataset.categories[a].overlaps.contains(&b) {
+                        self.dataset.categories[a].overlaps.push(b);
+                    }
+                }
+            }
         }
     }
 
@@ -598,6 +638,7 @@ impl Builder {
     /// returns the dataset with its warnings, or every problem found.
     pub fn finish(mut self) -> Result<(Dataset, Vec<String>), (Vec<Problem>, usize)> {
         self.resolve_parents();
+        self.resolve_overlaps();
         self.resolve_default_selection();
         if self.dataset.observations.is_empty() && self.problems.is_empty() {
             self.problem("observations", ProblemKind::NoObservations);

@@ -517,10 +517,7 @@ fn read_row(
         category = category_text.map(|text| {
             let id = slug(text);
             if !builder.has_category(&id) {
-                builder.add_category(
-                    &locate_row(row, "category"),
-                    Category { id: id.clone(), name: text.into(), name_zh: None },
-                );
+                builder.add_category(&locate_row(row, "category"), Category::plain(id.clone(), text.into(), None));
             }
             Cow::Owned(id)
         });

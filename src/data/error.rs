@@ -231,6 +231,18 @@ pub enum ProblemKind {
         /// A few identifiers that do exist, to help spot a typo.
         known: Vec<String>,
     },
+    /// A category overlaps one of another dimension (or itself).
+    #[error(
+        "category {id:?} can overlap only other categories of its own dimension ({dimension}); {other:?} is not one"
+    )]
+    OverlapAcrossDimensions {
+        /// The category.
+        id: String,
+        /// Its dimension.
+        dimension: String,
+        /// The category it names.
+        other: String,
+    },
     /// Entities' parents form a loop.
     #[error("the parent chain of {id:?} loops back to itself")]
     ParentCycle {

@@ -115,7 +115,7 @@ pub struct Filter {
     pub entities: BTreeSet<String>,
     /// Selected metric ids.
     pub metrics: BTreeSet<String>,
-    /// Selected category ids; empty means all.
+    /// The parts (categories) shown beside the wholes; empty shows the wholes alone.
     pub categories: BTreeSet<String>,
     /// First year shown, inclusive.
     pub year_from: Option<i32>,
@@ -290,8 +290,9 @@ mod tests {
         f.adapt_to(&d);
         assert_eq!(f.hidden, hidden(&["jinhua:exports:africa", "exports:asean"]));
         // Opened on data without categories, both go.
-        let bundled = load_bundled().unwrap().dataset;
-        f.adapt_to(&bundled);
+        let minimal = include_str!("../../tests/fixtures/valid/minimal.json");
+        let without = crate::data::json::load_json(path, minimal.as_bytes()).unwrap().0;
+        f.adapt_to(&without);
         assert!(f.hidden.is_empty(), "{:?}", f.hidden);
     }
 

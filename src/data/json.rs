@@ -236,6 +236,9 @@ pub(crate) struct RawCategory {
     id: String,
     name: String,
     name_zh: Option<String>,
+    dimension: Option<String>,
+    #[serde(default)]
+    overlaps: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -427,7 +430,8 @@ pub(crate) fn declare(
         builder.add_metric(&format!("metrics[{i}]"), metric);
     }
     for (i, c) in categories.into_iter().enumerate() {
-        builder.add_category(&format!("categories[{i}]"), Category { id: c.id, name: c.name, name_zh: c.name_zh });
+        let category = Category { dimension: c.dimension, ..Category::plain(c.id, c.name, c.name_zh) };
+        builder.add_category_overlapping(&format!("categories[{i}]"), category, c.overlaps);
     }
 }
 

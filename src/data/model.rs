@@ -91,6 +91,20 @@ pub struct Category {
     pub name: String,
     /// Chinese name, when known.
     pub name_zh: Option<String>,
+    /// What the whole is divided by: `destination`, `goods`, `trade_mode`. Parts of one
+    /// dimension that do not overlap add up to (at most) the whole.
+    pub dimension: Option<String>,
+    /// Categories of the same dimension this one overlaps (Belt and Road countries overlap the
+    /// regions; high-tech products overlap mechanical and electrical ones): never stacked or
+    /// summed with them. Symmetric once loaded.
+    pub overlaps: Vec<CategoryId>,
+}
+
+impl Category {
+    /// A category of no dimension that overlaps nothing.
+    pub fn plain(id: String, name: String, name_zh: Option<String>) -> Category {
+        Category { id, name, name_zh, dimension: None, overlaps: Vec::new() }
+    }
 }
 
 /// How much a figure can be relied on.
@@ -533,6 +547,10 @@ pub struct Stats {
     pub any_trust: bool,
     /// Observations per entity, by [`EntityId`].
     pub per_entity: Vec<u32>,
+    /// The parts there are figures for: (metric, category) pairs, sorted.
+    pub parts: Vec<(MetricId, CategoryId)>,
+    /// How many observations are derived from others (the rest are reported).
+    pub derived: usize,
 }
 
 impl Stats {
@@ -549,7 +567,16 @@ impl Stats {
             if let Some(n) = stats.per_entity.get_mut(o.cell.entity.0 as usize) {
                 *n += 1;
             }
+            stats.derived += usize::from(o.derived);
+            if let Some(c) = o.cell.category
+                && stats.parts.last() != Some(&(o.cell.metric, c))
+            {
+                stats.parts.push((o.cell.metric, c));
+            }
         }
+        // Observations come sorted by entity first: the same part recurs per entity.
+        stats.parts.sort_unstable();
+        stats.parts.dedup();
         stats
     }
 }

@@ -107,6 +107,7 @@ pub fn show(
                     metric_list(ui, d, &mut f, &mut state.metric_search, lang);
                 },
             );
+            parts(ui, d, &mut f, lang);
             ui.separator();
             years(ui, d, &mut f, lang);
             period(ui, d, &mut f, lang);
@@ -267,6 +268,56 @@ fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Filter, search: &mut String, la
                 }
             });
     }
+}
+
+/// Names of the dimensions parts of a whole come in.
+fn dimension_label(dimension: Option<&str>, lang: Lang) -> String {
+    match dimension {
+        Some("destination") => lang.pick("By destination", "按目的地").into(),
+        Some("goods") => lang.pick("By kind of goods", "按商品类别").into(),
+        Some("trade_mode") => lang.pick("By trade mode", "按贸易方式").into(),
+        Some(other) => other.replace('_', " "),
+        None => lang.pick("Other parts", "其他分项").into(),
+    }
+}
+
+/// The parts of the selected metrics (exports to Africa, exports of mechanical and electrical
+/// products…), by dimension: ticked parts are drawn beside the whole. Shown only when the
+/// selected metrics have parts.
+fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+    let mut categories: Vec<crate::data::CategoryId> =
+        d.stats.parts.iter().filter(|(m, _)| f.metrics.contains(&d.metric(*m).id)).map(|&(_, c)| c).collect();
+    categories.sort_unstable();
+    categories.dedup();
+    if categories.is_empty() {
+        return;
+    }
+    CollapsingHeader::new(RichText::new(lang.pick("Parts", "分项")).strong()).default_open(true).show(ui, |ui| {
+        let mut dimensions: Vec<Option<&str>> =
+            categories.iter().map(|&c| d.category(c).dimension.as_deref()).collect();
+        dimensions.dedup();
+        dimensions.sort_unstable();
+        dimensions.dedup();
+        for dimension in dimensions {
+            ui.label(RichText::new(dimension_label(dimension, lang)).weak());
+            for &c in categories.iter().filter(|&&c| d.category(c).dimension.as_deref() == dimension) {
+                let category = d.category(c);
+                let mut on = f.categories.contains(&category.id);
+                let help = lang.pick("Draw this part beside the whole", "在总量旁绘制此分项");
+                if ui
+                    .checkbox(&mut on, crate::data::format::category_name(category, lang))
+                    .on_hover_text(help)
+                    .changed()
+                {
+                    if on {
+                        f.categories.insert(category.id.clone());
+                    } else {
+                        f.categories.remove(&category.id);
+                    }
+                }
+            }
+        }
+    });
 }
 
 fn years(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {

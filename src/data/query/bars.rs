@@ -174,6 +174,12 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
         }
     }
     chart.series.retain(|b| b.cells.iter().any(Option::is_some));
+    if chart.stack_unavailable.is_none()
+        && let Some(reason) = parts_refuse_stacking(d, &chart.series, lang)
+    {
+        chart.stack_unavailable = Some(reason);
+        chart.layout = BarLayout::Grouped;
+    }
     limit_groups(&mut chart, f.max_series.max(1), lang);
     let colours = entity_colours(&sel.entities, chart.groups.iter().take(chart.shown_groups).map(|g| g.entity));
     for g in &mut chart.groups {
@@ -199,6 +205,38 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
         chart.empty_reason = Some(why_empty(d, f, &sel, lang));
     }
     chart
+}
+
+/// Why these bars cannot be stacked, if they cannot: a stack must add up to something, so it
+/// holds either wholes only (exports and imports: total trade) or the parts of one whole along
+/// one dimension that do not overlap (exports to Africa, to ASEAN, to the EU…) — never a whole
+/// with its own parts, parts of two dimensions, or parts that overlap.
+pub fn parts_refuse_stacking(d: &Dataset, series: &[BarSeries], lang: Lang) -> Option<String> {
+    let shown: Vec<&BarSeries> = series.iter().filter(|s| !s.hidden).collect();
+    let parts: Vec<CategoryId> = shown.iter().filter_map(|s| s.category).collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let reason = if parts.len() < shown.len() {
+        Some(lang.pick(
+            "A whole cannot be stacked with parts: show the parts alone, or the wholes alone",
+            "总量不能与分项堆叠:只显示分项,或只显示总量",
+        ))
+    } else if shown.iter().any(|s| s.metric != shown[0].metric || s.period != shown[0].period) {
+        Some(lang.pick("Only the parts of one whole can be stacked", "只有同一总量的分项可以堆叠"))
+    } else if parts.iter().any(|&c| d.category(c).dimension.is_none())
+        || parts.iter().any(|&c| d.category(c).dimension != d.category(parts[0]).dimension)
+    {
+        Some(lang.pick(
+            "Parts of different breakdowns (destinations, kinds of goods…) overlap and cannot be stacked",
+            "不同分类(目的地、商品类别……)的分项相互重叠,不能堆叠",
+        ))
+    } else if parts.iter().any(|&c| d.category(c).overlaps.iter().any(|o| parts.contains(o))) {
+        Some(lang.pick("Some of these parts overlap and cannot be stacked", "其中部分分项相互重叠,不能堆叠"))
+    } else {
+        None
+    };
+    reason.map(String::from)
 }
 
 /// The id a bar series is hidden by: the metric, with category and period when there are.

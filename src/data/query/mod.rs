@@ -8,7 +8,7 @@ mod shares;
 mod style;
 mod table;
 
-pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart, bars_from_line};
+pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart, bars_from_line, parts_refuse_stacking};
 pub use explain::{Explanation, explain, figure_line, figures_by_source, source_label};
 pub use line::{LineChart, Point, Series, line_chart};
 pub use shares::{ShareChart, ShareRow, share_chart};
@@ -79,7 +79,8 @@ pub(crate) struct Selection {
     metric_on: Vec<bool>,
     /// Selected metrics in dataset order.
     pub metrics: Vec<MetricId>,
-    pub categories: Option<HashSet<CategoryId>>,
+    /// The parts shown beside the wholes; none selected shows the wholes alone.
+    pub categories: HashSet<CategoryId>,
     /// `None` when the chosen period does not occur in the dataset.
     pub period: Option<PeriodId>,
 }
@@ -99,8 +100,7 @@ impl Selection {
         for m in &metrics {
             metric_on[m.0 as usize] = true;
         }
-        let categories =
-            (!f.categories.is_empty()).then(|| f.categories.iter().filter_map(|id| d.category_id(id)).collect());
+        let categories = f.categories.iter().filter_map(|id| d.category_id(id)).collect();
         let period = match &f.period {
             PeriodChoice::FullYear => Some(PeriodId::FULL_YEAR),
             PeriodChoice::Named(name) => d.period_id(name),
@@ -131,10 +131,7 @@ impl Selection {
             && f.year_to.is_none_or(|to| year <= to)
             && (f.include_derived || !o.derived)
             && f.min_trust.is_none_or(|min| o.trust.is_some_and(|t| t >= min))
-            && match (&self.categories, o.cell.category) {
-                (Some(set), Some(c)) => set.contains(&c),
-                _ => true,
-            }
+            && o.cell.category.is_none_or(|c| self.categories.contains(&c))
     }
 }
 

@@ -332,8 +332,9 @@ fn entity_search_matches_names_in_both_languages_and_ids() {
     let d = bundled();
     let names =
         |needle: &str| search_entities(&d, needle).into_iter().map(|e| d.entity(e).id.clone()).collect::<Vec<_>>();
-    assert_eq!(names("yi"), ["yiwu"]);
-    assert_eq!(names("JIN"), ["jinhua"]);
+    assert_eq!(names("yiw"), ["yiwu"]);
+    assert_eq!(names("JIN"), ["jinhua", "jindong", "jinyi_new_area"]);
+    assert_eq!(names("pan'an"), ["panan"]);
     assert_eq!(names("义乌"), ["yiwu"]);
     assert_eq!(names("").len(), d.entities.len());
     assert!(names("atlantis").is_empty());
@@ -428,4 +429,82 @@ fn a_place_has_one_colour_in_every_view_and_its_second_metric_a_dash() {
     let shares = share_chart(&d, &filter(&["jinhua", "yiwu", "yongkang"], &[]), Lang::En);
     let row = shares.rows.iter().find(|r| r.entity == yiwu).expect("Yiwu's shares");
     assert_eq!(row.colour, style("yiwu:exports").colour);
+}
+
+/// Jinhua's exports (the whole) and its parts by destination (Africa, ASEAN; Belt and Road
+/// overlapping both) and by kind of goods (mechanical and electrical), for 2024.
+fn exports_with_parts() -> Dataset {
+    let json = r#"{"format_version": 1, "title": "Parts",
+        "sources": [{"id": "s", "title": "t", "publisher": "p", "url": "https://example.org"}],
+        "entities": [{"id": "jinhua", "name": "Jinhua"}],
+        "metrics": [{"id": "exports", "name": "Exports", "unit": "billion_yuan"}],
+        "categories": [
+            {"id": "africa", "name": "Africa", "dimension": "destination"},
+            {"id": "asean", "name": "ASEAN", "dimension": "destination"},
+            {"id": "belt_and_road", "name": "Belt and Road", "dimension": "destination", "overlaps": ["africa", "asean"]},
+            {"id": "mech", "name": "Mechanical and electrical", "dimension": "goods"}],
+        "observations": [
+            {"entity": "jinhua", "metric": "exports", "year": 2024, "value": 771.92, "source": "s", "quote": "q", "trust": "high"},
+            {"entity": "jinhua", "metric": "exports", "category": "africa", "year": 2024, "value": 120.0, "source": "s", "quote": "q", "trust": "high"},
+            {"entity": "jinhua", "metric": "exports", "category": "asean", "year": 2024, "value": 80.0, "source": "s", "quote": "q", "trust": "high"},
+            {"entity": "jinhua", "metric": "exports", "category": "belt_and_road", "year": 2024, "value": 400.0, "source": "s", "quote": "q", "trust": "high"},
+            {"entity": "jinhua", "metric": "exports", "category": "mech", "year": 2024, "value": 300.0, "source": "s", "quote": "q", "trust": "high"}]}"#;
+    match super::super::json::load_json(std::path::Path::new("parts.json"), json.as_bytes()) {
+        Ok((d, _)) => d,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn without_parts_chosen_a_whole_is_shown_alone_and_chosen_parts_beside_it() {
+    let d = exports_with_parts();
+    let whole = line_chart(&d, &filter(&["jinhua"], &["exports"]), Lang::En);
+    assert_eq!(whole.series.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["jinhua:exports"]);
+    let f = Filter { categories: ["africa", "asean"].map(String::from).into(), ..filter(&["jinhua"], &["exports"]) };
+    let ids: Vec<String> = line_chart(&d, &f, Lang::En).series.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(ids, ["jinhua:exports", "jinhua:exports:africa", "jinhua:exports:asean"]);
+}
+
+#[test]
+fn a_whole_is_never_stacked_with_its_own_parts() {
+    let d = exports_with_parts();
+    let mut f = Filter {
+        categories: ["africa", "asean"].map(String::from).into(),
+        bar_layout: BarLayout::Stacked,
+        ..filter(&["jinhua"], &["exports"])
+    };
+    let bars = bar_chart(&d, &f, Lang::En);
+    assert_eq!(bars.layout, BarLayout::Grouped);
+    assert!(bars.stack_unavailable.as_deref().is_some_and(|r| r.starts_with("A whole cannot be stacked with parts")));
+    // Without the whole, Africa and ASEAN (one dimension, apart) stack.
+    f.hidden.insert("exports".into());
+    let bars = bar_chart(&d, &f, Lang::En);
+    assert_eq!((bars.layout, bars.stack_unavailable), (BarLayout::Stacked, None));
+}
+
+#[test]
+fn only_parts_of_one_dimension_that_do_not_overlap_are_stacked() {
+    let d = exports_with_parts();
+    for (parts, why) in [
+        (["africa", "mech"], "Parts of different breakdowns"),
+        (["africa", "belt_and_road"], "Some of these parts overlap"),
+    ] {
+        let mut f = Filter {
+            categories: parts.map(String::from).into(),
+            bar_layout: BarLayout::Stacked,
+            ..filter(&["jinhua"], &["exports"])
+        };
+        f.hidden.insert("exports".into());
+        let bars = bar_chart(&d, &f, Lang::En);
+        assert_eq!(bars.layout, BarLayout::Grouped, "{parts:?}");
+        assert!(
+            bars.stack_unavailable.as_deref().is_some_and(|r| r.starts_with(why)),
+            "{parts:?}: {:?}",
+            bars.stack_unavailable
+        );
+    }
+    // Overlaps are known both ways once loaded.
+    let africa = d.category_id("africa").unwrap();
+    let belt = d.category_id("belt_and_road").unwrap();
+    assert!(d.category(africa).overlaps.contains(&belt));
 }
