@@ -16,7 +16,8 @@ Rules (see docs/dataset-format.md and the closing notes of issue 2):
 - One value per cell (entity, metric, category, time, period), chosen by these rules in this order
   (the same order as docs/dataset-format.md): a reported figure beats a derived one; higher trust
   beats lower; among figures of equal trust, a rounded figure yields to a more precise one that it
-  agrees with. The losers become `alternatives`. Ties that no rule settles are listed in TIE_BREAKS
+  agrees with; equally trusted sources stating the same figure: the first. The losers become
+  `alternatives`. Ties that no rule settles are listed in TIE_BREAKS
   with a reason.
 - A derived figure is never more trusted than its weakest input; a derived figure whose survey
   formula used a figure that lost its cell is recomputed from the winner (RECOMPUTED), and the
@@ -547,8 +548,10 @@ def choose(key, cands):
     else:
         rank = lambda c: ("derived" not in c[2], TRUST_RANK[c[2]["trust"]])
         ranked = sorted(cands, key=rank, reverse=True)
-        assert rank(ranked[0]) != rank(ranked[1]) or any(
-            agrees_more_precisely(c[1], ranked[0][1]) for c in ranked[1:] if rank(c) == rank(ranked[0])
+        top = [c for c in ranked if rank(c) == rank(ranked[0])]
+        # Equally trusted sources that state the same figure do not conflict: the first is shown.
+        assert len(top) == 1 or len({c[2]["value"] for c in top}) == 1 or any(
+            agrees_more_precisely(c[1], ranked[0][1]) for c in top[1:]
         ), f"unresolved tie at {key}"
         winner = ranked[0]
         # Among reported figures of the winner's trust, a rounded one yields to a more precise one it agrees with.
@@ -644,10 +647,12 @@ def main():
         obs["value"] = as_number(value)
         obs["source"] = source_id_of[rec["source_url"]]
         if rec["derived"] or i in FROM_WORDS:
+            # A collected derived record carries its own formula and inputs.
             inputs = [
-                dict(entity=ENTITIES[e]["id"], metric=mm, year=y) for (e, mm, y) in DERIVED_INPUTS.get(i, [])
+                dict(entity=ENTITIES[e]["id"], metric=mm, year=y)
+                for (e, mm, y) in rec.get("inputs") or DERIVED_INPUTS.get(i, [])
             ]
-            obs["derived"] = dict(formula=FROM_WORDS.get(i) or FORMULAS[i], inputs=inputs)
+            obs["derived"] = dict(formula=rec.get("formula") or FROM_WORDS.get(i) or FORMULAS[i], inputs=inputs)
             if rec.get("quote"):
                 obs["quote"] = rec["quote"]
         else:

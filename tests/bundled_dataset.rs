@@ -399,3 +399,181 @@ fn places_nest_china_zhejiang_jinhua_cities() {
     assert_eq!(parent("zhejiang").as_deref(), Some("china"));
     assert!(d.entities.iter().all(|e| e.name_zh.is_some()));
 }
+
+/// "yiwu total_trade/belt_and_road 2025 jan_sep": a cell as the messages below name it.
+fn cell_name(d: &Dataset, c: &trade_explorer::data::Cell) -> String {
+    let category = c.category.map(|k| format!("/{}", d.category(k).id)).unwrap_or_default();
+    format!("{} {}{category} {} {}", d.entity(c.entity).id, d.metric(c.metric).id, c.time, d.period(c.period))
+}
+
+/// Quotes that state their figure in words, not digits, with the figure each states.
+const IN_WORDS: [(&str, &str); 2] = [
+    ("yiwu exports_usd 2006 full_year", "十三点四一亿美元"),
+    ("yiwu global_share_christmas_decorations 2017 full_year", "seventy percent"),
+];
+
+/// Words that give a figure its minus sign ("下滑0.3%", "降幅为8.0%").
+const FALL_WORDS: [&str; 7] = ["下滑", "下降", "降幅", "減少", "减少", "decline", "fell"];
+
+/// Multipliers of the words that follow a number, in the languages of the bundled sources.
+const SCALE_WORDS: [(&str, f64); 22] = [
+    ("万亿", 1e12),
+    ("萬億", 1e12),
+    ("亿", 1e8),
+    ("億", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+    ("萬", 1e4),
+    ("trillion", 1e12),
+    ("billones", 1e12),
+    ("трлн", 1e12),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("miliardi", 1e9),
+    ("Milliarden", 1e9),
+    ("mil millones", 1e9),
+    ("млрд", 1e9),
+    ("million", 1e6),
+    ("milioni", 1e6),
+    ("Millionen", 1e6),
+    ("millones", 1e6),
+    ("млн", 1e6),
+];
+
+const PERCENT_WORDS: [&str; 6] = ["%", "percent", "per cent", "percento", "Prozent", "por ciento"];
+
+/// Every amount a quote states: each run of digits read with either decimal mark (the page's
+/// own: "2975。55", "107,09", "1,050.86"), times the scale word after it, with "5,539億9,000万"
+/// read as one amount. Percentages are marked.
+fn amounts_stated(quote: &str) -> Vec<(f64, bool)> {
+    // Full-width digits and marks as ASCII; the ideographic full stop between digits is a decimal mark.
+    let text: String = quote
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '，' => ',',
+            '％' => '%',
+            _ => c,
+        })
+        .collect();
+    let chars: Vec<char> = text.chars().collect();
+    let mut amounts = Vec::new();
+    let mut i = 0;
+    let mut carry: Option<Vec<f64>> = None;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            carry = None;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || (matches!(chars[i], '.' | ',' | '。') && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let token: String = chars[start..i].iter().collect();
+        let rest: String = chars[i..].iter().collect::<String>();
+        let rest = rest.trim_start();
+        let (word, scale) = SCALE_WORDS.iter().find(|(w, _)| rest.starts_with(w)).map_or(("", 1.0), |(w, s)| (*w, *s));
+        // "2.6:39.4:58.0", the shares of a structure, are percentages too.
+        let in_ratio = chars.get(i).is_some_and(|c| matches!(c, ':' | '∶'))
+            || (start > 0 && matches!(chars[start - 1], ':' | '∶'));
+        let percent = in_ratio || PERCENT_WORDS.iter().any(|w| rest.starts_with(w));
+        let readings = [token.replace(',', "").replace('。', "."), token.replace('.', "").replace([',', '。'], ".")];
+        let values: Vec<f64> = readings.iter().filter_map(|r| r.parse::<f64>().ok()).map(|v| v * scale).collect();
+        // "5,539億9,000万": the 万 part adds to the 億 part before it.
+        let joined: Vec<f64> = match (&carry, scale == 1e4) {
+            (Some(before), true) => before.iter().flat_map(|b| values.iter().map(move |v| b + v)).collect(),
+            _ => Vec::new(),
+        };
+        amounts.extend(values.iter().chain(&joined).map(|v| (*v, percent)));
+        carry = None;
+        if scale == 1e8 {
+            carry = Some(values);
+            i += word.chars().count();
+        }
+    }
+    amounts
+}
+
+/// The amount a figure stands for, as its source printed it, and whether it is a percentage.
+fn amount_of(
+    d: &Dataset,
+    o: &trade_explorer::data::Observation,
+    value: f64,
+    reported: Option<(f64, &str)>,
+) -> (f64, bool) {
+    if let Some((printed, unit)) = reported {
+        let scale = match unit {
+            "100 million yuan" => 1e8,
+            "trillion yuan" => 1e12,
+            "billion parcels" => 1e9,
+            _ => 1.0,
+        };
+        return (printed * scale, false);
+    }
+    match &d.metric(o.cell.metric).unit {
+        Unit::Money { multiplier, .. } => (value * multiplier, false),
+        Unit::SharePercent | Unit::PercentChange => (value, true),
+        Unit::Count | Unit::Other(_) => (value, false),
+    }
+}
+
+#[test]
+fn every_quote_states_its_figure_in_its_unit() {
+    let d = bundled();
+    let mut unstated = Vec::new();
+    for o in &d.observations {
+        let name = cell_name(&d, &o.cell);
+        let shown = (o.value, o.reported().map(|r| (r.value, r.unit.as_str())), o.quote(), o.derived);
+        let alternatives = o.alternatives().iter().map(|a| {
+            (
+                a.value,
+                a.reported.as_ref().map(|r| (r.value, r.unit.as_str())),
+                a.quote.as_deref(),
+                a.derivation.is_some(),
+            )
+        });
+        for (value, reported, quote, derived) in std::iter::once(shown).chain(alternatives) {
+            let Some(quote) = quote.filter(|_| !derived) else { continue };
+            let (amount, percent) = amount_of(&d, o, value, reported);
+            let amount = if amount < 0.0 && FALL_WORDS.iter().any(|w| quote.contains(w)) { -amount } else { amount };
+            let stated = amounts_stated(quote)
+                .iter()
+                .any(|&(a, p)| (a - amount).abs() <= amount.abs() * 1e-9 && (p || !percent));
+            if !stated && !IN_WORDS.iter().any(|(n, _)| *n == name) {
+                unstated.push(format!("{name}: {value} not in {quote:?}"));
+            }
+        }
+    }
+    assert!(unstated.is_empty(), "{} quotes do not state their figure:\n{}", unstated.len(), unstated.join("\n"));
+    // The figures allowed their words still say them in those words.
+    for (name, words) in IN_WORDS {
+        let quoted = d
+            .observations
+            .iter()
+            .any(|o| cell_name(&d, &o.cell) == name && o.quote().is_some_and(|q| q.contains(words)));
+        assert!(quoted, "{name} no longer states its figure as {words:?}");
+    }
+}
+
+#[test]
+fn jinhuas_nine_divisions_nest_under_it_and_jinyi_new_area_stands_apart() {
+    let d = bundled();
+    let children: Vec<&str> = d
+        .entities
+        .iter()
+        .filter(|e| e.parent.is_some_and(|p| d.entity(p).id == "jinhua"))
+        .map(|e| e.id.as_str())
+        .collect();
+    let nine = ["yiwu", "yongkang", "wucheng", "jindong", "lanxi", "dongyang", "wuyi", "pujiang", "panan"];
+    assert_eq!(children.len(), 9, "{children:?}");
+    assert!(nine.iter().all(|c| children.contains(c)), "{children:?}");
+    let jinyi = d.entity(d.entity_id("jinyi_new_area").expect("Jinyi New Area"));
+    assert_eq!(jinyi.parent, None, "it overlaps Jindong: counted under Jinhua, it would be counted twice");
+    assert_eq!(jinyi.name_zh.as_deref(), Some("金义新区"));
+}

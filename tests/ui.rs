@@ -375,3 +375,51 @@ fn a_hidden_series_stays_hidden_after_a_reload() {
     wait_for_load(&mut harness);
     assert_eq!(series_ids(&harness), visible, "F5 brought the hidden line back");
 }
+
+#[test]
+fn the_about_box_says_how_many_figures_are_reported_and_how_many_derived() {
+    let mut harness = app(State::default(), None);
+    harness.get_by_role_and_label(Role::Button, "Help").click();
+    harness.run();
+    harness.get_by_label("About Trade Explorer").click();
+    harness.run();
+    let d = load_bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
+    let derived = d.observations.iter().filter(|o| o.derived).count();
+    assert!(derived > 0 && derived < d.observations.len());
+    let line = format!(
+        "{} figures: {} reported by their sources, {} derived from others (with their formulas)",
+        d.observations.len(),
+        d.observations.len() - derived,
+        derived
+    );
+    harness.get_by_label(&line);
+}
+
+#[test]
+fn ticking_a_part_draws_it_beside_the_whole() {
+    let dataset = load_bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
+    let filter = Filter {
+        entities: ["jinhua"].map(String::from).into(),
+        metrics: ["exports"].map(String::from).into(),
+        ..Filter::initial(&dataset)
+    };
+    let mut harness = app(State { filter: Some(filter), ..State::default() }, None);
+    harness.run();
+    assert_eq!(series_ids(&harness), ["jinhua:exports"]);
+    let africa = harness.get_by_role_and_label(Role::CheckBox, "Africa");
+    africa.scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "Africa").click();
+    harness.run();
+    assert_eq!(series_ids(&harness), ["jinhua:exports", "jinhua:exports:africa"]);
+    let africa_2021 = harness.state().models().line.series[1]
+        .points
+        .iter()
+        .find(|p| p.time == Time::Year(2021))
+        .and_then(|p| p.value);
+    assert_eq!(africa_2021, Some(84.57), "Jinhua Customs: exports to Africa 84.57 billion yuan in 2021");
+    // Unticked, the whole is alone again.
+    harness.get_by_role_and_label(Role::CheckBox, "Africa").click();
+    harness.run();
+    assert_eq!(series_ids(&harness), ["jinhua:exports"]);
+}

@@ -34,7 +34,7 @@ fn adding_next_years_figures_to_a_copy_of_the_bundled_dataset() {
     let jinhua = chart.series.iter().find(|s| s.id == "jinhua:exports").expect("Jinhua's exports");
     let last = jinhua.points.last().expect("points");
     assert_eq!((last.time, last.value), (Time::Year(2026), Some(1012.34)));
-    assert_eq!(chart.subtitle, "2014–2026 · billion yuan");
+    assert_eq!(chart.subtitle, "2013–2026 · billion yuan");
 
     // A duplicate 2026 figure is refused with its place.
     doc["observations"].as_array_mut().expect("observations").push(json!({ "entity": "jinhua", "metric": "exports",

@@ -31,11 +31,13 @@ fn a_missing_year_is_a_gap_not_an_interpolated_point() {
     let chart = line_chart(&d, &filter(&["yiwu"], &["exports"]), Lang::En);
     let yiwu = series(&chart, "yiwu:exports");
     let years: Vec<i32> = yiwu.points.iter().map(|p| p.time.year()).collect();
-    assert_eq!(years, [2014, 2019, 2023, 2024, 2025]);
-    // 2014 and 2019 are separate segments: nothing is drawn across 2015–2018 or 2020–2022.
+    assert_eq!(years, [2013, 2014, 2019, 2023, 2024, 2025]);
+    // 2013–2014, 2019 and 2023–2025 are separate segments: nothing is drawn across 2015–2018 or
+    // 2020–2022.
     let segments = yiwu.segments();
-    assert_eq!(segments, [0..1, 1..2, 2..5]);
-    assert!(yiwu.points[1].gap_before && yiwu.points[2].gap_before && !yiwu.points[3].gap_before);
+    assert_eq!(segments, [0..2, 2..3, 3..6]);
+    assert!(!yiwu.points[1].gap_before && yiwu.points[2].gap_before && yiwu.points[3].gap_before);
+    assert!(!yiwu.points[4].gap_before);
 }
 
 #[test]
@@ -507,4 +509,23 @@ fn only_parts_of_one_dimension_that_do_not_overlap_are_stacked() {
     let africa = d.category_id("africa").unwrap();
     let belt = d.category_id("belt_and_road").unwrap();
     assert!(d.category(africa).overlaps.contains(&belt));
+}
+
+#[test]
+fn a_division_is_a_share_of_jinhua_and_jinyi_new_area_of_nothing() {
+    let d = bundled();
+    let f = Filter {
+        mode: ValueMode::ShareOfParent,
+        period: crate::data::PeriodChoice::Named("jan_nov".into()),
+        ..filter(&["dongyang", "jinyi_new_area"], &["total_trade"])
+    };
+    let chart = line_chart(&d, &f, Lang::En);
+    let dongyang = chart.series.iter().find(|s| s.id.starts_with("dongyang:")).expect("Dongyang's share");
+    let at_2025 = dongyang.points.iter().find(|p| p.time == Time::Year(2025)).expect("2025");
+    let jinhua = at_2025.other.map(|i| &d.observations[i]).expect("divided by Jinhua");
+    assert_eq!(d.entity(jinhua.cell.entity).id, "jinhua");
+    assert!((at_2025.value.unwrap() - 28.647 / jinhua.value * 100.0).abs() < 1e-9);
+    // Jinyi New Area overlaps Jindong: it has no parent, so it is never a share of Jinhua.
+    assert!(!chart.series.iter().any(|s| s.id.starts_with("jinyi_new_area:")));
+    assert!(chart.notes.iter().any(|n| n.starts_with("Jinyi New Area: no parent area")), "{:?}", chart.notes);
 }
