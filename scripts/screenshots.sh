@@ -26,6 +26,11 @@ shoot over-time-en-dark over-time en dark
 shoot over-time-zh-light over-time zh light
 shoot compare-en-light compare en light "$trade"
 shoot compare-zh-dark compare zh dark "$trade_zh"
+# The fuller data of issue 11: trade year by year, Jinhua's divisions in Jan-Nov 2025, Yiwu's
+# trade by destination in Jan-Aug 2025.
+shoot over-time-trade-en-light over-time en light '{"entities": ["jinhua", "yiwu", "yongkang"], "metrics": ["total_trade", "exports"]}'
+shoot compare-divisions-en-light compare en light '{"entities": ["yiwu", "yongkang", "wucheng", "jindong", "lanxi", "dongyang", "wuyi", "pujiang", "panan", "jinyi_new_area"], "metrics": ["total_trade"], "period": {"named": "jan_nov"}, "compare_year": 2025}'
+shoot compare-parts-en-dark compare en dark '{"entities": ["yiwu"], "metrics": ["total_trade"], "categories": ["africa", "latin_america", "asean", "european_union"], "period": {"named": "jan_aug"}, "compare_year": 2025, "bar_layout": "stacked"}'
 shoot shares-en-light shares en light
 shoot shares-zh-dark shares zh dark
 shoot table-en-light table en light

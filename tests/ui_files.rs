@@ -14,7 +14,10 @@ fn file_menu(harness: &mut egui_kittest::Harness<'_, trade_explorer::app::TradeE
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label(item).click();
-    harness.run();
+    // An item may start work in the background (an export) whose toast then fades in for more
+    // frames than `run` allows: step until settled or the limit, and let the caller await the
+    // result it expects.
+    harness.run_ok();
 }
 
 #[test]

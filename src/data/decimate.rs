@@ -103,7 +103,7 @@ fn decimate_run(
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::{EntityId, MetricId, PeriodId, Time};
+    use super::super::model::{EntityId, MetricId, PeriodId, Resolution, Time};
     use super::super::query::{Point, SeriesKey};
     use super::*;
 
@@ -122,7 +122,13 @@ mod tests {
                 gap_before: false,
             });
         }
-        let key = SeriesKey { entity: EntityId(0), metric: MetricId(0), category: None, period: PeriodId(0) };
+        let key = SeriesKey {
+            entity: EntityId(0),
+            metric: MetricId(0),
+            category: None,
+            period: PeriodId(0),
+            resolution: Resolution::Day,
+        };
         Series { key, id: String::new(), label: String::new(), points, hidden: false, style: Default::default() }
     }
 

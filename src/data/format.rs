@@ -67,6 +67,17 @@ pub fn category_name(category: &Category, lang: Lang) -> &str {
     in_lang(lang, &category.name, &category.name_zh)
 }
 
+/// What a whole is split by, as a heading: `destination` → "By destination" / "按目的地".
+pub fn dimension_label(dimension: Option<&str>, lang: Lang) -> String {
+    match dimension {
+        Some("destination") => lang.pick("By destination", "按目的地").into(),
+        Some("goods") => lang.pick("By kind of goods", "按商品类别").into(),
+        Some("trade_mode") => lang.pick("By trade mode", "按贸易方式").into(),
+        Some(other) => other.replace('_', " "),
+        None => lang.pick("Other parts", "其他分项").into(),
+    }
+}
+
 /// A period's label: `full_year` → "", `jan_nov` → "Jan–Nov" / "1–11月".
 pub fn period_label(period: &str, lang: Lang) -> String {
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

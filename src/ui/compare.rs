@@ -64,8 +64,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     let highest = bars.iter().map(|b| b.base + b.cell.value).fold(0.0f64, f64::max);
     let bottom = bars.iter().map(|b| b.base + b.cell.value).fold(0.0f64, f64::min);
     let no_data_height = (highest - bottom).max(1.0) * 0.06;
-    let labels: Vec<String> = chart.groups.iter().take(chart.shown_groups).map(|g| g.label.clone()).collect();
     let groups = chart.shown_groups;
+    // egui_plot drops a tick label wider than its group: a long name goes on two lines instead.
+    // A group's width: the plot (less the y axis) over the groups, the 0.6 of a group included at
+    // each end and egui_plot's 5 % margin either side.
+    let group_width = (ui.available_width() - 64.0) / ((groups.max(1) as f32 + 0.2) * 1.1);
+    let labels: Vec<String> = chart.groups.iter().take(groups).map(|g| fit_label(ui, &g.label, group_width)).collect();
     let unit = chart.unit.clone();
     let lang = ctx.lang;
     let plot_height = (ui.available_height() - chart_frame::footer_height(ui, Tab::Compare)).max(160.0);
@@ -264,4 +268,25 @@ fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         });
     });
     if filter != *ctx.filter { vec![Command::SetFilter(filter)] } else { Vec::new() }
+}
+
+/// A group's name broken at spaces into lines no wider than `width` (as far as words allow).
+fn fit_label(ui: &Ui, label: &str, width: f32) -> String {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text_width =
+        |text: &str| ui.fonts_mut(|f| f.layout_no_wrap(text.to_string(), font.clone(), Color32::WHITE).size().x);
+    if text_width(label) <= width {
+        return label.to_string();
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for word in label.split(' ') {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} {word}")) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines.join("\n")
 }

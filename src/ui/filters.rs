@@ -271,16 +271,6 @@ fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Filter, search: &mut String, la
 }
 
 /// Names of the dimensions parts of a whole come in.
-fn dimension_label(dimension: Option<&str>, lang: Lang) -> String {
-    match dimension {
-        Some("destination") => lang.pick("By destination", "按目的地").into(),
-        Some("goods") => lang.pick("By kind of goods", "按商品类别").into(),
-        Some("trade_mode") => lang.pick("By trade mode", "按贸易方式").into(),
-        Some(other) => other.replace('_', " "),
-        None => lang.pick("Other parts", "其他分项").into(),
-    }
-}
-
 /// The parts of the selected metrics (exports to Africa, exports of mechanical and electrical
 /// products…), by dimension: ticked parts are drawn beside the whole. Shown only when the
 /// selected metrics have parts.
@@ -299,7 +289,7 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
         dimensions.sort_unstable();
         dimensions.dedup();
         for dimension in dimensions {
-            ui.label(RichText::new(dimension_label(dimension, lang)).weak());
+            ui.label(RichText::new(crate::data::format::dimension_label(dimension, lang)).weak());
             for &c in categories.iter().filter(|&&c| d.category(c).dimension.as_deref() == dimension) {
                 let category = d.category(c);
                 let mut on = f.categories.contains(&category.id);

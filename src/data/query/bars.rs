@@ -191,10 +191,18 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
             chart.any_derived |= cell.point.derived;
         }
     }
-    let names: Vec<String> = chart.series.iter().filter(|b| !b.hidden).map(|b| b.label.clone()).collect();
-    chart.title = match lang {
-        Lang::En => format!("{}, {year}", join_names(&names, lang)),
-        Lang::Zh => format!("{year}年{}", join_names(&names, lang)),
+    chart.title = match name_parts_of_one_whole(d, &mut chart.series, lang) {
+        Some(whole) => match lang {
+            Lang::En => format!("{whole}, {year}"),
+            Lang::Zh => format!("{year}年{whole}"),
+        },
+        None => {
+            let names: Vec<String> = chart.series.iter().filter(|b| !b.hidden).map(|b| b.label.clone()).collect();
+            match lang {
+                Lang::En => format!("{}, {year}", join_names(&names, lang)),
+                Lang::Zh => format!("{year}年{}", join_names(&names, lang)),
+            }
+        }
     };
     let mode_title = line.title.split_once(':').map(|(_, mode)| mode.trim().to_string());
     chart.subtitle = match mode_title {
@@ -205,6 +213,38 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
         chart.empty_reason = Some(why_empty(d, f, &sel, lang));
     }
     chart
+}
+
+/// When the bars are one whole and its parts (Yiwu's trade, and its trade with Africa, ASEAN…),
+/// the parts are named by their category alone and the title names the whole once: "Total
+/// foreign trade, Jan–Aug, by destination". `None` when the bars are anything else.
+fn name_parts_of_one_whole(d: &Dataset, series: &mut [BarSeries], lang: Lang) -> Option<String> {
+    let first = series.first()?;
+    let (metric, period) = (first.metric, first.period);
+    if series.iter().any(|s| s.metric != metric || s.period != period) || series.iter().all(|s| s.category.is_none()) {
+        return None;
+    }
+    let dimensions: Vec<Option<&str>> =
+        series.iter().filter_map(|s| s.category).map(|c| d.category(c).dimension.as_deref()).collect();
+    let mut whole = metric_name(d.metric(metric), lang).to_string();
+    if period != PeriodId::FULL_YEAR {
+        whole.push_str(&format!("{}{}", lang.pick(", ", ","), period_label(d.period(period), lang)));
+    }
+    for s in series.iter_mut() {
+        s.label = match s.category {
+            Some(c) => category_name(d.category(c), lang).to_string(),
+            None => whole.clone(),
+        };
+    }
+    let split = if dimensions.iter().all(|x| *x == dimensions[0]) && dimensions[0].is_some() {
+        dimension_label(dimensions[0], lang).to_lowercase()
+    } else {
+        lang.pick("and its parts", "及其分项").to_string()
+    };
+    Some(match lang {
+        Lang::En => format!("{whole}, {split}"),
+        Lang::Zh => format!("{whole},{split}"),
+    })
 }
 
 /// Why these bars cannot be stacked, if they cannot: a stack must add up to something, so it

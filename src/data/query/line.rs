@@ -164,6 +164,7 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
         chart.series.push(Series { key, id, label, points, hidden, style: LineStyle::default() });
     }
 
+    name_single_months(&mut chart.series, lang);
     if chart.series.is_empty() {
         chart.empty_reason = Some(why_empty(d, f, &sel, lang));
         return chart;
@@ -206,9 +207,27 @@ fn limit_series(chart: &mut LineChart, n: usize) {
     }
 }
 
-/// Runs of observations that pass the filter, one per series, in dataset order.
+/// Where lines of years and of single months (or days) share a chart, the finer ones say so: a
+/// month's 27 billion beside a year's 390 is not a fall.
+fn name_single_months(series: &mut [Series], lang: Lang) {
+    let first = series.first().map(|s| s.key.resolution);
+    if series.iter().all(|s| Some(s.key.resolution) == first) {
+        return;
+    }
+    for s in series {
+        match s.key.resolution {
+            Resolution::Year => {}
+            Resolution::Month => s.label.push_str(lang.pick(", single months", ",单月")),
+            Resolution::Day => s.label.push_str(lang.pick(", single days", ",单日")),
+        }
+    }
+}
+
+/// The observations that pass the filter, one run per series, in dataset order. A series' figures
+/// are consecutive in the dataset except where months and years of one metric interleave.
 fn collect_runs(d: &Dataset, f: &Filter, sel: &Selection) -> Vec<(SeriesKey, Vec<usize>)> {
     let mut runs: Vec<(SeriesKey, Vec<usize>)> = Vec::new();
+    let mut run_of: std::collections::HashMap<SeriesKey, usize> = std::collections::HashMap::new();
     for (i, o) in d.observations.iter().enumerate() {
         if !sel.has_metric(o.cell.metric) || !sel.has_entity(o.cell.entity) || !sel.passes(f, o) {
             continue;
@@ -216,7 +235,13 @@ fn collect_runs(d: &Dataset, f: &Filter, sel: &Selection) -> Vec<(SeriesKey, Vec
         let key = SeriesKey::of(&o.cell);
         match runs.last_mut() {
             Some((k, indexes)) if *k == key => indexes.push(i),
-            _ => runs.push((key, vec![i])),
+            _ => match run_of.get(&key) {
+                Some(&r) => runs[r].1.push(i),
+                None => {
+                    run_of.insert(key, runs.len());
+                    runs.push((key, vec![i]));
+                }
+            },
         }
     }
     runs

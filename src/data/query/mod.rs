@@ -18,7 +18,7 @@ pub use table::{Table, TableColumn, TableRef, TableRow, sort_rows};
 use std::collections::HashSet;
 
 use super::filter::{Filter, PeriodChoice, UnitScale, ValueMode};
-use super::format::{DisplayUnit, Lang, category_name, entity_name, metric_name, period_label};
+use super::format::{DisplayUnit, Lang, category_name, dimension_label, entity_name, metric_name, period_label};
 use super::model::*;
 
 /// One line of a chart: an entity's metric (in one category and period).
@@ -32,12 +32,20 @@ pub struct SeriesKey {
     pub category: Option<CategoryId>,
     /// Which part of the year.
     pub period: PeriodId,
+    /// Years, months or days: a single month's figure is never a point on a line of years.
+    pub resolution: Resolution,
 }
 
 impl SeriesKey {
     /// The key of the series an observation belongs to.
     pub fn of(cell: &Cell) -> SeriesKey {
-        SeriesKey { entity: cell.entity, metric: cell.metric, category: cell.category, period: cell.period }
+        SeriesKey {
+            entity: cell.entity,
+            metric: cell.metric,
+            category: cell.category,
+            period: cell.period,
+            resolution: cell.time.resolution(),
+        }
     }
 
     /// A stable text id, used to hide series: `jinhua:exports`, `yiwu:exports:toys@jan_nov`.
@@ -50,6 +58,11 @@ impl SeriesKey {
         if self.period != PeriodId::FULL_YEAR {
             id.push('@');
             id.push_str(d.period(self.period));
+        }
+        match self.resolution {
+            Resolution::Year => {}
+            Resolution::Month => id.push_str("@monthly"),
+            Resolution::Day => id.push_str("@daily"),
         }
         id
     }

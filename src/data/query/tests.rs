@@ -44,7 +44,9 @@ fn a_missing_year_is_a_gap_not_an_interpolated_point() {
 fn part_year_figures_stay_off_the_yearly_line() {
     let d = bundled();
     let chart = line_chart(&d, &filter(&["yiwu"], &["total_trade"]), Lang::En);
-    assert_eq!(chart.series.len(), 1, "only the full-year series");
+    // The full-year line (and April 2021, a single month, on its own).
+    let ids: Vec<&str> = chart.series.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["yiwu:total_trade", "yiwu:total_trade@monthly"]);
     let full = series(&chart, "yiwu:total_trade");
     assert_eq!(value_at(full, 2025), Some(836.5));
     let jan_nov = Filter { period: PeriodChoice::Named("jan_nov".into()), ..filter(&["yiwu"], &["total_trade"]) };
@@ -528,4 +530,43 @@ fn a_division_is_a_share_of_jinhua_and_jinyi_new_area_of_nothing() {
     // Jinyi New Area overlaps Jindong: it has no parent, so it is never a share of Jinhua.
     assert!(!chart.series.iter().any(|s| s.id.starts_with("jinyi_new_area:")));
     assert!(chart.notes.iter().any(|n| n.starts_with("Jinyi New Area: no parent area")), "{:?}", chart.notes);
+}
+
+#[test]
+fn a_single_months_figure_is_its_own_line_not_a_point_among_years() {
+    let d = bundled();
+    let chart = line_chart(&d, &filter(&["yiwu"], &["total_trade"]), Lang::En);
+    let years = series(&chart, "yiwu:total_trade");
+    assert!(years.points.iter().all(|p| matches!(p.time, Time::Year(_))), "{:?}", years.points);
+    let april = series(&chart, "yiwu:total_trade@monthly");
+    assert_eq!(
+        april.points.iter().map(|p| (p.time, p.value)).collect::<Vec<_>>(),
+        [(Time::Month { year: 2021, month: 4 }, Some(27.01))]
+    );
+    assert_eq!(april.label, "Yiwu, single months");
+    assert_eq!(years.label, "Yiwu");
+}
+
+#[test]
+fn a_whole_and_its_parts_are_titled_once_and_the_parts_named_alone() {
+    let d = bundled();
+    let mut f = Filter {
+        categories: ["africa", "asean"].map(String::from).into(),
+        period: PeriodChoice::Named("jan_aug".into()),
+        compare_year: Some(2025),
+        bar_layout: BarLayout::Stacked,
+        ..filter(&["yiwu"], &["total_trade"])
+    };
+    let chart = bar_chart(&d, &f, Lang::En);
+    assert_eq!(chart.title, "Total foreign trade, Jan–Aug, by destination, 2025");
+    let labels: Vec<&str> = chart.series.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["Total foreign trade, Jan–Aug", "Africa", "ASEAN"]);
+    assert_eq!(chart.layout, BarLayout::Grouped, "a whole is never stacked with its parts");
+    let values: Vec<Option<f64>> = chart.series.iter().map(|s| s.cells[0].as_ref().map(|c| c.value)).collect();
+    assert_eq!(values, [Some(554.26), Some(96.83), Some(62.87)]);
+    // The whole hidden, the two parts (one dimension, no overlap) stack.
+    f.hidden.insert(chart.series[0].id.clone());
+    assert_eq!(bar_chart(&d, &f, Lang::En).layout, BarLayout::Stacked);
+    let zh = bar_chart(&d, &f, Lang::Zh);
+    assert_eq!(zh.title, "2025年进出口总额,1–8月,按目的地");
 }
