@@ -25,6 +25,7 @@ use crate::data::query::{
 };
 use crate::data::{Dataset, Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
 use crate::settings::{self, State};
+use crate::tr;
 use crate::ui::filters::PanelState;
 use crate::ui::over_time::{Prepared, prepare};
 use crate::ui::path_dialog::{self, PathDialog};
@@ -374,8 +375,7 @@ impl TradeExplorerApp {
         let lang = self.state.lang;
         let summary = self.summary;
         // Without a path, the data is the bundled dataset.
-        let origin =
-            if self.dataset_path.is_some() { self.dataset_origin.as_str() } else { lang.pick("bundled", "内置") };
+        let origin = if self.dataset_path.is_some() { self.dataset_origin.clone() } else { tr!(lang, "app-bundled") };
         let mut parts = vec![
             format!("{} ({origin})", dataset_title(d, lang)),
             match lang {
@@ -415,7 +415,7 @@ impl TradeExplorerApp {
                     None => egui::ProgressBar::new(0.0).animate(true),
                 };
                 ui.add(bar.desired_width(160.0).text(text));
-                if ui.small_button(lang.pick("Cancel", "取消")).clicked() {
+                if ui.small_button(tr!(lang, "app-cancel")).clicked() {
                     opening.progress.cancel();
                 }
             }
@@ -430,15 +430,12 @@ impl TradeExplorerApp {
         let lang = self.state.lang;
         let commands = Vec::new();
         if self.show_about {
-            egui::Window::new(lang.pick("About Trade Explorer", "关于 Trade Explorer"))
+            egui::Window::new(tr!(lang, "app-about-trade-explorer"))
                 .open(&mut self.show_about)
                 .collapsible(false)
                 .show(ctx, |ui| {
                     ui.label(RichText::new(format!("Trade Explorer {}", env!("CARGO_PKG_VERSION"))).strong());
-                    ui.label(lang.pick(
-                        "Charts of foreign-trade data, with the source of every figure.",
-                        "对外贸易数据图表,每个数据都注明来源。",
-                    ));
+                    ui.label(tr!(lang, "app-charts-of-foreign-trade-data-with"));
                     ui.separator();
                     let d = &self.loaded.dataset;
                     ui.label(RichText::new(dataset_title(d, lang)).strong());
@@ -460,18 +457,12 @@ impl TradeExplorerApp {
                         ),
                     });
                     ui.separator();
-                    ui.label(
-                        RichText::new(lang.pick(
-                            "Chinese text uses Droid Sans Fallback, © Google, Apache License 2.0.",
-                            "中文字体:Droid Sans Fallback,© Google,Apache 2.0 许可。",
-                        ))
-                        .small(),
-                    );
+                    ui.label(RichText::new(tr!(lang, "app-chinese-text-uses-droid-sans-fallback")).small());
                 });
         }
         if self.show_shortcuts {
             let lines = menu::shortcut_help(ctx, lang);
-            egui::Window::new(lang.pick("Keyboard shortcuts", "键盘快捷键"))
+            egui::Window::new(tr!(lang, "app-keyboard-shortcuts"))
                 .open(&mut self.show_shortcuts)
                 .collapsible(false)
                 .show(ctx, |ui| {
@@ -486,29 +477,26 @@ impl TradeExplorerApp {
         }
         if let Some(error) = self.load_error.clone() {
             let mut open = true;
-            egui::Window::new(lang.pick("The file could not be opened", "无法打开文件"))
-                .open(&mut open)
-                .default_width(640.0)
-                .show(ctx, |ui| {
-                    ui.label(lang.pick(
-                        "The data that was open is still open. What is wrong:",
-                        "原先打开的数据保持不变。问题如下:",
-                    ));
+            egui::Window::new(tr!(lang, "app-the-file-could-not-be-opened")).open(&mut open).default_width(640.0).show(
+                ctx,
+                |ui| {
+                    ui.label(tr!(lang, "app-the-data-that-was-open-is"));
                     egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                         for line in error.lines() {
                             ui.add(egui::Label::new(RichText::new(line).monospace()).selectable(true).wrap());
                         }
                     });
-                    if ui.button(lang.pick("Copy the messages", "复制错误信息")).clicked() {
+                    if ui.button(tr!(lang, "app-copy-the-messages")).clicked() {
                         ui.ctx().copy_text(error.clone());
                     }
-                });
+                },
+            );
             if !open {
                 self.load_error = None;
             }
         }
         if let Some(dialog) = &mut self.path_dialog {
-            match path_dialog::show(ctx, dialog, lang.pick("Open a dataset", "打开数据集"), lang) {
+            match path_dialog::show(ctx, dialog, &tr!(lang, "app-open-a-dataset"), lang) {
                 path_dialog::Outcome::Open => {}
                 path_dialog::Outcome::Cancelled => self.path_dialog = None,
                 path_dialog::Outcome::Chosen(path) => {
@@ -545,7 +533,7 @@ fn compute_models(loaded: &Loaded, filter: &Filter, lang: Lang) -> Models {
 }
 
 fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
-    (!loaded.warnings.is_empty()).then(|| format!("{}{}", lang.pick("Warning: ", "警告:"), loaded.warnings.join("; ")))
+    (!loaded.warnings.is_empty()).then(|| format!("{}{}", tr!(lang, "app-warning"), loaded.warnings.join("; ")))
 }
 
 /// Prints an event line for scripts and end-to-end tests when `TRADE_EXPLORER_EVENTS` is set

@@ -11,6 +11,7 @@ pub mod cli_filter;
 pub mod data;
 pub mod export;
 pub mod files;
+pub mod l10n;
 pub mod logging;
 pub mod settings;
 pub mod ui;

@@ -13,6 +13,7 @@ use super::TradeExplorerApp;
 use crate::cli_filter::{FilterArgs, shell_quote};
 use crate::data::Lang;
 use crate::export::{self, ChartView, RenderSpec};
+use crate::tr;
 use crate::ui::path_dialog::PathDialog;
 use crate::ui::{Tab, ThemeChoice, chart_layout};
 
@@ -129,7 +130,7 @@ impl TradeExplorerApp {
         if self.surroundings.native_dialogs {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
-            let title = lang.pick("Export", "导出").to_string();
+            let title = tr!(lang, "exporting-export");
             let filter_name = if extension == "csv" { "CSV" } else { "PNG image" };
             std::thread::spawn(move || {
                 let picked = rfd::FileDialog::new()
@@ -231,7 +232,7 @@ impl TradeExplorerApp {
     /// Opens a folder in the file manager, or says why it cannot.
     pub(super) fn open_folder(&mut self, folder: &std::path::Path) {
         if let Err(e) = (self.surroundings.open_folder)(folder) {
-            let text = format!("{} {}: {e}", self.state.lang.pick("Cannot open", "无法打开"), folder.display());
+            let text = format!("{} {}: {e}", tr!(self.state.lang, "exporting-cannot-open"), folder.display());
             self.toast(text, None, true);
         }
     }
@@ -240,7 +241,7 @@ impl TradeExplorerApp {
     pub(super) fn start_copy_image(&mut self) {
         let tab = self.state.tab;
         if !tab.is_chart() {
-            let text = self.state.lang.pick("Show a chart to copy it.", "请先显示图表再复制。").to_string();
+            let text = tr!(self.state.lang, "exporting-show-a-chart-to-copy-it");
             self.toast(text, None, true);
             return;
         }
@@ -303,7 +304,7 @@ impl TradeExplorerApp {
                 }
                 Err(message) => {
                     super::event(&format!("export failed: {message}"));
-                    self.toast(format!("{}{message}", lang.pick("Export failed: ", "导出失败:")), None, true);
+                    self.toast(format!("{}{message}", tr!(lang, "exporting-export-failed")), None, true);
                 }
             }
         }
@@ -326,15 +327,14 @@ impl TradeExplorerApp {
             (CaptureTarget::Clipboard, Ok(picture)) => {
                 super::event(&format!("copied image {}x{}", picture.size[0], picture.size[1]));
                 ctx.copy_image(picture);
-                let text =
-                    self.state.lang.pick("Copied the chart to the clipboard.", "已将图表复制到剪贴板。").to_string();
+                let text = tr!(self.state.lang, "exporting-copied-the-chart-to-the-clipboard");
                 self.toast(text, None, false);
             }
             (CaptureTarget::File(path), Ok(picture)) => {
                 self.write_in_background(ctx, path, move |path| export::save(path, &export::encode_png(&picture)?));
             }
             (_, Err(e)) => {
-                let text = format!("{}{e}", self.state.lang.pick("Export failed: ", "导出失败:"));
+                let text = format!("{}{e}", tr!(self.state.lang, "exporting-export-failed"));
                 self.toast(text, None, true);
             }
         }
@@ -361,7 +361,7 @@ impl TradeExplorerApp {
         let lang = self.state.lang;
         if let Some((purpose, dialog)) = &mut self.exports.path_dialog {
             let purpose = *purpose;
-            match crate::ui::path_dialog::show(ctx, dialog, lang.pick("Export", "导出"), lang) {
+            match crate::ui::path_dialog::show(ctx, dialog, &tr!(lang, "exporting-export"), lang) {
                 crate::ui::path_dialog::Outcome::Open => {}
                 crate::ui::path_dialog::Outcome::Cancelled => self.exports.path_dialog = None,
                 crate::ui::path_dialog::Outcome::Chosen(path) => {
@@ -373,23 +373,20 @@ impl TradeExplorerApp {
         if let Some((mut scale, mut size)) = self.exports.high_res {
             let mut open = true;
             let mut go = false;
-            egui::Window::new(lang.pick("Export image at high resolution", "导出高分辨率图片"))
+            egui::Window::new(tr!(lang, "exporting-export-image-at-high-resolution"))
                 .open(&mut open)
                 .collapsible(false)
                 .show(ctx, |ui| {
-                    ui.label(lang.pick(
-                        "The chart is drawn again offscreen at this size and resolution, for print.",
-                        "图表将按此尺寸和分辨率在后台重新绘制,适合打印。",
-                    ));
+                    ui.label(tr!(lang, "exporting-the-chart-is-drawn-again-offscreen"));
                     ui.horizontal(|ui| {
-                        let width = ui.label(lang.pick("Width", "宽"));
+                        let width = ui.label(tr!(lang, "exporting-width"));
                         ui.add(egui::DragValue::new(&mut size[0]).range(200..=8000)).labelled_by(width.id);
-                        let height = ui.label(lang.pick("Height", "高"));
+                        let height = ui.label(tr!(lang, "exporting-height"));
                         ui.add(egui::DragValue::new(&mut size[1]).range(200..=8000)).labelled_by(height.id);
-                        ui.label(lang.pick("points", "点"));
+                        ui.label(tr!(lang, "exporting-points"));
                     });
                     ui.horizontal(|ui| {
-                        ui.label(lang.pick("Resolution:", "分辨率:"));
+                        ui.label(tr!(lang, "exporting-resolution"));
                         for s in [1.0, 2.0, 3.0] {
                             ui.selectable_value(&mut scale, s, format!("×{s}"));
                         }
@@ -397,7 +394,7 @@ impl TradeExplorerApp {
                     let pixels =
                         format!("{} × {} px", (size[0] as f32 * scale) as u32, (size[1] as f32 * scale) as u32);
                     ui.label(RichText::new(pixels).weak());
-                    go = ui.button(lang.pick("Export…", "导出…")).clicked();
+                    go = ui.button(tr!(lang, "exporting-export-2")).clicked();
                 });
             self.exports.high_res = (open && !go).then_some((scale, size));
             if go {
@@ -432,11 +429,11 @@ impl TradeExplorerApp {
                             };
                             ui.add(egui::Label::new(text).wrap());
                             if let Some(folder) = &toast.folder
-                                && ui.button(lang.pick("Open folder", "打开文件夹")).clicked()
+                                && ui.button(tr!(lang, "exporting-open-folder")).clicked()
                             {
                                 open_folder = Some(folder.clone());
                             }
-                            if ui.small_button("×").on_hover_text(lang.pick("Close", "关闭")).clicked() {
+                            if ui.small_button("×").on_hover_text(tr!(lang, "exporting-close")).clicked() {
                                 close = Some(i);
                             }
                         });

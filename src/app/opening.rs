@@ -12,6 +12,7 @@ use egui::Color32;
 use super::TradeExplorerApp;
 use crate::data::{LoadError, Loaded, Progress, load_bytes, load_path_with};
 use crate::settings::RECENT_FILES;
+use crate::tr;
 use crate::ui::path_dialog::PathDialog;
 
 /// A load running on a worker thread.
@@ -43,7 +44,7 @@ impl TradeExplorerApp {
         if self.surroundings.native_dialogs {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
-            let title = self.state.lang.pick("Open a dataset", "打开数据集").to_string();
+            let title = tr!(self.state.lang, "opening-open-a-dataset");
             std::thread::spawn(move || {
                 let picked = rfd::FileDialog::new()
                     .set_title(title)
@@ -174,7 +175,7 @@ impl TradeExplorerApp {
                 super::event(&format!("opened {name}"));
             }
             (_, Err(LoadError::Cancelled { .. })) => {
-                self.message = Some(self.state.lang.pick("Opening was cancelled.", "已取消打开。").to_string());
+                self.message = Some(tr!(self.state.lang, "opening-opening-was-cancelled"));
             }
             (_, Err(error)) => {
                 log::warn!("could not open {name}: {error}");
@@ -192,7 +193,7 @@ impl TradeExplorerApp {
             let painter =
                 ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
             painter.rect_filled(screen, 0.0, Color32::from_black_alpha(170));
-            let text = self.state.lang.pick("Drop to open the dataset", "松开鼠标以打开数据集");
+            let text = tr!(self.state.lang, "opening-drop-to-open-the-dataset");
             painter.text(
                 screen.center(),
                 egui::Align2::CENTER_CENTER,

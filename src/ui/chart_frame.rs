@@ -7,6 +7,7 @@ use egui::{Align, Color32, Layout, RichText, Sense, Ui, vec2};
 use super::{Command, Tab};
 use crate::data::query::source_label;
 use crate::data::{Dataset, Lang, SourceId};
+use crate::tr;
 
 /// One entry of a chart's legend.
 pub struct LegendEntry {
@@ -100,11 +101,9 @@ pub fn legend(ui: &mut Ui, entries: &[LegendEntry], lang: Lang) -> Vec<Command> 
             } else {
                 RichText::new(&entry.label)
             };
-            let response =
-                ui.add(egui::Button::new(text).frame(false)).on_hover_text(lang.pick(
-                    "Click to hide or show; Alt+click to show only this one",
-                    "单击隐藏或显示;Alt+单击只显示这一项",
-                ));
+            let response = ui
+                .add(egui::Button::new(text).frame(false))
+                .on_hover_text(tr!(lang, "chart-frame-click-to-hide-or-show-alt"));
             if response.clicked() {
                 if ui.input(|i| i.modifiers.alt) {
                     let all = entries.iter().map(|e| e.id.clone()).collect();
@@ -124,12 +123,12 @@ pub fn marks_legend(ui: &mut Ui, any_derived: bool, any_low_trust: bool, lang: L
     if !any_derived && !any_low_trust {
         return;
     }
-    let mut parts = vec![lang.pick("● reported", "● 公布数据").to_string()];
+    let mut parts = vec![tr!(lang, "chart-frame-reported")];
     if any_derived {
-        parts.push(lang.pick("○ derived (computed from other figures)", "○ 推算数据(由其他数据计算)").into());
+        parts.push(tr!(lang, "chart-frame-derived-computed-from-other-figures"));
     }
     if any_low_trust {
-        parts.push(lang.pick("◆ low-trust source", "◆ 低可信度来源").into());
+        parts.push(tr!(lang, "chart-frame-low-trust-source"));
     }
     ui.label(RichText::new(parts.join("    ")).small().weak());
 }
@@ -141,19 +140,16 @@ pub fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: 
     }
     const SHOWN: usize = 4;
     let names: Vec<String> = sources.iter().take(SHOWN).map(|&s| source_label(d.source(s))).collect();
-    let mut line = format!("{}{}", lang.pick("Source: ", "来源:"), names.join("; "));
+    let mut line = format!("{}{}", tr!(lang, "chart-frame-source"), names.join("; "));
     if sources.len() > SHOWN {
         line.push_str(&match lang {
             Lang::En => format!(" and {} more (Sources tab)", sources.len() - SHOWN),
             Lang::Zh => format!(" 等 {} 个(见“来源”页)", sources.len()),
         });
     }
-    line.push_str(lang.pick(".", "。"));
+    line.push_str(&tr!(lang, "chart-frame-text"));
     if any_derived {
-        line.push_str(lang.pick(
-            " Some figures are derived from others; their formulas are in the tooltips.",
-            " 部分数据为推算,计算方法见提示。",
-        ));
+        line.push_str(&tr!(lang, "chart-frame-some-figures-are-derived-from-others"));
     }
     line
 }

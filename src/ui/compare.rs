@@ -11,6 +11,7 @@ use super::palette::{self, shade};
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::query::{BarCell, BarChart};
 use crate::data::{BarLayout, Filter, format::format_number};
+use crate::tr;
 
 /// Where one bar sits, in plot coordinates, and the figure it shows.
 struct Placed<'a> {
@@ -136,7 +137,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
                         .style(egui_plot::LineStyle::dashed_dense())
                         .allow_hover(false),
                 );
-                let text = RichText::new(lang.pick("no data", "无数据")).size(12.0);
+                let text = RichText::new(tr!(lang, "compare-no-data")).size(12.0);
                 plot.text(
                     Text::new("", PlotPoint::new(x, no_data_height), text)
                         .anchor(egui::Align2::CENTER_BOTTOM)
@@ -230,7 +231,7 @@ fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     let lang = ctx.lang;
     let mut filter: Filter = ctx.filter.clone();
     ui.horizontal(|ui| {
-        ui.label(lang.pick("Year:", "年份:"));
+        ui.label(tr!(lang, "compare-year"));
         let current = chart.year.map_or_else(|| "–".to_string(), |y| y.to_string());
         egui::ComboBox::from_id_salt("compare_year")
             .selected_text(current)
@@ -242,25 +243,19 @@ fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
                 }
             })
             .response
-            .on_hover_text(lang.pick(
-                "The year to compare; only years with figures for the selection are listed",
-                "要对比的年份;只列出所选内容有数据的年份",
-            ));
+            .on_hover_text(tr!(lang, "compare-the-year-to-compare-only-years"));
         ui.separator();
         let can_stack = chart.stack_unavailable.is_none();
         ui.add_enabled_ui(can_stack, |ui| {
             let grouped = ui
-                .selectable_label(chart.layout == BarLayout::Grouped, lang.pick("Grouped", "分组"))
-                .on_hover_text(lang.pick("Bars side by side", "柱子并排"));
+                .selectable_label(chart.layout == BarLayout::Grouped, tr!(lang, "compare-grouped"))
+                .on_hover_text(tr!(lang, "compare-bars-side-by-side"));
             if grouped.clicked() {
                 filter.bar_layout = BarLayout::Grouped;
             }
             let stacked = ui
-                .selectable_label(chart.layout == BarLayout::Stacked, lang.pick("Stacked", "堆叠"))
-                .on_hover_text(lang.pick(
-                    "Bars on top of each other (exports + imports = total trade)",
-                    "柱子叠加(出口 + 进口 = 进出口总额)",
-                ))
+                .selectable_label(chart.layout == BarLayout::Stacked, tr!(lang, "compare-stacked"))
+                .on_hover_text(tr!(lang, "compare-bars-on-top-of-each-other"))
                 .on_disabled_hover_text(chart.stack_unavailable.clone().unwrap_or_default());
             if stacked.clicked() {
                 filter.bar_layout = BarLayout::Stacked;

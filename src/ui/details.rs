@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::{Command, SelectedFigure};
 use crate::data::query::{Explanation, explain};
 use crate::data::{Dataset, Lang};
+use crate::tr;
 
 /// Whether a link may be opened: only web pages, never `file:` or `javascript:`.
 pub fn is_web_link(url: &str) -> bool {
@@ -47,11 +48,11 @@ pub fn card(ui: &mut Ui, e: &Explanation, lang: Lang) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(lang.pick("Selected figure", "选中的数据")).strong());
+            ui.label(RichText::new(tr!(lang, "details-selected-figure")).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
-                    .button(lang.pick("Clear", "清除"))
-                    .on_hover_text(lang.pick("Clear the selection (Esc)", "清除选择(Esc)"))
+                    .button(tr!(lang, "details-clear"))
+                    .on_hover_text(tr!(lang, "details-clear-the-selection-esc"))
                     .clicked()
                 {
                     commands.push(Command::ClearSelection);
@@ -68,8 +69,7 @@ pub fn card(ui: &mut Ui, e: &Explanation, lang: Lang) -> Vec<Command> {
         }
         if let Some(url) = &e.source_url {
             if is_web_link(url) {
-                let response =
-                    ui.link(lang.pick("Open the source in the browser", "在浏览器中打开来源")).on_hover_text(url);
+                let response = ui.link(tr!(lang, "details-open-the-source-in-the-browser")).on_hover_text(url);
                 if response.clicked() {
                     commands.push(Command::OpenUrl(url.clone()));
                 }

@@ -7,6 +7,7 @@ use super::Command;
 use crate::data::format::{entity_name, metric_name, period_label};
 use crate::data::query::{mode_unavailable, search_entities, total_metric_candidates};
 use crate::data::{Dataset, EntityId, Filter, Lang, PeriodChoice, PeriodId, Trust, Unit, UnitScale, ValueMode};
+use crate::tr;
 
 /// Above this many entities, the picker is a searchable list instead of a tree.
 const TREE_LIMIT: usize = 60;
@@ -42,34 +43,25 @@ fn group_label(group: &str, lang: Lang) -> String {
     }
 }
 
-fn mode_label(mode: ValueMode, lang: Lang) -> &'static str {
+fn mode_label(mode: ValueMode, lang: Lang) -> String {
     match mode {
-        ValueMode::Absolute => lang.pick("Values as reported", "原始数值"),
-        ValueMode::Yoy => lang.pick("Growth on previous year, %", "同比增长 %"),
-        ValueMode::Index => lang.pick("Index, first year = 100", "指数,首年 = 100"),
-        ValueMode::ShareOfParent => lang.pick("Share of the parent area, %", "占上级地区比重 %"),
-        ValueMode::ShareOfTotal => lang.pick("Share of a total, %", "占总量比重 %"),
+        ValueMode::Absolute => tr!(lang, "filters-values-as-reported"),
+        ValueMode::Yoy => tr!(lang, "filters-growth-on-previous-year"),
+        ValueMode::Index => tr!(lang, "filters-index-first-year-100"),
+        ValueMode::ShareOfParent => tr!(lang, "filters-share-of-the-parent-area"),
+        ValueMode::ShareOfTotal => tr!(lang, "filters-share-of-a-total"),
     }
 }
 
-fn mode_help(mode: ValueMode, lang: Lang) -> &'static str {
+fn mode_help(mode: ValueMode, lang: Lang) -> String {
     match mode {
-        ValueMode::Absolute => lang.pick("The figures as the sources state them", "来源公布的数值"),
-        ValueMode::Yoy => lang.pick(
-            "Change on the previous year, computed where both years have a figure",
-            "与上一年相比的变化,两年都有数据时才计算",
-        ),
+        ValueMode::Absolute => tr!(lang, "filters-the-figures-as-the-sources-state"),
+        ValueMode::Yoy => tr!(lang, "filters-change-on-the-previous-year-computed"),
         ValueMode::Index => {
-            lang.pick("Each line relative to its first visible year (= 100)", "每条线相对其首个可见年份(= 100)")
+            tr!(lang, "filters-each-line-relative-to-its-first")
         }
-        ValueMode::ShareOfParent => lang.pick(
-            "Yiwu as a share of Jinhua, Jinhua of Zhejiang…, same metric and year",
-            "义乌占金华、金华占浙江……同一指标同一年",
-        ),
-        ValueMode::ShareOfTotal => lang.pick(
-            "Each metric as a share of another metric of the same place (e-commerce of exports)",
-            "各指标占同一地区另一指标的比重(如跨境电商占出口)",
-        ),
+        ValueMode::ShareOfParent => tr!(lang, "filters-yiwu-as-a-share-of-jinhua"),
+        ValueMode::ShareOfTotal => tr!(lang, "filters-each-metric-as-a-share-of"),
     }
 }
 
@@ -91,7 +83,7 @@ pub fn show(
         .auto_shrink([false, false])
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
-            CollapsingHeader::new(RichText::new(lang.pick("Places", "地区")).strong()).default_open(true).show(
+            CollapsingHeader::new(RichText::new(tr!(lang, "filters-places")).strong()).default_open(true).show(
                 ui,
                 |ui| {
                     if d.entities.len() <= TREE_LIMIT {
@@ -101,7 +93,7 @@ pub fn show(
                     }
                 },
             );
-            CollapsingHeader::new(RichText::new(lang.pick("Metrics", "指标")).strong()).default_open(true).show(
+            CollapsingHeader::new(RichText::new(tr!(lang, "filters-metrics")).strong()).default_open(true).show(
                 ui,
                 |ui| {
                     metric_list(ui, d, &mut f, &mut state.metric_search, lang);
@@ -116,9 +108,9 @@ pub fn show(
             ui.separator();
             figures(ui, d, &mut f, log_unavailable, lang);
             ui.separator();
-            let reset = ui.button(lang.pick("Reset filters", "重置筛选")).on_hover_text(
-                lang.pick("Back to the dataset's starting selection (Ctrl+R)", "恢复数据集的初始选择(Ctrl+R)"),
-            );
+            let reset = ui
+                .button(tr!(lang, "filters-reset-filters"))
+                .on_hover_text(tr!(lang, "filters-back-to-the-dataset-s-starting"));
             if reset.clicked() {
                 commands.push(Command::ResetFilters);
             }
@@ -150,8 +142,8 @@ fn entity_checkbox(ui: &mut Ui, d: &Dataset, f: &mut Filter, id: EntityId, lang:
 /// A searchable, virtualised list for datasets with many entities: only the rows on screen are
 /// laid out, and the search runs once per keystroke, not per frame.
 fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Filter, state: &mut PanelState, lang: Lang) {
-    ui.add(egui::TextEdit::singleline(&mut state.entity_search).hint_text(lang.pick("Search places", "搜索地区")))
-        .on_hover_text(lang.pick("Type part of a name or id", "输入名称或编号的一部分"));
+    ui.add(egui::TextEdit::singleline(&mut state.entity_search).hint_text(tr!(lang, "filters-search-places")))
+        .on_hover_text(tr!(lang, "filters-type-part-of-a-name-or"));
     let stale =
         state.entity_matches.as_ref().is_none_or(|(g, text, _)| *g != generation || *text != state.entity_search);
     if stale {
@@ -172,17 +164,13 @@ fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Filter, state:
     });
     ui.horizontal(|ui| {
         if ui
-            .small_button(lang.pick("Select shown", "全选所显示"))
-            .on_hover_text(lang.pick("Select every place the search shows", "选择搜索结果中的所有地区"))
+            .small_button(tr!(lang, "filters-select-shown"))
+            .on_hover_text(tr!(lang, "filters-select-every-place-the-search-shows"))
             .clicked()
         {
             f.entities.extend(matches.iter().map(|&e| d.entity(e).id.clone()));
         }
-        if ui
-            .small_button(lang.pick("Clear", "清除"))
-            .on_hover_text(lang.pick("Select no place", "不选择任何地区"))
-            .clicked()
-        {
+        if ui.small_button(tr!(lang, "filters-clear")).on_hover_text(tr!(lang, "filters-select-no-place")).clicked() {
             f.entities.clear();
         }
     });
@@ -218,8 +206,8 @@ fn entity_tree(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
 }
 
 fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Filter, search: &mut String, lang: Lang) {
-    ui.add(egui::TextEdit::singleline(search).hint_text(lang.pick("Search metrics", "搜索指标")))
-        .on_hover_text(lang.pick("Type part of a metric's name", "输入指标名称的一部分"));
+    ui.add(egui::TextEdit::singleline(search).hint_text(tr!(lang, "filters-search-metrics")))
+        .on_hover_text(tr!(lang, "filters-type-part-of-a-metric-s"));
     let needle = search.trim().to_lowercase();
     let mut groups: Vec<&str> = Vec::new();
     for m in &d.metrics {
@@ -282,7 +270,7 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
     if categories.is_empty() {
         return;
     }
-    CollapsingHeader::new(RichText::new(lang.pick("Parts", "分项")).strong()).default_open(true).show(ui, |ui| {
+    CollapsingHeader::new(RichText::new(tr!(lang, "filters-parts")).strong()).default_open(true).show(ui, |ui| {
         let mut dimensions: Vec<Option<&str>> =
             categories.iter().map(|&c| d.category(c).dimension.as_deref()).collect();
         dimensions.dedup();
@@ -293,7 +281,7 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
             for &c in categories.iter().filter(|&&c| d.category(c).dimension.as_deref() == dimension) {
                 let category = d.category(c);
                 let mut on = f.categories.contains(&category.id);
-                let help = lang.pick("Draw this part beside the whole", "在总量旁绘制此分项");
+                let help = tr!(lang, "filters-draw-this-part-beside-the-whole");
                 if ui
                     .checkbox(&mut on, crate::data::format::category_name(category, lang))
                     .on_hover_text(help)
@@ -312,16 +300,16 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
 
 fn years(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
     let Some((first, last)) = d.year_span() else { return };
-    ui.label(RichText::new(lang.pick("Years", "年份")).strong());
+    ui.label(RichText::new(tr!(lang, "filters-years")).strong());
     let mut from = f.year_from.unwrap_or(first).clamp(first, last);
     let mut to = f.year_to.unwrap_or(last).clamp(first, last);
     let from_changed = ui
-        .add(egui::Slider::new(&mut from, first..=last).text(lang.pick("from", "起")))
-        .on_hover_text(lang.pick("First year shown", "显示的第一年"))
+        .add(egui::Slider::new(&mut from, first..=last).text(tr!(lang, "filters-from")))
+        .on_hover_text(tr!(lang, "filters-first-year-shown"))
         .changed();
     let to_changed = ui
-        .add(egui::Slider::new(&mut to, first..=last).text(lang.pick("to", "止")))
-        .on_hover_text(lang.pick("Last year shown", "显示的最后一年"))
+        .add(egui::Slider::new(&mut to, first..=last).text(tr!(lang, "filters-to")))
+        .on_hover_text(tr!(lang, "filters-last-year-shown"))
         .changed();
     if from_changed || to_changed {
         if from > to {
@@ -337,15 +325,15 @@ fn period(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
         return;
     }
     let current = match &f.period {
-        PeriodChoice::FullYear => lang.pick("Full year", "全年").to_string(),
+        PeriodChoice::FullYear => tr!(lang, "filters-full-year"),
         PeriodChoice::Named(name) => period_label(name, lang),
     };
     ui.horizontal(|ui| {
-        ui.label(lang.pick("Period:", "时段:"));
+        ui.label(tr!(lang, "filters-period"));
         egui::ComboBox::from_id_salt("period")
             .selected_text(current)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.period, PeriodChoice::FullYear, lang.pick("Full year", "全年"));
+                ui.selectable_value(&mut f.period, PeriodChoice::FullYear, tr!(lang, "filters-full-year"));
                 for i in 1..d.periods.len() {
                     let name = d.period(PeriodId(i as u16)).to_string();
                     let label = period_label(&name, lang);
@@ -353,15 +341,12 @@ fn period(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
                 }
             })
             .response
-            .on_hover_text(lang.pick(
-                "Part-year figures (Jan–Nov, Q1…) are not comparable with full years, so they are shown one period at a time",
-                "部分年份数据(1–11月、一季度等)不能与全年比较,因此每次只显示一个时段",
-            ));
+            .on_hover_text(tr!(lang, "filters-part-year-figures-jan-nov-q1"));
     });
 }
 
 fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
-    ui.label(RichText::new(lang.pick("Values", "数值")).strong());
+    ui.label(RichText::new(tr!(lang, "filters-values")).strong());
     for mode in ValueMode::ALL {
         let reason = mode_unavailable(d, f, mode, lang);
         let response = ui
@@ -383,7 +368,7 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
             .and_then(|id| d.metric_id(id))
             .map(|m| metric_name(d.metric(m), lang).to_string());
         ui.horizontal(|ui| {
-            ui.label(lang.pick("Total:", "总量:"));
+            ui.label(tr!(lang, "filters-total"));
             egui::ComboBox::from_id_salt("total_metric")
                 .selected_text(current.unwrap_or_default())
                 .show_ui(ui, |ui| {
@@ -393,30 +378,20 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
                     }
                 })
                 .response
-                .on_hover_text(
-                    lang.pick("The metric the selected ones are a share of", "所选指标作为其比重的总量指标"),
-                );
+                .on_hover_text(tr!(lang, "filters-the-metric-the-selected-ones-are"));
         });
     }
     if d.metrics.iter().any(|m| matches!(m.unit, Unit::Money { .. })) {
         ui.horizontal(|ui| {
-            ui.label(lang.pick("Money in:", "金额单位:"));
+            ui.label(tr!(lang, "filters-money-in"));
             for (scale, label, help) in [
-                (
-                    UnitScale::Billion,
-                    lang.pick("billions", "十亿"),
-                    lang.pick("Billion yuan (or US dollars)", "十亿元(或十亿美元)"),
-                ),
+                (UnitScale::Billion, tr!(lang, "filters-billions"), tr!(lang, "filters-billion-yuan-or-us-dollars")),
                 (
                     UnitScale::HundredMillion,
-                    "亿",
-                    lang.pick("100 million yuan, the unit of Chinese statistics", "亿元,中国统计常用单位"),
+                    tr!(lang, "filters-hundred-million"),
+                    tr!(lang, "filters-100-million-yuan-the-unit-of"),
                 ),
-                (
-                    UnitScale::AsStored,
-                    lang.pick("as stored", "原单位"),
-                    lang.pick("The unit the dataset stores", "数据集中存储的单位"),
-                ),
+                (UnitScale::AsStored, tr!(lang, "filters-as-stored"), tr!(lang, "filters-the-unit-the-dataset-stores")),
             ] {
                 ui.selectable_value(&mut f.unit_scale, scale, label).on_hover_text(help);
             }
@@ -425,20 +400,18 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
 }
 
 fn figures(ui: &mut Ui, d: &Dataset, f: &mut Filter, log_unavailable: Option<&str>, lang: Lang) {
-    ui.checkbox(&mut f.include_derived, lang.pick("Include derived figures", "包含推算数据")).on_hover_text(lang.pick(
-        "Figures computed from others (total minus exports, a level from a growth rate); drawn hollow",
-        "由其他数据计算得出的数据(如总额减出口),以空心标记显示",
-    ));
+    ui.checkbox(&mut f.include_derived, tr!(lang, "filters-include-derived-figures"))
+        .on_hover_text(tr!(lang, "filters-figures-computed-from-others-total-minus"));
     let has_trust = d.stats.any_trust;
     if has_trust {
         let label = |t: Option<Trust>| match t {
-            None => lang.pick("any", "全部"),
-            Some(Trust::Low) => lang.pick("low or better", "低及以上"),
-            Some(Trust::Medium) => lang.pick("medium or better", "中及以上"),
-            Some(Trust::High) => lang.pick("high only", "仅高"),
+            None => tr!(lang, "filters-any"),
+            Some(Trust::Low) => tr!(lang, "filters-low-or-better"),
+            Some(Trust::Medium) => tr!(lang, "filters-medium-or-better"),
+            Some(Trust::High) => tr!(lang, "filters-high-only"),
         };
         ui.horizontal(|ui| {
-            ui.label(lang.pick("Minimum trust:", "最低可信度:"));
+            ui.label(tr!(lang, "filters-minimum-trust"));
             egui::ComboBox::from_id_salt("min_trust")
                 .selected_text(label(f.min_trust))
                 .show_ui(ui, |ui| {
@@ -447,19 +420,13 @@ fn figures(ui: &mut Ui, d: &Dataset, f: &mut Filter, log_unavailable: Option<&st
                     }
                 })
                 .response
-                .on_hover_text(lang.pick(
-                    "High: official releases and major outlets quoting them; medium: reposts and compilations; low: unverified",
-                    "高:官方发布及主流媒体转引;中:转载与汇编;低:未经核实",
-                ));
+                .on_hover_text(tr!(lang, "filters-high-official-releases-and-major-outlets"));
         });
     }
-    let log_help = lang.pick(
-        "Logarithmic y axis on the Over time chart: equal steps are equal growth rates",
-        "“随时间变化”图使用对数纵轴:相同间距代表相同增长率",
-    );
+    let log_help = tr!(lang, "filters-logarithmic-y-axis-on-the-over");
     ui.add_enabled(
         log_unavailable.is_none() || f.log_scale,
-        egui::Checkbox::new(&mut f.log_scale, lang.pick("Log scale", "对数坐标")),
+        egui::Checkbox::new(&mut f.log_scale, tr!(lang, "filters-log-scale")),
     )
     .on_hover_text(log_help)
     .on_disabled_hover_text(log_unavailable.unwrap_or_default());

@@ -4,6 +4,7 @@ use egui::{Button, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::{Command, Tab, ThemeChoice};
 use crate::data::Lang;
+use crate::tr;
 
 /// Keyboard shortcuts, shown in the menus and in Help › Keyboard shortcuts.
 pub mod keys {
@@ -96,12 +97,12 @@ pub fn show(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(lang.pick("File", "文件"), |ui| {
-            if item(ui, lang.pick("Open…", "打开…"), Some(&keys::OPEN)) {
+        ui.menu_button(tr!(lang, "menu-file"), |ui| {
+            if item(ui, &tr!(lang, "menu-open"), Some(&keys::OPEN)) {
                 commands.push(Command::OpenFile);
             }
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
-                ui.menu_button(lang.pick("Open recent", "最近打开"), |ui| {
+                ui.menu_button(tr!(lang, "menu-open-recent"), |ui| {
                     for path in recent {
                         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                         if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
@@ -112,71 +113,66 @@ pub fn show(
             });
             let reload = ui.add_enabled(
                 can_reload,
-                Button::new(lang.pick("Reload", "重新载入")).shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD)),
+                Button::new(tr!(lang, "menu-reload")).shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD)),
             );
-            if reload
-                .on_disabled_hover_text(
-                    lang.pick("The bundled dataset has no file to read again", "内置数据集没有可重新读取的文件"),
-                )
-                .clicked()
-            {
+            if reload.on_disabled_hover_text(tr!(lang, "menu-the-bundled-dataset-has-no-file")).clicked() {
                 commands.push(Command::Reload);
             }
             ui.separator();
-            if item(ui, lang.pick("Export image…", "导出图片…"), Some(&keys::EXPORT_IMAGE)) {
+            if item(ui, &tr!(lang, "menu-export-image"), Some(&keys::EXPORT_IMAGE)) {
                 commands.push(Command::ExportImage { whole_window: false });
             }
-            if item(ui, lang.pick("Export image at high resolution…", "导出高分辨率图片…"), None) {
+            if item(ui, &tr!(lang, "menu-export-image-at-high-resolution"), None) {
                 commands.push(Command::ShowHighResExport);
             }
-            if item(ui, lang.pick("Export window image…", "导出窗口图片…"), Some(&keys::EXPORT_WINDOW)) {
+            if item(ui, &tr!(lang, "menu-export-window-image"), Some(&keys::EXPORT_WINDOW)) {
                 commands.push(Command::ExportImage { whole_window: true });
             }
-            if item(ui, lang.pick("Copy image", "复制图片"), Some(&keys::COPY_IMAGE)) {
+            if item(ui, &tr!(lang, "menu-copy-image"), Some(&keys::COPY_IMAGE)) {
                 commands.push(Command::CopyImage);
             }
-            if item(ui, lang.pick("Export data (CSV)…", "导出数据(CSV)…"), None) {
+            if item(ui, &tr!(lang, "menu-export-data-csv"), None) {
                 commands.push(Command::ExportData);
             }
-            if item(ui, lang.pick("Copy as command line", "复制为命令行"), None) {
+            if item(ui, &tr!(lang, "menu-copy-as-command-line"), None) {
                 commands.push(Command::CopyCommandLine);
             }
             ui.separator();
-            if item(ui, lang.pick("Quit", "退出"), Some(&keys::QUIT)) {
+            if item(ui, &tr!(lang, "menu-quit"), Some(&keys::QUIT)) {
                 commands.push(Command::Quit);
             }
         });
-        ui.menu_button(lang.pick("View", "视图"), |ui| {
-            ui.label(RichText::new(lang.pick("Theme", "主题")).weak());
+        ui.menu_button(tr!(lang, "menu-view"), |ui| {
+            ui.label(RichText::new(tr!(lang, "menu-theme")).weak());
             for (choice, label) in [
-                (ThemeChoice::System, lang.pick("Follow the system", "跟随系统")),
-                (ThemeChoice::Light, lang.pick("Light", "浅色")),
-                (ThemeChoice::Dark, lang.pick("Dark", "深色")),
+                (ThemeChoice::System, tr!(lang, "menu-follow-the-system")),
+                (ThemeChoice::Light, tr!(lang, "menu-light")),
+                (ThemeChoice::Dark, tr!(lang, "menu-dark")),
             ] {
                 if ui.radio(theme == choice, label).clicked() {
                     commands.push(Command::SetTheme(choice));
                 }
             }
             ui.separator();
-            ui.label(RichText::new(lang.pick("Language", "语言")).weak());
+            ui.label(RichText::new(tr!(lang, "menu-language")).weak());
             for (choice, label) in [(Lang::En, "English"), (Lang::Zh, "中文")] {
                 if ui.radio(lang == choice, label).clicked() {
                     commands.push(Command::SetLang(choice));
                 }
             }
             ui.separator();
-            if item(ui, lang.pick("Show or hide the side panel", "显示或隐藏侧栏"), Some(&keys::SIDE_PANEL)) {
+            if item(ui, &tr!(lang, "menu-show-or-hide-the-side-panel"), Some(&keys::SIDE_PANEL)) {
                 commands.push(Command::ToggleSidePanel);
             }
-            if item(ui, lang.pick("Reset filters", "重置筛选"), Some(&keys::RESET)) {
+            if item(ui, &tr!(lang, "menu-reset-filters"), Some(&keys::RESET)) {
                 commands.push(Command::ResetFilters);
             }
         });
-        ui.menu_button(lang.pick("Help", "帮助"), |ui| {
-            if item(ui, lang.pick("Keyboard shortcuts", "键盘快捷键"), None) {
+        ui.menu_button(tr!(lang, "menu-help"), |ui| {
+            if item(ui, &tr!(lang, "menu-keyboard-shortcuts"), None) {
                 commands.push(Command::ShowShortcuts);
             }
-            if item(ui, lang.pick("About Trade Explorer", "关于 Trade Explorer"), None) {
+            if item(ui, &tr!(lang, "menu-about-trade-explorer"), None) {
                 commands.push(Command::ShowAbout);
             }
         });
@@ -199,39 +195,21 @@ pub fn shortcut_help(ctx: &egui::Context, lang: Lang) -> Vec<(String, String)> {
         .map(|(k, t)| (ctx.format_shortcut(&keys::TABS[k]), t.label(lang).to_string()))
         .collect();
     lines.extend([
-        (ctx.format_shortcut(&keys::OPEN), lang.pick("Open a dataset", "打开数据集").to_string()),
-        (ctx.format_shortcut(&keys::RELOAD), lang.pick("Read the open file again", "重新读取当前文件").to_string()),
-        (
-            ctx.format_shortcut(&keys::EXPORT_IMAGE),
-            lang.pick("Export the chart as PNG", "将图表导出为 PNG").to_string(),
-        ),
-        (
-            ctx.format_shortcut(&keys::EXPORT_WINDOW),
-            lang.pick("Export the window as PNG", "将窗口导出为 PNG").to_string(),
-        ),
-        (
-            ctx.format_shortcut(&keys::COPY_IMAGE),
-            lang.pick("Copy the chart as an image", "将图表复制为图片").to_string(),
-        ),
-        (ctx.format_shortcut(&keys::RESET), lang.pick("Reset filters", "重置筛选").to_string()),
-        (
-            ctx.format_shortcut(&keys::SIDE_PANEL),
-            lang.pick("Show or hide the side panel", "显示或隐藏侧栏").to_string(),
-        ),
-        (ctx.format_shortcut(&keys::QUIT), lang.pick("Quit", "退出").to_string()),
-        ("Esc".into(), lang.pick("Clear the selected figure", "清除选中的数据").to_string()),
-        (lang.pick("Scroll / drag", "滚动 / 拖动").into(), lang.pick("Pan the chart", "平移图表").to_string()),
-        (lang.pick("Ctrl+scroll", "Ctrl+滚动").into(), lang.pick("Zoom", "缩放").to_string()),
-        (lang.pick("Right-drag", "右键拖动").into(), lang.pick("Zoom into a box", "框选放大").to_string()),
-        (lang.pick("Double-click", "双击").into(), lang.pick("Reset the zoom", "恢复缩放").to_string()),
-        (
-            lang.pick("Click a legend entry", "单击图例").into(),
-            lang.pick("Hide or show a series", "隐藏或显示系列").to_string(),
-        ),
-        (
-            lang.pick("Alt+click a legend entry", "Alt+单击图例").into(),
-            lang.pick("Show only that series", "只显示该系列").to_string(),
-        ),
+        (ctx.format_shortcut(&keys::OPEN), tr!(lang, "menu-open-a-dataset")),
+        (ctx.format_shortcut(&keys::RELOAD), tr!(lang, "menu-read-the-open-file-again")),
+        (ctx.format_shortcut(&keys::EXPORT_IMAGE), tr!(lang, "menu-export-the-chart-as-png")),
+        (ctx.format_shortcut(&keys::EXPORT_WINDOW), tr!(lang, "menu-export-the-window-as-png")),
+        (ctx.format_shortcut(&keys::COPY_IMAGE), tr!(lang, "menu-copy-the-chart-as-an-image")),
+        (ctx.format_shortcut(&keys::RESET), tr!(lang, "menu-reset-filters")),
+        (ctx.format_shortcut(&keys::SIDE_PANEL), tr!(lang, "menu-show-or-hide-the-side-panel")),
+        (ctx.format_shortcut(&keys::QUIT), tr!(lang, "menu-quit")),
+        ("Esc".into(), tr!(lang, "menu-clear-the-selected-figure")),
+        (tr!(lang, "menu-scroll-drag"), tr!(lang, "menu-pan-the-chart")),
+        (tr!(lang, "menu-ctrl-scroll"), tr!(lang, "menu-zoom")),
+        (tr!(lang, "menu-right-drag"), tr!(lang, "menu-zoom-into-a-box")),
+        (tr!(lang, "menu-double-click"), tr!(lang, "menu-reset-the-zoom")),
+        (tr!(lang, "menu-click-a-legend-entry"), tr!(lang, "menu-hide-or-show-a-series")),
+        (tr!(lang, "menu-alt-click-a-legend-entry"), tr!(lang, "menu-show-only-that-series")),
     ]);
     lines
 }

@@ -17,6 +17,7 @@ pub mod table;
 use serde::{Deserialize, Serialize};
 
 use crate::data::{DisplayUnit, Filter, Lang};
+use crate::tr;
 
 /// The tabs of the central area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -40,13 +41,13 @@ impl Tab {
     pub const ALL: [Tab; 5] = [Tab::OverTime, Tab::Compare, Tab::Shares, Tab::Table, Tab::Sources];
 
     /// The tab's label.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Tab::OverTime => lang.pick("Over time", "随时间变化"),
-            Tab::Compare => lang.pick("Compare", "对比"),
-            Tab::Shares => lang.pick("Industry shares", "产业份额"),
-            Tab::Table => lang.pick("Table", "表格"),
-            Tab::Sources => lang.pick("Sources", "来源"),
+            Tab::OverTime => tr!(lang, "ui-over-time"),
+            Tab::Compare => tr!(lang, "ui-compare"),
+            Tab::Shares => tr!(lang, "ui-industry-shares"),
+            Tab::Table => tr!(lang, "ui-table"),
+            Tab::Sources => tr!(lang, "ui-sources"),
         }
     }
 

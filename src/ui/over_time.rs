@@ -15,6 +15,7 @@ use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::decimate::Decimated;
 use crate::data::format::format_number;
 use crate::data::query::{LineChart, Point};
+use crate::tr;
 
 /// How close (in points) the pointer must be to a marker to hover it.
 const HOVER_RADIUS: f32 = 12.0;
@@ -255,10 +256,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
             crate::data::Lang::En => format!("+ {more} more (show in table)"),
             crate::data::Lang::Zh => format!("另有 {more} 条(在表格中查看)"),
         };
-        let hint = ctx.lang.pick(
-            "Only the lines with the largest latest values are drawn; the Table lists them all",
-            "只绘制最新值最大的几条线;表格列出全部",
-        );
+        let hint = tr!(ctx.lang, "over-time-only-the-lines-with-the-largest");
         if ui.link(text).on_hover_text(hint).clicked() {
             commands.push(Command::SetTab(Tab::Table));
         }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use crate::data::Lang;
+use crate::tr;
 
 /// The state of an open path dialog.
 #[derive(Debug, Clone)]
@@ -60,16 +61,10 @@ pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lan
     let mut outcome = Outcome::Open;
     let mut open = true;
     egui::Window::new(title).open(&mut open).collapsible(false).default_width(520.0).show(ctx, |ui: &mut Ui| {
-        ui.label(
-            RichText::new(lang.pick(
-                "No file dialog of the desktop is available; type or pick a path.",
-                "桌面文件对话框不可用,请输入或选择路径。",
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(tr!(lang, "path-dialog-no-file-dialog-of-the-desktop")).weak());
         let field = ui
             .horizontal(|ui| {
-                let label = ui.label(lang.pick("Path:", "路径:"));
+                let label = ui.label(tr!(lang, "path-dialog-path"));
                 ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(f32::INFINITY)).labelled_by(label.id)
             })
             .inner;
@@ -112,12 +107,12 @@ pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lan
         });
         let path = PathBuf::from(dialog.path.trim());
         if dialog.asking_to_replace {
-            ui.label(RichText::new(lang.pick("The file exists. Replace it?", "文件已存在。是否替换?")).strong());
+            ui.label(RichText::new(tr!(lang, "path-dialog-the-file-exists-replace-it")).strong());
             ui.horizontal(|ui| {
-                if ui.button(lang.pick("Replace", "替换")).clicked() {
+                if ui.button(tr!(lang, "path-dialog-replace")).clicked() {
                     outcome = Outcome::Chosen(path.clone());
                 }
-                if ui.button(lang.pick("Cancel", "取消")).clicked() {
+                if ui.button(tr!(lang, "path-dialog-cancel")).clicked() {
                     dialog.asking_to_replace = false;
                 }
             });
@@ -131,7 +126,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lan
             } else {
                 path.is_file()
             };
-            let action = if dialog.save { lang.pick("Save", "保存") } else { lang.pick("Open", "打开") };
+            let action = if dialog.save { tr!(lang, "path-dialog-save") } else { tr!(lang, "path-dialog-open") };
             if ui.add_enabled(ready, egui::Button::new(action)).clicked() || (entered && ready) {
                 if dialog.save && path.exists() {
                     dialog.asking_to_replace = true;
@@ -139,7 +134,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lan
                     outcome = Outcome::Chosen(path.clone());
                 }
             }
-            if ui.button(lang.pick("Cancel", "取消")).clicked() {
+            if ui.button(tr!(lang, "path-dialog-cancel")).clicked() {
                 outcome = Outcome::Cancelled;
             }
         });

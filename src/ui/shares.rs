@@ -11,6 +11,7 @@ use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::DisplayUnit;
 use crate::data::format::entity_name;
 use crate::data::query::ShareChart;
+use crate::tr;
 
 /// Rows of the plot, top to bottom: an entity heading, then its bars.
 enum Row {
@@ -24,11 +25,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
     let lang = ctx.lang;
     if ctx.controls {
         let mut filter = ctx.filter.clone();
-        ui.checkbox(
-            &mut filter.latest_shares_only,
-            lang.pick("Latest figure of each share only", "每项只显示最新数据"),
-        )
-        .on_hover_text(lang.pick("Untick to see every year a share was reported", "取消勾选可查看各年数据"));
+        ui.checkbox(&mut filter.latest_shares_only, tr!(lang, "shares-latest-figure-of-each-share-only"))
+            .on_hover_text(tr!(lang, "shares-untick-to-see-every-year-a"));
         if filter != *ctx.filter {
             commands.push(Command::SetFilter(filter));
         }

@@ -9,6 +9,7 @@ use super::details::is_web_link;
 use crate::data::format::dataset_description;
 use crate::data::query::figure_line;
 use crate::data::{Dataset, Lang};
+use crate::tr;
 
 /// The most figures listed under one source; a source of a million-row file lists a sample.
 const MAX_LISTED: usize = 200;
@@ -18,15 +19,13 @@ const MAX_LISTED: usize = 200;
 /// or quote.
 pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut String, lang: Lang) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.label(RichText::new(lang.pick("Sources", "来源")).size(20.0).strong());
+    ui.label(RichText::new(tr!(lang, "sources-sources")).size(20.0).strong());
     ui.label(RichText::new(dataset_description(d, lang)).weak());
     ui.horizontal(|ui| {
-        let label = ui.label(lang.pick("Search:", "搜索:"));
-        ui.add(
-            egui::TextEdit::singleline(search).hint_text(lang.pick("title, publisher or quote", "标题、发布者或原文")),
-        )
-        .labelled_by(label.id)
-        .on_hover_text(lang.pick("Show only sources that mention this text", "只显示包含此文字的来源"));
+        let label = ui.label(tr!(lang, "sources-search"));
+        ui.add(egui::TextEdit::singleline(search).hint_text(tr!(lang, "sources-title-publisher-or-quote")))
+            .labelled_by(label.id)
+            .on_hover_text(tr!(lang, "sources-show-only-sources-that-mention-this"));
     });
     let needle = search.trim().to_lowercase();
     ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -50,7 +49,7 @@ pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut Strin
                 facts.extend(source.published.clone());
                 ui.label(RichText::new(facts.join(" · ")).weak());
                 if is_web_link(&source.url) {
-                    let link = ui.link(&source.url).on_hover_text(lang.pick("Open in the browser", "在浏览器中打开"));
+                    let link = ui.link(&source.url).on_hover_text(tr!(lang, "sources-open-in-the-browser"));
                     if link.clicked() {
                         commands.push(Command::OpenUrl(source.url.clone()));
                     }
@@ -82,12 +81,12 @@ pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut Strin
             });
         }
         if shown == 0 {
-            ui.label(lang.pick("No source matches the search.", "没有匹配的来源。"));
+            ui.label(tr!(lang, "sources-no-source-matches-the-search"));
         }
         ui.add_space(12.0);
         let derived: Vec<usize> = (0..d.observations.len()).filter(|&i| d.observations[i].derived).collect();
         CollapsingHeader::new(
-            RichText::new(format!("{} ({})", lang.pick("Derived figures", "推算数据"), derived.len())).strong(),
+            RichText::new(format!("{} ({})", tr!(lang, "sources-derived-figures"), derived.len())).strong(),
         )
         .id_salt("derived")
         .show(ui, |ui| {
@@ -101,8 +100,7 @@ pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut Strin
         let conflicts: Vec<usize> =
             (0..d.observations.len()).filter(|&i| !d.observations[i].alternatives().is_empty()).collect();
         CollapsingHeader::new(
-            RichText::new(format!("{} ({})", lang.pick("Conflicting figures", "有冲突的数据"), conflicts.len()))
-                .strong(),
+            RichText::new(format!("{} ({})", tr!(lang, "sources-conflicting-figures"), conflicts.len())).strong(),
         )
         .id_salt("conflicts")
         .show(ui, |ui| {
@@ -112,7 +110,7 @@ pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut Strin
                 for alt in o.alternatives() {
                     let who = alt.source.map(|s| d.source(s).title.clone()).unwrap_or_default();
                     let trust = alt.trust.map_or("", |t| t.as_str());
-                    ui.label(format!("    {} {} — {who} ({trust})", lang.pick("also reported:", "另有:"), alt.value));
+                    ui.label(format!("    {} {} — {who} ({trust})", tr!(lang, "sources-also-reported"), alt.value));
                 }
                 if let Some(note) = o.note() {
                     ui.add(egui::Label::new(RichText::new(note).weak()).wrap());

@@ -6,6 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::data::query::{Table, TableColumn};
 use crate::data::{Dataset, Lang};
+use crate::tr;
 
 /// Draws the rows; a click on a header asks to sort by it (returned as the new sort).
 pub fn show(
@@ -18,22 +19,22 @@ pub fn show(
 ) -> Option<(TableColumn, bool)> {
     ui.label(RichText::new(caption).strong());
     if table.is_empty() {
-        ui.label(RichText::new(lang.pick("The chart shows no figures.", "图表中没有数据。")).weak());
+        ui.label(RichText::new(tr!(lang, "table-the-chart-shows-no-figures")).weak());
         return None;
     }
     let mut new_sort = None;
     // Every row has the chart's unit, so the value column's header names it once.
     let unit = table.unit.label(lang);
-    let value = lang.pick("Value", "数值");
+    let value = tr!(lang, "table-value");
     let value = if unit.is_empty() { value.to_string() } else { format!("{value} ({unit})") };
     let headers = [
-        (TableColumn::Entity, lang.pick("Entity", "地区").to_string()),
-        (TableColumn::Metric, lang.pick("Metric", "指标").to_string()),
-        (TableColumn::Time, lang.pick("Year", "年份").to_string()),
+        (TableColumn::Entity, tr!(lang, "table-entity")),
+        (TableColumn::Metric, tr!(lang, "table-metric")),
+        (TableColumn::Time, tr!(lang, "table-year")),
         (TableColumn::Value, value),
-        (TableColumn::Derived, lang.pick("Derived", "推算").to_string()),
-        (TableColumn::Trust, lang.pick("Trust", "可信度").to_string()),
-        (TableColumn::Source, lang.pick("Source", "来源").to_string()),
+        (TableColumn::Derived, tr!(lang, "table-derived")),
+        (TableColumn::Trust, tr!(lang, "table-trust")),
+        (TableColumn::Source, tr!(lang, "table-source")),
     ];
     TableBuilder::new(ui)
         .striped(true)
@@ -58,8 +59,7 @@ pub fn show(
                         let arrow = if sort.0 == column { if sort.1 { " ▲" } else { " ▼" } } else { "" };
                         let title = RichText::new(format!("{title}{arrow}")).strong();
                         let button = ui.add(egui::Button::new(title).frame(false));
-                        if button.on_hover_text(lang.pick("Click to sort by this column", "单击按此列排序")).clicked()
-                        {
+                        if button.on_hover_text(tr!(lang, "table-click-to-sort-by-this-column")).clicked() {
                             new_sort = Some((column, if sort.0 == column { !sort.1 } else { true }));
                         }
                     });
@@ -88,7 +88,7 @@ pub fn show(
                     });
                 });
                 row.col(|ui| {
-                    ui.label(if r.derived { lang.pick("yes", "是") } else { "" });
+                    ui.label(if r.derived { tr!(lang, "table-yes") } else { String::new() });
                 });
                 row.col(|ui| {
                     ui.label(r.trust.map_or("", |t| t.as_str()));

@@ -1,0 +1,96 @@
+//! The resource files: every language has every message of every other, with the same arguments,
+//! and the words reach the user without Fluent's invisible isolation marks.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+/// Message id → the variables it uses, for one resource file.
+fn messages(path: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let resource = fluent_syntax::parser::parse(text.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+    let mut all = BTreeMap::new();
+    for entry in resource.body {
+        if let Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(value) = &m.value {
+                variables(value, &mut vars);
+            }
+            for a in &m.attributes {
+                variables(&a.value, &mut vars);
+            }
+            assert!(all.insert(m.id.name.to_string(), vars).is_none(), "{}: {} twice", path.display(), m.id.name);
+        }
+    }
+    all
+}
+
+fn variables(pattern: &Pattern<&str>, into: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_variables(expression, into);
+        }
+    }
+}
+
+fn expression_variables(expression: &Expression<&str>, into: &mut BTreeSet<String>) {
+    match expression {
+        Expression::Inline(inline) => inline_variables(inline, into),
+        Expression::Select { selector, variants } => {
+            inline_variables(selector, into);
+            for v in variants {
+                variables(&v.value, into);
+            }
+        }
+    }
+}
+
+fn inline_variables(inline: &InlineExpression<&str>, into: &mut BTreeSet<String>) {
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            into.insert(id.name.to_string());
+        }
+        InlineExpression::Placeable { expression } => expression_variables(expression, into),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_variables(a, into);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn languages() -> Vec<(String, BTreeMap<String, BTreeSet<String>>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    let mut all: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the i18n folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.is_dir())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), messages(&p.join("trade_explorer.ftl"))))
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn every_language_has_every_message_with_the_same_arguments() {
+    let all = languages();
+    assert!(all.len() >= 2, "{:?}", all.iter().map(|(l, _)| l).collect::<Vec<_>>());
+    let (first, reference) = &all[0];
+    let mut problems = Vec::new();
+    for (lang, messages) in &all[1..] {
+        for (id, vars) in reference {
+            match messages.get(id) {
+                None => problems.push(format!("{lang}: no {id} (it is in {first})")),
+                Some(v) if v != vars => problems.push(format!("{lang}: {id} uses {v:?}, {first} {vars:?}")),
+                Some(_) => {}
+            }
+        }
+        for id in messages.keys().filter(|id| !reference.contains_key(*id)) {
+            problems.push(format!("{first}: no {id} (it is in {lang})"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
