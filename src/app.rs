@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use crate::data::decimate::decimate_chart;
-use crate::data::format::{dataset_description, dataset_title};
+use crate::data::format::{dataset_description, dataset_title, format_number};
 use crate::data::progress::Limits;
 use crate::data::query::{
     BarChart, LineChart, ShareChart, Table, TableRow, bars_from_line, filter_summary, line_chart, share_chart,
@@ -303,10 +303,7 @@ impl TradeExplorerApp {
             Command::CopyCommandLine => {
                 let line = self.command_line();
                 ctx.copy_text(line.clone());
-                let text = match self.state.lang {
-                    Lang::En => format!("Copied: {line}"),
-                    Lang::Zh => format!("已复制:{line}"),
-                };
+                let text = tr!(self.state.lang, "app-copied", line = line.as_str());
                 self.toast(text, None, false);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -326,10 +323,7 @@ impl TradeExplorerApp {
         self.selected = None;
         self.load_error = None;
         self.refresh_models();
-        let opened = match self.state.lang {
-            Lang::En => format!("Opened {}.", self.dataset_origin),
-            Lang::Zh => format!("已打开 {}。", self.dataset_origin),
-        };
+        let opened = tr!(self.state.lang, "app-opened", origin = self.dataset_origin.as_str());
         self.message = Some(match warnings_message(&self.loaded, self.state.lang) {
             Some(w) => format!("{opened} {w}"),
             None => opened,
@@ -378,38 +372,37 @@ impl TradeExplorerApp {
         let origin = if self.dataset_path.is_some() { self.dataset_origin.clone() } else { tr!(lang, "app-bundled") };
         let mut parts = vec![
             format!("{} ({origin})", dataset_title(d, lang)),
-            match lang {
-                Lang::En => format!("{} figures", d.observations.len()),
-                Lang::Zh => format!("{} 项数据", d.observations.len()),
-            },
+            tr!(lang, "figure-count", n = d.observations.len(), count = format_number(d.observations.len() as f64, 0)),
         ];
         let hidden = summary.by_years + summary.by_period + summary.by_derived + summary.by_trust;
         if hidden > 0 {
+            let count = |n: usize| format_number(n as f64, 0);
             let mut why = Vec::new();
-            for (n, en, zh) in [
-                (summary.by_years, "years", "年份"),
-                (summary.by_period, "other periods", "其他时段"),
-                (summary.by_derived, "derived", "推算"),
-                (summary.by_trust, "trust", "可信度"),
-            ] {
-                if n > 0 {
-                    why.push(format!("{n} {}", lang.pick(en, zh)));
-                }
+            if summary.by_years > 0 {
+                why.push(tr!(lang, "app-hidden-by-years", count = count(summary.by_years)));
             }
-            parts.push(match lang {
-                Lang::En => {
-                    format!("filters hide {hidden} of {} selected figures ({})", summary.selected, why.join(", "))
-                }
-                Lang::Zh => format!("筛选隐藏了所选 {} 项中的 {hidden} 项({})", summary.selected, why.join("、")),
-            });
+            if summary.by_period > 0 {
+                why.push(tr!(lang, "app-hidden-by-period", count = count(summary.by_period)));
+            }
+            if summary.by_derived > 0 {
+                why.push(tr!(lang, "app-hidden-by-derived", count = count(summary.by_derived)));
+            }
+            if summary.by_trust > 0 {
+                why.push(tr!(lang, "app-hidden-by-trust", count = count(summary.by_trust)));
+            }
+            let why = why.join(&tr!(lang, "list-separator"));
+            parts.push(tr!(
+                lang,
+                "app-filters-hide",
+                hidden = count(hidden),
+                selected = count(summary.selected),
+                why = why
+            ));
         }
         ui.horizontal(|ui| {
             ui.label(RichText::new(parts.join(" · ")).small());
             if let Some(opening) = &self.opening {
-                let text = match lang {
-                    Lang::En => format!("Opening {}…", opening.name),
-                    Lang::Zh => format!("正在打开 {}…", opening.name),
-                };
+                let text = tr!(lang, "app-opening", name = opening.name.as_str());
                 let bar = match opening.progress.fraction() {
                     Some(f) => egui::ProgressBar::new(f).show_percentage(),
                     None => egui::ProgressBar::new(0.0).animate(true),
@@ -441,21 +434,14 @@ impl TradeExplorerApp {
                     ui.label(RichText::new(dataset_title(d, lang)).strong());
                     ui.add(egui::Label::new(dataset_description(d, lang)).wrap());
                     let (all, derived) = (d.observations.len(), d.stats.derived);
-                    let count = |n: usize| crate::data::format::format_number(n as f64, 0);
-                    ui.label(match lang {
-                        Lang::En => format!(
-                            "{} figures: {} reported by their sources, {} derived from others (with their formulas)",
-                            count(all),
-                            count(all - derived),
-                            count(derived)
-                        ),
-                        Lang::Zh => format!(
-                            "共 {} 项数据:{} 项为来源公布,{} 项由其他数据推算(附公式)",
-                            count(all),
-                            count(all - derived),
-                            count(derived)
-                        ),
-                    });
+                    let count = |n: usize| format_number(n as f64, 0);
+                    ui.label(tr!(
+                        lang,
+                        "app-about-figures",
+                        all = count(all),
+                        reported = count(all - derived),
+                        derived = count(derived)
+                    ));
                     ui.separator();
                     ui.label(RichText::new(tr!(lang, "app-chinese-text-uses-droid-sans-fallback")).small());
                 });
@@ -624,10 +610,7 @@ impl eframe::App for TradeExplorerApp {
                 if let Some(table) = &table {
                     let chart = self.state.last_chart_tab.label(lang);
                     let rows = crate::data::format::format_number(table.len() as f64, 0);
-                    let caption = match lang {
-                        Lang::En => format!("Figures of the “{chart}” chart: {rows} rows"),
-                        Lang::Zh => format!("“{chart}”图表的数据:{rows} 行"),
-                    };
+                    let caption = tr!(lang, "app-table-caption", chart = chart, rows = rows);
                     new_sort = crate::ui::table::show(ui, &caption, table, view.dataset, self.state.table_sort, lang);
                 }
             }

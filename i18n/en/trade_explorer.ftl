@@ -135,9 +135,7 @@ chart-frame-click-to-hide-or-show-alt = Click to hide or show; Alt+click to show
 chart-frame-reported = ● reported
 chart-frame-derived-computed-from-other-figures = ○ derived (computed from other figures)
 chart-frame-low-trust-source = ◆ low-trust source
-chart-frame-source = Source:{" "}
-chart-frame-text = {"."}
-chart-frame-some-figures-are-derived-from-others = {" "}Some figures are derived from others; their formulas are in the tooltips.
+chart-frame-some-figures-are-derived-from-others = Some figures are derived from others; their formulas are in the tooltips.
 table-the-chart-shows-no-figures = The chart shows no figures.
 table-value = Value
 table-entity = Entity
@@ -177,3 +175,25 @@ exporting-export-2 = Export…
 exporting-open-folder = Open folder
 exporting-close = Close
 filters-hundred-million = 亿
+figure-count = { $n ->
+    [one] { $count } figure
+   *[other] { $count } figures
+}
+sources-and-more = … and { $more } more (the Table lists them)
+shares-share-of = { $share } { $of }
+over-time-more-lines = + { $more } more (show in table)
+filters-shown-selected = { $shown } shown, { $selected } selected
+chart-frame-sources = Source: { $names }.
+chart-frame-sources-and-more = Source: { $names } and { $more } more (Sources tab).
+app-copied = Copied: { $line }
+app-opened = Opened { $origin }.
+app-hidden-by-years = { $count } years
+app-hidden-by-period = { $count } other periods
+app-hidden-by-derived = { $count } derived
+app-hidden-by-trust = { $count } trust
+list-separator = {", "}
+app-filters-hide = filters hide { $hidden } of { $selected } selected figures ({ $why })
+app-opening = Opening { $name }…
+app-about-figures = { $all } figures: { $reported } reported by their sources, { $derived } derived from others (with their formulas)
+app-table-caption = Figures of the “{ $chart }” chart: { $rows } rows
+exporting-saved = Saved { $path }

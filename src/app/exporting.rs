@@ -296,10 +296,7 @@ impl TradeExplorerApp {
             match result {
                 Ok(path) => {
                     super::event(&format!("saved {}", path.display()));
-                    let text = match lang {
-                        Lang::En => format!("Saved {}", path.display()),
-                        Lang::Zh => format!("已保存 {}", path.display()),
-                    };
+                    let text = tr!(lang, "exporting-saved", path = path.display().to_string());
                     self.toast(text, path.parent().map(|p| p.to_path_buf()), false);
                 }
                 Err(message) => {

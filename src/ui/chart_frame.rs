@@ -5,6 +5,7 @@
 use egui::{Align, Color32, Layout, RichText, Sense, Ui, vec2};
 
 use super::{Command, Tab};
+use crate::data::format::format_number;
 use crate::data::query::source_label;
 use crate::data::{Dataset, Lang, SourceId};
 use crate::tr;
@@ -140,18 +141,14 @@ pub fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: 
     }
     const SHOWN: usize = 4;
     let names: Vec<String> = sources.iter().take(SHOWN).map(|&s| source_label(d.source(s))).collect();
-    let mut line = format!("{}{}", tr!(lang, "chart-frame-source"), names.join("; "));
-    if sources.len() > SHOWN {
-        line.push_str(&match lang {
-            Lang::En => format!(" and {} more (Sources tab)", sources.len() - SHOWN),
-            Lang::Zh => format!(" 等 {} 个(见“来源”页)", sources.len()),
-        });
-    }
-    line.push_str(&tr!(lang, "chart-frame-text"));
-    if any_derived {
-        line.push_str(&tr!(lang, "chart-frame-some-figures-are-derived-from-others"));
-    }
-    line
+    let names = names.join("; ");
+    let line = if sources.len() > SHOWN {
+        let more = format_number((sources.len() - SHOWN) as f64, 0);
+        tr!(lang, "chart-frame-sources-and-more", names = names.as_str(), more = more.as_str())
+    } else {
+        tr!(lang, "chart-frame-sources", names = names.as_str())
+    };
+    if any_derived { format!("{line} {}", tr!(lang, "chart-frame-some-figures-are-derived-from-others")) } else { line }
 }
 
 /// The footer: sources and the derived-figures remark.

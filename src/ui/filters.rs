@@ -126,11 +126,9 @@ fn entity_checkbox(ui: &mut Ui, d: &Dataset, f: &mut Filter, id: EntityId, lang:
     let entity = d.entity(id);
     let mut on = f.entities.contains(&entity.id);
     let count = d.stats.per_entity.get(id.0 as usize).copied().unwrap_or(0);
-    let help = match lang {
-        Lang::En => format!("{} · {count} figures", entity.kind),
-        Lang::Zh => format!("{} · {count} 项数据", entity.kind),
-    };
-    if ui.checkbox(&mut on, entity_name(entity, lang)).on_hover_text(help.trim_start_matches(" · ")).changed() {
+    let figures = tr!(lang, "figure-count", n = count, count = crate::data::format::format_number(count as f64, 0));
+    let help = if entity.kind.is_empty() { figures } else { format!("{} · {figures}", entity.kind) };
+    if ui.checkbox(&mut on, entity_name(entity, lang)).on_hover_text(help).changed() {
         if on {
             f.entities.insert(entity.id.clone());
         } else {
@@ -155,11 +153,8 @@ fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Filter, state:
         let shown = crate::data::format::format_number(matches.len() as f64, 0);
         let selected = crate::data::format::format_number(f.entities.len() as f64, 0);
         ui.label(
-            RichText::new(match lang {
-                Lang::En => format!("{shown} shown, {selected} selected"),
-                Lang::Zh => format!("显示 {shown} 个,已选 {selected} 个"),
-            })
-            .small(),
+            RichText::new(tr!(lang, "filters-shown-selected", shown = shown.as_str(), selected = selected.as_str()))
+                .small(),
         );
     });
     ui.horizontal(|ui| {

@@ -252,10 +252,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
     commands.extend(chart_frame::legend(ui, &entries, ctx.lang));
     if !chart.omitted.is_empty() {
         let more = format_number(chart.omitted.len() as f64, 0);
-        let text = match ctx.lang {
-            crate::data::Lang::En => format!("+ {more} more (show in table)"),
-            crate::data::Lang::Zh => format!("另有 {more} 条(在表格中查看)"),
-        };
+        let text = tr!(ctx.lang, "over-time-more-lines", more = more.as_str());
         let hint = tr!(ctx.lang, "over-time-only-the-lines-with-the-largest");
         if ui.link(text).on_hover_text(hint).clicked() {
             commands.push(Command::SetTab(Tab::Table));

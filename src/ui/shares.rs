@@ -99,10 +99,9 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
                                 .allow_hover(false),
                         );
                         let share = DisplayUnit::SharePercent.format_value(r.value, lang);
-                        let value = match (&r.share_of, lang) {
-                            (Some(of), crate::data::Lang::En) => format!("{share} {of}"),
-                            (Some(of), crate::data::Lang::Zh) => format!("{of} {share}"),
-                            (None, _) => share,
+                        let value = match &r.share_of {
+                            Some(of) => tr!(lang, "shares-share-of", share = share.as_str(), of = of.as_str()),
+                            None => share,
                         };
                         plot.text(
                             Text::new(

@@ -7,6 +7,7 @@ use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 use super::Command;
 use super::details::is_web_link;
 use crate::data::format::dataset_description;
+use crate::data::format::format_number;
 use crate::data::query::figure_line;
 use crate::data::{Dataset, Lang};
 use crate::tr;
@@ -57,10 +58,8 @@ pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut Strin
                     ui.label(RichText::new(&source.url).weak());
                 }
             });
-            let title = match lang {
-                Lang::En => format!("{} figures", supported.len()),
-                Lang::Zh => format!("{} 项数据", supported.len()),
-            };
+            let n = supported.len();
+            let title = tr!(lang, "figure-count", n = n, count = format_number(n as f64, 0));
             CollapsingHeader::new(title).id_salt(("source", i)).show(ui, |ui| {
                 for &o in supported.iter().take(MAX_LISTED) {
                     ui.label(figure_line(d, o, lang));
@@ -70,13 +69,7 @@ pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut Strin
                 }
                 if supported.len() > MAX_LISTED {
                     let more = supported.len() - MAX_LISTED;
-                    ui.label(
-                        RichText::new(match lang {
-                            Lang::En => format!("… and {more} more (the Table lists them)"),
-                            Lang::Zh => format!("……另有 {more} 项(见“表格”)"),
-                        })
-                        .weak(),
-                    );
+                    ui.label(RichText::new(tr!(lang, "sources-and-more", more = format_number(more as f64, 0))).weak());
                 }
             });
         }
