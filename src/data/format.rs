@@ -16,6 +16,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language the app speaks.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
     /// The language for a system locale ("zh-CN", "zh_TW.UTF-8", "en-US"): Chinese for any
     /// Chinese locale, English otherwise.
     pub fn of_locale(locale: Option<&str>) -> Lang {

@@ -14,6 +14,9 @@ use unic_langid::LanguageIdentifier;
 
 use crate::data::Lang;
 
+mod explain;
+pub use explain::{Explanation, explain, figure_line};
+
 /// The resource files, embedded at build time.
 #[derive(RustEmbed)]
 #[folder = "i18n/"]

@@ -3,8 +3,8 @@
 use egui::{RichText, Ui};
 
 use super::{Command, SelectedFigure};
-use crate::data::query::{Explanation, explain};
 use crate::data::{Dataset, Lang};
+use crate::l10n::{Explanation, explain};
 use crate::tr;
 
 /// Whether a link may be opened: only web pages, never `file:` or `javascript:`.

@@ -23,23 +23,19 @@ pub struct PanelState {
     entity_matches: Option<(u64, String, Vec<EntityId>)>,
 }
 
-/// Names of metric groups people read.
+/// Names of metric groups people read; a group the app does not know is shown as its id.
 fn group_label(group: &str, lang: Lang) -> String {
-    let known = match group {
-        "trade" => Some(("Trade", "对外贸易")),
-        "trade_by_destination" => Some(("Trade by destination", "按目的地")),
-        "trade_by_product" => Some(("Trade by product", "按商品")),
-        "ecommerce" => Some(("E-commerce", "电子商务")),
-        "industry_share" => Some(("Industry shares", "产业份额")),
-        "economy" => Some(("Economy and industry", "经济与产业")),
-        "market" => Some(("Markets", "市场")),
-        "logistics" => Some(("Logistics", "物流")),
-        "" => Some(("Other", "其他")),
-        _ => None,
-    };
-    match known {
-        Some((en, zh)) => lang.pick(en, zh).to_string(),
-        None => group.replace('_', " "),
+    match group {
+        "trade" => tr!(lang, "group-trade"),
+        "trade_by_destination" => tr!(lang, "group-trade-by-destination"),
+        "trade_by_product" => tr!(lang, "group-trade-by-product"),
+        "ecommerce" => tr!(lang, "group-ecommerce"),
+        "industry_share" => tr!(lang, "group-industry-share"),
+        "economy" => tr!(lang, "group-economy"),
+        "market" => tr!(lang, "group-market"),
+        "logistics" => tr!(lang, "group-logistics"),
+        "" => tr!(lang, "group-other"),
+        _ => group.replace('_', " "),
     }
 }
 

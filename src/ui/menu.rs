@@ -155,7 +155,8 @@ pub fn show(
             }
             ui.separator();
             ui.label(RichText::new(tr!(lang, "menu-language")).weak());
-            for (choice, label) in [(Lang::En, "English"), (Lang::Zh, "中文")] {
+            for choice in Lang::ALL {
+                let label = tr!(choice, "language-name");
                 if ui.radio(lang == choice, label).clicked() {
                     commands.push(Command::SetLang(choice));
                 }

@@ -8,8 +8,8 @@ use super::Command;
 use super::details::is_web_link;
 use crate::data::format::dataset_description;
 use crate::data::format::format_number;
-use crate::data::query::figure_line;
 use crate::data::{Dataset, Lang};
+use crate::l10n::figure_line;
 use crate::tr;
 
 /// The most figures listed under one source; a source of a million-row file lists a sample.

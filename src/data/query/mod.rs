@@ -2,16 +2,16 @@
 //! place figures are computed (growth, indexes, shares); views only draw.
 
 mod bars;
-mod explain;
 mod line;
 mod shares;
+mod sources;
 mod style;
 mod table;
 
 pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart, bars_from_line, parts_refuse_stacking};
-pub use explain::{Explanation, explain, figure_line, figures_by_source, source_label};
 pub use line::{LineChart, Point, Series, line_chart};
 pub use shares::{ShareChart, ShareRow, share_chart};
+pub use sources::{figures_by_source, source_label};
 pub use style::{COLOURS, DASHES, LineStyle, entity_colours, line_styles};
 pub use table::{Table, TableColumn, TableRef, TableRow, sort_rows};
 
@@ -149,7 +149,7 @@ impl Selection {
 }
 
 /// The factor that turns a stored value into the display scale, and the display unit.
-pub(crate) fn scaled_unit(unit: &Unit, scale: UnitScale) -> (f64, DisplayUnit) {
+pub fn scaled_unit(unit: &Unit, scale: UnitScale) -> (f64, DisplayUnit) {
     match (unit, scale.multiplier()) {
         (Unit::Money { currency, multiplier }, Some(target)) => {
             (multiplier / target, DisplayUnit::Money { currency: *currency, multiplier: target })
