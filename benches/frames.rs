@@ -10,6 +10,7 @@ use trade_explorer::app::TradeExplorerApp;
 use trade_explorer::data::decimate::{Decimated, decimate_chart};
 use trade_explorer::data::query::{LineChart, line_chart};
 use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Dataset, Filter, Lang, load_bundled, load_path};
+use trade_explorer::l10n::{LineWords, line_words};
 use trade_explorer::settings::State;
 use trade_explorer::ui::ViewContext;
 use trade_explorer::ui::over_time::{Prepared, prepare};
@@ -84,11 +85,19 @@ fn undecimated(chart: &LineChart) -> Vec<Decimated> {
         .collect()
 }
 
-fn over_time_view(ctx: &egui::Context, d: &Dataset, f: &Filter, chart: &LineChart, drawn: &[Prepared]) -> usize {
+/// One frame of the Over time view; the chart's words are made with the models, as the app does.
+fn over_time_view(
+    ctx: &egui::Context,
+    d: &Dataset,
+    f: &Filter,
+    chart: &LineChart,
+    words: &LineWords,
+    drawn: &[Prepared],
+) -> usize {
     let view = ViewContext { dataset: d, filter: f, lang: Lang::En, selected: None, interactive: true, controls: true };
     frame(ctx, input(None), |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
-            let _ = trade_explorer::ui::over_time::show(ui, &view, chart, drawn);
+            let _ = trade_explorer::ui::over_time::show(ui, &view, chart, words, drawn);
         });
     })
 }
@@ -105,22 +114,28 @@ fn a_million_monthly_points(c: &mut Criterion) {
     group.sample_size(20).measurement_time(Duration::from_secs(10));
 
     // What the window draws: the 12 largest of the 208 lines, decimated to the plot's width.
-    let top = line_chart(d, &filter, Lang::En);
+    let top = line_chart(d, &filter);
     let columns = 960;
     let drawn = prepare(&top, decimate_chart(&top, None, columns));
-    over_time_view(&ctx, d, &filter, &top, &drawn);
-    group.bench_function("app_top_12_lines_decimated", |b| b.iter(|| over_time_view(&ctx, d, &filter, &top, &drawn)));
+    let top_words = line_words(d, &top, Lang::En);
+    over_time_view(&ctx, d, &filter, &top, &top_words, &drawn);
+    group.bench_function("app_top_12_lines_decimated", |b| {
+        b.iter(|| over_time_view(&ctx, d, &filter, &top, &top_words, &drawn))
+    });
 
     // All 208 lines (1,000,896 points) drawn: decimated, and every point handed to egui_plot.
     let everything = Filter { max_series: 1000, ..filter.clone() };
-    let all = line_chart(d, &everything, Lang::En);
+    let all = line_chart(d, &everything);
     assert_eq!(all.visible_series().map(|s| s.points.len()).sum::<usize>(), d.observations.len());
     let all_drawn = prepare(&all, decimate_chart(&all, None, columns));
+    let all_words = line_words(d, &all, Lang::En);
     group.bench_function("all_208_lines_decimated", |b| {
-        b.iter(|| over_time_view(&ctx, d, &everything, &all, &all_drawn))
+        b.iter(|| over_time_view(&ctx, d, &everything, &all, &all_words, &all_drawn))
     });
     let raw = prepare(&all, undecimated(&all));
-    group.bench_function("all_208_lines_every_point", |b| b.iter(|| over_time_view(&ctx, d, &everything, &all, &raw)));
+    group.bench_function("all_208_lines_every_point", |b| {
+        b.iter(|| over_time_view(&ctx, d, &everything, &all, &all_words, &raw))
+    });
 
     // Decimation itself, when the x range or width changes (panning, resizing).
     group.bench_function("decimate_all_208_lines", |b| b.iter(|| decimate_chart(&all, None, columns).len()));

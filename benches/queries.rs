@@ -6,6 +6,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use trade_explorer::data::query::{TableColumn, bars_from_line, line_chart, search_entities, share_chart};
 use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, load_path};
+use trade_explorer::l10n::sort_table;
 
 mod common;
 
@@ -20,19 +21,19 @@ fn filter_changes(c: &mut Criterion) {
     group.sample_size(20).measurement_time(Duration::from_secs(10));
     group.bench_function("untick_one_of_10000_entities_all_models", |b| {
         b.iter(|| {
-            let line = line_chart(d, &unticked, Lang::En);
-            let bars = bars_from_line(d, &unticked, &line, Lang::En);
-            let shares = share_chart(d, &unticked, Lang::En);
+            let line = line_chart(d, &unticked);
+            let bars = bars_from_line(d, &unticked, &line);
+            let shares = share_chart(d, &unticked);
             (line.series.len(), bars.groups.len(), shares.rows.len())
         })
     });
     group.bench_function("type_in_entity_search", |b| b.iter(|| search_entities(d, "entity_0421").len()));
     // The Table view of that selection: 100,000 rows, sorted by entity name on a header click.
-    let table = line_chart(d, &unticked, Lang::En).table();
+    let table = line_chart(d, &unticked).table();
     group.bench_function("sort_table_of_99990_rows_by_entity", |b| {
         b.iter(|| {
             let mut t = table.clone();
-            t.sort(d, TableColumn::Entity, false, Lang::En);
+            sort_table(d, &mut t, TableColumn::Entity, false, Lang::En);
             t.len()
         })
     });

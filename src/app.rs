@@ -21,9 +21,12 @@ use crate::data::decimate::decimate_chart;
 use crate::data::format::{dataset_description, dataset_title, format_number};
 use crate::data::progress::Limits;
 use crate::data::query::{
-    BarChart, LineChart, ShareChart, Table, TableRow, bars_from_line, filter_summary, line_chart, share_chart,
+    BarChart, LineChart, ShareChart, Table, bars_from_line, filter_summary, line_chart, share_chart,
 };
 use crate::data::{Dataset, Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
+use crate::l10n::{
+    BarWords, LineWords, ShareWords, TableRow, bar_words, line_words, share_words, sort_table, table_rows,
+};
 use crate::settings::{self, State};
 use crate::tr;
 use crate::ui::filters::PanelState;
@@ -40,6 +43,27 @@ pub struct Models {
     pub bars: BarChart,
     /// Industry shares.
     pub shares: ShareChart,
+}
+
+/// The models' words in the window's language, made again only when the models or the
+/// language change (formatting a message costs about a microsecond; a frame shows hundreds).
+pub struct Words {
+    /// Over time.
+    pub line: LineWords,
+    /// Compare.
+    pub bars: BarWords,
+    /// Industry shares.
+    pub shares: ShareWords,
+}
+
+impl Words {
+    fn of(d: &Dataset, models: &Models, lang: Lang) -> Words {
+        Words {
+            line: line_words(d, &models.line, lang),
+            bars: bar_words(d, &models.bars, lang),
+            shares: share_words(d, &models.shares, lang),
+        }
+    }
 }
 
 /// What the Table view's sorted table depends on: the models' generation, the chart, the sort
@@ -73,6 +97,7 @@ pub struct TradeExplorerApp {
     dataset_origin: String,
     filter: Filter,
     models: Models,
+    words: Words,
     selected: Option<SelectedFigure>,
     panel: PanelState,
     sources_search: String,
@@ -109,7 +134,8 @@ impl TradeExplorerApp {
         crate::ui::fonts::install(ctx);
         let mut filter = state.filter.clone().unwrap_or_else(|| initial_filter(&loaded.dataset, state.lang));
         filter.adapt_to(&loaded.dataset);
-        let models = compute_models(&loaded, &filter, state.lang);
+        let models = compute_models(&loaded, &filter);
+        let words = Words::of(&loaded.dataset, &models, state.lang);
         let summary = filter_summary(&loaded.dataset, &filter);
         let message = settings_message.or_else(|| warnings_message(&loaded, state.lang));
         TradeExplorerApp {
@@ -128,6 +154,7 @@ impl TradeExplorerApp {
             dataset_origin,
             filter,
             models,
+            words,
             selected: None,
             panel: PanelState::default(),
             sources_search: String::new(),
@@ -168,6 +195,11 @@ impl TradeExplorerApp {
         &self.models
     }
 
+    /// The chart models' words in the window's language.
+    pub fn words(&self) -> &Words {
+        &self.words
+    }
+
     /// The open dataset.
     pub fn loaded(&self) -> &Loaded {
         &self.loaded
@@ -203,7 +235,7 @@ impl TradeExplorerApp {
             _ => self.models.line.table(),
         };
         let (column, ascending) = self.state.table_sort;
-        table.sort(&self.loaded.dataset, column, ascending, self.state.lang);
+        sort_table(&self.loaded.dataset, &mut table, column, ascending, self.state.lang);
         let table = Arc::new(table);
         self.table_cache = Some((key, Arc::clone(&table)));
         table
@@ -242,7 +274,8 @@ impl TradeExplorerApp {
     /// The Table view's rows with their text.
     pub fn table_rows(&mut self) -> Vec<TableRow> {
         let lang = self.state.lang;
-        self.table().rows(&self.loaded.dataset, lang)
+        let table = self.table();
+        table_rows(&self.loaded.dataset, &table, lang)
     }
 
     /// Applies one command, recomputing the chart models if the filter or language changed.
@@ -308,8 +341,10 @@ impl TradeExplorerApp {
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
-        if (self.filter.clone(), self.state.lang) != before {
+        if self.filter != before.0 {
             self.refresh_models();
+        } else if self.state.lang != before.1 {
+            self.words = Words::of(&self.loaded.dataset, &self.models, self.state.lang);
         }
         ctx.request_repaint();
     }
@@ -498,7 +533,8 @@ impl TradeExplorerApp {
 impl TradeExplorerApp {
     /// Recomputes the chart models after the filter, the language or the dataset changed.
     fn refresh_models(&mut self) {
-        self.models = compute_models(&self.loaded, &self.filter, self.state.lang);
+        self.models = compute_models(&self.loaded, &self.filter);
+        self.words = Words::of(&self.loaded.dataset, &self.models, self.state.lang);
         self.summary = filter_summary(&self.loaded.dataset, &self.filter);
         self.generation += 1;
     }
@@ -511,11 +547,11 @@ fn initial_filter(dataset: &Dataset, lang: Lang) -> Filter {
     filter
 }
 
-fn compute_models(loaded: &Loaded, filter: &Filter, lang: Lang) -> Models {
+fn compute_models(loaded: &Loaded, filter: &Filter) -> Models {
     let d = &loaded.dataset;
-    let line = line_chart(d, filter, lang);
-    let bars = bars_from_line(d, filter, &line, lang);
-    Models { line, bars, shares: share_chart(d, filter, lang) }
+    let line = line_chart(d, filter);
+    let bars = bars_from_line(d, filter, &line);
+    Models { line, bars, shares: share_chart(d, filter) }
 }
 
 fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
@@ -592,7 +628,7 @@ impl eframe::App for TradeExplorerApp {
                     self.dataset_generation,
                     &self.filter,
                     &mut self.panel,
-                    self.models.line.log_unavailable.as_deref(),
+                    self.words.line.log_unavailable.as_deref(),
                     lang,
                 ));
             });
@@ -602,10 +638,10 @@ impl eframe::App for TradeExplorerApp {
         egui::CentralPanel::default().show(ui, |ui| match self.state.tab {
             Tab::OverTime => {
                 let drawn = drawn.unwrap_or_default();
-                commands.extend(crate::ui::over_time::show(ui, &view, &self.models.line, &drawn));
+                commands.extend(crate::ui::over_time::show(ui, &view, &self.models.line, &self.words.line, &drawn));
             }
-            Tab::Compare => commands.extend(crate::ui::compare::show(ui, &view, &self.models.bars)),
-            Tab::Shares => commands.extend(crate::ui::shares::show(ui, &view, &self.models.shares)),
+            Tab::Compare => commands.extend(crate::ui::compare::show(ui, &view, &self.models.bars, &self.words.bars)),
+            Tab::Shares => commands.extend(crate::ui::shares::show(ui, &view, &self.models.shares, &self.words.shares)),
             Tab::Table => {
                 if let Some(table) = &table {
                     let chart = self.state.last_chart_tab.label(lang);

@@ -202,7 +202,7 @@ fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
     let extension = args.out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let written = match extension.as_str() {
         "csv" => {
-            let table = export::view_table(d, &filter, args.view, lang);
+            let table = export::view_table(d, &filter, args.view);
             export::save_csv(&args.out, d, &table, lang).map(|()| format!("{} rows", table.len()))
         }
         "png" => {

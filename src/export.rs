@@ -7,9 +7,10 @@ use std::path::Path;
 use egui::{ColorImage, Rect};
 use serde::{Deserialize, Serialize};
 
-use crate::data::query::{Table, TableRow, bar_chart, line_chart, share_chart};
+use crate::data::query::{Table, bar_chart, line_chart, share_chart};
 use crate::data::{Dataset, Filter, Lang};
 use crate::files::{write_atomically, write_atomically_with};
+use crate::l10n::{TableRow, bar_words, line_words, share_words, table_rows};
 use crate::ui::{Tab, ThemeChoice, ViewContext};
 
 /// Why an export failed, in words for a toast or the terminal.
@@ -83,17 +84,17 @@ impl ChartView {
 }
 
 /// The table a view shows, as the Table tab and the CSV export list it.
-pub fn view_table(d: &Dataset, f: &Filter, view: ChartView, lang: Lang) -> Table {
+pub fn view_table(d: &Dataset, f: &Filter, view: ChartView) -> Table {
     match view {
-        ChartView::OverTime => line_chart(d, f, lang).table(),
-        ChartView::Compare => bar_chart(d, f, lang).table(),
-        ChartView::Shares => share_chart(d, f, lang).table(),
+        ChartView::OverTime => line_chart(d, f).table(),
+        ChartView::Compare => bar_chart(d, f).table(),
+        ChartView::Shares => share_chart(d, f).table(),
     }
 }
 
 /// The rows a view shows, with their text.
 pub fn view_rows(d: &Dataset, f: &Filter, view: ChartView, lang: Lang) -> Vec<TableRow> {
-    view_table(d, f, view, lang).rows(d, lang)
+    table_rows(d, &view_table(d, f, view), lang)
 }
 
 /// A file name that says what the picture shows: `jinhua-exports-2020-2025.png`.
@@ -117,10 +118,10 @@ pub fn suggested_name(d: &Dataset, f: &Filter, view: ChartView, extension: &str)
             [a, ..] => parts.push(format!("{}-and-{}-more", a.replace('_', "-"), metrics.len() - 1)),
         }
     }
-    let rows = view_rows(d, f, view, Lang::En);
-    let years = rows.iter().map(|r| r.time.year());
+    let table = view_table(d, f, view);
+    let years = table.refs.iter().map(|r| d.observations[r.observation as usize].cell.time.year());
     if view == ChartView::Compare {
-        if let Some(year) = bar_chart(d, f, Lang::En).year {
+        if let Some(year) = bar_chart(d, f).year {
             parts.push(year.to_string());
         }
     } else if let (Some(first), Some(last)) = (years.clone().min(), years.max()) {
@@ -187,7 +188,7 @@ pub const CSV_HEADER: [&str; 10] =
 
 /// Writes a table as CSV to a file, atomically, one row at a time.
 pub fn save_csv(path: &Path, d: &Dataset, table: &Table, lang: Lang) -> Result<(), ExportError> {
-    write_atomically_with(path, |w| write_csv(w, (0..table.len()).map(|i| table.row(d, lang, i))))
+    write_atomically_with(path, |w| write_csv(w, (0..table.len()).map(|i| crate::l10n::table_row(d, table, lang, i))))
         .map_err(|source| ExportError::Write { path: path.to_path_buf(), source })
 }
 
@@ -237,13 +238,20 @@ pub fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: ChartView, l
     // The commands of an offscreen frame have nobody to act on them.
     let _ = match view {
         ChartView::OverTime => {
-            let chart = line_chart(d, f, lang);
+            let chart = line_chart(d, f);
             let columns = (ui.available_width() * ui.ctx().pixels_per_point()) as usize;
             let drawn = crate::data::decimate::decimate_chart(&chart, None, columns);
-            crate::ui::over_time::show(ui, &ctx, &chart, &crate::ui::over_time::prepare(&chart, drawn))
+            let words = line_words(d, &chart, lang);
+            crate::ui::over_time::show(ui, &ctx, &chart, &words, &crate::ui::over_time::prepare(&chart, drawn))
         }
-        ChartView::Compare => crate::ui::compare::show(ui, &ctx, &bar_chart(d, f, lang)),
-        ChartView::Shares => crate::ui::shares::show(ui, &ctx, &share_chart(d, f, lang)),
+        ChartView::Compare => {
+            let chart = bar_chart(d, f);
+            crate::ui::compare::show(ui, &ctx, &chart, &bar_words(d, &chart, lang))
+        }
+        ChartView::Shares => {
+            let chart = share_chart(d, f);
+            crate::ui::shares::show(ui, &ctx, &chart, &share_words(d, &chart, lang))
+        }
     };
 }
 
@@ -356,7 +364,7 @@ mod tests {
         let json = include_str!("../tests/fixtures/valid/minimal.json").replace("\"Jinhua\"", "\"=HYPERLINK(1)\"");
         let d = crate::data::json::load_json(Path::new("minimal.json"), json.as_bytes()).unwrap().0;
         let f = Filter::initial(&d);
-        let table = view_table(&d, &f, ChartView::OverTime, Lang::En);
+        let table = view_table(&d, &f, ChartView::OverTime);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("figures.csv");
         save_csv(&path, &d, &table, Lang::En).unwrap();

@@ -43,12 +43,12 @@ fn gaps_stay_gaps_and_empty_cells_are_not_zeros() {
     let mut filter = Filter::initial(d);
     filter.entities = ["china".to_string()].into();
     filter.metrics = [d.metrics[1].id.clone()].into();
-    let chart = line_chart(d, &filter, Lang::En);
+    let chart = line_chart(d, &filter);
     let china = &chart.series[0];
     let years: Vec<Time> = china.points.iter().map(|p| p.time).collect();
     assert_eq!(years, [Time::Year(2018), Time::Year(2019), Time::Year(2022)], "2020 is empty, 2021 absent");
     assert_eq!(china.segments().len(), 2);
-    assert_eq!(chart.unit_label, "billion US dollars");
+    assert_eq!(trade_explorer::l10n::line_words(d, &chart, Lang::En).unit_label, "billion US dollars");
     assert!((china.points[0].value.unwrap() - 2486.8).abs() < 1e-6);
 }
 

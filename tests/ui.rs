@@ -16,7 +16,7 @@ use trade_explorer::ui::{Tab, chart_layout};
 fn opens_on_the_exports_of_jinhua_yiwu_and_yongkang() {
     let harness = app(State::default(), None);
     assert_eq!(series_ids(&harness), ["jinhua:exports", "yiwu:exports", "yongkang:exports"]);
-    assert_eq!(harness.state().models().line.title, "Exports");
+    assert_eq!(harness.state().words().line.title, "Exports");
     harness.get_by_role_and_label(Role::CheckBox, "Exports");
     harness.get_by_role_and_label(Role::Button, "Over time");
 }
@@ -43,9 +43,8 @@ fn the_value_mode_changes_what_the_chart_draws() {
     harness.run();
     harness.get_by_label("Growth on previous year, %").click();
     harness.run();
-    let line = &harness.state().models().line;
-    assert_eq!(line.unit, DisplayUnit::GrowthOnPrevious);
-    assert_eq!(line.title, "Exports: growth on previous year");
+    assert_eq!(harness.state().models().line.unit, DisplayUnit::GrowthOnPrevious);
+    assert_eq!(harness.state().words().line.title, "Exports: growth on previous year");
 }
 
 #[test]
@@ -60,8 +59,8 @@ fn the_compare_year_picker_changes_the_bars() {
     harness.run();
     let bars = &harness.state().models().bars;
     assert_eq!(bars.year, Some(2022));
-    assert_eq!(bars.title, "Exports, 2022");
-    let yongkang = bars.groups.iter().position(|g| g.label == "Yongkang").unwrap();
+    assert_eq!(harness.state().words().bars.title, "Exports, 2022");
+    let yongkang = harness.state().words().bars.groups.iter().position(|g| g == "Yongkang").unwrap();
     assert_eq!(bars.series[0].cells[yongkang].as_ref().map(|c| c.value), Some(40.25));
 }
 
@@ -155,16 +154,16 @@ fn the_language_switch_renames_places_metrics_and_labels() {
     assert_eq!(harness.state().state().lang, Lang::Zh);
     harness.get_by_role_and_label(Role::Button, "随时间变化");
     harness.get_by_role_and_label(Role::CheckBox, "义乌");
-    assert_eq!(harness.state().models().line.title, "出口额");
+    assert_eq!(harness.state().words().line.title, "出口额");
     // The dataset's own Chinese title, in the status line.
     harness.get_by_label_contains("金华、义乌、永康对外贸易 (内置)");
     // A Chinese reader counts money in 亿, as Chinese statistics do; an English one in billions.
-    assert_eq!(harness.state().models().line.unit_label, "亿元");
+    assert_eq!(harness.state().words().line.unit_label, "亿元");
     harness.get_by_label("视图").click();
     harness.run();
     harness.get_by_label("English").click();
     harness.run();
-    assert_eq!(harness.state().models().line.unit_label, "billion yuan");
+    assert_eq!(harness.state().words().line.unit_label, "billion yuan");
 }
 
 #[test]
@@ -173,11 +172,15 @@ fn industry_shares_show_yongkangs_national_shares() {
     harness.get_by_role_and_label(Role::Button, "Industry shares").click();
     harness.run();
     let shares = &harness.state().models().shares;
+    let labels = &harness.state().words().shares.labels;
     let yongkang: Vec<(String, f64)> = shares
         .rows
         .iter()
-        .filter(|r| harness.state().loaded().dataset.entity(r.entity).id == "yongkang" && r.time == Time::Year(2025))
-        .map(|r| (r.label.clone(), r.value))
+        .zip(labels)
+        .filter(|(r, _)| {
+            harness.state().loaded().dataset.entity(r.entity).id == "yongkang" && r.time == Time::Year(2025)
+        })
+        .map(|(r, label)| (label.clone(), r.value))
         .collect();
     assert!(yongkang.contains(&("Share of China's security doors (2025)".into(), 70.0)), "{yongkang:?}");
     assert!(yongkang.contains(&("Share of China's insulated cups (2025)".into(), 60.0)), "{yongkang:?}");

@@ -220,3 +220,98 @@ trust-high = high
 trust-medium = medium
 trust-low = low
 trust-not-rated = not rated
+currency-yuan = yuan
+currency-usd = US dollars
+unit-money = { $scale ->
+    [trillion] trillion { $currency }
+    [billion] billion { $currency }
+    [hundred-million] 100 million { $currency }
+    [million] million { $currency }
+    [ten-thousand] 10 thousand { $currency }
+    [thousand] thousand { $currency }
+   *[one] { $currency }
+}
+unit-percent-change = % change
+unit-growth-on-previous = % change on previous period
+unit-index = index (first value = 100)
+unit-share-of-parent = % of the parent area
+unit-share-of-metric = % of { $metric }
+value-with-unit = { $number } { $unit }
+period-quarter = Q{ $n }
+period-h1 = H1
+period-h2 = H2
+period-months = { $from }–{ $to }
+period-month = { $month }
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+dimension-destination = By destination
+dimension-goods = By kind of goods
+dimension-trade-mode = By trade mode
+dimension-other = Other parts
+list-two = { $a } and { $b }
+list-three = { $a }, { $b } and { $c }
+list-more = { $a }, { $b } and { $more } more
+label-with-metric = { $label } — { $metric }
+label-with-category = { $label } ({ $category })
+label-with-period = { $label }, { $period }
+label-with-time = { $label } ({ $time })
+label-single-months = { $label }, single months
+label-single-days = { $label }, single days
+mode-growth = growth on previous year
+mode-index = index, first value = 100
+mode-share-of-parent = share of the parent area
+mode-share-of-total = share of { $total }
+mode-share-of-a-total = share of a total
+title-with-mode = { $title }: { $mode }
+bars-title = { $names }, { $year }
+bars-title-parts = { $whole }, { $split }, { $year }
+bars-split = { $dimension ->
+    [destination] by destination
+    [goods] by kind of goods
+    [trade_mode] by trade mode
+    [mixed] and its parts
+   *[other] by { $name }
+}
+shares-title = Industry shares
+shares-subtitle = Share of national or world output, %
+shares-subtitle-latest = Share of national or world output, % · latest figure of each
+share-of = { $kind ->
+    [china] of China
+    [world] of the world
+   *[other] of { $whole }
+}
+unit-a-count = a count
+note-choose-total = Choose the total metric for “share of total”.
+note-other-unit = { $metric } is not shown: it is in { $own }, the chart is in { $chart }. A chart has one unit.
+note-not-an-amount = { $metric } is not shown: it is a share or a rate, not an amount.
+note-unit-differs-from-total = { $metric } is not shown: its unit differs from the total's.
+note-no-parent = { $places }: no parent area in this dataset, so no share of it.
+note-no-value-in-mode = { $series }: no value can be computed in this mode (the figures it needs are missing)
+note-largest-shown = The { $shown } largest are shown; { $more } more places are in the Table.
+empty-nothing-selected = Choose at least one place and one metric in the side panel.
+empty-no-place-selected = Choose at least one place in the side panel.
+empty-no-figures = No { $metrics } figures for { $places } in this dataset.
+empty-only-part-year = Only part-year figures ({ $periods }) exist for this selection; choose that period in the side panel to see them.
+empty-filtered-out = No figures match the filters: widen the year range, include derived figures or lower the minimum trust.
+empty-no-yearly-figures = The selection has no yearly figures to compare.
+empty-no-shares = No industry-share figures for { $places } match the filters.
+unavailable-mode-of-rates = The selected metrics are shares or growth rates: their growth or index would mean nothing
+unavailable-share-of-rates = Shares of shares or growth rates mean nothing
+unavailable-no-parent-area = None of the selected places belongs to a larger one in this dataset
+unavailable-no-total-candidate = No other metric has the same unit to serve as the total
+unavailable-log-non-positive = A log scale needs every value above zero; some shown values are zero or negative
+unavailable-stack-not-amounts = Only amounts can be stacked: shares, growth rates and indexes do not add up
+unavailable-stack-whole-with-parts = A whole cannot be stacked with parts: show the parts alone, or the wholes alone
+unavailable-stack-different-wholes = Only the parts of one whole can be stacked
+unavailable-stack-different-dimensions = Parts of different breakdowns (destinations, kinds of goods…) overlap and cannot be stacked
+unavailable-stack-overlapping = Some of these parts overlap and cannot be stacked

@@ -216,3 +216,98 @@ trust-high = 高
 trust-medium = 中
 trust-low = 低
 trust-not-rated = 未评级
+currency-yuan = 元
+currency-usd = 美元
+unit-money = { $scale ->
+    [trillion] 万亿{ $currency }
+    [billion] 十亿{ $currency }
+    [hundred-million] 亿{ $currency }
+    [million] 百万{ $currency }
+    [ten-thousand] 万{ $currency }
+    [thousand] 千{ $currency }
+   *[one] { $currency }
+}
+unit-percent-change = 增长 %
+unit-growth-on-previous = 较上期增长 %
+unit-index = 指数(首值 = 100)
+unit-share-of-parent = 占上级地区 %
+unit-share-of-metric = 占{ $metric } %
+value-with-unit = { $number } { $unit }
+period-quarter = 第{ $n }季度
+period-h1 = 上半年
+period-h2 = 下半年
+period-months = { $from }–{ $to }月
+period-month = { $month }月
+month-1 = 1
+month-2 = 2
+month-3 = 3
+month-4 = 4
+month-5 = 5
+month-6 = 6
+month-7 = 7
+month-8 = 8
+month-9 = 9
+month-10 = 10
+month-11 = 11
+month-12 = 12
+dimension-destination = 按目的地
+dimension-goods = 按商品类别
+dimension-trade-mode = 按贸易方式
+dimension-other = 其他分项
+list-two = { $a }与{ $b }
+list-three = { $a }、{ $b }与{ $c }
+list-more = { $a }、{ $b }及其他 { $more } 项
+label-with-metric = { $label } — { $metric }
+label-with-category = { $label }({ $category })
+label-with-period = { $label },{ $period }
+label-with-time = { $label }({ $time })
+label-single-months = { $label },单月
+label-single-days = { $label },单日
+mode-growth = 同比增长
+mode-index = 指数(首值=100)
+mode-share-of-parent = 占上级地区比重
+mode-share-of-total = 占{ $total }比重
+mode-share-of-a-total = 占总量比重
+title-with-mode = { $title }:{ $mode }
+bars-title = { $year }年{ $names }
+bars-title-parts = { $year }年{ $whole },{ $split }
+bars-split = { $dimension ->
+    [destination] 按目的地
+    [goods] 按商品类别
+    [trade_mode] 按贸易方式
+    [mixed] 及其分项
+   *[other] 按{ $name }
+}
+shares-title = 产业份额
+shares-subtitle = 占全国或全球的比重,%
+shares-subtitle-latest = 占全国或全球的比重,% · 各项最新数据
+share-of = { $kind ->
+    [china] 占全国
+    [world] 占全球
+   *[other] 占{ $whole }
+}
+unit-a-count = 个数
+note-choose-total = 请选择“占总量比重”的总量指标。
+note-other-unit = 未显示{ $metric }:其单位为{ $own },图表单位为{ $chart }。一张图只用一种单位。
+note-not-an-amount = 未显示{ $metric }:它是比重或比率,不是总量。
+note-unit-differs-from-total = 未显示{ $metric }:单位与总量指标不同。
+note-no-parent = { $places }:本数据集中没有上级地区,无法计算占比。
+note-no-value-in-mode = { $series }:缺少所需数据,此模式下无法计算
+note-largest-shown = 显示最大的 { $shown } 个;另有 { $more } 个地区见“表格”。
+empty-nothing-selected = 请在侧栏中至少选择一个地区和一个指标。
+empty-no-place-selected = 请在侧栏中至少选择一个地区。
+empty-no-figures = 本数据集中没有{ $places }的{ $metrics }数据。
+empty-only-part-year = 所选内容只有部分年份的数据({ $periods }),请在侧栏中选择该时段查看。
+empty-filtered-out = 没有符合筛选条件的数据:请扩大年份范围、包含推算数据或降低可信度要求。
+empty-no-yearly-figures = 所选内容没有可比较的年度数据。
+empty-no-shares = { $places }没有符合筛选条件的产业份额数据。
+unavailable-mode-of-rates = 所选指标是比重或增长率,计算其增长或指数没有意义
+unavailable-share-of-rates = 比重或增长率不能再求占比
+unavailable-no-parent-area = 所选地区在本数据集中都没有上级地区
+unavailable-no-total-candidate = 没有与所选指标单位相同的其他指标可作为总量
+unavailable-log-non-positive = 对数坐标要求所有数值大于零,当前有零或负值
+unavailable-stack-not-amounts = 只有总量可以堆叠:比重、增长率和指数不能相加
+unavailable-stack-whole-with-parts = 总量不能与分项堆叠:只显示分项,或只显示总量
+unavailable-stack-different-wholes = 只有同一总量的分项可以堆叠
+unavailable-stack-different-dimensions = 不同分类(目的地、商品类别……)的分项相互重叠,不能堆叠
+unavailable-stack-overlapping = 其中部分分项相互重叠,不能堆叠

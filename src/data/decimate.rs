@@ -129,7 +129,7 @@ mod tests {
             period: PeriodId(0),
             resolution: Resolution::Day,
         };
-        Series { key, id: String::new(), label: String::new(), points, hidden: false, style: Default::default() }
+        Series { key, id: String::new(), points, hidden: false, style: Default::default() }
     }
 
     /// Per pixel column, the min and max of the kept points equal those of all points: the

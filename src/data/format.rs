@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Category, Currency, Dataset, Entity, Metric, Unit};
+use super::model::{Category, Currency, Dataset, Entity, Metric, MetricId, Unit};
 
 /// The language of names and labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -70,50 +70,6 @@ pub fn category_name(category: &Category, lang: Lang) -> &str {
     in_lang(lang, &category.name, &category.name_zh)
 }
 
-/// What a whole is split by, as a heading: `destination` → "By destination" / "按目的地".
-pub fn dimension_label(dimension: Option<&str>, lang: Lang) -> String {
-    match dimension {
-        Some("destination") => lang.pick("By destination", "按目的地").into(),
-        Some("goods") => lang.pick("By kind of goods", "按商品类别").into(),
-        Some("trade_mode") => lang.pick("By trade mode", "按贸易方式").into(),
-        Some(other) => other.replace('_', " "),
-        None => lang.pick("Other parts", "其他分项").into(),
-    }
-}
-
-/// A period's label: `full_year` → "", `jan_nov` → "Jan–Nov" / "1–11月".
-pub fn period_label(period: &str, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let month = |m: &str| MONTHS.iter().position(|x| *x == m).map(|i| i + 1);
-    let title = |m: &str| {
-        let mut c = m.chars();
-        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
-    };
-    match period {
-        "full_year" => String::new(),
-        "q1" | "q2" | "q3" | "q4" => match lang {
-            Lang::En => period.to_uppercase(),
-            Lang::Zh => format!("第{}季度", &period[1..]),
-        },
-        "h1" => lang.pick("H1", "上半年").into(),
-        "h2" => lang.pick("H2", "下半年").into(),
-        _ => {
-            let parts: Vec<&str> = period.split('_').collect();
-            match parts.as_slice() {
-                [a, b] if month(a).is_some() && month(b).is_some() => match lang {
-                    Lang::En => format!("{}–{}", title(a), title(b)),
-                    Lang::Zh => format!("{}–{}月", month(a).unwrap_or(0), month(b).unwrap_or(0)),
-                },
-                [a] if month(a).is_some() => match lang {
-                    Lang::En => title(a),
-                    Lang::Zh => format!("{}月", month(a).unwrap_or(0)),
-                },
-                _ => period.replace('_', " "),
-            }
-        }
-    }
-}
-
 /// Formats a number with thousands separators and at most `max_decimals` decimals, trailing
 /// zeros removed: 1050.86 → "1,050.86", 4991000000 → "4,991,000,000", -0.04 → "-0.04".
 pub fn format_number(value: f64, max_decimals: usize) -> String {
@@ -169,7 +125,7 @@ pub enum DisplayUnit {
     /// A computed share of the parent entity's value.
     ShareOfParent,
     /// A computed share of another metric.
-    ShareOfMetric(String),
+    ShareOfMetric(MetricId),
     /// A number of things.
     Count,
     /// Anything else, as written.
@@ -188,40 +144,6 @@ impl DisplayUnit {
         }
     }
 
-    /// The axis label: "billion yuan", "亿元", "%", "index (first year = 100)".
-    pub fn label(&self, lang: Lang) -> String {
-        match self {
-            DisplayUnit::Money { currency, multiplier } => {
-                let (amount_en, amount_zh) = match *multiplier {
-                    1e12 => ("trillion ", "万亿"),
-                    1e9 => ("billion ", "十亿"),
-                    1e8 => ("100 million ", "亿"),
-                    1e6 => ("million ", "百万"),
-                    1e4 => ("10 thousand ", "万"),
-                    1e3 => ("thousand ", "千"),
-                    _ => ("", ""),
-                };
-                match (currency, lang) {
-                    (Currency::Yuan, Lang::En) => format!("{amount_en}yuan"),
-                    (Currency::Yuan, Lang::Zh) => format!("{amount_zh}元"),
-                    (Currency::Usd, Lang::En) => format!("{amount_en}US dollars"),
-                    (Currency::Usd, Lang::Zh) => format!("{amount_zh}美元"),
-                }
-            }
-            DisplayUnit::SharePercent => "%".into(),
-            DisplayUnit::PercentChange => lang.pick("% change", "增长 %").into(),
-            DisplayUnit::GrowthOnPrevious => lang.pick("% change on previous period", "较上期增长 %").into(),
-            DisplayUnit::Index => lang.pick("index (first value = 100)", "指数(首值 = 100)").into(),
-            DisplayUnit::ShareOfParent => lang.pick("% of the parent area", "占上级地区 %").into(),
-            DisplayUnit::ShareOfMetric(name) => match lang {
-                Lang::En => format!("% of {name}"),
-                Lang::Zh => format!("占{name} %"),
-            },
-            DisplayUnit::Count => String::new(),
-            DisplayUnit::Other(text) => text.replace('_', " "),
-        }
-    }
-
     /// Whether values carry a `%` sign rather than a unit word.
     pub fn is_percent(&self) -> bool {
         matches!(
@@ -232,19 +154,6 @@ impl DisplayUnit {
                 | DisplayUnit::ShareOfParent
                 | DisplayUnit::ShareOfMetric(_)
         )
-    }
-
-    /// A value with its unit: "921.3 billion yuan", "70 %", "+19.4 %", "4,991,000,000".
-    pub fn format_value(&self, value: f64, lang: Lang) -> String {
-        let number = self.format_number(value);
-        match self {
-            unit if unit.is_percent() => format!("{number} %"),
-            DisplayUnit::Count | DisplayUnit::Index => number,
-            unit => {
-                let label = unit.label(lang);
-                if label.is_empty() { number } else { format!("{number} {label}") }
-            }
-        }
     }
 
     /// A value without its unit, for a column whose header names the unit: "921.3", "70",
@@ -281,20 +190,6 @@ mod tests {
     }
 
     #[test]
-    fn values_read_with_their_units_in_both_languages() {
-        let billion = DisplayUnit::Money { currency: Currency::Yuan, multiplier: 1e9 };
-        assert_eq!(billion.format_value(921.3, Lang::En), "921.3 billion yuan");
-        let yi = DisplayUnit::Money { currency: Currency::Yuan, multiplier: 1e8 };
-        assert_eq!(yi.format_value(9213.0, Lang::Zh), "9,213 亿元");
-        assert_eq!(yi.label(Lang::En), "100 million yuan");
-        let usd = DisplayUnit::Money { currency: Currency::Usd, multiplier: 1e9 };
-        assert_eq!(usd.format_value(150.5, Lang::En), "150.5 billion US dollars");
-        assert_eq!(DisplayUnit::PercentChange.format_value(19.4, Lang::En), "+19.4 %");
-        assert_eq!(DisplayUnit::SharePercent.format_value(70.0, Lang::En), "70 %");
-        assert_eq!(DisplayUnit::Count.format_value(80000.0, Lang::En), "80,000");
-    }
-
-    #[test]
     fn chinese_locales_choose_chinese() {
         for locale in ["zh-CN", "zh_TW.UTF-8", "zh", "ZH-hans"] {
             assert_eq!(Lang::of_locale(Some(locale)), Lang::Zh, "{locale}");
@@ -311,15 +206,5 @@ mod tests {
         assert_eq!(DisplayUnit::PercentChange.format_number(19.4), "+19.4");
         assert_eq!(DisplayUnit::GrowthOnPrevious.format_number(-3.26), "-3.3");
         assert_eq!(DisplayUnit::SharePercent.format_number(70.0), "70");
-    }
-
-    #[test]
-    fn periods_read_as_month_spans() {
-        assert_eq!(period_label("jan_nov", Lang::En), "Jan–Nov");
-        assert_eq!(period_label("jan_nov", Lang::Zh), "1–11月");
-        assert_eq!(period_label("q1", Lang::En), "Q1");
-        assert_eq!(period_label("h1", Lang::Zh), "上半年");
-        assert_eq!(period_label("full_year", Lang::En), "");
-        assert_eq!(period_label("sep2016_aug2017", Lang::En), "sep2016 aug2017");
     }
 }

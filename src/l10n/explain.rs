@@ -1,9 +1,10 @@
 //! What a tooltip and the details card say about one figure: where it comes from, how it was
 //! computed, how far it can be trusted, what else was reported for it.
 
-use crate::data::format::{category_name, entity_name, metric_name, period_label};
+use crate::data::format::{category_name, entity_name, metric_name};
 use crate::data::query::{scaled_unit, source_label};
 use crate::data::{Cell, Dataset, DisplayUnit, Filter, Lang, Trust, ValueMode};
+use crate::l10n::period_label;
 use crate::tr;
 
 /// The facts about one shown figure, as lines of text in the chosen language.
@@ -83,8 +84,8 @@ pub fn explain(
         heading.push_str(&format!(" ({})", category_name(d.category(c), lang)));
     }
     let (factor, stored_unit) = scaled_unit(&metric.unit, f.unit_scale);
-    let as_stored = |value: f64| stored_unit.format_value(value * factor, lang);
-    let value = shown.map_or_else(|| tr!(lang, "explain-no-value"), |v| unit.format_value(v, lang));
+    let as_stored = |value: f64| super::format_value(d, &stored_unit, value * factor, lang);
+    let value = shown.map_or_else(|| tr!(lang, "explain-no-value"), |v| super::format_value(d, unit, v, lang));
 
     let computed = match f.mode {
         ValueMode::Absolute => None,
@@ -104,7 +105,7 @@ pub fn explain(
                 "explain-computed-from",
                 value = as_stored(o.value),
                 other = b_label,
-                other_value = b_unit.format_value(b.value * b_factor, lang)
+                other_value = super::format_value(d, &b_unit, b.value * b_factor, lang)
             )
         }),
     };
@@ -149,6 +150,6 @@ pub fn figure_line(d: &Dataset, observation: usize, lang: Lang) -> String {
     if let Some(c) = o.cell.category {
         line.push_str(&format!(" ({})", category_name(d.category(c), lang)));
     }
-    let value = DisplayUnit::of(&metric.unit).format_value(o.value, lang);
+    let value = super::format_value(d, &DisplayUnit::of(&metric.unit), o.value, lang);
     format!("{line} · {}: {value}", time_text(d, &o.cell, lang))
 }

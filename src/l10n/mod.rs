@@ -12,10 +12,19 @@ use i18n_embed::fluent::FluentLanguageLoader;
 use rust_embed::RustEmbed;
 use unic_langid::LanguageIdentifier;
 
-use crate::data::Lang;
+pub use crate::data::Lang;
 
+mod charts;
 mod explain;
-pub use explain::{Explanation, explain, figure_line};
+mod table;
+mod units;
+pub use charts::{
+    BarWords, LineWords, ShareWords, bar_words, empty_text, join_names, line_words, note_text, series_label,
+    share_words, unavailable_text,
+};
+pub use explain::{Explanation, explain, figure_line, trust_level};
+pub use table::{TableRow, sort_rows, sort_table, table_row, table_rows};
+pub use units::{dimension_label, format_value, period_label, unit_label};
 
 /// The resource files, embedded at build time.
 #[derive(RustEmbed)]

@@ -28,7 +28,7 @@ fn each_language_names_itself() {
 fn the_tooltip_of_jinhuas_2025_exports_names_value_and_source() {
     let d = bundled();
     let f = filter(&["jinhua"], &["exports"]);
-    let chart = line_chart(&d, &f, Lang::En);
+    let chart = line_chart(&d, &f);
     let p = series(&chart, "jinhua:exports").points.iter().find(|p| p.time == Time::Year(2025)).unwrap();
     let e = explain(&d, &f, p.observation, p.value, &chart.unit, p.other, Lang::En);
     let lines = e.tooltip_lines();
@@ -46,7 +46,7 @@ fn the_tooltip_of_jinhuas_2025_exports_names_value_and_source() {
 fn a_derived_figure_explains_its_formula_and_a_conflict_its_alternatives() {
     let d = bundled();
     let f = filter(&["jinhua"], &["imports", "total_trade"]);
-    let chart = line_chart(&d, &f, Lang::En);
+    let chart = line_chart(&d, &f);
     let imports = series(&chart, "jinhua:imports").points.iter().find(|p| p.time == Time::Year(2025)).unwrap();
     let e = explain(&d, &f, imports.observation, imports.value, &chart.unit, None, Lang::En);
     assert!(e.derived.unwrap().starts_with("Derived: total_trade 2025 - exports 2025 = 1050 - 921.3 = 128.7"));
@@ -59,9 +59,132 @@ fn a_derived_figure_explains_its_formula_and_a_conflict_its_alternatives() {
 fn a_growth_rate_says_what_it_was_computed_from() {
     let d = bundled();
     let f = Filter { mode: ValueMode::Yoy, ..filter(&["jinhua"], &["exports"]) };
-    let chart = line_chart(&d, &f, Lang::En);
+    let chart = line_chart(&d, &f);
     let p = series(&chart, "jinhua:exports").points.iter().find(|p| p.time == Time::Year(2025)).unwrap();
     let e = explain(&d, &f, p.observation, p.value, &chart.unit, p.other, Lang::En);
     assert_eq!(e.value, "+19.4 %");
     assert_eq!(e.computed.unwrap(), "Computed from 921.3 billion yuan and Jinhua Exports 2024: 771.92 billion yuan");
+}
+
+#[test]
+fn industry_shares_say_what_they_are_a_share_of() {
+    let d = bundled();
+    let chart = crate::data::query::share_chart(&d, &filter(&["yongkang", "yiwu"], &[]));
+    let words = share_words(&d, &chart, Lang::En);
+    let row = |text: &str| words.labels.iter().position(|l| l.contains(text)).unwrap_or_else(|| panic!("{text}"));
+    let doors = row("Share of China's security doors");
+    assert_eq!(chart.rows[doors].value, 70.0);
+    assert_eq!(chart.rows[doors].time, Time::Year(2025), "only the latest figure by default");
+    assert_eq!(words.labels[doors], "Share of China's security doors (2025)");
+    assert_eq!(words.share_of[doors].as_deref(), Some("of China"));
+    assert_eq!(words.share_of[row("Spring Festival")].as_deref(), Some("of the world"));
+    let zh = share_words(&d, &chart, Lang::Zh);
+    assert_eq!(zh.share_of[doors].as_deref(), Some("占全国"));
+}
+
+#[test]
+fn table_rows_are_exactly_the_visible_points() {
+    let d = bundled();
+    let mut f = filter(&["jinhua", "yiwu"], &["exports"]);
+    let chart = line_chart(&d, &f);
+    let points: usize = chart.series.iter().map(|s| s.points.len()).sum();
+    assert_eq!(table_rows(&d, &chart.table(), Lang::En).len(), points);
+    f.hidden.insert("yiwu:exports".into());
+    let chart = line_chart(&d, &f);
+    let rows = table_rows(&d, &chart.table(), Lang::En);
+    assert!(rows.iter().all(|r| r.entity == "Jinhua"));
+    let row_2025 = rows.iter().find(|r| r.time == Time::Year(2025)).unwrap();
+    assert_eq!(row_2025.value_text, "921.3 billion yuan");
+    assert!(row_2025.source.contains("China Daily, 2026-02-14"));
+}
+
+#[test]
+fn legend_labels_name_the_place_in_the_language_and_the_period() {
+    let d = bundled();
+    let chart = line_chart(&d, &filter(&["jinhua"], &["exports"]));
+    assert_eq!(chart.series[0].id, "jinhua:exports");
+    assert_eq!(line_words(&d, &chart, Lang::Zh).labels, ["金华"]);
+    let f =
+        Filter { period: crate::data::PeriodChoice::Named("jan_nov".into()), ..filter(&["jinhua"], &["total_trade"]) };
+    let chart = line_chart(&d, &f);
+    assert_eq!(line_words(&d, &chart, Lang::En).labels, ["Jinhua, Jan–Nov"]);
+    assert_eq!(line_words(&d, &chart, Lang::Zh).labels, ["金华,1–11月"]);
+    // A single month beside the years says so.
+    let chart = line_chart(&d, &filter(&["yiwu"], &["total_trade"]));
+    assert_eq!(line_words(&d, &chart, Lang::En).labels, ["Yiwu", "Yiwu, single months"]);
+    assert_eq!(line_words(&d, &chart, Lang::Zh).labels, ["义乌", "义乌,单月"]);
+}
+
+#[test]
+fn table_rows_sort_by_value_with_missing_values_last() {
+    let d = bundled();
+    let f = Filter { mode: ValueMode::Yoy, ..filter(&["jinhua", "yiwu"], &["exports"]) };
+    let mut rows = table_rows(&d, &line_chart(&d, &f).table(), Lang::En);
+    sort_rows(&mut rows, crate::data::query::TableColumn::Value, false);
+    let values: Vec<Option<f64>> = rows.iter().map(|r| r.value).collect();
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    assert!(present.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    assert!(values.iter().skip_while(|v| v.is_some()).all(Option::is_none), "missing values last: {values:?}");
+    sort_rows(&mut rows, crate::data::query::TableColumn::Time, true);
+    assert!(rows.windows(2).all(|w| w[0].time <= w[1].time));
+}
+
+#[test]
+fn the_table_sorts_places_by_their_name_in_the_language() {
+    let d = bundled();
+    let f = filter(&["jinhua", "yiwu", "yongkang", "zhejiang"], &["exports"]);
+    let mut table = line_chart(&d, &f).table();
+    sort_table(&d, &mut table, crate::data::query::TableColumn::Entity, true, Lang::En);
+    let mut names: Vec<String> = table_rows(&d, &table, Lang::En).into_iter().map(|r| r.entity).collect();
+    names.dedup();
+    assert_eq!(names, ["Jinhua", "Yiwu", "Yongkang", "Zhejiang"]);
+}
+
+#[test]
+fn a_whole_and_its_parts_are_titled_once_and_the_parts_named_alone() {
+    let d = bundled();
+    let mut f = Filter {
+        categories: ["africa", "asean"].map(String::from).into(),
+        period: crate::data::PeriodChoice::Named("jan_aug".into()),
+        compare_year: Some(2025),
+        bar_layout: crate::data::BarLayout::Stacked,
+        ..filter(&["yiwu"], &["total_trade"])
+    };
+    let chart = crate::data::query::bar_chart(&d, &f);
+    let words = bar_words(&d, &chart, Lang::En);
+    assert_eq!(words.title, "Total foreign trade, Jan–Aug, by destination, 2025");
+    assert_eq!(words.series, ["Total foreign trade, Jan–Aug", "Africa", "ASEAN"]);
+    assert!(words.stack_unavailable.as_deref().is_some_and(|w| w.starts_with("A whole cannot be stacked with parts")));
+    f.hidden.insert(chart.series[0].id.clone());
+    let chart = crate::data::query::bar_chart(&d, &f);
+    assert_eq!(bar_words(&d, &chart, Lang::Zh).title, "2025年进出口总额,1–8月,按目的地");
+}
+
+#[test]
+fn titles_notes_and_reasons_read_in_each_language() {
+    let d = bundled();
+    let f = Filter {
+        mode: ValueMode::ShareOfTotal,
+        total_metric: Some("exports".into()),
+        ..filter(&["jinhua"], &["cross_border_ecommerce"])
+    };
+    let chart = line_chart(&d, &f);
+    assert_eq!(line_words(&d, &chart, Lang::En).title, "Cross-border e-commerce: share of Exports");
+    assert_eq!(line_words(&d, &chart, Lang::Zh).title, "跨境电商进出口:占出口额比重");
+    let chart = line_chart(&d, &filter(&["jinhua"], &["exports", "exports_yoy_growth"]));
+    let notes = line_words(&d, &chart, Lang::En).notes;
+    assert!(notes[0].starts_with("Exports, growth on previous year is not shown"), "{notes:?}");
+    let chart = line_chart(&d, &filter(&["jinhua"], &["total_trade", "total_trade_usd"]));
+    assert!(line_words(&d, &chart, Lang::En).notes.iter().any(|n| n.contains("billion US dollars")));
+    let chart = line_chart(&d, &filter(&["yongkang"], &["cross_border_ecommerce"]));
+    assert_eq!(
+        line_words(&d, &chart, Lang::En).empty.as_deref(),
+        Some("No Cross-border e-commerce figures for Yongkang in this dataset.")
+    );
+    let chart = crate::data::query::bar_chart(&d, &filter(&["jinhua", "yiwu", "yongkang"], &["exports"]));
+    assert_eq!(bar_words(&d, &chart, Lang::En).title, "Exports, 2025");
+    assert_eq!(bar_words(&d, &chart, Lang::Zh).title, "2025年出口额");
+    let f = Filter { mode: ValueMode::ShareOfParent, ..filter(&["china"], &["cross_border_ecommerce"]) };
+    let chart = line_chart(&d, &f);
+    assert_eq!(line_words(&d, &chart, Lang::En).notes, ["China: no parent area in this dataset, so no share of it."]);
 }

@@ -11,6 +11,7 @@ use super::palette::{self, shade};
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::query::{BarCell, BarChart};
 use crate::data::{BarLayout, Filter, format::format_number};
+use crate::l10n::BarWords;
 use crate::tr;
 
 /// Where one bar sits, in plot coordinates, and the figure it shows.
@@ -50,14 +51,14 @@ fn place(chart: &BarChart) -> (Vec<Placed<'_>>, Vec<(f64, f64)>) {
 }
 
 /// Draws the view and returns what the person asked for.
-pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command> {
+pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWords) -> Vec<Command> {
     let mut commands = Vec::new();
     if ctx.controls {
-        commands.extend(controls(ui, ctx, chart));
+        commands.extend(controls(ui, ctx, chart, words));
     }
     let top = ui.cursor().min;
-    chart_frame::header(ui, &chart.title, &chart.subtitle, &chart.notes);
-    if let Some(reason) = &chart.empty_reason {
+    chart_frame::header(ui, &words.title, &words.subtitle, &words.notes);
+    if let Some(reason) = &words.empty {
         chart_frame::empty(ui, reason);
         return commands;
     }
@@ -70,7 +71,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
     // A group's width: the plot (less the y axis) over the groups, the 0.6 of a group included at
     // each end and egui_plot's 5 % margin either side.
     let group_width = (ui.available_width() - 64.0) / ((groups.max(1) as f32 + 0.2) * 1.1);
-    let labels: Vec<String> = chart.groups.iter().take(groups).map(|g| fit_label(ui, &g.label, group_width)).collect();
+    let labels: Vec<String> = words.groups.iter().take(groups).map(|g| fit_label(ui, g, group_width)).collect();
     let unit = chart.unit.clone();
     let lang = ctx.lang;
     let plot_height = (ui.available_height() - chart_frame::footer_height(ui, Tab::Compare)).max(160.0);
@@ -90,7 +91,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
             }
         })
         .y_axis_formatter(|mark, _| format_number(mark.value, if mark.value.abs() < 10.0 { 2 } else { 0 }))
-        .y_axis_label(chart.unit_label.clone())
+        .y_axis_label(words.unit_label.clone())
         .include_y(0.0)
         .include_y(highest * 1.12)
         .include_x(-0.6)
@@ -101,13 +102,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         .y_axis_min_width(48.0)
         .show(ui, |plot| {
             for b in &bars {
-                let series = &chart.series[b.series];
                 let colour = shade(palette::colour(chart.groups[b.group].colour), b.series);
                 let mut bar = Bar::new(b.x, b.cell.value).width(b.width).base_offset(b.base).fill(colour);
                 if b.cell.point.derived {
                     bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
                 }
-                plot.add(PlotBars::new(&series.label, vec![bar]).allow_hover(false));
+                plot.add(PlotBars::new(&words.series[b.series], vec![bar]).allow_hover(false));
                 let label_y = if chart.layout == BarLayout::Stacked {
                     b.base + b.cell.value / 2.0
                 } else {
@@ -205,7 +205,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
         .enumerate()
         .map(|(i, s)| LegendEntry {
             id: s.id.clone(),
-            label: s.label.clone(),
+            label: words.series[i].clone(),
             colour: shade(base_colour, i),
             dash: None,
             hidden: s.hidden,
@@ -227,7 +227,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
 }
 
 /// The year picker and the grouped/stacked switch.
-fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command> {
+fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWords) -> Vec<Command> {
     let lang = ctx.lang;
     let mut filter: Filter = ctx.filter.clone();
     ui.horizontal(|ui| {
@@ -256,7 +256,7 @@ fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart) -> Vec<Command
             let stacked = ui
                 .selectable_label(chart.layout == BarLayout::Stacked, tr!(lang, "compare-stacked"))
                 .on_hover_text(tr!(lang, "compare-bars-on-top-of-each-other"))
-                .on_disabled_hover_text(chart.stack_unavailable.clone().unwrap_or_default());
+                .on_disabled_hover_text(words.stack_unavailable.clone().unwrap_or_default());
             if stacked.clicked() {
                 filter.bar_layout = BarLayout::Stacked;
             }

@@ -4,9 +4,10 @@
 use egui::{CollapsingHeader, RichText, Ui};
 
 use super::Command;
-use crate::data::format::{entity_name, metric_name, period_label};
+use crate::data::format::{entity_name, metric_name};
 use crate::data::query::{mode_unavailable, search_entities, total_metric_candidates};
 use crate::data::{Dataset, EntityId, Filter, Lang, PeriodChoice, PeriodId, Trust, Unit, UnitScale, ValueMode};
+use crate::l10n::{dimension_label, period_label};
 use crate::tr;
 
 /// Above this many entities, the picker is a searchable list instead of a tree.
@@ -234,7 +235,7 @@ fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Filter, search: &mut String, la
                 for i in metrics {
                     let m = &d.metrics[i];
                     let mut on = f.metrics.contains(&m.id);
-                    let unit = crate::data::DisplayUnit::of(&m.unit).label(lang);
+                    let unit = crate::l10n::unit_label(d, &crate::data::DisplayUnit::of(&m.unit), lang);
                     let help =
                         if unit.is_empty() { m.description.clone() } else { format!("{}\n({unit})", m.description) };
                     if ui.checkbox(&mut on, metric_name(m, lang)).on_hover_text(help).changed() {
@@ -268,7 +269,7 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
         dimensions.sort_unstable();
         dimensions.dedup();
         for dimension in dimensions {
-            ui.label(RichText::new(crate::data::format::dimension_label(dimension, lang)).weak());
+            ui.label(RichText::new(dimension_label(dimension, lang)).weak());
             for &c in categories.iter().filter(|&&c| d.category(c).dimension.as_deref() == dimension) {
                 let category = d.category(c);
                 let mut on = f.categories.contains(&category.id);
@@ -339,7 +340,7 @@ fn period(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
 fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
     ui.label(RichText::new(tr!(lang, "filters-values")).strong());
     for mode in ValueMode::ALL {
-        let reason = mode_unavailable(d, f, mode, lang);
+        let reason = mode_unavailable(d, f, mode).map(|why| crate::l10n::unavailable_text(why, lang));
         let response = ui
             .add_enabled(reason.is_none(), egui::RadioButton::new(f.mode == mode, mode_label(mode, lang)))
             .on_hover_text(mode_help(mode, lang))

@@ -15,6 +15,7 @@ use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::decimate::Decimated;
 use crate::data::format::format_number;
 use crate::data::query::{LineChart, Point};
+use crate::l10n::LineWords;
 use crate::tr;
 
 /// How close (in points) the pointer must be to a marker to hover it.
@@ -122,22 +123,31 @@ fn plot_y(chart: &LineChart, value: f64) -> f64 {
 ///
 /// `drawn` holds, per visible series, the points worth drawing at the plot's width (see
 /// [`crate::data::decimate`]): lines, markers and hovering use only those.
-pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[Prepared]) -> Vec<Command> {
+pub fn show(
+    ui: &mut Ui,
+    ctx: &ViewContext<'_>,
+    chart: &LineChart,
+    words: &LineWords,
+    prepared: &[Prepared],
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let top = ui.cursor().min;
-    chart_frame::header(ui, &chart.title, &chart.subtitle, &chart.notes);
-    if let Some(reason) = &chart.empty_reason {
+    chart_frame::header(ui, &words.title, &words.subtitle, &words.notes);
+    if let Some(reason) = &words.empty {
         chart_frame::empty(ui, reason);
         return commands;
     }
+    // The legend labels of the drawn lines, in the order of `visible_series`.
+    let labels: Vec<&str> =
+        chart.series.iter().zip(&words.labels).filter(|(s, _)| !s.hidden).map(|(_, l)| l.as_str()).collect();
     let plot_height = (ui.available_height() - chart_frame::footer_height(ui, Tab::OverTime)).max(160.0);
     let log = chart.log_scale;
     let sub_year = chart.sub_year;
-    let unit_label = chart.unit_label.clone();
+    let unit_label = words.unit_label.clone();
     let selected = ctx.selected.filter(|s| s.tab == Tab::OverTime && ctx.interactive).map(|s| s.observation);
     // Each line is named where it ends, right of the plot, as Our World in Data's grapher does:
     // the eye need not travel to the legend and back.
-    let names = end_label_galleys(ui, chart);
+    let names = end_label_galleys(ui, &labels);
     let names_width = names.iter().map(|g| g.size().x).fold(0.0, f32::max);
     let strip = if names.is_empty() { 0.0 } else { names_width + END_MARK + 3.0 * END_LABEL_GAP };
     let plot = Plot::new("over_time")
@@ -156,12 +166,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
         .y_axis_min_width(48.0);
     let plot = if log { plot.y_grid_spacer(log_ticks) } else { plot };
     let response = plot.show(ui, |plot| {
-        for (s, prepared) in chart.visible_series().zip(prepared) {
+        for ((s, prepared), &label) in chart.visible_series().zip(prepared).zip(&labels) {
             let d = &prepared.decimated;
             let colour = palette::colour(s.style.colour);
             for segment in &d.segments {
                 let points = PlotPoints::Borrowed(&prepared.xy[segment.clone()]);
-                plot.line(Line::new(&s.label, points).color(colour).width(2.0).style(palette::dash(s.style.dash)));
+                plot.line(Line::new(label, points).color(colour).width(2.0).style(palette::dash(s.style.dash)));
             }
             // Markers tell reported from derived figures; on a dense series they would only
             // blur the line.
@@ -181,7 +191,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
                 }
                 let shape = if low { MarkerShape::Diamond } else { MarkerShape::Circle };
                 plot.points(
-                    Points::new(&s.label, markers)
+                    Points::new(label, markers)
                         .color(colour)
                         .shape(shape)
                         .filled(!derived)
@@ -241,9 +251,10 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
     let entries: Vec<LegendEntry> = chart
         .series
         .iter()
-        .map(|s| LegendEntry {
+        .zip(&words.labels)
+        .map(|(s, label)| LegendEntry {
             id: s.id.clone(),
-            label: s.label.clone(),
+            label: label.clone(),
             colour: palette::colour(s.style.colour),
             dash: Some(s.style.dash),
             hidden: s.hidden,
@@ -271,13 +282,13 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &LineChart, prepared: &[P
 }
 
 /// The names of the drawn lines, one row each, cut to [`END_LABEL_MAX_WIDTH`].
-fn end_label_galleys(ui: &Ui, chart: &LineChart) -> Vec<Arc<Galley>> {
+fn end_label_galleys(ui: &Ui, labels: &[&str]) -> Vec<Arc<Galley>> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let colour = ui.visuals().text_color();
-    chart
-        .visible_series()
-        .map(|s| {
-            let mut job = LayoutJob::simple_singleline(s.label.clone(), font.clone(), colour);
+    labels
+        .iter()
+        .map(|label| {
+            let mut job = LayoutJob::simple_singleline(label.to_string(), font.clone(), colour);
             job.wrap = TextWrapping {
                 max_width: END_LABEL_MAX_WIDTH,
                 max_rows: 1,

@@ -11,6 +11,7 @@ use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::DisplayUnit;
 use crate::data::format::entity_name;
 use crate::data::query::ShareChart;
+use crate::l10n::ShareWords;
 use crate::tr;
 
 /// Rows of the plot, top to bottom: an entity heading, then its bars.
@@ -20,7 +21,7 @@ enum Row {
 }
 
 /// Draws the view and returns what the person asked for.
-pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Command> {
+pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart, words: &ShareWords) -> Vec<Command> {
     let mut commands = Vec::new();
     let lang = ctx.lang;
     if ctx.controls {
@@ -32,8 +33,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
         }
     }
     let top = ui.cursor().min;
-    chart_frame::header(ui, &chart.title, &chart.subtitle, &[]);
-    if let Some(reason) = &chart.empty_reason {
+    chart_frame::header(ui, &words.title, &words.subtitle, &[]);
+    if let Some(reason) = &words.empty {
         chart_frame::empty(ui, reason);
         return commands;
     }
@@ -90,16 +91,16 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Comma
                         if r.derived {
                             bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
                         }
-                        plot.add(PlotBars::new(&r.label, vec![bar]).allow_hover(false));
-                        let label = RichText::new(&r.label).size(13.0);
+                        plot.add(PlotBars::new(&words.labels[*i], vec![bar]).allow_hover(false));
+                        let label = RichText::new(&words.labels[*i]).size(13.0);
                         plot.text(
                             Text::new("", PlotPoint::new(0.3, y + 0.12), label)
                                 .anchor(Align2::LEFT_BOTTOM)
                                 .color(text_colour)
                                 .allow_hover(false),
                         );
-                        let share = DisplayUnit::SharePercent.format_value(r.value, lang);
-                        let value = match &r.share_of {
+                        let share = format!("{} %", DisplayUnit::SharePercent.format_number(r.value));
+                        let value = match &words.share_of[*i] {
                             Some(of) => tr!(lang, "shares-share-of", share = share.as_str(), of = of.as_str()),
                             None => share,
                         };

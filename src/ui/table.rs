@@ -24,7 +24,7 @@ pub fn show(
     }
     let mut new_sort = None;
     // Every row has the chart's unit, so the value column's header names it once.
-    let unit = table.unit.label(lang);
+    let unit = crate::l10n::unit_label(d, &table.unit, lang);
     let value = tr!(lang, "table-value");
     let value = if unit.is_empty() { value.to_string() } else { format!("{value} ({unit})") };
     let headers = [
@@ -69,7 +69,7 @@ pub fn show(
         .body(|body| {
             // Only the rows on screen get their text made.
             body.rows(22.0, table.len(), |mut row| {
-                let r = &table.row(d, lang, row.index());
+                let r = &crate::l10n::table_row(d, table, lang, row.index());
                 row.col(|ui| {
                     cell(ui, &r.entity);
                 });

@@ -20,8 +20,6 @@ pub struct BarCell {
 pub struct BarGroup {
     /// The entity.
     pub entity: EntityId,
-    /// Its name on the axis.
-    pub label: String,
     /// Its colour, the same as in the other views (see [`entity_colours`]).
     pub colour: usize,
 }
@@ -37,25 +35,34 @@ pub struct BarSeries {
     pub period: PeriodId,
     /// Stable id (`exports`), as used in [`Filter::hidden`].
     pub id: String,
-    /// Legend text.
-    pub label: String,
     /// One cell per group; `None` is a "no data" slot, never a zero.
     pub cells: Vec<Option<BarCell>>,
     /// Hidden by a click on the legend.
     pub hidden: bool,
 }
 
-/// Everything the Compare view draws.
+/// When the bars are one whole and its parts (Yiwu's trade, and its trade with Africa,
+/// ASEAN…): the title names the whole once and the parts are named by their category alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartsOf {
+    /// The whole's metric.
+    pub metric: MetricId,
+    /// Its period.
+    pub period: PeriodId,
+    /// The breakdown all the parts belong to; `None` when they belong to several.
+    pub dimension: Option<String>,
+}
+
+/// Everything the Compare view draws. The same in every language: the localization layer words
+/// its title, labels and reasons.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
-    /// "Exports and imports, 2025".
-    pub title: String,
-    /// The unit line.
-    pub subtitle: String,
+    /// The value mode, for the subtitle.
+    pub mode: ValueMode,
     /// The value unit.
     pub unit: DisplayUnit,
-    /// The value axis label.
-    pub unit_label: String,
+    /// Set when the bars are one whole and its parts.
+    pub parts_of: Option<PartsOf>,
     /// The year shown.
     pub year: Option<i32>,
     /// Years that have data for the selection, for the year picker.
@@ -70,11 +77,11 @@ pub struct BarChart {
     /// Grouped or stacked.
     pub layout: BarLayout,
     /// Why stacking is not possible, when it is not.
-    pub stack_unavailable: Option<String>,
+    pub stack_unavailable: Option<Unavailable>,
     /// What was left out and why.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// Why nothing is drawn, when nothing is.
-    pub empty_reason: Option<String>,
+    pub empty_reason: Option<Empty>,
     /// Sources of the visible bars.
     pub sources: Vec<SourceId>,
     /// Whether any visible bar is derived.
@@ -82,37 +89,26 @@ pub struct BarChart {
 }
 
 /// Builds the Compare chart for a filter.
-pub fn bar_chart(d: &Dataset, f: &Filter, lang: Lang) -> BarChart {
-    bars_from_line(d, f, &line_chart(d, f, lang), lang)
+pub fn bar_chart(d: &Dataset, f: &Filter) -> BarChart {
+    bars_from_line(d, f, &line_chart(d, f))
 }
 
 /// Builds the Compare chart from the line chart of the same filter (every series of it, drawn,
 /// omitted or hidden from the line legend: bars are hidden by their own ids).
-pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> BarChart {
+pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart) -> BarChart {
     let sel = Selection::new(d, f);
-    let entities: Vec<EntityId> = sel.entities.clone();
-    let groups: Vec<BarGroup> = entities
-        .iter()
-        .map(|&e| BarGroup { entity: e, label: entity_name(d.entity(e), lang).to_string(), colour: 0 })
-        .collect();
+    let groups: Vec<BarGroup> = sel.entities.iter().map(|&e| BarGroup { entity: e, colour: 0 }).collect();
 
     let years = years_with_data(line);
     let year = f.compare_year.filter(|y| years.contains(y)).or_else(|| best_year(line, &years));
     let stack_unavailable = match (f.mode, &line.unit) {
         (ValueMode::Absolute, DisplayUnit::Money { .. } | DisplayUnit::Count | DisplayUnit::Other(_)) => None,
-        _ => Some(
-            lang.pick(
-                "Only amounts can be stacked: shares, growth rates and indexes do not add up",
-                "只有总量可以堆叠:比重、增长率和指数不能相加",
-            )
-            .into(),
-        ),
+        _ => Some(Unavailable::StackNotAmounts),
     };
     let mut chart = BarChart {
-        title: String::new(),
-        subtitle: String::new(),
+        mode: f.mode,
         unit: line.unit.clone(),
-        unit_label: line.unit_label.clone(),
+        parts_of: None,
         year,
         years,
         shown_groups: groups.len(),
@@ -126,12 +122,7 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
         any_derived: false,
     };
     let Some(year) = year else {
-        chart.empty_reason = Some(match line.empty_reason.clone() {
-            Some(reason) => reason,
-            None => {
-                lang.pick("The selection has no yearly figures to compare.", "所选内容没有可比较的年度数据。").into()
-            }
-        });
+        chart.empty_reason = Some(line.empty_reason.clone().unwrap_or(Empty::NoYearlyFigures));
         return chart;
     };
 
@@ -145,20 +136,12 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
             Some(i) => i,
             None => {
                 let id = bar_series_id(d, s);
-                let mut label = metric_name(d.metric(metric), lang).to_string();
-                if let Some(c) = category {
-                    label.push_str(&format!(" ({})", category_name(d.category(c), lang)));
-                }
-                if period != PeriodId::FULL_YEAR {
-                    label.push_str(&format!(", {}", period_label(d.period(period), lang)));
-                }
                 let hidden = f.hidden.contains(&id);
                 chart.series.push(BarSeries {
                     metric,
                     category,
                     period,
                     id,
-                    label,
                     cells: vec![None; chart.groups.len()],
                     hidden,
                 });
@@ -175,12 +158,12 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
     }
     chart.series.retain(|b| b.cells.iter().any(Option::is_some));
     if chart.stack_unavailable.is_none()
-        && let Some(reason) = parts_refuse_stacking(d, &chart.series, lang)
+        && let Some(reason) = parts_refuse_stacking(d, &chart.series)
     {
         chart.stack_unavailable = Some(reason);
         chart.layout = BarLayout::Grouped;
     }
-    limit_groups(&mut chart, f.max_series.max(1), lang);
+    limit_groups(&mut chart, f.max_series.max(1));
     let colours = entity_colours(&sel.entities, chart.groups.iter().take(chart.shown_groups).map(|g| g.entity));
     for g in &mut chart.groups {
         g.colour = colours.get(&g.entity).copied().unwrap_or(0);
@@ -191,92 +174,48 @@ pub fn bars_from_line(d: &Dataset, f: &Filter, line: &LineChart, lang: Lang) -> 
             chart.any_derived |= cell.point.derived;
         }
     }
-    chart.title = match name_parts_of_one_whole(d, &mut chart.series, lang) {
-        Some(whole) => match lang {
-            Lang::En => format!("{whole}, {year}"),
-            Lang::Zh => format!("{year}年{whole}"),
-        },
-        None => {
-            let names: Vec<String> = chart.series.iter().filter(|b| !b.hidden).map(|b| b.label.clone()).collect();
-            match lang {
-                Lang::En => format!("{}, {year}", join_names(&names, lang)),
-                Lang::Zh => format!("{year}年{}", join_names(&names, lang)),
-            }
-        }
-    };
-    let mode_title = line.title.split_once(':').map(|(_, mode)| mode.trim().to_string());
-    chart.subtitle = match mode_title {
-        Some(mode) if !mode.is_empty() => format!("{mode} · {}", chart.unit_label),
-        _ => chart.unit_label.clone(),
-    };
+    chart.parts_of = parts_of_one_whole(d, &chart.series);
     if chart.series.is_empty() {
-        chart.empty_reason = Some(why_empty(d, f, &sel, lang));
+        chart.empty_reason = Some(why_empty(d, f, &sel));
     }
     chart
 }
 
-/// When the bars are one whole and its parts (Yiwu's trade, and its trade with Africa, ASEAN…),
-/// the parts are named by their category alone and the title names the whole once: "Total
-/// foreign trade, Jan–Aug, by destination". `None` when the bars are anything else.
-fn name_parts_of_one_whole(d: &Dataset, series: &mut [BarSeries], lang: Lang) -> Option<String> {
+/// Whether the bars are one whole and its parts; `None` when they are anything else.
+fn parts_of_one_whole(d: &Dataset, series: &[BarSeries]) -> Option<PartsOf> {
     let first = series.first()?;
     let (metric, period) = (first.metric, first.period);
     if series.iter().any(|s| s.metric != metric || s.period != period) || series.iter().all(|s| s.category.is_none()) {
         return None;
     }
-    let dimensions: Vec<Option<&str>> =
-        series.iter().filter_map(|s| s.category).map(|c| d.category(c).dimension.as_deref()).collect();
-    let mut whole = metric_name(d.metric(metric), lang).to_string();
-    if period != PeriodId::FULL_YEAR {
-        whole.push_str(&format!("{}{}", lang.pick(", ", ","), period_label(d.period(period), lang)));
-    }
-    for s in series.iter_mut() {
-        s.label = match s.category {
-            Some(c) => category_name(d.category(c), lang).to_string(),
-            None => whole.clone(),
-        };
-    }
-    let split = if dimensions.iter().all(|x| *x == dimensions[0]) && dimensions[0].is_some() {
-        dimension_label(dimensions[0], lang).to_lowercase()
-    } else {
-        lang.pick("and its parts", "及其分项").to_string()
-    };
-    Some(match lang {
-        Lang::En => format!("{whole}, {split}"),
-        Lang::Zh => format!("{whole},{split}"),
-    })
+    let dimensions: Vec<Option<&String>> =
+        series.iter().filter_map(|s| s.category).map(|c| d.category(c).dimension.as_ref()).collect();
+    let one = dimensions.iter().all(|x| *x == dimensions[0]);
+    Some(PartsOf { metric, period, dimension: dimensions[0].filter(|_| one).cloned() })
 }
 
 /// Why these bars cannot be stacked, if they cannot: a stack must add up to something, so it
 /// holds either wholes only (exports and imports: total trade) or the parts of one whole along
 /// one dimension that do not overlap (exports to Africa, to ASEAN, to the EU…) — never a whole
 /// with its own parts, parts of two dimensions, or parts that overlap.
-pub fn parts_refuse_stacking(d: &Dataset, series: &[BarSeries], lang: Lang) -> Option<String> {
+pub fn parts_refuse_stacking(d: &Dataset, series: &[BarSeries]) -> Option<Unavailable> {
     let shown: Vec<&BarSeries> = series.iter().filter(|s| !s.hidden).collect();
     let parts: Vec<CategoryId> = shown.iter().filter_map(|s| s.category).collect();
     if parts.is_empty() {
-        return None;
-    }
-    let reason = if parts.len() < shown.len() {
-        Some(lang.pick(
-            "A whole cannot be stacked with parts: show the parts alone, or the wholes alone",
-            "总量不能与分项堆叠:只显示分项,或只显示总量",
-        ))
+        None
+    } else if parts.len() < shown.len() {
+        Some(Unavailable::StackWholeWithParts)
     } else if shown.iter().any(|s| s.metric != shown[0].metric || s.period != shown[0].period) {
-        Some(lang.pick("Only the parts of one whole can be stacked", "只有同一总量的分项可以堆叠"))
+        Some(Unavailable::StackDifferentWholes)
     } else if parts.iter().any(|&c| d.category(c).dimension.is_none())
         || parts.iter().any(|&c| d.category(c).dimension != d.category(parts[0]).dimension)
     {
-        Some(lang.pick(
-            "Parts of different breakdowns (destinations, kinds of goods…) overlap and cannot be stacked",
-            "不同分类(目的地、商品类别……)的分项相互重叠,不能堆叠",
-        ))
+        Some(Unavailable::StackDifferentDimensions)
     } else if parts.iter().any(|&c| d.category(c).overlaps.iter().any(|o| parts.contains(o))) {
-        Some(lang.pick("Some of these parts overlap and cannot be stacked", "其中部分分项相互重叠,不能堆叠"))
+        Some(Unavailable::StackOverlapping)
     } else {
         None
-    };
-    reason.map(String::from)
+    }
 }
 
 /// The id a bar series is hidden by: the metric, with category and period when there are.
@@ -315,7 +254,7 @@ fn best_year(line: &LineChart, years: &[i32]) -> Option<i32> {
 
 /// With more groups than `n`, puts the `n` largest (by the first visible bar) first and draws
 /// only those; the chart says how many more there are.
-fn limit_groups(chart: &mut BarChart, n: usize, lang: Lang) {
+fn limit_groups(chart: &mut BarChart, n: usize) {
     if chart.groups.len() <= n {
         return;
     }
@@ -329,9 +268,5 @@ fn limit_groups(chart: &mut BarChart, n: usize, lang: Lang) {
         s.cells = order.iter().map(|&g| s.cells[g].clone()).collect();
     }
     chart.shown_groups = n;
-    let more = chart.groups.len() - n;
-    chart.notes.push(match lang {
-        Lang::En => format!("The {n} largest are shown; {more} more places are in the Table."),
-        Lang::Zh => format!("显示最大的 {n} 个;另有 {more} 个地区见“表格”。"),
-    });
+    chart.notes.push(Note::LargestShown { shown: n, more: chart.groups.len() - n });
 }

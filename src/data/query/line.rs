@@ -36,8 +36,6 @@ pub struct Series {
     pub key: SeriesKey,
     /// Stable id (`jinhua:exports`), as used in [`Filter::hidden`].
     pub id: String,
-    /// Legend text.
-    pub label: String,
     /// Points in time order.
     pub points: Vec<Point>,
     /// Hidden from the chart and the table by a click on the legend.
@@ -69,26 +67,32 @@ impl Series {
     }
 }
 
-/// Everything the Over time view draws.
+/// Everything the Over time view draws. The same in every language: the localization layer
+/// words its title, labels and reasons.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineChart {
-    /// What is shown: "Exports".
-    pub title: String,
-    /// When and in what unit: "2014–2025 · billion yuan".
-    pub subtitle: String,
+    /// The metrics drawn, for the title ("Exports and imports").
+    pub title_metrics: Vec<MetricId>,
+    /// The value mode, for the title ("… : growth on previous year").
+    pub mode: ValueMode,
+    /// The first and last year drawn, for the subtitle.
+    pub span: Option<(i32, i32)>,
     /// The y unit.
     pub unit: DisplayUnit,
-    /// The y axis label.
-    pub unit_label: String,
+    /// Whether the legend names the metric beside the place (more than one metric selected).
+    pub name_metrics: bool,
+    /// Whether lines of years and of single months (or days) share the chart: the finer ones
+    /// then say so, since a month's 27 billion beside a year's 390 is not a fall.
+    pub mixed_resolutions: bool,
     /// The lines drawn, in legend order.
     pub series: Vec<Series>,
     /// Lines selected but not drawn: more than [`Filter::max_series`] are selected (the Table
     /// lists them), or hidden from a long legend (their `hidden` is set).
     pub omitted: Vec<Series>,
     /// What was left out and why (a unit conflict, a mode that does not apply).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// Why nothing is drawn, when nothing is.
-    pub empty_reason: Option<String>,
+    pub empty_reason: Option<Empty>,
     /// Sources of the visible points, in order of first use.
     pub sources: Vec<SourceId>,
     /// Whether any visible point is derived.
@@ -101,7 +105,7 @@ pub struct LineChart {
     /// Whether the y axis is logarithmic (asked for, and possible).
     pub log_scale: bool,
     /// Why a log axis is not possible, when it is not.
-    pub log_unavailable: Option<String>,
+    pub log_unavailable: Option<Unavailable>,
 }
 
 impl LineChart {
@@ -112,13 +116,15 @@ impl LineChart {
 }
 
 /// Builds the line chart for a filter.
-pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
+pub fn line_chart(d: &Dataset, f: &Filter) -> LineChart {
     let sel = Selection::new(d, f);
     let mut chart = LineChart {
-        title: String::new(),
-        subtitle: String::new(),
+        title_metrics: Vec::new(),
+        mode: f.mode,
+        span: None,
         unit: DisplayUnit::Count,
-        unit_label: String::new(),
+        name_metrics: sel.metrics.len() > 1,
+        mixed_resolutions: false,
         series: Vec::new(),
         omitted: Vec::new(),
         notes: Vec::new(),
@@ -131,42 +137,28 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
         log_unavailable: None,
     };
     if sel.entities.is_empty() || sel.metrics.is_empty() {
-        chart.empty_reason = Some(
-            lang.pick(
-                "Choose at least one place and one metric in the side panel.",
-                "请在侧栏中至少选择一个地区和一个指标。",
-            )
-            .into(),
-        );
+        chart.empty_reason = Some(Empty::NothingSelected);
         return chart;
     }
 
     let runs = collect_runs(d, f, &sel);
-    let (unit, kept) = choose_unit(d, f, &sel, &runs, lang, &mut chart.notes);
+    let (unit, kept) = choose_unit(d, f, &sel, &runs, &mut chart.notes);
     chart.unit = unit;
-    chart.unit_label = chart.unit.label(lang);
-    let with_metric = sel.metrics.len() > 1;
     for (key, indexes) in kept {
         let points = transform(d, f, key, &indexes);
         if points.iter().all(|p| p.value.is_none()) {
-            let label = key.label(d, lang, true);
-            chart.notes.push(match lang {
-                Lang::En => {
-                    format!("{label}: no value can be computed in this mode (the figures it needs are missing)")
-                }
-                Lang::Zh => format!("{label}:缺少所需数据,此模式下无法计算"),
-            });
+            chart.notes.push(Note::NoValueInMode { key });
             continue;
         }
         let id = key.id(d);
         let hidden = f.hidden.contains(&id);
-        let label = key.label(d, lang, with_metric);
-        chart.series.push(Series { key, id, label, points, hidden, style: LineStyle::default() });
+        chart.series.push(Series { key, id, points, hidden, style: LineStyle::default() });
     }
 
-    name_single_months(&mut chart.series, lang);
+    let first = chart.series.first().map(|s| s.key.resolution);
+    chart.mixed_resolutions = chart.series.iter().any(|s| Some(s.key.resolution) != first);
     if chart.series.is_empty() {
-        chart.empty_reason = Some(why_empty(d, f, &sel, lang));
+        chart.empty_reason = Some(why_empty(d, f, &sel));
         return chart;
     }
     limit_series(&mut chart, f.max_series.max(1));
@@ -174,7 +166,7 @@ pub fn line_chart(d: &Dataset, f: &Filter, lang: Lang) -> LineChart {
     for (s, style) in chart.series.iter_mut().zip(line_styles(&entities, &sel.entities)) {
         s.style = style;
     }
-    finish_summary(d, f, &mut chart, lang);
+    finish_summary(f, &mut chart);
     chart
 }
 
@@ -203,22 +195,6 @@ fn limit_series(chart: &mut LineChart, n: usize) {
             chart.series.push(s);
         } else {
             chart.omitted.push(s);
-        }
-    }
-}
-
-/// Where lines of years and of single months (or days) share a chart, the finer ones say so: a
-/// month's 27 billion beside a year's 390 is not a fall.
-fn name_single_months(series: &mut [Series], lang: Lang) {
-    let first = series.first().map(|s| s.key.resolution);
-    if series.iter().all(|s| Some(s.key.resolution) == first) {
-        return;
-    }
-    for s in series {
-        match s.key.resolution {
-            Resolution::Year => {}
-            Resolution::Month => s.label.push_str(lang.pick(", single months", ",单月")),
-            Resolution::Day => s.label.push_str(lang.pick(", single days", ",单日")),
         }
     }
 }
@@ -253,10 +229,8 @@ fn choose_unit(
     f: &Filter,
     sel: &Selection,
     runs: &[(SeriesKey, Vec<usize>)],
-    lang: Lang,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> (DisplayUnit, Vec<(SeriesKey, Vec<usize>)>) {
-    let metric_label = |m: MetricId| metric_name(d.metric(m), lang).to_string();
     let total = f.total_metric.as_deref().and_then(|id| d.metric_id(id));
     let unit = match f.mode {
         ValueMode::Absolute => {
@@ -267,58 +241,35 @@ fn choose_unit(
         ValueMode::Index => DisplayUnit::Index,
         ValueMode::ShareOfParent => DisplayUnit::ShareOfParent,
         ValueMode::ShareOfTotal => match total {
-            Some(t) => DisplayUnit::ShareOfMetric(metric_label(t)),
+            Some(t) => DisplayUnit::ShareOfMetric(t),
             None => {
-                notes.push(
-                    lang.pick("Choose the total metric for “share of total”.", "请选择“占总量比重”的总量指标。").into(),
-                );
-                return (DisplayUnit::ShareOfMetric(String::new()), Vec::new());
+                notes.push(Note::ChooseTotalMetric);
+                return (DisplayUnit::SharePercent, Vec::new());
             }
         },
     };
     let mut kept = Vec::new();
     let mut noted: Vec<MetricId> = Vec::new();
     for (key, indexes) in runs {
-        let metric_unit = &d.metric(key.metric).unit;
+        let metric = key.metric;
+        let metric_unit = &d.metric(metric).unit;
         let problem = match f.mode {
             ValueMode::Absolute => {
                 let own = scaled_unit(metric_unit, f.unit_scale).1;
-                (own != unit).then(|| match lang {
-                    Lang::En => format!(
-                        "{} is not shown: it is in {}, the chart is in {}. A chart has one unit.",
-                        metric_label(key.metric),
-                        unit_word(&own, lang),
-                        unit_word(&unit, lang)
-                    ),
-                    Lang::Zh => format!(
-                        "未显示{}:其单位为{},图表单位为{}。一张图只用一种单位。",
-                        metric_label(key.metric),
-                        unit_word(&own, lang),
-                        unit_word(&unit, lang)
-                    ),
-                })
+                (own != unit).then(|| Note::OtherUnit { metric, own, chart: unit.clone() })
             }
-            _ if !metric_unit.is_additive() => Some(match lang {
-                Lang::En => {
-                    format!("{} is not shown: it is a share or a rate, not an amount.", metric_label(key.metric))
-                }
-                Lang::Zh => format!("未显示{}:它是比重或比率,不是总量。", metric_label(key.metric)),
-            }),
+            _ if !metric_unit.is_additive() => Some(Note::NotAnAmount { metric }),
             ValueMode::ShareOfTotal => {
                 let t = total.map(|t| scaled_unit(&d.metric(t).unit, UnitScale::Billion).1);
-                (t != Some(scaled_unit(metric_unit, UnitScale::Billion).1)).then(|| match lang {
-                    Lang::En => {
-                        format!("{} is not shown: its unit differs from the total's.", metric_label(key.metric))
-                    }
-                    Lang::Zh => format!("未显示{}:单位与总量指标不同。", metric_label(key.metric)),
-                })
+                (t != Some(scaled_unit(metric_unit, UnitScale::Billion).1))
+                    .then_some(Note::UnitDiffersFromTotal { metric })
             }
             _ => None,
         };
         match problem {
             Some(note) => {
-                if !noted.contains(&key.metric) {
-                    noted.push(key.metric);
+                if !noted.contains(&metric) {
+                    noted.push(metric);
                     notes.push(note);
                 }
             }
@@ -326,29 +277,19 @@ fn choose_unit(
         }
     }
     if f.mode == ValueMode::ShareOfParent {
-        let before = kept.len();
-        let mut orphans: Vec<String> = Vec::new();
+        let mut orphans: Vec<EntityId> = Vec::new();
         kept.retain(|(key, _)| {
             let has = d.entity(key.entity).parent.is_some();
-            let name = entity_name(d.entity(key.entity), lang).to_string();
-            if !has && !orphans.contains(&name) {
-                orphans.push(name);
+            if !has && !orphans.contains(&key.entity) {
+                orphans.push(key.entity);
             }
             has
         });
-        if kept.len() < before {
-            notes.push(match lang {
-                Lang::En => format!("{}: no parent area in this dataset, so no share of it.", orphans.join(", ")),
-                Lang::Zh => format!("{}:本数据集中没有上级地区,无法计算占比。", orphans.join("、")),
-            });
+        if !orphans.is_empty() {
+            notes.push(Note::NoParent { entities: orphans });
         }
     }
     (unit, kept)
-}
-
-fn unit_word(unit: &DisplayUnit, lang: Lang) -> String {
-    let label = unit.label(lang);
-    if label.is_empty() { lang.pick("a count", "个数").into() } else { label }
 }
 
 /// A second observation a computed value uses, if it passes the derived and trust filters.
@@ -428,8 +369,8 @@ fn transform(d: &Dataset, f: &Filter, key: SeriesKey, indexes: &[usize]) -> Vec<
     points
 }
 
-/// Title, subtitle, sources, marks and the log-axis check, from the visible series.
-fn finish_summary(d: &Dataset, f: &Filter, chart: &mut LineChart, lang: Lang) {
+/// Title, span, sources, marks and the log-axis check, from the visible series.
+fn finish_summary(f: &Filter, chart: &mut LineChart) {
     let mut metrics: Vec<MetricId> = Vec::new();
     let (mut first, mut last) = (i32::MAX, i32::MIN);
     let mut non_positive = false;
@@ -448,53 +389,19 @@ fn finish_summary(d: &Dataset, f: &Filter, chart: &mut LineChart, lang: Lang) {
         }
     }
     metrics.sort();
-    let names: Vec<String> = metrics.iter().map(|&m| metric_name(d.metric(m), lang).to_string()).collect();
-    let mode = match f.mode {
-        ValueMode::Absolute => String::new(),
-        ValueMode::Yoy => lang.pick(": growth on previous year", ":同比增长").into(),
-        ValueMode::Index => lang.pick(": index, first value = 100", ":指数(首值=100)").into(),
-        ValueMode::ShareOfParent => lang.pick(": share of the parent area", ":占上级地区比重").into(),
-        ValueMode::ShareOfTotal => match lang {
-            Lang::En => format!(": share of {}", chart.unit_label.trim_start_matches("% of ")),
-            Lang::Zh => format!(":{}", chart.unit_label.trim_end_matches(" %")),
-        },
-    };
-    chart.title = format!("{}{mode}", join_names(&names, lang));
-    chart.subtitle = if first <= last {
-        let span = span_text(first, last);
-        if chart.unit_label.is_empty() { span } else { format!("{span} · {}", chart.unit_label) }
-    } else {
-        chart.unit_label.clone()
-    };
+    chart.title_metrics = metrics;
+    chart.span = (first <= last).then_some((first, last));
     if non_positive {
-        chart.log_unavailable = Some(
-            lang.pick(
-                "A log scale needs every value above zero; some shown values are zero or negative",
-                "对数坐标要求所有数值大于零,当前有零或负值",
-            )
-            .into(),
-        );
+        chart.log_unavailable = Some(Unavailable::LogNonPositive);
     }
     chart.log_scale = f.log_scale && chart.log_unavailable.is_none();
 }
 
 /// Says why a selection shows nothing, as specifically as the data allows.
-pub(crate) fn why_empty(d: &Dataset, f: &Filter, sel: &Selection, lang: Lang) -> String {
+pub(crate) fn why_empty(d: &Dataset, f: &Filter, sel: &Selection) -> Empty {
     let selected = |o: &&Observation| sel.has_entity(o.cell.entity) && sel.has_metric(o.cell.metric);
-    let any_at_all = d.observations.iter().any(|o| selected(&o));
-    let entity_names: Vec<String> = sel.entities.iter().map(|&e| entity_name(d.entity(e), lang).to_string()).collect();
-    let metric_names: Vec<String> = sel.metrics.iter().map(|&m| metric_name(d.metric(m), lang).to_string()).collect();
-    if !any_at_all {
-        return match lang {
-            Lang::En => format!(
-                "No {} figures for {} in this dataset.",
-                join_names(&metric_names, lang),
-                join_names(&entity_names, lang)
-            ),
-            Lang::Zh => {
-                format!("本数据集中没有{}的{}数据。", join_names(&entity_names, lang), join_names(&metric_names, lang))
-            }
-        };
+    if !d.observations.iter().any(|o| selected(&o)) {
+        return Empty::NoFigures { entities: sel.entities.clone(), metrics: sel.metrics.clone() };
     }
     let only_part_year = d
         .observations
@@ -502,23 +409,10 @@ pub(crate) fn why_empty(d: &Dataset, f: &Filter, sel: &Selection, lang: Lang) ->
         .filter(|o| selected(o))
         .all(|o| matches!(o.cell.time, Time::Year(_)) && o.cell.period != PeriodId::FULL_YEAR);
     if only_part_year && f.period == PeriodChoice::FullYear {
-        let periods: Vec<String> = {
-            let mut p: Vec<PeriodId> = d.observations.iter().filter(|o| selected(o)).map(|o| o.cell.period).collect();
-            p.sort();
-            p.dedup();
-            p.into_iter().map(|p| period_label(d.period(p), lang)).collect()
-        };
-        return match lang {
-            Lang::En => format!(
-                "Only part-year figures ({}) exist for this selection; choose that period in the side panel to see them.",
-                periods.join(", ")
-            ),
-            Lang::Zh => format!("所选内容只有部分年份的数据({}),请在侧栏中选择该时段查看。", periods.join("、")),
-        };
+        let mut periods: Vec<PeriodId> = d.observations.iter().filter(|o| selected(o)).map(|o| o.cell.period).collect();
+        periods.sort();
+        periods.dedup();
+        return Empty::OnlyPartYear { periods };
     }
-    lang.pick(
-        "No figures match the filters: widen the year range, include derived figures or lower the minimum trust.",
-        "没有符合筛选条件的数据:请扩大年份范围、包含推算数据或降低可信度要求。",
-    )
-    .into()
+    Empty::FilteredOut
 }

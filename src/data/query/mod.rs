@@ -3,22 +3,24 @@
 
 mod bars;
 mod line;
+mod reason;
 mod shares;
 mod sources;
 mod style;
 mod table;
 
-pub use bars::{BarCell, BarChart, BarGroup, BarSeries, bar_chart, bars_from_line, parts_refuse_stacking};
+pub use bars::{BarCell, BarChart, BarGroup, BarSeries, PartsOf, bar_chart, bars_from_line, parts_refuse_stacking};
 pub use line::{LineChart, Point, Series, line_chart};
+pub use reason::{Empty, Note, Unavailable};
 pub use shares::{ShareChart, ShareRow, share_chart};
 pub use sources::{figures_by_source, source_label};
 pub use style::{COLOURS, DASHES, LineStyle, entity_colours, line_styles};
-pub use table::{Table, TableColumn, TableRef, TableRow, sort_rows};
+pub use table::{Table, TableColumn, TableRef, by_value};
 
 use std::collections::HashSet;
 
 use super::filter::{Filter, PeriodChoice, UnitScale, ValueMode};
-use super::format::{DisplayUnit, Lang, category_name, dimension_label, entity_name, metric_name, period_label};
+use super::format::DisplayUnit;
 use super::model::*;
 
 /// One line of a chart: an entity's metric (in one category and period).
@@ -65,22 +67,6 @@ impl SeriesKey {
             Resolution::Day => id.push_str("@daily"),
         }
         id
-    }
-
-    /// What the legend says: "Jinhua — Exports", with category and period when there are.
-    pub fn label(&self, d: &Dataset, lang: Lang, with_metric: bool) -> String {
-        let mut label = entity_name(d.entity(self.entity), lang).to_string();
-        if with_metric {
-            label.push_str(" — ");
-            label.push_str(metric_name(d.metric(self.metric), lang));
-        }
-        if let Some(c) = self.category {
-            label.push_str(&format!(" ({})", category_name(d.category(c), lang)));
-        }
-        if self.period != PeriodId::FULL_YEAR {
-            label.push_str(&format!(", {}", period_label(d.period(self.period), lang)));
-        }
-        label
     }
 }
 
@@ -158,51 +144,20 @@ pub fn scaled_unit(unit: &Unit, scale: UnitScale) -> (f64, DisplayUnit) {
     }
 }
 
-/// Why a value mode cannot be used with the current selection, in words for a tooltip; `None`
-/// when it can.
-pub fn mode_unavailable(d: &Dataset, f: &Filter, mode: ValueMode, lang: Lang) -> Option<String> {
+/// Why a value mode cannot be used with the current selection; `None` when it can.
+pub fn mode_unavailable(d: &Dataset, f: &Filter, mode: ValueMode) -> Option<Unavailable> {
     let sel = Selection::new(d, f);
     let additive = sel.metrics.iter().any(|&m| d.metric(m).unit.is_additive());
     match mode {
         ValueMode::Absolute => None,
-        ValueMode::Yoy | ValueMode::Index if !additive => Some(
-            lang.pick(
-                "The selected metrics are shares or growth rates: their growth or index would mean nothing",
-                "所选指标是比重或增长率,计算其增长或指数没有意义",
-            )
-            .into(),
-        ),
+        ValueMode::Yoy | ValueMode::Index if !additive => Some(Unavailable::ModeOfRates),
         ValueMode::Yoy | ValueMode::Index => None,
+        ValueMode::ShareOfParent | ValueMode::ShareOfTotal if !additive => Some(Unavailable::ShareOfRates),
         ValueMode::ShareOfParent => {
-            if !additive {
-                return Some(
-                    lang.pick("Shares of shares or growth rates mean nothing", "比重或增长率不能再求占比").into(),
-                );
-            }
             let has_parent_data = sel.entities.iter().any(|&e| d.entity(e).parent.is_some());
-            (!has_parent_data).then(|| {
-                lang.pick(
-                    "None of the selected places belongs to a larger one in this dataset",
-                    "所选地区在本数据集中都没有上级地区",
-                )
-                .into()
-            })
+            (!has_parent_data).then_some(Unavailable::NoParentArea)
         }
-        ValueMode::ShareOfTotal => {
-            if !additive {
-                return Some(
-                    lang.pick("Shares of shares or growth rates mean nothing", "比重或增长率不能再求占比").into(),
-                );
-            }
-            let candidates = total_metric_candidates(d, f);
-            candidates.is_empty().then(|| {
-                lang.pick(
-                    "No other metric has the same unit to serve as the total",
-                    "没有与所选指标单位相同的其他指标可作为总量",
-                )
-                .into()
-            })
-        }
+        ValueMode::ShareOfTotal => total_metric_candidates(d, f).is_empty().then_some(Unavailable::NoTotalCandidate),
     }
 }
 
@@ -286,28 +241,6 @@ pub(crate) fn push_source(sources: &mut Vec<SourceId>, source: Option<SourceId>)
     {
         sources.push(s);
     }
-}
-
-/// "Exports", "Exports and imports", "Exports, imports and e-commerce", "Exports, imports and 2 more".
-pub(crate) fn join_names(names: &[String], lang: Lang) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [a, b] => format!("{a}{}{b}", lang.pick(" and ", "与")),
-        [a, b, c] => match lang {
-            Lang::En => format!("{a}, {b} and {c}"),
-            Lang::Zh => format!("{a}、{b}与{c}"),
-        },
-        [a, b, rest @ ..] => match lang {
-            Lang::En => format!("{a}, {b} and {} more", rest.len()),
-            Lang::Zh => format!("{a}、{b}等{}项", rest.len() + 2),
-        },
-    }
-}
-
-/// "2014–2025", or one year.
-pub(crate) fn span_text(first: i32, last: i32) -> String {
-    if first == last { first.to_string() } else { format!("{first}–{last}") }
 }
 
 #[cfg(test)]

@@ -13,10 +13,6 @@ pub struct ShareRow {
     pub entity: EntityId,
     /// Which metric.
     pub metric: MetricId,
-    /// The bar's label: "Security doors (2025)".
-    pub label: String,
-    /// What it is a share of: "of China", "of the world".
-    pub share_of: Option<String>,
     /// The share, 0–100.
     pub value: f64,
     /// Index of the observation.
@@ -35,17 +31,15 @@ pub struct ShareRow {
     pub colour: usize,
 }
 
-/// Everything the Industry shares view draws.
+/// Everything the Industry shares view draws. The same in every language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareChart {
-    /// Title.
-    pub title: String,
-    /// Subtitle.
-    pub subtitle: String,
+    /// Whether only the latest figure of each share is shown (the subtitle says so).
+    pub latest_only: bool,
     /// Bars, grouped by entity in dataset order, largest first within an entity.
     pub rows: Vec<ShareRow>,
     /// Why nothing is drawn, when nothing is.
-    pub empty_reason: Option<String>,
+    pub empty_reason: Option<Empty>,
     /// Sources of the visible bars.
     pub sources: Vec<SourceId>,
     /// Whether any visible bar is derived.
@@ -59,19 +53,9 @@ pub fn is_industry_share(d: &Dataset, m: MetricId) -> bool {
     metric.unit == Unit::SharePercent && (!dataset_has_group || metric.group == INDUSTRY_SHARE_GROUP)
 }
 
-/// "of China" / "占全国".
-fn share_of_text(share_of: &str, lang: Lang) -> String {
-    match (lang, share_of) {
-        (Lang::En, s) => format!("of {s}"),
-        (Lang::Zh, "China") => "占全国".into(),
-        (Lang::Zh, "the world") => "占全球".into(),
-        (Lang::Zh, s) => format!("占{s}"),
-    }
-}
-
 /// Builds the Industry shares chart: every share figure of the selected entities that passes
 /// the filter (the metric selection does not apply: this view shows all shares).
-pub fn share_chart(d: &Dataset, f: &Filter, lang: Lang) -> ShareChart {
+pub fn share_chart(d: &Dataset, f: &Filter) -> ShareChart {
     let sel = Selection::new(d, f);
     let share_metrics: Vec<bool> = (0..d.metrics.len() as u32).map(|m| is_industry_share(d, MetricId(m))).collect();
     let mut rows: Vec<ShareRow> = Vec::new();
@@ -79,7 +63,6 @@ pub fn share_chart(d: &Dataset, f: &Filter, lang: Lang) -> ShareChart {
         if !share_metrics[o.cell.metric.0 as usize] || !sel.has_entity(o.cell.entity) || !sel.passes(f, o) {
             continue;
         }
-        let metric = d.metric(o.cell.metric);
         let key = SeriesKey::of(&o.cell);
         // Observations are in time order within a series: a later one replaces an earlier.
         if f.latest_shares_only
@@ -88,20 +71,10 @@ pub fn share_chart(d: &Dataset, f: &Filter, lang: Lang) -> ShareChart {
         {
             rows.pop();
         }
-        let mut label = metric_name(metric, lang).to_string();
-        if let Some(c) = o.cell.category {
-            label.push_str(&format!(" ({})", category_name(d.category(c), lang)));
-        }
-        label.push_str(&format!(" ({})", o.cell.time));
-        if o.cell.period != PeriodId::FULL_YEAR {
-            label.push_str(&format!(" {}", period_label(d.period(o.cell.period), lang)));
-        }
         let hidden = f.hidden.contains(&d.entity(o.cell.entity).id);
         rows.push(ShareRow {
             entity: o.cell.entity,
             metric: o.cell.metric,
-            label,
-            share_of: metric.share_of.as_deref().map(|s| share_of_text(s, lang)),
             value: o.value,
             observation: i,
             time: o.cell.time,
@@ -120,29 +93,21 @@ pub fn share_chart(d: &Dataset, f: &Filter, lang: Lang) -> ShareChart {
     }
 
     let mut chart = ShareChart {
-        title: lang.pick("Industry shares", "产业份额").into(),
-        subtitle: lang.pick("Share of national or world output, %", "占全国或全球的比重,%").into(),
+        latest_only: f.latest_shares_only,
         rows,
         empty_reason: None,
         sources: Vec::new(),
         any_derived: false,
     };
-    if f.latest_shares_only {
-        chart.subtitle.push_str(lang.pick(" · latest figure of each", " · 各项最新数据"));
-    }
     for r in chart.rows.iter().filter(|r| !r.hidden) {
         push_source(&mut chart.sources, r.source);
         chart.any_derived |= r.derived;
     }
     if chart.rows.is_empty() {
-        let names: Vec<String> = sel.entities.iter().map(|&e| entity_name(d.entity(e), lang).to_string()).collect();
-        chart.empty_reason = Some(if names.is_empty() {
-            lang.pick("Choose at least one place in the side panel.", "请在侧栏中至少选择一个地区。").into()
+        chart.empty_reason = Some(if sel.entities.is_empty() {
+            Empty::NoPlaceSelected
         } else {
-            match lang {
-                Lang::En => format!("No industry-share figures for {} match the filters.", join_names(&names, lang)),
-                Lang::Zh => format!("{}没有符合筛选条件的产业份额数据。", join_names(&names, lang)),
-            }
+            Empty::NoShares { entities: sel.entities.clone() }
         });
     }
     chart

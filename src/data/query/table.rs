@@ -7,39 +7,6 @@ use std::cmp::Ordering;
 
 use super::*;
 
-/// One row as shown.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TableRow {
-    /// Entity name.
-    pub entity: String,
-    /// Metric name (with category).
-    pub metric: String,
-    /// Year, month or day.
-    pub time: Time,
-    /// Period label ("" for a full year).
-    pub period: String,
-    /// The value shown, `None` where it cannot be computed.
-    pub value: Option<f64>,
-    /// The value with its unit, as shown in tooltips.
-    pub value_text: String,
-    /// The value without its unit, for the Table's value column (its header names the unit).
-    pub number_text: String,
-    /// The unit label.
-    pub unit: String,
-    /// Whether the figure is derived.
-    pub derived: bool,
-    /// Trust level.
-    pub trust: Option<Trust>,
-    /// Source title.
-    pub source: String,
-    /// Short source label: "China Daily, 2026-02-14".
-    pub source_label: String,
-    /// Source link.
-    pub source_url: String,
-    /// Index of the observation.
-    pub observation: usize,
-}
-
 /// A row before its text is made: the observation and the value the chart shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TableRef {
@@ -100,40 +67,17 @@ impl Table {
         self.refs.is_empty()
     }
 
-    /// The text of row `i`.
-    pub fn row(&self, d: &Dataset, lang: Lang, i: usize) -> TableRow {
-        let r = &self.refs[i];
-        let o = &d.observations[r.observation as usize];
-        let mut metric = metric_name(d.metric(o.cell.metric), lang).to_string();
-        if let Some(c) = o.cell.category {
-            metric.push_str(&format!(" ({})", category_name(d.category(c), lang)));
-        }
-        let source = o.source.map(|s| d.source(s));
-        TableRow {
-            entity: entity_name(d.entity(o.cell.entity), lang).to_string(),
-            metric,
-            time: o.cell.time,
-            period: period_label(d.period(o.cell.period), lang),
-            value: r.value,
-            value_text: r.value.map_or_else(|| "–".into(), |v| self.unit.format_value(v, lang)),
-            number_text: r.value.map_or_else(|| "–".into(), |v| self.unit.format_number(v)),
-            unit: self.unit.label(lang),
-            derived: r.derived,
-            trust: r.trust,
-            source: source.map(|s| s.title.clone()).unwrap_or_default(),
-            source_label: source.map(super::source_label).unwrap_or_default(),
-            source_url: source.map(|s| s.url.clone()).unwrap_or_default(),
-            observation: r.observation as usize,
-        }
-    }
-
-    /// Every row's text (small tables and tests; large ones are read row by row).
-    pub fn rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
-        (0..self.len()).map(|i| self.row(d, lang, i)).collect()
-    }
-
-    /// Sorts by a column; equal rows keep their chart order, missing values go last.
-    pub fn sort(&mut self, d: &Dataset, column: TableColumn, ascending: bool, lang: Lang) {
+    /// Sorts by a column; equal rows keep their chart order, missing values go last. Names sort
+    /// by `entity_rank` and `metric_rank` (each entity's and metric's place in the order of its
+    /// name, in the reader's language).
+    pub fn sort(
+        &mut self,
+        d: &Dataset,
+        column: TableColumn,
+        ascending: bool,
+        entity_rank: &[u32],
+        metric_rank: &[u32],
+    ) {
         let cell = |r: &TableRef| &d.observations[r.observation as usize].cell;
         let source = |r: &TableRef| {
             d.observations[r.observation as usize]
@@ -141,13 +85,12 @@ impl Table {
                 .map(|s| d.source(s))
                 .map(|s| (s.publisher.as_str(), s.published.as_deref().unwrap_or(""), s.title.as_str()))
         };
+        let rank = |ranks: &[u32], i: u32| ranks.get(i as usize).copied().unwrap_or(i);
         self.refs.sort_by(|a, b| {
             let order = match column {
-                TableColumn::Entity => {
-                    entity_name(d.entity(cell(a).entity), lang).cmp(entity_name(d.entity(cell(b).entity), lang))
-                }
-                TableColumn::Metric => metric_name(d.metric(cell(a).metric), lang)
-                    .cmp(metric_name(d.metric(cell(b).metric), lang))
+                TableColumn::Entity => rank(entity_rank, cell(a).entity.0).cmp(&rank(entity_rank, cell(b).entity.0)),
+                TableColumn::Metric => rank(metric_rank, cell(a).metric.0)
+                    .cmp(&rank(metric_rank, cell(b).metric.0))
                     .then(cell(a).category.cmp(&cell(b).category)),
                 TableColumn::Time => cell(a).time.cmp(&cell(b).time).then(cell(a).period.cmp(&cell(b).period)),
                 TableColumn::Value => match by_value(a.value, b.value) {
@@ -174,11 +117,6 @@ impl LineChart {
             .collect();
         Table { unit: self.unit.clone(), refs }
     }
-
-    /// [`LineChart::table`]'s rows with their text.
-    pub fn table_rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
-        self.table().rows(d, lang)
-    }
 }
 
 impl BarChart {
@@ -193,11 +131,6 @@ impl BarChart {
             }
         }
         Table { unit: self.unit.clone(), refs }
-    }
-
-    /// [`BarChart::table`]'s rows with their text.
-    pub fn table_rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
-        self.table().rows(d, lang)
     }
 }
 
@@ -217,39 +150,15 @@ impl ShareChart {
             .collect();
         Table { unit: DisplayUnit::SharePercent, refs }
     }
-
-    /// [`ShareChart::table`]'s rows with their text.
-    pub fn table_rows(&self, d: &Dataset, lang: Lang) -> Vec<TableRow> {
-        self.table().rows(d, lang)
-    }
 }
 
 /// Compares two values; a missing one goes last in either direction, so it comes as `Err`
 /// (an order the sort direction must not reverse).
-fn by_value(a: Option<f64>, b: Option<f64>) -> Result<Ordering, Ordering> {
+pub fn by_value(a: Option<f64>, b: Option<f64>) -> Result<Ordering, Ordering> {
     match (a, b) {
         (Some(x), Some(y)) => Ok(x.total_cmp(&y)),
         (Some(_), None) => Err(Ordering::Less),
         (None, Some(_)) => Err(Ordering::Greater),
         (None, None) => Ok(Ordering::Equal),
     }
-}
-
-/// Sorts rows with their text by a column (for callers that hold rows, like tests).
-pub fn sort_rows(rows: &mut [TableRow], column: TableColumn, ascending: bool) {
-    rows.sort_by(|a, b| {
-        let order = match column {
-            TableColumn::Entity => a.entity.cmp(&b.entity),
-            TableColumn::Metric => a.metric.cmp(&b.metric),
-            TableColumn::Time => a.time.cmp(&b.time).then_with(|| a.period.cmp(&b.period)),
-            TableColumn::Value => match by_value(a.value, b.value) {
-                Ok(order) => order,
-                Err(missing_last) => return missing_last,
-            },
-            TableColumn::Derived => a.derived.cmp(&b.derived),
-            TableColumn::Trust => a.trust.cmp(&b.trust),
-            TableColumn::Source => a.source_label.cmp(&b.source_label),
-        };
-        if ascending { order } else { order.reverse() }
-    });
 }
