@@ -23,9 +23,10 @@ use crate::data::progress::Limits;
 use crate::data::query::{
     BarChart, LineChart, ShareChart, Table, bars_from_line, filter_summary, line_chart, share_chart,
 };
-use crate::data::{Dataset, Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
+use crate::data::{Dataset, Filter, Lang, LoadError, Loaded, Progress, load_bundled, load_path_with};
 use crate::l10n::{
-    BarWords, LineWords, ShareWords, TableRow, bar_words, line_words, share_words, sort_table, table_rows,
+    BarWords, LineWords, ShareWords, TableRow, bar_words, line_words, load_error_text, share_words, sort_table,
+    table_rows, warning_text,
 };
 use crate::settings::{self, State};
 use crate::tr;
@@ -104,7 +105,7 @@ pub struct TradeExplorerApp {
     /// The latest message for the status line.
     message: Option<String>,
     /// A file that could not be opened: its located errors.
-    load_error: Option<String>,
+    load_error: Option<LoadError>,
     show_about: bool,
     show_shortcuts: bool,
     path_dialog: Option<PathDialog>,
@@ -496,7 +497,7 @@ impl TradeExplorerApp {
                     });
                 });
         }
-        if let Some(error) = self.load_error.clone() {
+        if let Some(error) = self.load_error.as_ref().map(|e| load_error_text(e, lang)) {
             let mut open = true;
             egui::Window::new(tr!(lang, "app-the-file-could-not-be-opened")).open(&mut open).default_width(640.0).show(
                 ctx,
@@ -555,7 +556,10 @@ fn compute_models(loaded: &Loaded, filter: &Filter) -> Models {
 }
 
 fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
-    (!loaded.warnings.is_empty()).then(|| format!("{}{}", tr!(lang, "app-warning"), loaded.warnings.join("; ")))
+    (!loaded.warnings.is_empty()).then(|| {
+        let warnings: Vec<String> = loaded.warnings.iter().map(|w| warning_text(w, lang)).collect();
+        format!("{}{}", tr!(lang, "app-warning"), warnings.join("; "))
+    })
 }
 
 /// Prints an event line for scripts and end-to-end tests when `TRADE_EXPLORER_EVENTS` is set
@@ -727,8 +731,8 @@ pub fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -> ExitC
         Some(path) => match load_path_with(path, &Progress::new(limits)) {
             Ok(loaded) => (Ok(loaded), None, Some(std::path::absolute(path).unwrap_or_else(|_| path.clone()))),
             Err(err) => {
-                log::warn!("could not open {}: {err}", path.display());
-                (load_bundled(), Some(err.to_string()), None)
+                log::warn!("could not open {}: {}", path.display(), load_error_text(&err, Lang::default()));
+                (load_bundled(), Some(err), None)
             }
         },
         None => (load_bundled(), None, None),
@@ -737,8 +741,9 @@ pub fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -> ExitC
         Ok(loaded) => loaded,
         Err(err) => {
             // Only a broken build can fail to load the bundled dataset.
-            log::error!("the bundled dataset does not load: {err}");
-            eprintln!("error: {err}");
+            let message = load_error_text(&err, Lang::default());
+            log::error!("the bundled dataset does not load: {message}");
+            eprintln!("error: {message}");
             return ExitCode::FAILURE;
         }
     };

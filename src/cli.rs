@@ -9,6 +9,7 @@ use crate::cli_filter::FilterArgs;
 use crate::data::progress::Limits;
 use crate::data::{Dataset, Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
 use crate::export::{self, ChartView, RenderSpec};
+use crate::l10n::{load_error_text, warning_text};
 use crate::ui::ThemeChoice;
 
 /// Trade Explorer: charts of foreign-trade data, with every figure's source.
@@ -76,6 +77,15 @@ pub enum LangArg {
     En,
     /// Chinese.
     Zh,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::En => Lang::En,
+            LangArg::Zh => Lang::Zh,
+        }
+    }
 }
 
 /// `--theme` values.
@@ -188,17 +198,14 @@ fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
     };
     let loaded = match loaded {
         Ok(l) => l,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return fail(load_error_text(&e, args.lang.into())),
     };
     let d = &loaded.dataset;
     let filter = args.filter.to_filter(d);
     if let Err(message) = check_ids(d, &filter) {
         return fail(message);
     }
-    let lang = match args.lang {
-        LangArg::En => Lang::En,
-        LangArg::Zh => Lang::Zh,
-    };
+    let lang: Lang = args.lang.into();
     let extension = args.out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let written = match extension.as_str() {
         "csv" => {
@@ -253,12 +260,12 @@ fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
             Ok(loaded) => {
                 println!("ok: {}: {}", path.display(), summary(&loaded));
                 for warning in &loaded.warnings {
-                    println!("  warning: {warning}");
+                    println!("  warning: {}", warning_text(warning, Lang::default()));
                 }
             }
             Err(err) => {
                 failed = true;
-                println!("error: {err}");
+                println!("error: {}", load_error_text(&err, Lang::default()));
             }
         }
     }

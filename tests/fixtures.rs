@@ -75,7 +75,7 @@ fn a_tidy_csv_takes_its_sources_and_units_from_the_sidecar() {
 fn a_csv_without_sidecar_opens_with_a_warning() {
     let loaded = valid("inferred.csv");
     assert_eq!(loaded.dataset.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Jinhua", "Yiwu"]);
-    assert!(loaded.warnings.iter().any(|w| w.contains("no metadata file")), "{:?}", loaded.warnings);
+    assert!(loaded.warnings.iter().any(|w| w.to_string().contains("no metadata file")), "{:?}", loaded.warnings);
 }
 
 #[test]

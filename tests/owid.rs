@@ -59,7 +59,7 @@ fn without_a_package_the_csv_opens_with_a_warning() {
     std::fs::copy(fixture("trade-share-of-gdp.csv"), &path).expect("copied");
     let loaded = load_path(&path, DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.dataset.metrics[0].name, "Trade as share of GDP (exports plus imports, % of GDP)");
-    assert!(loaded.warnings.iter().any(|w| w.contains("no datapackage.json")), "{:?}", loaded.warnings);
+    assert!(loaded.warnings.iter().any(|w| w.to_string().contains("no datapackage.json")), "{:?}", loaded.warnings);
 }
 
 #[test]
@@ -72,7 +72,12 @@ fn a_package_describing_another_file_is_not_applied() {
     let loaded = load_path(&dir.path().join("other.csv"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.dataset.sources.len(), 0);
     // There is a package beside it: the warning says whose it is, not that there is none.
-    let warning = loaded.warnings.iter().find(|w| w.contains("datapackage.json")).expect("a warning about the package");
+    let warning = loaded
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .find(|w| w.contains("datapackage.json"))
+        .expect("a warning about the package");
     assert!(warning.contains("describes other files (trade-share-of-gdp.csv), not other.csv"), "{:?}", loaded.warnings);
     assert!(!warning.contains("no datapackage.json"), "{warning}");
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use egui::Color32;
 
 use super::TradeExplorerApp;
-use crate::data::{LoadError, Loaded, Progress, load_bytes, load_path_with};
+use crate::data::{Lang, LoadError, Loaded, Progress, load_bytes, load_path_with};
 use crate::settings::RECENT_FILES;
 use crate::tr;
 use crate::ui::path_dialog::PathDialog;
@@ -178,9 +178,9 @@ impl TradeExplorerApp {
                 self.message = Some(tr!(self.state.lang, "opening-opening-was-cancelled"));
             }
             (_, Err(error)) => {
-                log::warn!("could not open {name}: {error}");
+                log::warn!("could not open {name}: {}", crate::l10n::load_error_text(&error, Lang::default()));
                 super::event(&format!("open failed: {name}"));
-                self.load_error = Some(error.to_string());
+                self.load_error = Some(error);
             }
         }
     }
@@ -236,7 +236,7 @@ mod tests {
         let (path, result) = guarded(std::path::Path::new("odd.csv"), || panic!("index out of bounds"));
         assert!(path.is_none());
         let Err(error) = result else { panic!("the panic was not turned into an error") };
-        let message = error.to_string();
+        let message = crate::l10n::load_error_text(&error, Lang::default());
         assert!(message.contains("odd.csv"), "{message}");
         assert!(message.contains("index out of bounds"), "{message}");
     }

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::error::{MAX_PROBLEMS, Problem, ProblemKind};
+use super::error::{CellIds, Declared, MAX_PROBLEMS, Place, Problem, ProblemKind, Warning};
 use super::model::*;
 
 /// A reference to a cell by identifiers, as written in a file (a derived figure's input).
@@ -90,14 +90,8 @@ pub struct DetailsInput {
     pub reported: Option<Reported>,
 }
 
-/// Names the place of an item or a field of it: `observations[3].entity`, `row 5, column entity`.
-pub type Locator = fn(usize, &str) -> String;
-
-/// The place of a field of a declaration: `entities[3].name` in JSON; in a CSV the place
-/// (`row 5, column `entity``) already names the cell.
-fn field_at(at: &str, field: &str) -> String {
-    if at.starts_with("row ") || at.ends_with(&format!(".{field}")) { at.to_string() } else { format!("{at}.{field}") }
-}
+/// Names the place of an item or a field of it: `observations[3].entity`, a CSV row's column.
+pub type Locator = fn(usize, &str) -> Place;
 
 /// What a missing quote on a reported figure means for a format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,11 +112,11 @@ pub struct Builder {
     source_ids: HashMap<String, SourceId>,
     category_ids: HashMap<String, CategoryId>,
     period_ids: HashMap<String, PeriodId>,
-    entity_parents: Vec<(String, Option<String>)>,
+    entity_parents: Vec<(Place, Option<String>)>,
     /// Per category: where it was declared and the ids it says it overlaps.
-    category_overlaps: Vec<(String, Vec<String>)>,
+    category_overlaps: Vec<(Place, Vec<String>)>,
     /// Where each declaration was made, for duplicate messages.
-    declared_at: HashMap<(&'static str, String), String>,
+    declared_at: HashMap<(Declared, String), Place>,
     /// For each observation, its item number, to name it in duplicate messages.
     rows: Vec<u32>,
     locate_observation: Locator,
@@ -133,7 +127,7 @@ pub struct Builder {
     /// The longest text field accepted, in characters.
     text_limit: usize,
     reported_without_quote: usize,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     default_selection: (Vec<String>, Vec<String>),
 }
 
@@ -173,7 +167,7 @@ impl Builder {
     }
 
     /// Records a problem, keeping at most [`MAX_PROBLEMS`].
-    pub fn problem(&mut self, at: impl Into<String>, kind: ProblemKind) {
+    pub fn problem(&mut self, at: impl Into<Place>, kind: ProblemKind) {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem { at: at.into(), kind });
         } else {
@@ -182,8 +176,8 @@ impl Builder {
     }
 
     /// Records a warning: something odd that does not stop the file from opening.
-    pub fn warn(&mut self, warning: impl Into<String>) {
-        self.warnings.push(warning.into());
+    pub fn warn(&mut self, warning: Warning) {
+        self.warnings.push(warning);
     }
 
     /// Whether any problem has been found so far.
@@ -209,7 +203,7 @@ impl Builder {
             match Self::resolve(&self.entity_ids, id) {
                 Some(e) => self.dataset.default_entities.push(e),
                 None => {
-                    let kind = self.unknown("entity", id);
+                    let kind = self.unknown(Declared::Entity, id);
                     self.problem(format!("default_selection.entities[{i}]"), kind);
                 }
             }
@@ -218,25 +212,25 @@ impl Builder {
             match Self::resolve(&self.metric_ids, id) {
                 Some(m) => self.dataset.default_metrics.push(m),
                 None => {
-                    let kind = self.unknown("metric", id);
+                    let kind = self.unknown(Declared::Metric, id);
                     self.problem(format!("default_selection.metrics[{i}]"), kind);
                 }
             }
         }
     }
 
-    fn check_id(&mut self, at: &str, id: &str) -> bool {
+    fn check_id(&mut self, at: &Place, id: &str) -> bool {
         let ok = !id.is_empty()
             && id.len() <= 200
             && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
         if !ok {
-            self.problem(field_at(at, "id"), ProblemKind::BadId { id: id.to_string() });
+            self.problem(at.field("id"), ProblemKind::BadId { id: id.to_string() });
         }
         ok
     }
 
-    fn check_text(&mut self, at: &str, field: &str, text: &str, required: bool) {
-        let at = &field_at(at, field);
+    fn check_text(&mut self, at: &Place, field: &str, text: &str, required: bool) {
+        let at = &at.field(field);
         if required && text.trim().is_empty() {
             self.problem(at.clone(), ProblemKind::EmptyText);
         }
@@ -250,25 +244,25 @@ impl Builder {
         }
     }
 
-    fn claim_id(&mut self, what: &'static str, at: &str, id: &str) -> bool {
+    fn claim_id(&mut self, what: Declared, at: &Place, id: &str) -> bool {
         if !self.check_id(at, id) {
             return false;
         }
         if let Some(first) = self.declared_at.get(&(what, id.to_string())) {
             let first = first.clone();
-            self.problem(field_at(at, "id"), ProblemKind::DuplicateId { what, id: id.to_string(), first });
+            self.problem(at.field("id"), ProblemKind::DuplicateId { what, id: id.to_string(), first });
             return false;
         }
-        self.declared_at.insert((what, id.to_string()), at.to_string());
+        self.declared_at.insert((what, id.to_string()), at.clone());
         true
     }
 
     /// Declares a source.
-    pub fn add_source(&mut self, at: &str, source: Source) {
+    pub fn add_source(&mut self, at: &Place, source: Source) {
         self.check_text(at, "title", &source.title, true);
         self.check_text(at, "publisher", &source.publisher, false);
         self.check_text(at, "url", &source.url, false);
-        if self.claim_id("source", at, &source.id) {
+        if self.claim_id(Declared::Source, at, &source.id) {
             let id = SourceId(self.dataset.sources.len() as u32);
             self.source_ids.insert(source.id.clone(), id);
             self.dataset.sources.push(source);
@@ -277,21 +271,21 @@ impl Builder {
 
     /// Declares an entity; its parent is resolved when the dataset is finished, so parents may
     /// be declared after their children.
-    pub fn add_entity(&mut self, at: &str, entity: Entity, parent: Option<String>) {
+    pub fn add_entity(&mut self, at: &Place, entity: Entity, parent: Option<String>) {
         self.check_text(at, "name", &entity.name, true);
-        if self.claim_id("entity", at, &entity.id) {
+        if self.claim_id(Declared::Entity, at, &entity.id) {
             let id = EntityId(self.dataset.entities.len() as u32);
             self.entity_ids.insert(entity.id.clone(), id);
-            self.entity_parents.push((at.to_string(), parent));
+            self.entity_parents.push((at.clone(), parent));
             self.dataset.entities.push(entity);
         }
     }
 
     /// Declares a metric.
-    pub fn add_metric(&mut self, at: &str, metric: Metric) {
+    pub fn add_metric(&mut self, at: &Place, metric: Metric) {
         self.check_text(at, "name", &metric.name, true);
         self.check_text(at, "description", &metric.description, false);
-        if self.claim_id("metric", at, &metric.id) {
+        if self.claim_id(Declared::Metric, at, &metric.id) {
             let id = MetricId(self.dataset.metrics.len() as u32);
             self.metric_ids.insert(metric.id.clone(), id);
             self.dataset.metrics.push(metric);
@@ -299,18 +293,18 @@ impl Builder {
     }
 
     /// Declares a category.
-    pub fn add_category(&mut self, at: &str, category: Category) {
+    pub fn add_category(&mut self, at: &Place, category: Category) {
         self.add_category_overlapping(at, category, Vec::new());
     }
 
     /// Declares a category that overlaps the categories `overlaps` names (resolved at the end).
-    pub fn add_category_overlapping(&mut self, at: &str, category: Category, overlaps: Vec<String>) {
+    pub fn add_category_overlapping(&mut self, at: &Place, category: Category, overlaps: Vec<String>) {
         self.check_text(at, "name", &category.name, true);
-        if self.claim_id("category", at, &category.id) {
+        if self.claim_id(Declared::Category, at, &category.id) {
             let id = CategoryId(self.dataset.categories.len() as u32);
             self.category_ids.insert(category.id.clone(), id);
             self.dataset.categories.push(category);
-            self.category_overlaps.push((at.to_string(), overlaps));
+            self.category_overlaps.push((at.clone(), overlaps));
         }
     }
 
@@ -320,8 +314,8 @@ impl Builder {
         for (i, (at, names)) in declared.iter().enumerate() {
             for (k, name) in names.iter().enumerate() {
                 let Some(other) = Self::resolve(&self.category_ids, name) else {
-                    let kind = self.unknown("category", name);
-                    self.problem(format!("{at}.overlaps[{k}]"), kind);
+                    let kind = self.unknown(Declared::Category, name);
+                    self.problem(at.field(&format!("overlaps[{k}]")), kind);
                     continue;
                 };
                 let cats = &self.dataset.categories;
@@ -332,7 +326,7 @@ impl Builder {
                         dimension: this.dimension.clone().unwrap_or_else(|| "none".into()),
                         other: name.clone(),
                     };
-                    self.problem(format!("{at}.overlaps[{k}]"), kind);
+                    self.problem(at.field(&format!("overlaps[{k}]")), kind);
                     continue;
                 }
                 for (a, b) in [(i, other.0 as usize), (other.0 as usize, i)] {
@@ -370,12 +364,12 @@ impl Builder {
         self.metric_ids.get(id).map(|m| &self.dataset.metrics[m.0 as usize].unit)
     }
 
-    fn unknown(&self, what: &'static str, id: &str) -> ProblemKind {
+    fn unknown(&self, what: Declared, id: &str) -> ProblemKind {
         let known: Vec<String> = match what {
-            "entity" | "parent entity" => self.dataset.entities.iter().map(|e| e.id.clone()).collect(),
-            "metric" => self.dataset.metrics.iter().map(|m| m.id.clone()).collect(),
-            "source" => self.dataset.sources.iter().map(|s| s.id.clone()).collect(),
-            _ => self.dataset.categories.iter().map(|c| c.id.clone()).collect(),
+            Declared::Entity | Declared::ParentEntity => self.dataset.entities.iter().map(|e| e.id.clone()).collect(),
+            Declared::Metric => self.dataset.metrics.iter().map(|m| m.id.clone()).collect(),
+            Declared::Source => self.dataset.sources.iter().map(|s| s.id.clone()).collect(),
+            Declared::Category => self.dataset.categories.iter().map(|c| c.id.clone()).collect(),
         };
         let mut known: Vec<String> = known.into_iter().take(8).collect();
         if known.len() == 8 {
@@ -388,7 +382,7 @@ impl Builder {
         map.get(id).copied()
     }
 
-    fn period(&mut self, at: impl FnOnce() -> String, name: Option<&str>) -> Option<PeriodId> {
+    fn period(&mut self, at: impl FnOnce() -> Place, name: Option<&str>) -> Option<PeriodId> {
         let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
             return Some(PeriodId::FULL_YEAR);
         };
@@ -406,7 +400,7 @@ impl Builder {
         Some(id)
     }
 
-    fn check_value(&mut self, at: impl FnOnce() -> String, unit: &Unit, value: f64) -> bool {
+    fn check_value(&mut self, at: impl FnOnce() -> Place, unit: &Unit, value: f64) -> bool {
         if !value.is_finite() {
             self.problem(at(), ProblemKind::NotFinite { text: value.to_string() });
             false
@@ -418,18 +412,18 @@ impl Builder {
         }
     }
 
-    fn check_derivation(&mut self, at: &str, derived: &DerivationInput) {
+    fn check_derivation(&mut self, at: &Place, derived: &DerivationInput) {
         if derived.formula.trim().is_empty() {
-            self.problem(format!("{at}.formula"), ProblemKind::MissingFormula);
+            self.problem(at.field("formula"), ProblemKind::MissingFormula);
         }
         self.check_text(at, "formula", &derived.formula, false);
     }
 
-    fn source_ref(&mut self, at: impl FnOnce() -> String, id: Option<&str>) -> Option<SourceId> {
+    fn source_ref(&mut self, at: impl FnOnce() -> Place, id: Option<&str>) -> Option<SourceId> {
         let id = id?;
         let found = Self::resolve(&self.source_ids, id);
         if found.is_none() {
-            let kind = self.unknown("source", id);
+            let kind = self.unknown(Declared::Source, id);
             self.problem(at(), kind);
         }
         found
@@ -440,12 +434,12 @@ impl Builder {
         let locate = self.locate_observation;
         let entity = Self::resolve(&self.entity_ids, input.entity);
         if entity.is_none() {
-            let kind = self.unknown("entity", input.entity);
+            let kind = self.unknown(Declared::Entity, input.entity);
             self.problem(locate(row, "entity"), kind);
         }
         let metric = Self::resolve(&self.metric_ids, input.metric);
         if metric.is_none() {
-            let kind = self.unknown("metric", input.metric);
+            let kind = self.unknown(Declared::Metric, input.metric);
             self.problem(locate(row, "metric"), kind);
         }
         let category = match input.category.map(str::trim).filter(|c| !c.is_empty()) {
@@ -453,7 +447,7 @@ impl Builder {
             Some(id) => match Self::resolve(&self.category_ids, id) {
                 Some(found) => Some(Some(found)),
                 None => {
-                    let kind = self.unknown("category", id);
+                    let kind = self.unknown(Declared::Category, id);
                     self.problem(locate(row, "category"), kind);
                     None
                 }
@@ -505,16 +499,16 @@ impl Builder {
             for (i, alt) in d.alternatives.into_iter().enumerate() {
                 let alt_at = locate(row, &format!("alternatives[{i}]"));
                 if let Some(unit) = &metric_unit {
-                    self.check_value(|| format!("{alt_at}.value"), unit, alt.value);
+                    self.check_value(|| alt_at.field("value"), unit, alt.value);
                 }
                 if let Some(derivation) = &alt.derived {
-                    self.check_derivation(&format!("{alt_at}.derived"), derivation);
+                    self.check_derivation(&alt_at.field("derived"), derivation);
                 }
                 let alt_quote = alt.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
                 if alt.derived.is_none() && !alt_quote {
-                    self.missing_quote(|| format!("{alt_at}.quote"));
+                    self.missing_quote(|| alt_at.field("quote"));
                 }
-                let source = self.source_ref(|| format!("{alt_at}.source"), alt.source.as_deref());
+                let source = self.source_ref(|| alt_at.field("source"), alt.source.as_deref());
                 alternatives.push(Alternative {
                     value: alt.value,
                     source,
@@ -561,7 +555,7 @@ impl Builder {
         });
     }
 
-    fn missing_quote(&mut self, at: impl FnOnce() -> String) {
+    fn missing_quote(&mut self, at: impl FnOnce() -> Place) {
         match self.quotes {
             QuotePolicy::Required => self.problem(at(), ProblemKind::MissingQuote),
             QuotePolicy::Counted => self.reported_without_quote += 1,
@@ -578,8 +572,8 @@ impl Builder {
             match Self::resolve(&self.entity_ids, parent) {
                 Some(id) => self.dataset.entities[i].parent = Some(id),
                 None => {
-                    let kind = self.unknown("parent entity", parent);
-                    self.problem(format!("{at}.parent"), kind);
+                    let kind = self.unknown(Declared::ParentEntity, parent);
+                    self.problem(at.field("parent"), kind);
                 }
             }
         }
@@ -589,7 +583,7 @@ impl Builder {
             while let Some(p) = current {
                 if p.0 as usize == i || steps > self.dataset.entities.len() {
                     let id = self.dataset.entities[i].id.clone();
-                    self.problem(format!("{at}.parent"), ProblemKind::ParentCycle { id });
+                    self.problem(at.field("parent"), ProblemKind::ParentCycle { id });
                     // Break the loop so later queries cannot walk it forever.
                     self.dataset.entities[i].parent = None;
                     break;
@@ -600,20 +594,15 @@ impl Builder {
         }
     }
 
-    fn describe_cell(&self, cell: &Cell) -> String {
+    fn cell_ids(&self, cell: &Cell) -> CellIds {
         let d = &self.dataset;
-        let mut text = format!(
-            "cell (entity {}, metric {}, {}",
-            d.entities[cell.entity.0 as usize].id, d.metrics[cell.metric.0 as usize].id, cell.time
-        );
-        if cell.period != PeriodId::FULL_YEAR {
-            text.push_str(&format!(", period {}", d.period(cell.period)));
+        CellIds {
+            entity: d.entities[cell.entity.0 as usize].id.clone(),
+            metric: d.metrics[cell.metric.0 as usize].id.clone(),
+            time: cell.time,
+            period: (cell.period != PeriodId::FULL_YEAR).then(|| d.period(cell.period).to_string()),
+            category: cell.category.map(|c| d.categories[c.0 as usize].id.clone()),
         }
-        if let Some(c) = cell.category {
-            text.push_str(&format!(", category {}", d.categories[c.0 as usize].id));
-        }
-        text.push(')');
-        text
     }
 
     fn resolve_cell(&self, r: &CellRef) -> Option<Cell> {
@@ -636,7 +625,7 @@ impl Builder {
 
     /// Checks what needs the whole file (parents, duplicate cells, derived inputs) and
     /// returns the dataset with its warnings, or every problem found.
-    pub fn finish(mut self) -> Result<(Dataset, Vec<String>), (Vec<Problem>, usize)> {
+    pub fn finish(mut self) -> Result<(Dataset, Vec<Warning>), (Vec<Problem>, usize)> {
         self.resolve_parents();
         self.resolve_overlaps();
         self.resolve_default_selection();
@@ -682,7 +671,7 @@ impl Builder {
             if a.cell == b.cell {
                 let (first, second) =
                     (self.rows[pair - 1].min(self.rows[pair]), self.rows[pair - 1].max(self.rows[pair]));
-                let cell = self.describe_cell(&b.cell);
+                let cell = Box::new(self.cell_ids(&b.cell));
                 self.problem(
                     locate(second as usize, ""),
                     ProblemKind::DuplicateCell { cell, first: locate(first as usize, "") },
@@ -698,15 +687,14 @@ impl Builder {
                 match self.resolve_cell(input).filter(|c| self.dataset.find(c).is_some()) {
                     Some(cell) => cells.push(cell),
                     None => {
-                        let mut text = format!("({}, {}, {}", input.entity, input.metric, input.time);
-                        if let Some(p) = &input.period {
-                            text.push_str(&format!(", {p}"));
-                        }
-                        text.push(')');
-                        self.problem(
-                            locate(row, &format!("derived.inputs[{k}]")),
-                            ProblemKind::UnknownInput { cell: text },
-                        );
+                        let cell = Box::new(CellIds {
+                            entity: input.entity.clone(),
+                            metric: input.metric.clone(),
+                            time: input.time,
+                            period: input.period.clone(),
+                            category: input.category.clone(),
+                        });
+                        self.problem(locate(row, &format!("derived.inputs[{k}]")), ProblemKind::UnknownInput { cell });
                     }
                 }
             }
@@ -718,9 +706,7 @@ impl Builder {
         }
 
         if self.reported_without_quote > 0 {
-            let n = self.reported_without_quote;
-            self.warnings
-                .push(format!("{n} reported figures have no quote (the sentence of the source that states them)"));
+            self.warnings.push(Warning::MissingQuotes { count: self.reported_without_quote });
         }
         if self.problems.is_empty() {
             self.dataset.stats = Stats::of(&self.dataset.observations, self.dataset.entities.len());
@@ -735,11 +721,12 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Lang;
 
     fn builder() -> Builder {
-        let mut b = Builder::new(|i, f| format!("obs[{i}].{f}"), QuotePolicy::Required);
+        let mut b = Builder::new(|i, f| Place::Path(format!("obs[{i}].{f}")), QuotePolicy::Required);
         b.add_source(
-            "s",
+            &Place::from("s"),
             Source {
                 id: "src".into(),
                 title: "T".into(),
@@ -750,12 +737,12 @@ mod tests {
             },
         );
         b.add_entity(
-            "e0",
+            &Place::from("e0"),
             Entity { id: "a".into(), name: "A".into(), name_zh: None, kind: "city".into(), parent: None },
             None,
         );
         b.add_metric(
-            "m0",
+            &Place::from("m0"),
             Metric {
                 id: "share".into(),
                 name: "Share".into(),
@@ -802,7 +789,7 @@ mod tests {
         b.add_observation(1, obs(2020, 140.0));
         b.add_observation(2, ObservationInput { entity: "atlantis", ..obs(2021, 1.0) });
         let (problems, _) = b.finish().unwrap_err();
-        let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let texts: Vec<String> = problems.iter().map(|p| crate::l10n::problem_text(p, Lang::default())).collect();
         assert_eq!(texts.len(), 3, "{texts:#?}");
         assert!(texts[0].starts_with("obs[0].year: year 1700 is outside 1800–2200"));
         assert!(texts[1].starts_with("obs[1].value: 140 is not a share"));
@@ -816,8 +803,8 @@ mod tests {
         b.add_observation(9, obs(2020, 2.0));
         let (problems, _) = b.finish().unwrap_err();
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].at, "obs[9].");
-        assert!(problems[0].to_string().contains("already given at obs[4]."));
+        assert_eq!(problems[0].at, Place::from("obs[9]."));
+        assert!(crate::l10n::problem_text(&problems[0], Lang::default()).contains("already given at obs[4]."));
     }
 
     #[test]
@@ -848,7 +835,7 @@ mod tests {
         b.add_observation(1, o);
         let (problems, _) = b.finish().unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].at, "obs[1].derived.inputs[1]");
+        assert_eq!(problems[0].at, Place::from("obs[1].derived.inputs[1]"));
     }
 
     #[test]
@@ -881,8 +868,8 @@ mod tests {
         let mut b = builder();
         let entity =
             |id: &str| Entity { id: id.into(), name: id.into(), name_zh: None, kind: "k".into(), parent: None };
-        b.add_entity("e1", entity("x"), Some("y".into()));
-        b.add_entity("e2", entity("y"), Some("x".into()));
+        b.add_entity(&Place::from("e1"), entity("x"), Some("y".into()));
+        b.add_entity(&Place::from("e2"), entity("y"), Some("x".into()));
         b.add_observation(0, obs(2020, 1.0));
         let (problems, _) = b.finish().unwrap_err();
         assert!(problems.iter().any(|p| matches!(p.kind, ProblemKind::ParentCycle { .. })), "{problems:?}");

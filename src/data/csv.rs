@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use super::build::{Builder, DerivationInput, DetailsInput, ObservationInput, QuotePolicy};
-use super::error::{LoadError, ProblemKind};
+use super::error::{LoadError, Place, ProblemKind, SyntaxError, Warning};
 use super::json::declare_metadata;
 use super::model::*;
 use super::progress::Progress;
@@ -20,9 +20,8 @@ pub const COLUMNS: [&str; 13] = [
     "note",
 ];
 
-pub(crate) fn locate_row(i: usize, field: &str) -> String {
-    // Row numbers as a spreadsheet shows them: the header is row 1.
-    if field.is_empty() { format!("row {}", i + 2) } else { format!("row {}, column `{field}`", i + 2) }
+pub(crate) fn locate_row(i: usize, field: &str) -> Place {
+    Place::Row { row: i, column: field.to_string() }
 }
 
 /// Makes an identifier from a display name: `Yiwu City` → `yiwu_city`, `义乌` → `义乌`.
@@ -76,21 +75,17 @@ pub(crate) fn count_row(
     Ok(())
 }
 
-/// A `csv` crate error as a located message.
+/// A `csv` crate error, located.
 pub(crate) fn csv_error(path: &Path, error: &csv::Error) -> LoadError {
-    let (line, message) = match error.kind() {
+    let (line, what) = match error.kind() {
         csv::ErrorKind::UnequalLengths { pos, expected_len, len } => (
             pos.as_ref().map_or(0, |p| p.line() as usize),
-            format!(
-                "this row has {len} fields but the header has {expected_len}; check for a missing or extra delimiter"
-            ),
+            SyntaxError::RaggedRow { fields: *len, header: *expected_len },
         ),
-        csv::ErrorKind::Utf8 { pos, .. } => {
-            (pos.as_ref().map_or(0, |p| p.line() as usize), "the row is not UTF-8 text".into())
-        }
-        _ => (error.position().map_or(0, |p| p.line() as usize), error.to_string()),
+        csv::ErrorKind::Utf8 { pos, .. } => (pos.as_ref().map_or(0, |p| p.line() as usize), SyntaxError::RowNotUtf8),
+        _ => (error.position().map_or(0, |p| p.line() as usize), SyntaxError::Csv { detail: error.to_string() }),
     };
-    LoadError::Syntax { path: path.to_path_buf(), line, column: 1, message }
+    LoadError::Syntax { path: path.to_path_buf(), line, column: 1, what }
 }
 
 /// The sidecar metadata file of a CSV: `data.meta.json` beside `data.csv`.
@@ -105,7 +100,7 @@ pub fn load_tidy_csv(
     bytes: &[u8],
     metadata: Option<(&Path, &[u8])>,
     progress: &Progress,
-) -> Result<(Dataset, Vec<String>), LoadError> {
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
     let text = check_utf8(path, bytes)?;
     let delimiter = sniff_delimiter(text.as_bytes());
     let mut records = Records::new(path, text.as_bytes(), delimiter, Rest::Bytes(text.as_bytes()))?;
@@ -328,12 +323,8 @@ fn raw_reader<R: std::io::Read>(input: R, delimiter: u8) -> csv::Reader<R> {
 }
 
 /// The warning of a file read with another delimiter than the comma.
-pub(crate) fn delimiter_warning(delimiter: u8) -> Option<String> {
-    match delimiter {
-        b';' => Some("the file separates its columns with `;` (as spreadsheets in many European locales do); it was read that way".into()),
-        b'\t' => Some("the file separates its columns with tabs; it was read that way".into()),
-        _ => None,
-    }
+pub(crate) fn delimiter_warning(delimiter: u8) -> Option<Warning> {
+    matches!(delimiter, b';' | b'\t').then_some(Warning::Delimiter { semicolon: delimiter == b';' })
 }
 
 /// Loads the rows of a tidy CSV from a reader whose header has been read (streaming: a large
@@ -342,7 +333,7 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
     records: &mut Records<'_, R>,
     metadata: Option<(&Path, &[u8])>,
     progress: &Progress,
-) -> Result<(Dataset, Vec<String>), LoadError> {
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
     let path = records.path;
     let header = &records.header().clone();
     check_columns(path, header, &progress.limits)?;
@@ -353,11 +344,8 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
         None => {
             let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             builder.describe(title, String::new(), (None, None));
-            builder.warn(format!(
-                "no metadata file ({}) beside the CSV: entities, metrics and units were taken from the rows, \
-                 and figures carry only the source names the rows give",
-                sidecar_path(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-            ));
+            let file = sidecar_path(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            builder.warn(Warning::NoMetadata { file });
         }
     }
 
@@ -383,7 +371,7 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
         let problems = missing
             .into_iter()
             .map(|column| super::error::Problem {
-                at: "row 1 (header)".into(),
+                at: Place::Header,
                 kind: ProblemKind::MissingColumn { column: column.into(), found: found.clone() },
             })
             .collect();
@@ -399,13 +387,9 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
         count_row(path, progress, row, &record)?;
     }
     if !empty_values.is_empty() {
-        let shown: Vec<String> = empty_values.iter().take(5).map(|r| (r + 2).to_string()).collect();
-        builder.warn(format!(
-            "{} rows have no value and were skipped (rows {}{})",
-            empty_values.len(),
-            shown.join(", "),
-            if empty_values.len() > 5 { ", …" } else { "" }
-        ));
+        // Rows as a spreadsheet numbers them: the header is row 1.
+        let rows = empty_values.iter().take(5).map(|r| r + 2).collect();
+        builder.warn(Warning::EmptyValues { count: empty_values.len(), rows });
     }
     builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
 }
@@ -573,14 +557,14 @@ mod tests {
         assert_eq!(d.entities.len(), 2);
         assert_eq!(d.metrics[0].unit, Unit::parse("billion_yuan"));
         assert_eq!(d.observations.len(), 2);
-        assert!(warnings.iter().any(|w| w.contains("no metadata file (t.meta.json)")), "{warnings:?}");
+        assert!(warnings.contains(&Warning::NoMetadata { file: "t.meta.json".into() }), "{warnings:?}");
     }
 
     #[test]
     fn bad_cells_are_located_by_spreadsheet_row_and_column() {
         let csv = "entity,metric,year,value\nJinhua,Exports,20x4,1\nJinhua,Exports,2024,abc\n";
         let err = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None, &Progress::default()).unwrap_err();
-        let text = err.to_string();
+        let text = crate::l10n::load_error_text(&err, crate::data::Lang::default());
         assert!(text.contains("row 2, column `year`: \"20x4\" is not a year"), "{text}");
         assert!(text.contains("row 3, column `value`: \"abc\" is not a number"), "{text}");
     }
@@ -589,6 +573,6 @@ mod tests {
     fn a_ragged_row_is_a_syntax_error_with_its_line() {
         let csv = "entity,metric,year,value\nJinhua,Exports,2024\n";
         let err = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None, &Progress::default()).unwrap_err();
-        assert!(matches!(err, LoadError::Syntax { line: 2, .. }), "{err}");
+        assert!(matches!(err, LoadError::Syntax { line: 2, .. }), "{err:?}");
     }
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::build::{AlternativeInput, Builder, CellRef, DerivationInput, DetailsInput, ObservationInput, QuotePolicy};
-use super::error::{LoadError, Problem, ProblemKind};
+use super::error::{LoadError, Place, Problem, ProblemKind, SyntaxError, Warning};
 use super::model::*;
 use super::text::{check_utf8, syntax_error};
 
@@ -358,7 +358,7 @@ fn parse_seed<'de, S: DeserializeSeed<'de>>(path: &Path, bytes: &'de [u8], seed:
 pub(crate) enum JsonFile {
     /// A dataset in the app's format, with its warnings (boxed: a dataset is far larger than a
     /// package's description).
-    Dataset(Box<(Dataset, Vec<String>)>),
+    Dataset(Box<(Dataset, Vec<Warning>)>),
     /// A data package (Frictionless), to be opened with the CSV it describes.
     Package(super::owid::PackageInfo),
 }
@@ -388,8 +388,8 @@ fn check_top_level(path: &Path, top: TopLevel, sidecar: bool) -> Result<TopLevel
     }
     if let Some(key) = &top.unknown {
         let fields = if sidecar { SIDECAR_FIELDS } else { DATASET_FIELDS };
-        let message = format!("{key}: unknown field `{key}`, expected one of {}", fields.join(", "));
-        return Err(LoadError::Syntax { path: path.to_path_buf(), line: 1, column: 1, message });
+        let what = SyntaxError::UnknownField { key: key.clone(), expected: fields.to_vec() };
+        return Err(LoadError::Syntax { path: path.to_path_buf(), line: 1, column: 1, what });
     }
     Ok(top)
 }
@@ -411,11 +411,11 @@ pub(crate) fn declare(
             published: s.published,
             retrieved: s.retrieved,
         };
-        builder.add_source(&format!("sources[{i}]"), source);
+        builder.add_source(&Place::from(format!("sources[{i}]")), source);
     }
     for (i, e) in entities.into_iter().enumerate() {
         let entity = Entity { id: e.id, name: e.name, name_zh: e.name_zh, kind: e.kind, parent: None };
-        builder.add_entity(&format!("entities[{i}]"), entity, e.parent);
+        builder.add_entity(&Place::from(format!("entities[{i}]")), entity, e.parent);
     }
     for (i, m) in metrics.into_iter().enumerate() {
         let metric = Metric {
@@ -427,11 +427,11 @@ pub(crate) fn declare(
             share_of: m.share_of,
             description: m.description,
         };
-        builder.add_metric(&format!("metrics[{i}]"), metric);
+        builder.add_metric(&Place::from(format!("metrics[{i}]")), metric);
     }
     for (i, c) in categories.into_iter().enumerate() {
         let category = Category { dimension: c.dimension, ..Category::plain(c.id, c.name, c.name_zh) };
-        builder.add_category_overlapping(&format!("categories[{i}]"), category, c.overlaps);
+        builder.add_category_overlapping(&Place::from(format!("categories[{i}]")), category, c.overlaps);
     }
 }
 
@@ -446,7 +446,7 @@ pub(crate) fn declare_metadata(builder: &mut Builder, path: &Path, bytes: &[u8])
 
 /// Loads a dataset in the app's JSON format with the default limits. `path` names the file in
 /// messages.
-pub fn load_json(path: &Path, bytes: &[u8]) -> Result<(Dataset, Vec<String>), LoadError> {
+pub fn load_json(path: &Path, bytes: &[u8]) -> Result<(Dataset, Vec<Warning>), LoadError> {
     load_json_with(path, bytes, &super::progress::Limits::default())
 }
 
@@ -455,7 +455,7 @@ pub fn load_json_with(
     path: &Path,
     bytes: &[u8],
     limits: &super::progress::Limits,
-) -> Result<(Dataset, Vec<String>), LoadError> {
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
     build_dataset(path, read_top_level(path, bytes, false, limits.rows)?, limits)
 }
 
@@ -482,13 +482,17 @@ fn build_dataset(
     path: &Path,
     raw: TopLevel,
     limits: &super::progress::Limits,
-) -> Result<(Dataset, Vec<String>), LoadError> {
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
     // The reading refused a dataset without these.
     let (title, entities, metrics) =
         (raw.title.unwrap_or_default(), raw.entities.unwrap_or_default(), raw.metrics.unwrap_or_default());
     let mut builder = Builder::new(
         |i, field| {
-            if field.is_empty() { format!("observations[{i}]") } else { format!("observations[{i}].{field}") }
+            Place::Path(if field.is_empty() {
+                format!("observations[{i}]")
+            } else {
+                format!("observations[{i}].{field}")
+            })
         },
         QuotePolicy::Required,
     )

@@ -23,7 +23,7 @@ pub struct Loaded {
     /// The data.
     pub dataset: Dataset,
     /// Things that did not stop the file from opening but that the user should know.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::error::Warning>,
 }
 
 /// Loads the dataset compiled into the binary.
@@ -98,24 +98,15 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
     let (dataset, warnings) = if looks_like_json(bytes) {
         let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
         if first == Some(b'[') {
-            return Err(LoadError::UnknownFormat {
-                path: path.to_path_buf(),
-                reason: "line 1: the file is a JSON list; a Trade Explorer dataset is a JSON object with \
-                         format_version (see docs/dataset-format.md), a data package has resources"
-                    .into(),
-            });
+            return Err(LoadError::JsonList { path: path.to_path_buf() });
         }
         match super::json::read_json(path, bytes, &progress.limits)? {
             JsonFile::Dataset(loaded) => *loaded,
             JsonFile::Package(package) => {
-                let csv_path = package_csv(path, &package).ok_or_else(|| LoadError::UnknownFormat {
-                    path: path.to_path_buf(),
-                    reason: "the data package lists no CSV resource".into(),
-                })?;
-                let csv_bytes = read_limited(&csv_path, limit).map_err(|e| LoadError::UnknownFormat {
-                    path: path.to_path_buf(),
-                    reason: format!("the data package's resource cannot be opened: {e}"),
-                })?;
+                let csv_path =
+                    package_csv(path, &package).ok_or_else(|| LoadError::NoCsvResource { path: path.to_path_buf() })?;
+                let csv_bytes = read_limited(&csv_path, limit)
+                    .map_err(|e| LoadError::PackageResource { path: path.to_path_buf(), error: Box::new(e) })?;
                 progress.set_total(csv_bytes.len() as u64);
                 load_owid_csv(&csv_path, &csv_bytes, PackageFor::This(&package), progress)?
             }
@@ -241,15 +232,7 @@ fn package_beside(path: &Path, limit: u64) -> Result<PackageBeside, LoadError> {
 }
 
 fn unknown_columns(path: &Path, header: &csv::StringRecord) -> LoadError {
-    LoadError::UnknownFormat {
-        path: path.to_path_buf(),
-        reason: format!(
-            "line 1: the columns ({}) are not a format Trade Explorer reads: a tidy CSV has \
-             entity, metric, year, value; an Our World in Data CSV has Entity, Year (or Day) \
-             and one column per indicator",
-            header.iter().take(8).collect::<Vec<_>>().join(", ")
-        ),
-    }
+    LoadError::UnknownColumns { path: path.to_path_buf(), columns: header.iter().take(8).map(String::from).collect() }
 }
 
 /// Loads a dataset file of any supported format with the default limits but the file size.

@@ -15,7 +15,7 @@ pub mod progress;
 pub mod query;
 mod text;
 
-pub use error::{LoadError, Problem, ProblemKind};
+pub use error::{CellIds, Declared, JsonHint, LoadError, Place, Problem, ProblemKind, SyntaxError, Warning};
 pub use filter::{BarLayout, Filter, PeriodChoice, UnitScale, ValueMode};
 pub use format::{DisplayUnit, Lang};
 pub use load::{DEFAULT_MAX_FILE_SIZE, Loaded, load_bundled, load_bytes, load_path, load_path_with};

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::build::{Builder, ObservationInput, QuotePolicy};
 use super::csv::{Records, Rest, count_row, locate_row, slug};
-use super::error::{LoadError, Problem, ProblemKind};
+use super::error::{LoadError, Place, Problem, ProblemKind, Warning};
 use super::model::*;
 use super::progress::Progress;
 use super::text::check_utf8;
@@ -137,10 +137,7 @@ pub fn parse_package(path: &Path, bytes: &[u8]) -> Result<PackageInfo, LoadError
     }
     info.sources = raw_sources.iter().enumerate().map(|(i, s)| source_of(s, i)).collect();
     if info.resources.is_empty() {
-        return Err(LoadError::UnknownFormat {
-            path: path.to_path_buf(),
-            reason: "the data package lists no resources (no CSV file to open)".into(),
-        });
+        return Err(LoadError::NoResources { path: path.to_path_buf() });
     }
     Ok(info)
 }
@@ -213,7 +210,7 @@ pub fn load_owid_csv(
     bytes: &[u8],
     package: PackageFor<'_>,
     progress: &Progress,
-) -> Result<(Dataset, Vec<String>), LoadError> {
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
     let text = check_utf8(path, bytes)?;
     let delimiter = super::csv::sniff_delimiter(text.as_bytes());
     let mut records = Records::new(path, text.as_bytes(), delimiter, Rest::Bytes(text.as_bytes()))?;
@@ -228,13 +225,13 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
     records: &mut Records<'_, R>,
     package_for: PackageFor<'_>,
     progress: &Progress,
-) -> Result<(Dataset, Vec<String>), LoadError> {
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
     let package = package_for.info();
     let path = records.path;
     let header = &records.header().clone();
     let Some(layout) = layout(header) else {
         let problem = Problem {
-            at: "row 1 (header)".into(),
+            at: Place::Header,
             kind: ProblemKind::MissingColumn {
                 column: "Entity, Year".into(),
                 found: header.iter().collect::<Vec<_>>().join(", "),
@@ -253,22 +250,18 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
     let source = match package.map(|p| p.sources.as_slice()).unwrap_or_default() {
         [] => {
             builder.warn(match package_for {
-                PackageFor::This(_) => "the data package names no sources: the figures have none".to_string(),
-                PackageFor::Missing => {
-                    format!("no {DATAPACKAGE} beside the CSV: the figures have no sources, the indicators no units")
-                }
-                PackageFor::OtherFiles(files) => format!(
-                    "the {DATAPACKAGE} beside the CSV describes other files ({}), not {}: the figures have no \
-                     sources, the indicators no units",
-                    files.join(", "),
-                    path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
-                ),
+                PackageFor::This(_) => Warning::PackageWithoutSources,
+                PackageFor::Missing => Warning::NoDatapackage,
+                PackageFor::OtherFiles(files) => Warning::PackageForOtherFiles {
+                    files: files.to_vec(),
+                    csv: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                },
             });
             None
         }
         sources => {
             for (i, s) in sources.iter().enumerate() {
-                builder.add_source(&format!("sources[{i}]"), s.clone());
+                builder.add_source(&Place::from(format!("sources[{i}]")), s.clone());
             }
             Some(sources[0].id.clone())
         }
@@ -287,7 +280,7 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
             n += 1;
         }
         builder.add_metric(
-            &format!("row 1, column `{name}`"),
+            &Place::HeaderColumn(name.clone()),
             Metric {
                 id: id.clone(),
                 name: title.unwrap_or(name),
@@ -435,15 +428,15 @@ mod tests {
         assert_eq!(d.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["China", "World", "Côte d'Ivoire"]);
         // 6 filled cells: China 2021 GDP and Côte d'Ivoire population are empty.
         assert_eq!(d.observations.len(), 6);
-        assert!(warnings.iter().any(|w| w.contains("no datapackage.json")), "{warnings:?}");
+        assert!(warnings.contains(&Warning::NoDatapackage), "{warnings:?}");
     }
 
     #[test]
     fn a_bad_cell_is_located_by_row_and_column_name() {
         let csv = "Entity,Year,Exports\nChina,2020,1.5\nChina,20x1,2\nChina,2022,lots\n";
-        let err = load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default())
-            .unwrap_err()
-            .to_string();
+        let err =
+            load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap_err();
+        let err = crate::l10n::load_error_text(&err, crate::data::Lang::default());
         assert!(err.contains("row 3, column `Year`: \"20x1\" is not a year"), "{err}");
         assert!(err.contains("row 4, column `Exports`: \"lots\" is not a number"), "{err}");
     }

@@ -2,15 +2,12 @@
 
 use std::path::Path;
 
-use super::error::{LoadError, line_and_column};
+use super::error::{JsonHint, LoadError, SyntaxError, line_and_column};
 
 /// The bytes as UTF-8 text without a byte-order mark, or a located error at the first bad byte.
 pub fn check_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(LoadError::UnknownFormat {
-            path: path.to_path_buf(),
-            reason: "the file is UTF-16 text; save it as UTF-8 (in Excel: \"CSV UTF-8\")".into(),
-        });
+        return Err(LoadError::Utf16 { path: path.to_path_buf() });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
@@ -60,33 +57,6 @@ impl BinaryFormat {
         };
         Some(format)
     }
-
-    /// What the file is, for a sentence: "an Excel workbook (XLSX)".
-    pub fn describe(self) -> &'static str {
-        match self {
-            BinaryFormat::Xlsx => "an Excel workbook (XLSX)",
-            BinaryFormat::Ods => "an OpenDocument spreadsheet (ODS)",
-            BinaryFormat::Zip => "a zip archive",
-            BinaryFormat::Xls => "an Excel 97–2003 workbook (XLS) or another old Microsoft Office file",
-            BinaryFormat::Gzip => "a gzip-compressed file",
-            BinaryFormat::Pdf => "a PDF document",
-            BinaryFormat::Parquet => "an Apache Parquet file",
-            BinaryFormat::Png => "a PNG image",
-        }
-    }
-
-    /// What the person can do instead.
-    pub fn advice(self) -> &'static str {
-        match self {
-            BinaryFormat::Xlsx | BinaryFormat::Ods | BinaryFormat::Xls => {
-                "save the sheet as CSV (in Excel: \"CSV UTF-8\") and open that"
-            }
-            BinaryFormat::Zip => "unpack it and open the CSV or JSON file inside",
-            BinaryFormat::Gzip => "decompress it (gunzip) and open the file inside",
-            BinaryFormat::Pdf | BinaryFormat::Png => "open the data the document was made from (CSV or JSON) instead",
-            BinaryFormat::Parquet => "write it out as CSV (for example with pandas or Polars) and open that",
-        }
-    }
 }
 
 /// Tells workbooks from other zip archives by the names in the archive's first local headers,
@@ -115,44 +85,57 @@ pub fn check_not_binary(path: &Path, head: &[u8]) -> Result<(), LoadError> {
     }
 }
 
-/// A serde_json error as a located message, with the JSON path where serde knows it, and a
-/// hint for the errors people make by hand.
+/// A serde_json error, located, with the JSON path where serde knows it, and what the text at
+/// the error suggests (read from the text, not from serde's words).
 pub fn syntax_error(path: &Path, text: &str, json_path: Option<String>, error: &serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
     let full = error.to_string();
     // serde_json appends " at line L column C"; the location is reported separately.
-    let message = match full.rfind(" at line ") {
+    let detail = match full.rfind(" at line ") {
         Some(cut) => full[..cut].to_string(),
         None => full,
     };
     let (before, after) = split_at(text, error.line(), error.column());
-    let after_comma = error.classify() == serde_json::error::Category::Syntax && before.trim_end().ends_with(',');
+    let after_comma = error.classify() == Category::Syntax && before.trim_end().ends_with(',');
     // `1,050.86`: a digit before the comma and one after it.
     let digit_before = before.trim_end().strip_suffix(',').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
     let digit_after = after.starts_with(|c: char| c.is_ascii_digit());
-    let message = if after_comma && digit_before && digit_after {
-        "a number has a thousands separator; JSON numbers are written without them (1050.86, not 1,050.86)".to_string()
+    let at = json_path;
+    let what = if after_comma && digit_before && digit_after {
+        SyntaxError::ThousandsSeparator { at }
     } else if after_comma {
-        "there is a comma after the last item of a list or object; JSON does not allow one, remove it".to_string()
+        SyntaxError::TrailingComma { at }
     } else {
-        message
+        let hint = match error.classify() {
+            Category::Eof => Some(JsonHint::CutOff),
+            // serde_json stops at 128 levels of nesting.
+            Category::Syntax if nesting(before) >= 127 => Some(JsonHint::TooDeep),
+            // Where a value should start, something that is not one: NaN, Infinity, a word.
+            Category::Syntax if after.starts_with(|c: char| c.is_alphabetic() || c == '-' || c == '+') => {
+                Some(JsonHint::NotAValue)
+            }
+            _ => None,
+        };
+        SyntaxError::Json { at, detail, hint }
     };
-    let hint = match error.classify() {
-        serde_json::error::Category::Eof => " (the file ends before the JSON is complete: was it cut off?)",
-        _ if message.contains("recursion limit") => " (the JSON is nested too deeply)",
-        serde_json::error::Category::Syntax
-            if message.starts_with("expected value")
-                || message.starts_with("expected ident")
-                || message.starts_with("invalid number") =>
-        {
-            " (a value is missing or is not JSON; JSON has no NaN or Infinity, and numbers have no thousands separators)"
+    LoadError::Syntax { path: path.to_path_buf(), line: error.line(), column: error.column(), what }
+}
+
+/// How many lists and objects are open at the end of `text` (strings skipped).
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for c in text.chars() {
+        match (in_string, escaped, c) {
+            (true, true, _) => escaped = false,
+            (true, false, '\\') => escaped = true,
+            (true, false, '"') => in_string = false,
+            (false, _, '"') => in_string = true,
+            (false, _, '[' | '{') => depth += 1,
+            (false, _, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        _ => "",
-    };
-    let message = match json_path {
-        Some(at) => format!("{at}: {message}{hint}"),
-        None => format!("{message}{hint}"),
-    };
-    LoadError::Syntax { path: path.to_path_buf(), line: error.line(), column: error.column(), message }
+    }
+    depth
 }
 
 /// The text before and after a line and column as serde_json reports them (a trailing comma is

@@ -15,6 +15,7 @@ use unic_langid::LanguageIdentifier;
 pub use crate::data::Lang;
 
 mod charts;
+mod errors;
 mod explain;
 mod table;
 mod units;
@@ -22,6 +23,7 @@ pub use charts::{
     BarWords, LineWords, ShareWords, bar_words, empty_text, join_names, line_words, note_text, series_label,
     share_words, unavailable_text,
 };
+pub use errors::{load_error_text, place_text, problem_text, warning_text};
 pub use explain::{Explanation, explain, figure_line, trust_level};
 pub use table::{TableRow, sort_rows, sort_table, table_row, table_rows};
 pub use units::{dimension_label, format_value, period_label, unit_label};

@@ -3,7 +3,7 @@ use crate::data::query::{LineChart, Series, line_chart};
 use crate::data::{Filter, Time, ValueMode, load_bundled};
 
 fn bundled() -> crate::data::Dataset {
-    load_bundled().unwrap_or_else(|e| panic!("{e}")).dataset
+    load_bundled().unwrap_or_else(|e| panic!("{e:?}")).dataset
 }
 
 fn filter(entities: &[&str], metrics: &[&str]) -> Filter {
@@ -187,4 +187,25 @@ fn titles_notes_and_reasons_read_in_each_language() {
     let f = Filter { mode: ValueMode::ShareOfParent, ..filter(&["china"], &["cross_border_ecommerce"]) };
     let chart = line_chart(&d, &f);
     assert_eq!(line_words(&d, &chart, Lang::En).notes, ["China: no parent area in this dataset, so no share of it."]);
+}
+
+#[test]
+fn a_load_error_speaks_the_language_of_the_window_and_keeps_its_place() {
+    let bytes = b"{\"format_version\": 1, \"title\": \"t\",\n \"observations\": [}";
+    let err = crate::data::json::load_json(std::path::Path::new("data.json"), bytes).expect_err("broken JSON");
+    let en = load_error_text(&err, Lang::En);
+    let zh = load_error_text(&err, Lang::Zh);
+    assert!(en.starts_with("data.json: line 2, column "), "{en}");
+    assert!(zh.starts_with("data.json:第 2 行,第 "), "{zh}");
+    assert_eq!(err.to_string(), en, "Display is the fallback language's words");
+    // A validation problem: the place is a placeable, the words are the language's.
+    let csv = "entity,metric,year,value\nJinhua,Exports,20x4,1\n";
+    let progress = crate::data::progress::Progress::default();
+    let err = crate::data::csv::load_tidy_csv(std::path::Path::new("t.csv"), csv.as_bytes(), None, &progress)
+        .expect_err("a bad year");
+    assert_eq!(
+        load_error_text(&err, Lang::En),
+        "t.csv: row 2, column `year`: \"20x4\" is not a year (expected four digits, like 2024)"
+    );
+    assert_eq!(load_error_text(&err, Lang::Zh), "t.csv:第 2 行,`year` 列:\"20x4\" 不是年份(应为四位数字,如 2024)");
 }

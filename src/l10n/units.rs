@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn values_read_with_their_units_in_both_languages() {
-        let d = load_bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
+        let d = load_bundled().unwrap_or_else(|e| panic!("{e:?}")).dataset;
         let billion = DisplayUnit::Money { currency: Currency::Yuan, multiplier: 1e9 };
         assert_eq!(format_value(&d, &billion, 921.3, Lang::En), "921.3 billion yuan");
         let yi = DisplayUnit::Money { currency: Currency::Yuan, multiplier: 1e8 };

@@ -5,7 +5,7 @@ use super::*;
 fn bundled() -> Dataset {
     match load_bundled() {
         Ok(l) => l.dataset,
-        Err(e) => panic!("the bundled dataset does not load: {e}"),
+        Err(e) => panic!("the bundled dataset does not load: {e:?}"),
     }
 }
 
@@ -289,7 +289,7 @@ fn dataset_of(metrics: &[(&str, &str)], figures: &[(String, String, i32, f64)]) 
     );
     match super::super::json::load_json(std::path::Path::new("synthetic.json"), json.as_bytes()) {
         Ok((d, _)) => d,
-        Err(e) => panic!("{e}"),
+        Err(e) => panic!("{e:?}"),
     }
 }
 
@@ -375,7 +375,7 @@ fn exports_with_parts() -> Dataset {
             {"entity": "jinhua", "metric": "exports", "category": "mech", "year": 2024, "value": 300.0, "source": "s", "quote": "q", "trust": "high"}]}"#;
     match super::super::json::load_json(std::path::Path::new("parts.json"), json.as_bytes()) {
         Ok((d, _)) => d,
-        Err(e) => panic!("{e}"),
+        Err(e) => panic!("{e:?}"),
     }
 }
 
