@@ -9,7 +9,8 @@ use egui::{Pos2, RawInput, Rect, vec2};
 use trade_explorer::app::TradeExplorerApp;
 use trade_explorer::data::decimate::{Decimated, decimate_chart};
 use trade_explorer::data::query::{LineChart, line_chart};
-use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Dataset, Filter, Lang, load_bundled, load_path};
+use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Dataset, Filter, load_bundled, load_path};
+use trade_explorer::l10n::Lang;
 use trade_explorer::l10n::{LineWords, line_words};
 use trade_explorer::settings::State;
 use trade_explorer::ui::ViewContext;
@@ -94,7 +95,7 @@ fn over_time_view(
     words: &LineWords,
     drawn: &[Prepared],
 ) -> usize {
-    let view = ViewContext { dataset: d, filter: f, lang: Lang::En, selected: None, interactive: true, controls: true };
+    let view = ViewContext { dataset: d, filter: f, lang: Lang::EN, selected: None, interactive: true, controls: true };
     frame(ctx, input(None), |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
             let _ = trade_explorer::ui::over_time::show(ui, &view, chart, words, drawn);
@@ -117,7 +118,7 @@ fn a_million_monthly_points(c: &mut Criterion) {
     let top = line_chart(d, &filter);
     let columns = 960;
     let drawn = prepare(&top, decimate_chart(&top, None, columns));
-    let top_words = line_words(d, &top, Lang::En);
+    let top_words = line_words(d, &top, Lang::EN);
     over_time_view(&ctx, d, &filter, &top, &top_words, &drawn);
     group.bench_function("app_top_12_lines_decimated", |b| {
         b.iter(|| over_time_view(&ctx, d, &filter, &top, &top_words, &drawn))
@@ -128,7 +129,7 @@ fn a_million_monthly_points(c: &mut Criterion) {
     let all = line_chart(d, &everything);
     assert_eq!(all.visible_series().map(|s| s.points.len()).sum::<usize>(), d.observations.len());
     let all_drawn = prepare(&all, decimate_chart(&all, None, columns));
-    let all_words = line_words(d, &all, Lang::En);
+    let all_words = line_words(d, &all, Lang::EN);
     group.bench_function("all_208_lines_decimated", |b| {
         b.iter(|| over_time_view(&ctx, d, &everything, &all, &all_words, &all_drawn))
     });

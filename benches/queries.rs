@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use trade_explorer::data::query::{TableColumn, bars_from_line, line_chart, search_entities, share_chart};
-use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, load_path};
+use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, load_path};
+use trade_explorer::l10n::Lang;
 use trade_explorer::l10n::sort_table;
 
 mod common;
@@ -33,7 +34,7 @@ fn filter_changes(c: &mut Criterion) {
     group.bench_function("sort_table_of_99990_rows_by_entity", |b| {
         b.iter(|| {
             let mut t = table.clone();
-            sort_table(d, &mut t, TableColumn::Entity, false, Lang::En);
+            sort_table(d, &mut t, TableColumn::Entity, false, Lang::EN);
             t.len()
         })
     });

@@ -18,16 +18,18 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use crate::data::decimate::decimate_chart;
-use crate::data::format::{dataset_description, dataset_title, format_number};
+use crate::data::format::format_number;
 use crate::data::progress::Limits;
 use crate::data::query::{
     BarChart, LineChart, ShareChart, Table, bars_from_line, filter_summary, line_chart, share_chart,
 };
-use crate::data::{Dataset, Filter, Lang, LoadError, Loaded, Progress, load_bundled, load_path_with};
+use crate::data::{Dataset, Filter, LoadError, Loaded, Progress, load_bundled, load_path_with};
+use crate::l10n::Lang;
 use crate::l10n::{
-    BarWords, LineWords, ShareWords, TableRow, bar_words, line_words, load_error_text, share_words, sort_table,
-    table_rows, warning_text,
+    BarWords, LineWords, ShareWords, TableRow, bar_words, customary_scale, line_words, load_error_text, share_words,
+    sort_table, table_rows, warning_text,
 };
+use crate::l10n::{dataset_description, dataset_title};
 use crate::settings::{self, State};
 use crate::tr;
 use crate::ui::filters::PanelState;
@@ -294,7 +296,7 @@ impl TradeExplorerApp {
             }
             Command::SetLang(lang) => {
                 self.state.lang = lang;
-                self.filter.unit_scale = self.filter.unit_scale.customary_in(lang);
+                self.filter.unit_scale = customary_scale(self.filter.unit_scale, lang);
             }
             Command::SetTheme(theme) => self.state.theme = theme,
             Command::ToggleSeries(id) => {
@@ -544,7 +546,7 @@ impl TradeExplorerApp {
 /// The filter a dataset opens with, money counted as readers of `lang` count it.
 fn initial_filter(dataset: &Dataset, lang: Lang) -> Filter {
     let mut filter = Filter::initial(dataset);
-    filter.unit_scale = filter.unit_scale.customary_in(lang);
+    filter.unit_scale = customary_scale(filter.unit_scale, lang);
     filter
 }
 

@@ -7,8 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cli_filter::FilterArgs;
 use crate::data::progress::Limits;
-use crate::data::{Dataset, Filter, Lang, Loaded, Progress, load_bundled, load_path_with};
+use crate::data::{Dataset, Filter, Loaded, Progress, load_bundled, load_path_with};
 use crate::export::{self, ChartView, RenderSpec};
+use crate::l10n::Lang;
 use crate::l10n::{load_error_text, warning_text};
 use crate::ui::ThemeChoice;
 
@@ -70,22 +71,12 @@ pub enum Command {
     Export(Box<ExportArgs>),
 }
 
-/// `--lang` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// English.
-    En,
-    /// Chinese.
-    Zh,
-}
-
-impl From<LangArg> for Lang {
-    fn from(lang: LangArg) -> Lang {
-        match lang {
-            LangArg::En => Lang::En,
-            LangArg::Zh => Lang::Zh,
-        }
-    }
+/// `--lang`: a language the app speaks, by its tag (`en`, `zh`, `zh-CN`).
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_tag(text).ok_or_else(|| {
+        let known: Vec<&str> = Lang::all().iter().map(|l| l.tag()).collect();
+        format!("no language {text:?}; the app speaks {}", known.join(", "))
+    })
 }
 
 /// `--theme` values.
@@ -106,9 +97,9 @@ pub struct ExportArgs {
     /// The filters.
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Language of names and labels.
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: LangArg,
+    /// Language of names and labels: en, zh (a language's tag).
+    #[arg(long, default_value = "en", value_parser = parse_lang)]
+    pub lang: Lang,
     /// Colours.
     #[arg(long, value_enum, default_value = "light")]
     pub theme: ThemeArg,
@@ -198,14 +189,14 @@ fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
     };
     let loaded = match loaded {
         Ok(l) => l,
-        Err(e) => return fail(load_error_text(&e, args.lang.into())),
+        Err(e) => return fail(load_error_text(&e, args.lang)),
     };
     let d = &loaded.dataset;
     let filter = args.filter.to_filter(d);
     if let Err(message) = check_ids(d, &filter) {
         return fail(message);
     }
-    let lang: Lang = args.lang.into();
+    let lang = args.lang;
     let extension = args.out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let written = match extension.as_str() {
         "csv" => {

@@ -8,8 +8,9 @@ use egui::{ColorImage, Rect};
 use serde::{Deserialize, Serialize};
 
 use crate::data::query::{Table, bar_chart, line_chart, share_chart};
-use crate::data::{Dataset, Filter, Lang};
+use crate::data::{Dataset, Filter};
 use crate::files::{write_atomically, write_atomically_with};
+use crate::l10n::Lang;
 use crate::l10n::{TableRow, bar_words, line_words, share_words, table_rows};
 use crate::ui::{Tab, ThemeChoice, ViewContext};
 
@@ -367,7 +368,7 @@ mod tests {
         let table = view_table(&d, &f, ChartView::OverTime);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("figures.csv");
-        save_csv(&path, &d, &table, Lang::En).unwrap();
+        save_csv(&path, &d, &table, Lang::EN).unwrap();
         let mut reader = csv::Reader::from_path(&path).unwrap();
         assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), CSV_HEADER);
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

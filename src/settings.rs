@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::data::Filter;
 use crate::data::query::TableColumn;
-use crate::data::{Filter, Lang};
 use crate::files::write_atomically;
+use crate::l10n::Lang;
 use crate::ui::{Tab, ThemeChoice};
 
 /// The settings file format version this build writes.
@@ -54,7 +55,7 @@ impl Default for State {
             tab: Tab::OverTime,
             last_chart_tab: Tab::OverTime,
             filter: None,
-            lang: Lang::En,
+            lang: Lang::default(),
             theme: ThemeChoice::System,
             window_size: None,
             side_panel_open: true,
@@ -140,7 +141,7 @@ mod tests {
     fn settings_round_trip() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("settings.json");
-        let state = State { tab: Tab::Compare, lang: Lang::Zh, window_size: Some([1400.0, 900.0]), ..State::default() };
+        let state = State { tab: Tab::Compare, lang: Lang::ZH, window_size: Some([1400.0, 900.0]), ..State::default() };
         save(&path, &state).unwrap();
         assert_eq!(load(&path), (state, None));
     }

@@ -517,7 +517,7 @@ fn the_first_start_on_a_chinese_desktop_is_in_chinese_with_money_in_yi() {
     xvfb.xdotool(&["key", "--clearmodifiers", "ctrl+q"]);
     app.expect_clean_close();
     let state = saved_state(config.path());
-    assert_eq!(state["lang"], "zh");
+    assert_eq!(state["lang"], "zh-CN");
     assert_eq!(state["filter"]["unit_scale"], "hundred-million");
 }
 

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use trade_explorer::data::query::line_chart;
-use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, Time, Unit, load_path};
+use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, Time, Unit, load_path};
+use trade_explorer::l10n::Lang;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/owid").join(name)
@@ -48,7 +49,7 @@ fn gaps_stay_gaps_and_empty_cells_are_not_zeros() {
     let years: Vec<Time> = china.points.iter().map(|p| p.time).collect();
     assert_eq!(years, [Time::Year(2018), Time::Year(2019), Time::Year(2022)], "2020 is empty, 2021 absent");
     assert_eq!(china.segments().len(), 2);
-    assert_eq!(trade_explorer::l10n::line_words(d, &chart, Lang::En).unit_label, "billion US dollars");
+    assert_eq!(trade_explorer::l10n::line_words(d, &chart, Lang::EN).unit_label, "billion US dollars");
     assert!((china.points[0].value.unwrap() - 2486.8).abs() < 1e-6);
 }
 

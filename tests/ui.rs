@@ -8,7 +8,8 @@ use egui_kittest::kittest::Queryable;
 use support::{OWID_CSV, app, app_sized, drop_file, series_ids, target, wait_for_load};
 use trade_explorer::app::TradeExplorerApp;
 use trade_explorer::data::query::TableColumn;
-use trade_explorer::data::{DisplayUnit, Filter, Lang, Time, load_bundled};
+use trade_explorer::data::{DisplayUnit, Filter, Time, load_bundled};
+use trade_explorer::l10n::Lang;
 use trade_explorer::settings::State;
 use trade_explorer::ui::{Tab, chart_layout};
 
@@ -151,7 +152,7 @@ fn the_language_switch_renames_places_metrics_and_labels() {
     harness.run();
     harness.get_by_label("中文").click();
     harness.run();
-    assert_eq!(harness.state().state().lang, Lang::Zh);
+    assert_eq!(harness.state().state().lang, Lang::ZH);
     harness.get_by_role_and_label(Role::Button, "随时间变化");
     harness.get_by_role_and_label(Role::CheckBox, "义乌");
     assert_eq!(harness.state().words().line.title, "出口额");

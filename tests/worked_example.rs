@@ -3,7 +3,8 @@
 
 use serde_json::{Value, json};
 use trade_explorer::data::query::line_chart;
-use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, Lang, Time, load::BUNDLED_JSON, load_path};
+use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, Time, load::BUNDLED_JSON, load_path};
+use trade_explorer::l10n::Lang;
 use trade_explorer::l10n::line_words;
 
 #[test]
@@ -35,7 +36,7 @@ fn adding_next_years_figures_to_a_copy_of_the_bundled_dataset() {
     let jinhua = chart.series.iter().find(|s| s.id == "jinhua:exports").expect("Jinhua's exports");
     let last = jinhua.points.last().expect("points");
     assert_eq!((last.time, last.value), (Time::Year(2026), Some(1012.34)));
-    assert_eq!(line_words(&loaded.dataset, &chart, Lang::En).subtitle, "2013–2026 · billion yuan");
+    assert_eq!(line_words(&loaded.dataset, &chart, Lang::EN).subtitle, "2013–2026 · billion yuan");
 
     // A duplicate 2026 figure is refused with its place.
     doc["observations"].as_array_mut().expect("observations").push(json!({ "entity": "jinhua", "metric": "exports",

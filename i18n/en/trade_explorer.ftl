@@ -418,3 +418,5 @@ warning-no-datapackage = no datapackage.json beside the CSV: the figures have no
 warning-package-for-other-files = the datapackage.json beside the CSV describes other files ({ $files }), not { $csv }: the figures have no sources, the indicators no units
 place-header-column = row 1, column `{ $column }`
 error-no-resources = { $path }: the data package lists no resources (no CSV file to open)
+# How readers of the language count money: billion or hundred-million (亿).
+money-scale = billion

@@ -405,3 +405,5 @@ warning-no-datapackage = CSV 旁没有 datapackage.json:数据没有来源,指�
 warning-package-for-other-files = CSV 旁的 datapackage.json 描述的是其他文件({ $files }),而不是 { $csv }:数据没有来源,指标没有单位
 place-header-column = 第 1 行,`{ $column }` 列
 error-no-resources = { $path }:数据包没有列出任何资源(没有可打开的 CSV 文件)
+# How readers of the language count money: billion or hundred-million (亿).
+money-scale = hundred-million

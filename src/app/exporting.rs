@@ -11,8 +11,8 @@ use egui::{ColorImage, RichText};
 
 use super::TradeExplorerApp;
 use crate::cli_filter::{FilterArgs, shell_quote};
-use crate::data::Lang;
 use crate::export::{self, ChartView, RenderSpec};
+use crate::l10n::Lang;
 use crate::tr;
 use crate::ui::path_dialog::PathDialog;
 use crate::ui::{Tab, ThemeChoice, chart_layout};
@@ -254,8 +254,8 @@ impl TradeExplorerApp {
         let view = self.export_view();
         let mut words = vec!["trade-explorer".to_string(), "export".into(), "--view".into(), view.id().into()];
         words.extend(FilterArgs::from_filter(&self.filter).to_words());
-        if self.state.lang == Lang::Zh {
-            words.extend(["--lang".into(), "zh".into()]);
+        if self.state.lang != Lang::default() {
+            words.extend(["--lang".into(), self.state.lang.tag().into()]);
         }
         if let Some(path) = &self.dataset_path {
             words.extend(["--data".into(), path.display().to_string()]);

@@ -10,7 +10,8 @@ use std::time::Duration;
 use egui::Color32;
 
 use super::TradeExplorerApp;
-use crate::data::{Lang, LoadError, Loaded, Progress, load_bytes, load_path_with};
+use crate::data::{LoadError, Loaded, Progress, load_bytes, load_path_with};
+use crate::l10n::Lang;
 use crate::settings::RECENT_FILES;
 use crate::tr;
 use crate::ui::path_dialog::PathDialog;

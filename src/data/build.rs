@@ -721,7 +721,7 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Lang;
+    use crate::l10n::Lang;
 
     fn builder() -> Builder {
         let mut b = Builder::new(|i, f| Place::Path(format!("obs[{i}].{f}")), QuotePolicy::Required);

@@ -564,7 +564,7 @@ mod tests {
     fn bad_cells_are_located_by_spreadsheet_row_and_column() {
         let csv = "entity,metric,year,value\nJinhua,Exports,20x4,1\nJinhua,Exports,2024,abc\n";
         let err = load_tidy_csv(Path::new("t.csv"), csv.as_bytes(), None, &Progress::default()).unwrap_err();
-        let text = crate::l10n::load_error_text(&err, crate::data::Lang::default());
+        let text = crate::l10n::load_error_text(&err, crate::l10n::Lang::default());
         assert!(text.contains("row 2, column `year`: \"20x4\" is not a year"), "{text}");
         assert!(text.contains("row 3, column `value`: \"abc\" is not a number"), "{text}");
     }

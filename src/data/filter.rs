@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::format::Lang;
 use super::model::{Dataset, EntityId, MetricId, Trust};
 
 /// How values are transformed before they are drawn.
@@ -62,16 +61,6 @@ impl UnitScale {
             UnitScale::Billion => Some(1e9),
             UnitScale::HundredMillion => Some(1e8),
             UnitScale::AsStored => None,
-        }
-    }
-
-    /// The scale as a reader of `lang` counts money: billions in English, 亿 in Chinese (the unit
-    /// of Chinese statistics). "As stored" stays: it was chosen on purpose.
-    pub fn customary_in(self, lang: Lang) -> UnitScale {
-        match (self, lang) {
-            (UnitScale::AsStored, _) => UnitScale::AsStored,
-            (_, Lang::En) => UnitScale::Billion,
-            (_, Lang::Zh) => UnitScale::HundredMillion,
         }
     }
 
@@ -312,13 +301,5 @@ mod tests {
         ]);
         f.adapt_to(&d);
         assert_eq!(f.hidden, hidden(&["yiwu"]));
-    }
-
-    #[test]
-    fn money_follows_the_language_unless_shown_as_stored() {
-        assert_eq!(UnitScale::Billion.customary_in(Lang::Zh), UnitScale::HundredMillion);
-        assert_eq!(UnitScale::HundredMillion.customary_in(Lang::En), UnitScale::Billion);
-        assert_eq!(UnitScale::Billion.customary_in(Lang::En), UnitScale::Billion);
-        assert_eq!(UnitScale::AsStored.customary_in(Lang::Zh), UnitScale::AsStored);
     }
 }

@@ -1,74 +1,7 @@
-//! Numbers, units and names as people read them, in English or Chinese.
+//! Numbers as people read them (grouped thousands, the digits a figure was reported with) and
+//! the units charts show; their words are the localization layer's.
 
-use serde::{Deserialize, Serialize};
-
-use super::model::{Category, Currency, Dataset, Entity, Metric, MetricId, Unit};
-
-/// The language of names and labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
-
-impl Lang {
-    /// Every language the app speaks.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
-
-    /// The language for a system locale ("zh-CN", "zh_TW.UTF-8", "en-US"): Chinese for any
-    /// Chinese locale, English otherwise.
-    pub fn of_locale(locale: Option<&str>) -> Lang {
-        match locale {
-            Some(l) if l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("zh")) => Lang::Zh,
-            _ => Lang::En,
-        }
-    }
-
-    /// Picks the English or the Chinese text.
-    pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
-    }
-}
-
-/// The Chinese text in Chinese where there is one, the English otherwise.
-fn in_lang<'a>(lang: Lang, en: &'a str, zh: &'a Option<String>) -> &'a str {
-    match (lang, zh) {
-        (Lang::Zh, Some(zh)) => zh,
-        _ => en,
-    }
-}
-
-/// The dataset's title in a language, falling back to English.
-pub fn dataset_title(d: &Dataset, lang: Lang) -> &str {
-    in_lang(lang, &d.title, &d.title_zh)
-}
-
-/// The dataset's description in a language, falling back to English.
-pub fn dataset_description(d: &Dataset, lang: Lang) -> &str {
-    in_lang(lang, &d.description, &d.description_zh)
-}
-
-/// An entity's name in a language, falling back to English.
-pub fn entity_name(entity: &Entity, lang: Lang) -> &str {
-    in_lang(lang, &entity.name, &entity.name_zh)
-}
-
-/// A metric's name in a language, falling back to English.
-pub fn metric_name(metric: &Metric, lang: Lang) -> &str {
-    in_lang(lang, &metric.name, &metric.name_zh)
-}
-
-/// A category's name in a language, falling back to English.
-pub fn category_name(category: &Category, lang: Lang) -> &str {
-    in_lang(lang, &category.name, &category.name_zh)
-}
+use super::model::{Currency, MetricId, Unit};
 
 /// Formats a number with thousands separators and at most `max_decimals` decimals, trailing
 /// zeros removed: 1050.86 → "1,050.86", 4991000000 → "4,991,000,000", -0.04 → "-0.04".
@@ -187,16 +120,6 @@ mod tests {
         assert_eq!(format_number(-0.0001, 2), "0");
         assert_eq!(format_number(100.0, 2), "100");
         assert_eq!(format_number(f64::NAN, 2), "–");
-    }
-
-    #[test]
-    fn chinese_locales_choose_chinese() {
-        for locale in ["zh-CN", "zh_TW.UTF-8", "zh", "ZH-hans"] {
-            assert_eq!(Lang::of_locale(Some(locale)), Lang::Zh, "{locale}");
-        }
-        for locale in [Some("en-US"), Some("de_DE.UTF-8"), Some("C"), Some(""), None] {
-            assert_eq!(Lang::of_locale(locale), Lang::En, "{locale:?}");
-        }
     }
 
     #[test]

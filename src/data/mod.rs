@@ -17,7 +17,7 @@ mod text;
 
 pub use error::{CellIds, Declared, JsonHint, LoadError, Place, Problem, ProblemKind, SyntaxError, Warning};
 pub use filter::{BarLayout, Filter, PeriodChoice, UnitScale, ValueMode};
-pub use format::{DisplayUnit, Lang};
+pub use format::DisplayUnit;
 pub use load::{DEFAULT_MAX_FILE_SIZE, Loaded, load_bundled, load_bytes, load_path, load_path_with};
 pub use model::*;
 pub use progress::Progress;

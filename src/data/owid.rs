@@ -436,7 +436,7 @@ mod tests {
         let csv = "Entity,Year,Exports\nChina,2020,1.5\nChina,20x1,2\nChina,2022,lots\n";
         let err =
             load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap_err();
-        let err = crate::l10n::load_error_text(&err, crate::data::Lang::default());
+        let err = crate::l10n::load_error_text(&err, crate::l10n::Lang::default());
         assert!(err.contains("row 3, column `Year`: \"20x1\" is not a year"), "{err}");
         assert!(err.contains("row 4, column `Exports`: \"lots\" is not a number"), "{err}");
     }

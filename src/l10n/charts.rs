@@ -2,9 +2,9 @@
 //! the same in every language) for one language. The app keeps them with the models and makes
 //! them again only when the models or the language change.
 
-use crate::data::format::{category_name, entity_name, metric_name};
 use crate::data::query::{BarChart, BarSeries, Empty, LineChart, Note, SeriesKey, ShareChart, ShareRow, Unavailable};
 use crate::data::{Dataset, DisplayUnit, EntityId, MetricId, PeriodId, Resolution, ValueMode};
+use crate::l10n::{category_name, entity_name, metric_name};
 use crate::tr;
 
 use super::{Lang, period_label, unit_label};

@@ -1,10 +1,11 @@
 //! What a tooltip and the details card say about one figure: where it comes from, how it was
 //! computed, how far it can be trusted, what else was reported for it.
 
-use crate::data::format::{category_name, entity_name, metric_name};
 use crate::data::query::{scaled_unit, source_label};
-use crate::data::{Cell, Dataset, DisplayUnit, Filter, Lang, Trust, ValueMode};
+use crate::data::{Cell, Dataset, DisplayUnit, Filter, Trust, ValueMode};
+use crate::l10n::Lang;
 use crate::l10n::period_label;
+use crate::l10n::{category_name, entity_name, metric_name};
 use crate::tr;
 
 /// The facts about one shown figure, as lines of text in the chosen language.

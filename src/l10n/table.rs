@@ -1,9 +1,10 @@
 //! The Table view's rows in words: names, periods, values with their units.
 
-use crate::data::format::{category_name, entity_name, metric_name};
 use crate::data::query::{Table, TableColumn, by_value, source_label};
-use crate::data::{Dataset, Lang, Time, Trust};
+use crate::data::{Dataset, Time, Trust};
+use crate::l10n::Lang;
 use crate::l10n::period_label;
+use crate::l10n::{category_name, entity_name, metric_name};
 
 use super::{format_value, unit_label};
 

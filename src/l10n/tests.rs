@@ -20,8 +20,8 @@ fn series<'a>(chart: &'a LineChart, id: &str) -> &'a Series {
 
 #[test]
 fn each_language_names_itself() {
-    assert_eq!(crate::tr!(Lang::En, "language-name"), "English");
-    assert_eq!(crate::tr!(Lang::Zh, "language-name"), "中文");
+    assert_eq!(crate::tr!(Lang::EN, "language-name"), "English");
+    assert_eq!(crate::tr!(Lang::ZH, "language-name"), "中文");
 }
 
 #[test]
@@ -30,7 +30,7 @@ fn the_tooltip_of_jinhuas_2025_exports_names_value_and_source() {
     let f = filter(&["jinhua"], &["exports"]);
     let chart = line_chart(&d, &f);
     let p = series(&chart, "jinhua:exports").points.iter().find(|p| p.time == Time::Year(2025)).unwrap();
-    let e = explain(&d, &f, p.observation, p.value, &chart.unit, p.other, Lang::En);
+    let e = explain(&d, &f, p.observation, p.value, &chart.unit, p.other, Lang::EN);
     let lines = e.tooltip_lines();
     assert_eq!(lines[0], "Jinhua · Exports — 2025");
     assert_eq!(lines[1], "921.3 billion yuan");
@@ -48,10 +48,10 @@ fn a_derived_figure_explains_its_formula_and_a_conflict_its_alternatives() {
     let f = filter(&["jinhua"], &["imports", "total_trade"]);
     let chart = line_chart(&d, &f);
     let imports = series(&chart, "jinhua:imports").points.iter().find(|p| p.time == Time::Year(2025)).unwrap();
-    let e = explain(&d, &f, imports.observation, imports.value, &chart.unit, None, Lang::En);
+    let e = explain(&d, &f, imports.observation, imports.value, &chart.unit, None, Lang::EN);
     assert!(e.derived.unwrap().starts_with("Derived: total_trade 2025 - exports 2025 = 1050 - 921.3 = 128.7"));
     let total = series(&chart, "jinhua:total_trade").points.iter().find(|p| p.time == Time::Year(2021)).unwrap();
-    let e = explain(&d, &f, total.observation, total.value, &chart.unit, None, Lang::En);
+    let e = explain(&d, &f, total.observation, total.value, &chart.unit, None, Lang::EN);
     assert_eq!(e.alternatives, ["Also reported: 500 billion yuan — RSA consultancy blog (trust: low)"]);
 }
 
@@ -61,7 +61,7 @@ fn a_growth_rate_says_what_it_was_computed_from() {
     let f = Filter { mode: ValueMode::Yoy, ..filter(&["jinhua"], &["exports"]) };
     let chart = line_chart(&d, &f);
     let p = series(&chart, "jinhua:exports").points.iter().find(|p| p.time == Time::Year(2025)).unwrap();
-    let e = explain(&d, &f, p.observation, p.value, &chart.unit, p.other, Lang::En);
+    let e = explain(&d, &f, p.observation, p.value, &chart.unit, p.other, Lang::EN);
     assert_eq!(e.value, "+19.4 %");
     assert_eq!(e.computed.unwrap(), "Computed from 921.3 billion yuan and Jinhua Exports 2024: 771.92 billion yuan");
 }
@@ -70,7 +70,7 @@ fn a_growth_rate_says_what_it_was_computed_from() {
 fn industry_shares_say_what_they_are_a_share_of() {
     let d = bundled();
     let chart = crate::data::query::share_chart(&d, &filter(&["yongkang", "yiwu"], &[]));
-    let words = share_words(&d, &chart, Lang::En);
+    let words = share_words(&d, &chart, Lang::EN);
     let row = |text: &str| words.labels.iter().position(|l| l.contains(text)).unwrap_or_else(|| panic!("{text}"));
     let doors = row("Share of China's security doors");
     assert_eq!(chart.rows[doors].value, 70.0);
@@ -78,7 +78,7 @@ fn industry_shares_say_what_they_are_a_share_of() {
     assert_eq!(words.labels[doors], "Share of China's security doors (2025)");
     assert_eq!(words.share_of[doors].as_deref(), Some("of China"));
     assert_eq!(words.share_of[row("Spring Festival")].as_deref(), Some("of the world"));
-    let zh = share_words(&d, &chart, Lang::Zh);
+    let zh = share_words(&d, &chart, Lang::ZH);
     assert_eq!(zh.share_of[doors].as_deref(), Some("占全国"));
 }
 
@@ -88,10 +88,10 @@ fn table_rows_are_exactly_the_visible_points() {
     let mut f = filter(&["jinhua", "yiwu"], &["exports"]);
     let chart = line_chart(&d, &f);
     let points: usize = chart.series.iter().map(|s| s.points.len()).sum();
-    assert_eq!(table_rows(&d, &chart.table(), Lang::En).len(), points);
+    assert_eq!(table_rows(&d, &chart.table(), Lang::EN).len(), points);
     f.hidden.insert("yiwu:exports".into());
     let chart = line_chart(&d, &f);
-    let rows = table_rows(&d, &chart.table(), Lang::En);
+    let rows = table_rows(&d, &chart.table(), Lang::EN);
     assert!(rows.iter().all(|r| r.entity == "Jinhua"));
     let row_2025 = rows.iter().find(|r| r.time == Time::Year(2025)).unwrap();
     assert_eq!(row_2025.value_text, "921.3 billion yuan");
@@ -103,23 +103,23 @@ fn legend_labels_name_the_place_in_the_language_and_the_period() {
     let d = bundled();
     let chart = line_chart(&d, &filter(&["jinhua"], &["exports"]));
     assert_eq!(chart.series[0].id, "jinhua:exports");
-    assert_eq!(line_words(&d, &chart, Lang::Zh).labels, ["金华"]);
+    assert_eq!(line_words(&d, &chart, Lang::ZH).labels, ["金华"]);
     let f =
         Filter { period: crate::data::PeriodChoice::Named("jan_nov".into()), ..filter(&["jinhua"], &["total_trade"]) };
     let chart = line_chart(&d, &f);
-    assert_eq!(line_words(&d, &chart, Lang::En).labels, ["Jinhua, Jan–Nov"]);
-    assert_eq!(line_words(&d, &chart, Lang::Zh).labels, ["金华,1–11月"]);
+    assert_eq!(line_words(&d, &chart, Lang::EN).labels, ["Jinhua, Jan–Nov"]);
+    assert_eq!(line_words(&d, &chart, Lang::ZH).labels, ["金华,1–11月"]);
     // A single month beside the years says so.
     let chart = line_chart(&d, &filter(&["yiwu"], &["total_trade"]));
-    assert_eq!(line_words(&d, &chart, Lang::En).labels, ["Yiwu", "Yiwu, single months"]);
-    assert_eq!(line_words(&d, &chart, Lang::Zh).labels, ["义乌", "义乌,单月"]);
+    assert_eq!(line_words(&d, &chart, Lang::EN).labels, ["Yiwu", "Yiwu, single months"]);
+    assert_eq!(line_words(&d, &chart, Lang::ZH).labels, ["义乌", "义乌,单月"]);
 }
 
 #[test]
 fn table_rows_sort_by_value_with_missing_values_last() {
     let d = bundled();
     let f = Filter { mode: ValueMode::Yoy, ..filter(&["jinhua", "yiwu"], &["exports"]) };
-    let mut rows = table_rows(&d, &line_chart(&d, &f).table(), Lang::En);
+    let mut rows = table_rows(&d, &line_chart(&d, &f).table(), Lang::EN);
     sort_rows(&mut rows, crate::data::query::TableColumn::Value, false);
     let values: Vec<Option<f64>> = rows.iter().map(|r| r.value).collect();
     let present: Vec<f64> = values.iter().flatten().copied().collect();
@@ -134,8 +134,8 @@ fn the_table_sorts_places_by_their_name_in_the_language() {
     let d = bundled();
     let f = filter(&["jinhua", "yiwu", "yongkang", "zhejiang"], &["exports"]);
     let mut table = line_chart(&d, &f).table();
-    sort_table(&d, &mut table, crate::data::query::TableColumn::Entity, true, Lang::En);
-    let mut names: Vec<String> = table_rows(&d, &table, Lang::En).into_iter().map(|r| r.entity).collect();
+    sort_table(&d, &mut table, crate::data::query::TableColumn::Entity, true, Lang::EN);
+    let mut names: Vec<String> = table_rows(&d, &table, Lang::EN).into_iter().map(|r| r.entity).collect();
     names.dedup();
     assert_eq!(names, ["Jinhua", "Yiwu", "Yongkang", "Zhejiang"]);
 }
@@ -151,13 +151,13 @@ fn a_whole_and_its_parts_are_titled_once_and_the_parts_named_alone() {
         ..filter(&["yiwu"], &["total_trade"])
     };
     let chart = crate::data::query::bar_chart(&d, &f);
-    let words = bar_words(&d, &chart, Lang::En);
+    let words = bar_words(&d, &chart, Lang::EN);
     assert_eq!(words.title, "Total foreign trade, Jan–Aug, by destination, 2025");
     assert_eq!(words.series, ["Total foreign trade, Jan–Aug", "Africa", "ASEAN"]);
     assert!(words.stack_unavailable.as_deref().is_some_and(|w| w.starts_with("A whole cannot be stacked with parts")));
     f.hidden.insert(chart.series[0].id.clone());
     let chart = crate::data::query::bar_chart(&d, &f);
-    assert_eq!(bar_words(&d, &chart, Lang::Zh).title, "2025年进出口总额,1–8月,按目的地");
+    assert_eq!(bar_words(&d, &chart, Lang::ZH).title, "2025年进出口总额,1–8月,按目的地");
 }
 
 #[test]
@@ -169,32 +169,32 @@ fn titles_notes_and_reasons_read_in_each_language() {
         ..filter(&["jinhua"], &["cross_border_ecommerce"])
     };
     let chart = line_chart(&d, &f);
-    assert_eq!(line_words(&d, &chart, Lang::En).title, "Cross-border e-commerce: share of Exports");
-    assert_eq!(line_words(&d, &chart, Lang::Zh).title, "跨境电商进出口:占出口额比重");
+    assert_eq!(line_words(&d, &chart, Lang::EN).title, "Cross-border e-commerce: share of Exports");
+    assert_eq!(line_words(&d, &chart, Lang::ZH).title, "跨境电商进出口:占出口额比重");
     let chart = line_chart(&d, &filter(&["jinhua"], &["exports", "exports_yoy_growth"]));
-    let notes = line_words(&d, &chart, Lang::En).notes;
+    let notes = line_words(&d, &chart, Lang::EN).notes;
     assert!(notes[0].starts_with("Exports, growth on previous year is not shown"), "{notes:?}");
     let chart = line_chart(&d, &filter(&["jinhua"], &["total_trade", "total_trade_usd"]));
-    assert!(line_words(&d, &chart, Lang::En).notes.iter().any(|n| n.contains("billion US dollars")));
+    assert!(line_words(&d, &chart, Lang::EN).notes.iter().any(|n| n.contains("billion US dollars")));
     let chart = line_chart(&d, &filter(&["yongkang"], &["cross_border_ecommerce"]));
     assert_eq!(
-        line_words(&d, &chart, Lang::En).empty.as_deref(),
+        line_words(&d, &chart, Lang::EN).empty.as_deref(),
         Some("No Cross-border e-commerce figures for Yongkang in this dataset.")
     );
     let chart = crate::data::query::bar_chart(&d, &filter(&["jinhua", "yiwu", "yongkang"], &["exports"]));
-    assert_eq!(bar_words(&d, &chart, Lang::En).title, "Exports, 2025");
-    assert_eq!(bar_words(&d, &chart, Lang::Zh).title, "2025年出口额");
+    assert_eq!(bar_words(&d, &chart, Lang::EN).title, "Exports, 2025");
+    assert_eq!(bar_words(&d, &chart, Lang::ZH).title, "2025年出口额");
     let f = Filter { mode: ValueMode::ShareOfParent, ..filter(&["china"], &["cross_border_ecommerce"]) };
     let chart = line_chart(&d, &f);
-    assert_eq!(line_words(&d, &chart, Lang::En).notes, ["China: no parent area in this dataset, so no share of it."]);
+    assert_eq!(line_words(&d, &chart, Lang::EN).notes, ["China: no parent area in this dataset, so no share of it."]);
 }
 
 #[test]
 fn a_load_error_speaks_the_language_of_the_window_and_keeps_its_place() {
     let bytes = b"{\"format_version\": 1, \"title\": \"t\",\n \"observations\": [}";
     let err = crate::data::json::load_json(std::path::Path::new("data.json"), bytes).expect_err("broken JSON");
-    let en = load_error_text(&err, Lang::En);
-    let zh = load_error_text(&err, Lang::Zh);
+    let en = load_error_text(&err, Lang::EN);
+    let zh = load_error_text(&err, Lang::ZH);
     assert!(en.starts_with("data.json: line 2, column "), "{en}");
     assert!(zh.starts_with("data.json:第 2 行,第 "), "{zh}");
     assert_eq!(err.to_string(), en, "Display is the fallback language's words");
@@ -204,8 +204,8 @@ fn a_load_error_speaks_the_language_of_the_window_and_keeps_its_place() {
     let err = crate::data::csv::load_tidy_csv(std::path::Path::new("t.csv"), csv.as_bytes(), None, &progress)
         .expect_err("a bad year");
     assert_eq!(
-        load_error_text(&err, Lang::En),
+        load_error_text(&err, Lang::EN),
         "t.csv: row 2, column `year`: \"20x4\" is not a year (expected four digits, like 2024)"
     );
-    assert_eq!(load_error_text(&err, Lang::Zh), "t.csv:第 2 行,`year` 列:\"20x4\" 不是年份(应为四位数字,如 2024)");
+    assert_eq!(load_error_text(&err, Lang::ZH), "t.csv:第 2 行,`year` 列:\"20x4\" 不是年份(应为四位数字,如 2024)");
 }

@@ -1,7 +1,8 @@
 //! Units, periods and breakdowns in words: "billion yuan", "亿元", "Jan–Nov", "1–11月".
 
-use crate::data::format::metric_name;
-use crate::data::{Currency, Dataset, DisplayUnit, Lang};
+use crate::data::{Currency, Dataset, DisplayUnit};
+use crate::l10n::Lang;
+use crate::l10n::metric_name;
 use crate::tr;
 
 /// The axis label of a unit: "billion yuan", "亿元", "%", "index (first value = 100)"; empty
@@ -108,27 +109,27 @@ mod tests {
     fn values_read_with_their_units_in_both_languages() {
         let d = load_bundled().unwrap_or_else(|e| panic!("{e:?}")).dataset;
         let billion = DisplayUnit::Money { currency: Currency::Yuan, multiplier: 1e9 };
-        assert_eq!(format_value(&d, &billion, 921.3, Lang::En), "921.3 billion yuan");
+        assert_eq!(format_value(&d, &billion, 921.3, Lang::EN), "921.3 billion yuan");
         let yi = DisplayUnit::Money { currency: Currency::Yuan, multiplier: 1e8 };
-        assert_eq!(format_value(&d, &yi, 9213.0, Lang::Zh), "9,213 亿元");
-        assert_eq!(unit_label(&d, &yi, Lang::En), "100 million yuan");
+        assert_eq!(format_value(&d, &yi, 9213.0, Lang::ZH), "9,213 亿元");
+        assert_eq!(unit_label(&d, &yi, Lang::EN), "100 million yuan");
         let usd = DisplayUnit::Money { currency: Currency::Usd, multiplier: 1e9 };
-        assert_eq!(format_value(&d, &usd, 150.5, Lang::En), "150.5 billion US dollars");
-        assert_eq!(format_value(&d, &DisplayUnit::PercentChange, 19.4, Lang::En), "+19.4 %");
-        assert_eq!(format_value(&d, &DisplayUnit::SharePercent, 70.0, Lang::En), "70 %");
-        assert_eq!(format_value(&d, &DisplayUnit::Count, 80000.0, Lang::En), "80,000");
+        assert_eq!(format_value(&d, &usd, 150.5, Lang::EN), "150.5 billion US dollars");
+        assert_eq!(format_value(&d, &DisplayUnit::PercentChange, 19.4, Lang::EN), "+19.4 %");
+        assert_eq!(format_value(&d, &DisplayUnit::SharePercent, 70.0, Lang::EN), "70 %");
+        assert_eq!(format_value(&d, &DisplayUnit::Count, 80000.0, Lang::EN), "80,000");
         let total = d.metric_id("total_trade").expect("total trade");
-        assert_eq!(unit_label(&d, &DisplayUnit::ShareOfMetric(total), Lang::En), "% of Total foreign trade");
-        assert_eq!(unit_label(&d, &DisplayUnit::ShareOfMetric(total), Lang::Zh), "占进出口总额 %");
+        assert_eq!(unit_label(&d, &DisplayUnit::ShareOfMetric(total), Lang::EN), "% of Total foreign trade");
+        assert_eq!(unit_label(&d, &DisplayUnit::ShareOfMetric(total), Lang::ZH), "占进出口总额 %");
     }
 
     #[test]
     fn periods_read_as_month_spans() {
-        assert_eq!(period_label("jan_nov", Lang::En), "Jan–Nov");
-        assert_eq!(period_label("jan_nov", Lang::Zh), "1–11月");
-        assert_eq!(period_label("q1", Lang::En), "Q1");
-        assert_eq!(period_label("h1", Lang::Zh), "上半年");
-        assert_eq!(period_label("full_year", Lang::En), "");
-        assert_eq!(period_label("sep2016_aug2017", Lang::En), "sep2016 aug2017");
+        assert_eq!(period_label("jan_nov", Lang::EN), "Jan–Nov");
+        assert_eq!(period_label("jan_nov", Lang::ZH), "1–11月");
+        assert_eq!(period_label("q1", Lang::EN), "Q1");
+        assert_eq!(period_label("h1", Lang::ZH), "上半年");
+        assert_eq!(period_label("full_year", Lang::EN), "");
+        assert_eq!(period_label("sep2016_aug2017", Lang::EN), "sep2016 aug2017");
     }
 }

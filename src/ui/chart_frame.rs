@@ -7,7 +7,8 @@ use egui::{Align, Color32, Layout, RichText, Sense, Ui, vec2};
 use super::{Command, Tab};
 use crate::data::format::format_number;
 use crate::data::query::source_label;
-use crate::data::{Dataset, Lang, SourceId};
+use crate::data::{Dataset, SourceId};
+use crate::l10n::Lang;
 use crate::tr;
 
 /// One entry of a chart's legend.

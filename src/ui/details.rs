@@ -3,7 +3,8 @@
 use egui::{RichText, Ui};
 
 use super::{Command, SelectedFigure};
-use crate::data::{Dataset, Lang};
+use crate::data::Dataset;
+use crate::l10n::Lang;
 use crate::l10n::{Explanation, explain};
 use crate::tr;
 

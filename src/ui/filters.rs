@@ -4,10 +4,11 @@
 use egui::{CollapsingHeader, RichText, Ui};
 
 use super::Command;
-use crate::data::format::{entity_name, metric_name};
 use crate::data::query::{mode_unavailable, search_entities, total_metric_candidates};
-use crate::data::{Dataset, EntityId, Filter, Lang, PeriodChoice, PeriodId, Trust, Unit, UnitScale, ValueMode};
+use crate::data::{Dataset, EntityId, Filter, PeriodChoice, PeriodId, Trust, Unit, UnitScale, ValueMode};
+use crate::l10n::Lang;
 use crate::l10n::{dimension_label, period_label};
+use crate::l10n::{entity_name, metric_name};
 use crate::tr;
 
 /// Above this many entities, the picker is a searchable list instead of a tree.
@@ -274,11 +275,7 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
                 let category = d.category(c);
                 let mut on = f.categories.contains(&category.id);
                 let help = tr!(lang, "filters-draw-this-part-beside-the-whole");
-                if ui
-                    .checkbox(&mut on, crate::data::format::category_name(category, lang))
-                    .on_hover_text(help)
-                    .changed()
-                {
+                if ui.checkbox(&mut on, crate::l10n::category_name(category, lang)).on_hover_text(help).changed() {
                     if on {
                         f.categories.insert(category.id.clone());
                     } else {

@@ -3,7 +3,7 @@
 use egui::{Button, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::{Command, Tab, ThemeChoice};
-use crate::data::Lang;
+use crate::l10n::Lang;
 use crate::tr;
 
 /// Keyboard shortcuts, shown in the menus and in Help › Keyboard shortcuts.
@@ -155,7 +155,7 @@ pub fn show(
             }
             ui.separator();
             ui.label(RichText::new(tr!(lang, "menu-language")).weak());
-            for choice in Lang::ALL {
+            for choice in Lang::all() {
                 let label = tr!(choice, "language-name");
                 if ui.radio(lang == choice, label).clicked() {
                     commands.push(Command::SetLang(choice));

@@ -16,7 +16,8 @@ pub mod table;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{DisplayUnit, Filter, Lang};
+use crate::data::{DisplayUnit, Filter};
+use crate::l10n::Lang;
 use crate::tr;
 
 /// The tabs of the central area.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use crate::data::Lang;
+use crate::l10n::Lang;
 use crate::tr;
 
 /// The state of an open path dialog.

@@ -9,9 +9,9 @@ use super::details::hover;
 use super::palette;
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::DisplayUnit;
-use crate::data::format::entity_name;
 use crate::data::query::ShareChart;
 use crate::l10n::ShareWords;
+use crate::l10n::entity_name;
 use crate::tr;
 
 /// Rows of the plot, top to bottom: an entity heading, then its bars.

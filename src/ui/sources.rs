@@ -6,9 +6,10 @@ use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 
 use super::Command;
 use super::details::is_web_link;
-use crate::data::format::dataset_description;
+use crate::data::Dataset;
 use crate::data::format::format_number;
-use crate::data::{Dataset, Lang};
+use crate::l10n::Lang;
+use crate::l10n::dataset_description;
 use crate::l10n::figure_line;
 use crate::tr;
 

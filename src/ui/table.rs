@@ -4,8 +4,9 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use crate::data::Dataset;
 use crate::data::query::{Table, TableColumn};
-use crate::data::{Dataset, Lang};
+use crate::l10n::Lang;
 use crate::tr;
 
 /// Draws the rows; a click on a header asks to sort by it (returned as the new sort).
