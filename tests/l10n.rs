@@ -98,3 +98,33 @@ fn every_language_has_every_message_and_no_argument_the_english_lacks() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Fluent's Unicode isolation marks (U+2068, U+2069) around placeables.
+fn has_isolation_marks(text: &str) -> bool {
+    text.contains(['\u{2068}', '\u{2069}'])
+}
+
+#[test]
+fn words_reach_the_csv_and_the_clipboard_without_isolation_marks() {
+    use trade_explorer::data::{Filter, PeriodChoice, load_bundled};
+    use trade_explorer::l10n::Lang;
+    // A message with placeables, as a toast or copied text shows it.
+    let copied = trade_explorer::tr!(Lang::ZH, "app-copied", line = "trade-explorer export --view over-time");
+    assert!(!has_isolation_marks(&copied), "{copied:?}");
+    // The CSV of a chart whose rows carry words made with placeables (periods: 1–11月).
+    let d = load_bundled().expect("the bundled dataset").dataset;
+    let f = Filter {
+        entities: ["jinhua".to_string()].into(),
+        metrics: ["total_trade".to_string()].into(),
+        period: PeriodChoice::Named("jan_nov".into()),
+        ..Filter::default()
+    };
+    let table = trade_explorer::export::view_table(&d, &f, trade_explorer::export::ChartView::OverTime);
+    assert!(!table.is_empty());
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("rows.csv");
+    trade_explorer::export::save_csv(&path, &d, &table, Lang::ZH).expect("written");
+    let csv = std::fs::read_to_string(&path).expect("read back");
+    assert!(csv.contains("1–11月"), "{csv}");
+    assert!(!has_isolation_marks(&csv), "{csv:?}");
+}

@@ -103,8 +103,12 @@ pub fn show(ui: &mut Ui, d: &Dataset, figures: &[Vec<usize>], search: &mut Strin
                 ui.label(RichText::new(figure_line(d, i, lang)).strong());
                 for alt in o.alternatives() {
                     let who = alt.source.map(|s| d.source(s).title.clone()).unwrap_or_default();
-                    let trust = alt.trust.map_or("", |t| t.as_str());
-                    ui.label(format!("    {} {} — {who} ({trust})", tr!(lang, "sources-also-reported"), alt.value));
+                    let trust = crate::l10n::trust_level(alt.trust, lang);
+                    let value = alt.value.to_string();
+                    ui.label(format!(
+                        "    {}",
+                        tr!(lang, "sources-also-reported", value = value, source = who, trust = trust)
+                    ));
                 }
                 if let Some(note) = o.note() {
                     ui.add(egui::Label::new(RichText::new(note).weak()).wrap());

@@ -92,7 +92,7 @@ pub fn show(
                     ui.label(if r.derived { tr!(lang, "table-yes") } else { String::new() });
                 });
                 row.col(|ui| {
-                    ui.label(r.trust.map_or("", |t| t.as_str()));
+                    ui.label(r.trust.map_or_else(String::new, |t| crate::l10n::trust_level(Some(t), lang)));
                 });
                 row.col(|ui| {
                     cell(ui, &r.source_label).on_hover_text(format!("{}\n{}", r.source, r.source_url));
