@@ -3,10 +3,12 @@
 
 mod bench;
 mod exporting;
+mod notice;
 mod opening;
 mod surroundings;
 
 pub use bench::Bench;
+pub use notice::Notice;
 pub use surroundings::{EXPORT_PATH_ENV, FolderOpener, Surroundings, TEST_GATE_ENV, native_dialog_available};
 
 use std::path::{Path, PathBuf};
@@ -27,7 +29,7 @@ use crate::data::{Dataset, Filter, LoadError, Loaded, Progress, load_bundled, lo
 use crate::l10n::Lang;
 use crate::l10n::{
     BarWords, LineWords, ShareWords, TableRow, bar_words, customary_scale, line_words, load_error_text, share_words,
-    sort_table, table_rows, warning_text,
+    sort_table, table_rows,
 };
 use crate::l10n::{dataset_description, dataset_title};
 use crate::settings::{self, State};
@@ -105,7 +107,7 @@ pub struct TradeExplorerApp {
     panel: PanelState,
     sources_search: String,
     /// The latest message for the status line.
-    message: Option<String>,
+    message: Option<Notice>,
     /// A file that could not be opened: its located errors.
     load_error: Option<LoadError>,
     show_about: bool,
@@ -131,7 +133,7 @@ impl TradeExplorerApp {
         loaded: Loaded,
         dataset_origin: String,
         state: State,
-        settings_message: Option<String>,
+        settings_message: Option<settings::SettingsProblem>,
         settings_path: Option<PathBuf>,
     ) -> TradeExplorerApp {
         crate::ui::fonts::install(ctx);
@@ -140,7 +142,9 @@ impl TradeExplorerApp {
         let models = compute_models(&loaded, &filter);
         let words = Words::of(&loaded.dataset, &models, state.lang);
         let summary = filter_summary(&loaded.dataset, &filter);
-        let message = settings_message.or_else(|| warnings_message(&loaded, state.lang));
+        let message = settings_message
+            .map(Notice::Settings)
+            .or_else(|| (!loaded.warnings.is_empty()).then_some(Notice::Warnings));
         TradeExplorerApp {
             saved_state: Some(state.clone()),
             state,
@@ -218,9 +222,9 @@ impl TradeExplorerApp {
         self.selected.as_ref()
     }
 
-    /// The message of the status line.
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+    /// The message of the status line, in the window's language.
+    pub fn message(&self) -> Option<String> {
+        self.message.as_ref().map(|m| m.text(&self.loaded, self.state.lang))
     }
 
     /// The Table view's table: exactly the figures of the last chart tab, sorted. Kept until the
@@ -361,11 +365,7 @@ impl TradeExplorerApp {
         self.selected = None;
         self.load_error = None;
         self.refresh_models();
-        let opened = tr!(self.state.lang, "app-opened", origin = self.dataset_origin.as_str());
-        self.message = Some(match warnings_message(&self.loaded, self.state.lang) {
-            Some(w) => format!("{opened} {w}"),
-            None => opened,
-        });
+        self.message = Some(Notice::Opened { origin: self.dataset_origin.clone() });
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -394,7 +394,8 @@ impl TradeExplorerApp {
         match settings::save(path, &self.state) {
             Ok(()) => self.saved_state = Some(self.state.clone()),
             Err(e) => {
-                self.message = Some(format!("The settings could not be saved to {}: {e}", path.display()));
+                let problem = settings::SettingsProblem::NotSaved { path: path.clone(), detail: e.to_string() };
+                self.message = Some(Notice::Settings(problem));
                 // Do not retry every frame: remember this state as handled.
                 self.saved_state = Some(self.state.clone());
             }
@@ -452,7 +453,7 @@ impl TradeExplorerApp {
             }
             if let Some(message) = &self.message {
                 ui.separator();
-                ui.label(RichText::new(message).small().color(ui.visuals().warn_fg_color));
+                ui.label(RichText::new(message.text(&self.loaded, lang)).small().color(ui.visuals().warn_fg_color));
             }
         });
     }
@@ -555,13 +556,6 @@ fn compute_models(loaded: &Loaded, filter: &Filter) -> Models {
     let line = line_chart(d, filter);
     let bars = bars_from_line(d, filter, &line);
     Models { line, bars, shares: share_chart(d, filter) }
-}
-
-fn warnings_message(loaded: &Loaded, lang: Lang) -> Option<String> {
-    (!loaded.warnings.is_empty()).then(|| {
-        let warnings: Vec<String> = loaded.warnings.iter().map(|w| warning_text(w, lang)).collect();
-        format!("{}{}", tr!(lang, "app-warning"), warnings.join("; "))
-    })
 }
 
 /// Prints an event line for scripts and end-to-end tests when `TRADE_EXPLORER_EVENTS` is set

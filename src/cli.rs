@@ -3,14 +3,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::cli_filter::FilterArgs;
+use crate::data::format::format_number;
 use crate::data::progress::Limits;
 use crate::data::{Dataset, Filter, Loaded, Progress, load_bundled, load_path_with};
 use crate::export::{self, ChartView, RenderSpec};
 use crate::l10n::Lang;
-use crate::l10n::{load_error_text, warning_text};
+use crate::l10n::{export_error_text, load_error_text, warning_text};
+use crate::tr;
 use crate::ui::ThemeChoice;
 
 /// Trade Explorer: charts of foreign-trade data, with every figure's source.
@@ -75,17 +77,8 @@ pub enum Command {
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_tag(text).ok_or_else(|| {
         let known: Vec<&str> = Lang::all().iter().map(|l| l.tag()).collect();
-        format!("no language {text:?}; the app speaks {}", known.join(", "))
+        tr!(Lang::default(), "cli-no-language", text = text, known = known.join(", "))
     })
-}
-
-/// `--theme` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeArg {
-    /// Dark text on white.
-    Light,
-    /// Light text on dark grey.
-    Dark,
 }
 
 /// The `export` command's arguments.
@@ -102,7 +95,7 @@ pub struct ExportArgs {
     pub lang: Lang,
     /// Colours.
     #[arg(long, value_enum, default_value = "light")]
-    pub theme: ThemeArg,
+    pub theme: ThemeChoice,
     /// Layout size in points, WIDTHxHEIGHT; the PNG is this size times --scale in pixels.
     #[arg(long, default_value = "1600x900", value_parser = parse_size)]
     pub size: [u32; 2],
@@ -118,50 +111,45 @@ pub struct ExportArgs {
 }
 
 fn parse_size(text: &str) -> Result<[u32; 2], String> {
-    let (w, h) =
-        text.split_once(['x', 'X', '×']).ok_or_else(|| format!("{text:?} is not WIDTHxHEIGHT, like 1600x900"))?;
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(|| tr!(Lang::default(), "cli-not-a-size", text = text))?;
     let parse = |v: &str| v.trim().parse::<u32>().ok().filter(|v| (200..=8000).contains(v));
     match (parse(w), parse(h)) {
         (Some(w), Some(h)) => Ok([w, h]),
-        _ => Err(format!("{text:?}: width and height must be whole numbers from 200 to 8000")),
+        _ => Err(tr!(Lang::default(), "cli-size-out-of-range", text = text)),
     }
 }
 
 fn parse_scale(text: &str) -> Result<f32, String> {
     match text.parse::<f32>() {
         Ok(s) if (0.5..=4.0).contains(&s) => Ok(s),
-        _ => Err(format!("{text:?}: the scale must be a number from 0.5 to 4")),
+        _ => Err(tr!(Lang::default(), "cli-scale-out-of-range", text = text)),
     }
 }
 
 /// Checks that the filter's ids exist in the dataset, naming the first that does not.
-fn check_ids(d: &Dataset, f: &Filter) -> Result<(), String> {
+fn check_ids(d: &Dataset, f: &Filter, lang: Lang) -> Result<(), String> {
     let known = |ids: Vec<&str>| ids.iter().take(12).copied().collect::<Vec<_>>().join(", ");
     for id in &f.entities {
         if d.entity_id(id).is_none() {
-            return Err(format!(
-                "--entity {id}: no such entity (known: {})",
-                known(d.entities.iter().map(|e| e.id.as_str()).collect())
-            ));
+            let known = known(d.entities.iter().map(|e| e.id.as_str()).collect());
+            return Err(tr!(lang, "cli-no-such-entity", id = id.as_str(), known = known));
         }
     }
     for id in f.metrics.iter().chain(&f.total_metric) {
         if d.metric_id(id).is_none() {
-            return Err(format!(
-                "--metric {id}: no such metric (known: {}…)",
-                known(d.metrics.iter().map(|m| m.id.as_str()).collect())
-            ));
+            let known = known(d.metrics.iter().map(|m| m.id.as_str()).collect());
+            return Err(tr!(lang, "cli-no-such-metric", id = id.as_str(), known = known));
         }
     }
     for id in &f.categories {
         if d.category_id(id).is_none() {
-            return Err(format!("--category {id}: no such category"));
+            return Err(tr!(lang, "cli-no-such-category", id = id.as_str()));
         }
     }
     if let crate::data::PeriodChoice::Named(p) = &f.period
         && d.period_id(p).is_none()
     {
-        return Err(format!("--period {p}: no figure of the dataset covers this period"));
+        return Err(tr!(lang, "cli-no-such-period", id = p.as_str()));
     }
     Ok(())
 }
@@ -179,8 +167,9 @@ impl Cli {
 }
 
 fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
+    let lang = args.lang;
     let fail = |message: String| {
-        eprintln!("error: {message}");
+        eprintln!("{}", tr!(lang, "cli-error", error = message));
         ExitCode::FAILURE
     };
     let loaded = match &args.data {
@@ -189,74 +178,83 @@ fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
     };
     let loaded = match loaded {
         Ok(l) => l,
-        Err(e) => return fail(load_error_text(&e, args.lang)),
+        Err(e) => return fail(load_error_text(&e, lang)),
     };
     let d = &loaded.dataset;
     let filter = args.filter.to_filter(d);
-    if let Err(message) = check_ids(d, &filter) {
+    if let Err(message) = check_ids(d, &filter, lang) {
         return fail(message);
     }
-    let lang = args.lang;
     let extension = args.out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let written = match extension.as_str() {
         "csv" => {
             let table = export::view_table(d, &filter, args.view);
-            export::save_csv(&args.out, d, &table, lang).map(|()| format!("{} rows", table.len()))
+            let rows = table.len();
+            export::save_csv(&args.out, d, &table, lang)
+                .map(|()| tr!(lang, "cli-rows", count = format_number(rows as f64, 0), n = rows))
         }
         "png" => {
-            let theme = if args.theme == ThemeArg::Dark { ThemeChoice::Dark } else { ThemeChoice::Light };
-            let spec = RenderSpec { view: args.view, lang, theme, size: args.size, scale: args.scale };
+            let spec = RenderSpec { view: args.view, lang, theme: args.theme, size: args.size, scale: args.scale };
             export::render(d, &filter, &spec)
                 .and_then(|image| export::encode_png(&image).map(|png| (png, image.size)))
                 .and_then(|(png, size)| {
-                    export::save(&args.out, &png).map(|()| format!("{}×{} pixels", size[0], size[1]))
+                    let (width, height) = (size[0].to_string(), size[1].to_string());
+                    export::save(&args.out, &png).map(|()| tr!(lang, "cli-pixels", width = width, height = height))
                 })
         }
         _ => {
-            return fail(format!(
-                "--out {}: the file name must end in .png (a picture) or .csv (the figures)",
-                args.out.display()
-            ));
+            return fail(tr!(lang, "cli-unknown-extension", path = args.out.display().to_string()));
         }
     };
     match written {
         Ok(what) => {
-            println!("wrote {} ({what})", args.out.display());
+            println!("{}", tr!(lang, "cli-wrote", path = args.out.display().to_string(), what = what));
             ExitCode::SUCCESS
         }
-        Err(e) => fail(e.to_string()),
+        Err(e) => fail(export_error_text(&e, lang)),
     }
 }
 
 /// One line about a loaded dataset: counts and time span.
-pub fn summary(loaded: &Loaded) -> String {
+pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     let d = &loaded.dataset;
-    let span = d
-        .year_span()
-        .map_or_else(|| "no years".to_string(), |(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") });
-    format!(
-        "{} entities, {} metrics, {} observations, {}, {} sources",
-        d.entities.len(),
-        d.metrics.len(),
-        d.observations.len(),
-        span,
-        d.sources.len()
+    let count = |n: usize| format_number(n as f64, 0);
+    let span = match d.year_span() {
+        None => tr!(lang, "cli-no-years"),
+        Some((a, b)) if a == b => a.to_string(),
+        Some((a, b)) => format!("{a}–{b}"),
+    };
+    tr!(
+        lang,
+        "cli-summary",
+        entities = count(d.entities.len()),
+        metrics = count(d.metrics.len()),
+        observations = count(d.observations.len()),
+        n_observations = d.observations.len(),
+        span = span,
+        sources = count(d.sources.len()),
+        n_sources = d.sources.len()
     )
 }
 
 fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
+    // `check` has no --lang: its output is for scripts and logs, in the fallback language.
+    let lang = Lang::default();
     let mut failed = false;
     for path in files {
         match load_path_with(path, &Progress::new(limits)) {
             Ok(loaded) => {
-                println!("ok: {}: {}", path.display(), summary(&loaded));
+                println!(
+                    "{}",
+                    tr!(lang, "cli-check-ok", path = path.display().to_string(), summary = summary(&loaded, lang))
+                );
                 for warning in &loaded.warnings {
-                    println!("  warning: {}", warning_text(warning, Lang::default()));
+                    println!("  {}", tr!(lang, "cli-check-warning", warning = warning_text(warning, lang)));
                 }
             }
             Err(err) => {
                 failed = true;
-                println!("error: {}", load_error_text(&err, Lang::default()));
+                println!("{}", tr!(lang, "cli-error", error = load_error_text(&err, lang)));
             }
         }
     }

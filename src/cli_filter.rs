@@ -5,44 +5,6 @@ use clap::{Args, ValueEnum};
 
 use crate::data::{BarLayout, Dataset, Filter, PeriodChoice, Trust, UnitScale, ValueMode};
 
-/// `--mode` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ModeArg {
-    /// Values as reported.
-    Absolute,
-    /// Growth on the previous year, %.
-    Yoy,
-    /// Index, first visible value = 100.
-    Index,
-    /// Share of the parent area, %.
-    ShareOfParent,
-    /// Share of another metric (`--total-metric`), %.
-    ShareOfTotal,
-}
-
-/// `--unit` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum UnitArg {
-    /// Billion yuan (or US dollars).
-    Billion,
-    /// 100 million yuan (亿元).
-    #[value(name = "100-million")]
-    HundredMillion,
-    /// As the dataset stores it.
-    AsStored,
-}
-
-/// `--min-trust` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TrustArg {
-    /// Low or better (hides unrated figures).
-    Low,
-    /// Medium or better.
-    Medium,
-    /// High only.
-    High,
-}
-
 /// The filter flags, one per [`Filter`] field.
 #[derive(Debug, Clone, Default, PartialEq, Args)]
 pub struct FilterArgs {
@@ -70,17 +32,17 @@ pub struct FilterArgs {
     pub no_derived: bool,
     /// Leave out figures below this trust level.
     #[arg(long, value_enum)]
-    pub min_trust: Option<TrustArg>,
+    pub min_trust: Option<Trust>,
     /// How values are shown.
     #[arg(long, value_enum)]
-    pub mode: Option<ModeArg>,
+    pub mode: Option<ValueMode>,
     /// The total for `--mode share-of-total`, by metric id.
     #[arg(long, value_name = "ID")]
     pub total_metric: Option<String>,
     /// Money scale; default: billion, in either language (the window's "Copy command line" writes
     /// the scale it shows).
     #[arg(long = "unit", value_enum)]
-    pub unit_scale: Option<UnitArg>,
+    pub unit_scale: Option<UnitScale>,
     /// The year of the Compare view; default: the year with the most figures.
     #[arg(long = "year", value_name = "YEAR")]
     pub compare_year: Option<i32>,
@@ -117,24 +79,10 @@ impl FilterArgs {
                 Some(p) => PeriodChoice::Named(p.to_string()),
             },
             include_derived: !self.no_derived,
-            min_trust: self.min_trust.map(|t| match t {
-                TrustArg::Low => Trust::Low,
-                TrustArg::Medium => Trust::Medium,
-                TrustArg::High => Trust::High,
-            }),
-            mode: match self.mode.unwrap_or(ModeArg::Absolute) {
-                ModeArg::Absolute => ValueMode::Absolute,
-                ModeArg::Yoy => ValueMode::Yoy,
-                ModeArg::Index => ValueMode::Index,
-                ModeArg::ShareOfParent => ValueMode::ShareOfParent,
-                ModeArg::ShareOfTotal => ValueMode::ShareOfTotal,
-            },
+            min_trust: self.min_trust,
+            mode: self.mode.unwrap_or_default(),
             total_metric: self.total_metric.clone(),
-            unit_scale: match self.unit_scale.unwrap_or(UnitArg::Billion) {
-                UnitArg::Billion => UnitScale::Billion,
-                UnitArg::HundredMillion => UnitScale::HundredMillion,
-                UnitArg::AsStored => UnitScale::AsStored,
-            },
+            unit_scale: self.unit_scale.unwrap_or_default(),
             compare_year: self.compare_year,
             bar_layout: if self.stacked { BarLayout::Stacked } else { BarLayout::Grouped },
             log_scale: self.log,
@@ -157,24 +105,10 @@ impl FilterArgs {
                 PeriodChoice::Named(p) => Some(p.clone()),
             },
             no_derived: !f.include_derived,
-            min_trust: f.min_trust.map(|t| match t {
-                Trust::Low => TrustArg::Low,
-                Trust::Medium => TrustArg::Medium,
-                Trust::High => TrustArg::High,
-            }),
-            mode: match f.mode {
-                ValueMode::Absolute => None,
-                ValueMode::Yoy => Some(ModeArg::Yoy),
-                ValueMode::Index => Some(ModeArg::Index),
-                ValueMode::ShareOfParent => Some(ModeArg::ShareOfParent),
-                ValueMode::ShareOfTotal => Some(ModeArg::ShareOfTotal),
-            },
+            min_trust: f.min_trust,
+            mode: (f.mode != ValueMode::default()).then_some(f.mode),
             total_metric: f.total_metric.clone(),
-            unit_scale: match f.unit_scale {
-                UnitScale::Billion => None,
-                UnitScale::HundredMillion => Some(UnitArg::HundredMillion),
-                UnitScale::AsStored => Some(UnitArg::AsStored),
-            },
+            unit_scale: (f.unit_scale != UnitScale::default()).then_some(f.unit_scale),
             compare_year: f.compare_year,
             stacked: f.bar_layout == BarLayout::Stacked,
             log: f.log_scale,
@@ -248,10 +182,11 @@ fn value_name(value: impl ValueEnum) -> String {
     value.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
 }
 
-/// Quotes a word for a POSIX shell when it needs it.
-pub fn shell_quote(word: &str) -> String {
-    let safe = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:@,=+%".contains(c));
-    if safe { word.to_string() } else { format!("'{}'", word.replace('\'', "'\\''")) }
+/// The words as one line for a POSIX shell, each quoted only when it needs it.
+pub fn shell_line(words: &[String]) -> String {
+    // Only a NUL cannot be quoted, and none reaches here: datasets with control characters in
+    // their text are refused when loading, and paths cannot hold one.
+    shlex::try_join(words.iter().map(String::as_str)).unwrap_or_else(|_| words.join(" "))
 }
 
 #[cfg(test)]
@@ -315,9 +250,14 @@ mod tests {
     }
 
     #[test]
-    fn shell_words_are_quoted_only_when_needed() {
-        assert_eq!(shell_quote("yiwu:exports"), "yiwu:exports");
-        assert_eq!(shell_quote("my data.csv"), "'my data.csv'");
-        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+    fn a_shell_line_splits_back_into_the_same_words() {
+        let words: Vec<String> =
+            ["trade-explorer", "--hide", "yiwu:exports", "my data.csv", "it's", "$HOME", "a\"b", "", "义乌"]
+                .iter()
+                .map(|w| w.to_string())
+                .collect();
+        let line = shell_line(&words);
+        assert_eq!(shlex::split(&line), Some(words));
+        assert!(line.starts_with("trade-explorer --hide yiwu:exports "), "plain words are not quoted: {line}");
     }
 }

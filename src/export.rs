@@ -14,31 +14,25 @@ use crate::l10n::Lang;
 use crate::l10n::{TableRow, bar_words, line_words, share_words, table_rows};
 use crate::ui::{Tab, ThemeChoice, ViewContext};
 
-/// Why an export failed, in words for a toast or the terminal.
-#[derive(Debug, thiserror::Error)]
+/// Why an export failed; [`crate::l10n::export_error_text`] puts it into words.
+#[derive(Debug)]
 pub enum ExportError {
     /// Writing the file failed.
-    #[error("could not write {path}: {source}")]
     Write {
         /// The target.
         path: std::path::PathBuf,
         /// What the system said.
         source: std::io::Error,
     },
-    /// No renderer could draw offscreen.
-    #[error(
-        "no graphics adapter can draw the chart offscreen ({0}); on Debian/Ubuntu install \
-         mesa-vulkan-drivers (sudo apt-get install mesa-vulkan-drivers)"
-    )]
+    /// No renderer could draw offscreen; the graphics library's words.
     NoRenderer(String),
-    /// Rendering failed.
-    #[error("the chart could not be drawn: {0}")]
+    /// Rendering failed; the renderer's words.
     Render(String),
-    /// Encoding the PNG failed.
-    #[error("the PNG could not be encoded: {0}")]
+    /// The renderer stopped (panicked) while drawing.
+    RendererStopped,
+    /// Encoding the PNG failed; the encoder's words.
     Encode(String),
     /// The captured image holds nothing.
-    #[error("the chart area is empty; show a chart before exporting it")]
     EmptyImage,
 }
 
@@ -293,7 +287,7 @@ pub fn render(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<ColorImage, 
     let image = match result {
         Ok(Ok(image)) => image,
         Ok(Err(message)) => return Err(ExportError::Render(message)),
-        Err(_) => return Err(ExportError::Render("the renderer stopped unexpectedly".into())),
+        Err(_) => return Err(ExportError::RendererStopped),
     };
     let (w, h) = image.dimensions();
     Ok(ColorImage::from_rgba_unmultiplied([w as usize, h as usize], image.as_raw()))

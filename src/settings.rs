@@ -81,39 +81,71 @@ pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "trade-explorer").map(|d| d.config_dir().join("settings.json"))
 }
 
-/// Reads the settings; on any problem returns defaults and a message to show once.
-pub fn load(path: &Path) -> (State, Option<String>) {
+/// Why the settings file was not used, or not written; the app starts with defaults and says so
+/// once, in the window's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingsProblem {
+    /// The file exists but cannot be read.
+    Unreadable {
+        /// The settings file.
+        path: PathBuf,
+        /// What the system said.
+        detail: String,
+    },
+    /// The file was read but not used; it was copied aside (or could not be).
+    NotUsed {
+        /// The settings file.
+        path: PathBuf,
+        /// What is wrong with it.
+        why: NotUsed,
+        /// Where the copy went.
+        backup: PathBuf,
+        /// Why the copy failed, when it did.
+        backup_failed: Option<String>,
+    },
+    /// The session could not be saved.
+    NotSaved {
+        /// The settings file.
+        path: PathBuf,
+        /// What the system said.
+        detail: String,
+    },
+}
+
+/// What is wrong with a settings file that was read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotUsed {
+    /// Not JSON; serde's words.
+    NotJson(String),
+    /// Written by a newer version of the app.
+    Newer(u64),
+    /// JSON, but not settings this version understands; serde's words.
+    NotUnderstood(String),
+}
+
+/// Reads the settings; on any problem returns defaults and what went wrong, to show once.
+pub fn load(path: &Path) -> (State, Option<SettingsProblem>) {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
         Err(e) => {
-            return (
-                State::default(),
-                Some(format!("The settings file {} cannot be read ({e}); started with defaults.", path.display())),
-            );
+            let problem = SettingsProblem::Unreadable { path: path.to_path_buf(), detail: e.to_string() };
+            return (State::default(), Some(problem));
         }
     };
-    let problem = match serde_json::from_slice::<serde_json::Value>(&bytes) {
-        Err(e) => format!("it is not valid JSON ({e})"),
+    let why = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Err(e) => NotUsed::NotJson(e.to_string()),
         Ok(value) => match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v > u64::from(SETTINGS_VERSION) => {
-                format!("it was written by a newer version of Trade Explorer (settings version {v})")
-            }
+            Some(v) if v > u64::from(SETTINGS_VERSION) => NotUsed::Newer(v),
             _ => match serde_json::from_value::<SettingsFile>(value) {
                 Ok(file) => return (file.state, None),
-                Err(e) => format!("it cannot be understood ({e})"),
+                Err(e) => NotUsed::NotUnderstood(e.to_string()),
             },
         },
     };
     let backup = backup_path(path);
-    let kept = match std::fs::copy(path, &backup) {
-        Ok(_) => format!("kept as {}", backup.display()),
-        Err(e) => format!("and could not be copied to {} ({e})", backup.display()),
-    };
-    (
-        State::default(),
-        Some(format!("The settings file {} was not used: {problem}; {kept}. Started with defaults.", path.display())),
-    )
+    let backup_failed = std::fs::copy(path, &backup).err().map(|e| e.to_string());
+    (State::default(), Some(SettingsProblem::NotUsed { path: path.to_path_buf(), why, backup, backup_failed }))
 }
 
 /// `settings.json` → `settings.json.bak`.
@@ -153,7 +185,10 @@ mod tests {
         std::fs::write(&path, "{ not json").unwrap();
         let (state, message) = load(&path);
         assert_eq!(state, State::default());
-        assert!(message.unwrap().contains("not valid JSON"));
+        assert!(matches!(
+            message,
+            Some(SettingsProblem::NotUsed { why: NotUsed::NotJson(_), backup_failed: None, .. })
+        ));
         assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), "{ not json");
     }
 
@@ -163,7 +198,7 @@ mod tests {
         let path = dir.path().join("settings.json");
         std::fs::write(&path, r#"{"version": 7, "state": {}}"#).unwrap();
         let (_, message) = load(&path);
-        assert!(message.unwrap().contains("newer version"));
+        assert!(matches!(message, Some(SettingsProblem::NotUsed { why: NotUsed::Newer(7), .. })), "{message:?}");
         assert!(backup_path(&path).exists());
     }
 
@@ -175,7 +210,7 @@ mod tests {
         std::fs::create_dir(&path).unwrap();
         let (state, message) = load(&path);
         assert_eq!(state, State::default());
-        assert!(message.unwrap().contains("cannot be read"));
+        assert!(matches!(message, Some(SettingsProblem::Unreadable { .. })), "{message:?}");
     }
 
     #[test]

@@ -233,7 +233,7 @@ fn copy_as_command_line_reproduces_the_filter() {
         line.starts_with("trade-explorer export --view compare --entity jinhua --entity yiwu --metric exports"),
         "{line}"
     );
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let words = shlex::split(&line).unwrap_or_else(|| panic!("not a shell line: {line}"));
     let cli = trade_explorer::cli::Cli::try_parse_from(&words).unwrap_or_else(|e| panic!("{line}: {e}"));
     let Some(trade_explorer::cli::Command::Export(args)) = cli.command else { panic!("not an export command: {line}") };
     assert_eq!(args.filter.to_filter(&harness.state().loaded().dataset), *harness.state().filter());

@@ -134,7 +134,7 @@ fn cancel_in_the_status_line_stops_a_load_and_keeps_the_data_that_was_open() {
     harness.step();
     gate.open();
     wait_for_load(&mut harness);
-    assert_eq!(harness.state().message(), Some("Opening was cancelled."));
+    assert_eq!(harness.state().message().as_deref(), Some("Opening was cancelled."));
     assert_eq!(harness.state().loaded().dataset.title, title, "the data that was open stays");
     assert!(harness.query_by_role(Role::ProgressIndicator).is_none(), "the progress bar stayed");
 }

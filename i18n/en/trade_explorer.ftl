@@ -156,14 +156,14 @@ app-the-file-could-not-be-opened = The file could not be opened
 app-the-data-that-was-open-is = The data that was open is still open. What is wrong:
 app-copy-the-messages = Copy the messages
 app-open-a-dataset = Open a dataset
-app-warning = Warning:{" "}
+app-warning = Warning: { $warnings }
 opening-open-a-dataset = Open a dataset
 opening-opening-was-cancelled = Opening was cancelled.
 opening-drop-to-open-the-dataset = Drop to open the dataset
 exporting-export = Export
-exporting-cannot-open = Cannot open
+exporting-cannot-open = Cannot open { $folder }: { $detail }
 exporting-show-a-chart-to-copy-it = Show a chart to copy it.
-exporting-export-failed = Export failed:{" "}
+exporting-export-failed = Export failed: { $error }
 exporting-copied-the-chart-to-the-clipboard = Copied the chart to the clipboard.
 exporting-export-image-at-high-resolution = Export image at high resolution
 exporting-the-chart-is-drawn-again-offscreen = The chart is drawn again offscreen at this size and resolution, for print.
@@ -420,3 +420,51 @@ place-header-column = row 1, column `{ $column }`
 error-no-resources = { $path }: the data package lists no resources (no CSV file to open)
 # How readers of the language count money: billion or hundred-million (亿).
 money-scale = billion
+
+## Settings
+
+settings-unreadable = The settings file { $path } cannot be read ({ $detail }); started with defaults.
+settings-not-json = The settings file { $path } was not used: it is not valid JSON ({ $detail }); { $kept } Started with defaults.
+settings-newer = The settings file { $path } was not used: it was written by a newer version of Trade Explorer (settings version { $version }); { $kept } Started with defaults.
+settings-not-understood = The settings file { $path } was not used: it cannot be understood ({ $detail }); { $kept } Started with defaults.
+settings-kept = it was kept as { $backup }.
+settings-not-copied = it could not be copied to { $backup } ({ $detail }).
+settings-not-saved = The settings could not be saved to { $path }: { $detail }
+
+## Export errors
+
+export-error-write = could not write { $path }: { $detail }
+export-error-no-renderer = no graphics adapter can draw the chart offscreen ({ $detail }); on Debian/Ubuntu install mesa-vulkan-drivers (sudo apt-get install mesa-vulkan-drivers)
+export-error-render = the chart could not be drawn: { $detail }
+export-error-renderer-stopped = the chart could not be drawn: the renderer stopped unexpectedly
+export-error-encode = the PNG could not be encoded: { $detail }
+export-error-empty-image = the chart area is empty; show a chart before exporting it
+
+## The command line (its own output; clap's help and usage errors stay in English)
+
+cli-error = error: { $error }
+cli-no-language = no language "{ $text }"; the app speaks { $known }
+cli-not-a-size = "{ $text }" is not WIDTHxHEIGHT, like 1600x900
+cli-size-out-of-range = "{ $text }": width and height must be whole numbers from 200 to 8000
+cli-scale-out-of-range = "{ $text }": the scale must be a number from 0.5 to 4
+cli-no-such-entity = --entity { $id }: no such entity (known: { $known })
+cli-no-such-metric = --metric { $id }: no such metric (known: { $known }…)
+cli-no-such-category = --category { $id }: no such category
+cli-no-such-period = --period { $id }: no figure of the dataset covers this period
+cli-unknown-extension = --out { $path }: the file name must end in .png (a picture) or .csv (the figures)
+cli-rows = { $n ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+cli-pixels = { $width }×{ $height } pixels
+cli-wrote = wrote { $path } ({ $what })
+cli-no-years = no years
+cli-summary = { $entities } entities, { $metrics } metrics, { $n_observations ->
+    [one] { $observations } observation
+   *[other] { $observations } observations
+}, { $span }, { $n_sources ->
+    [one] { $sources } source
+   *[other] { $sources } sources
+}
+cli-check-ok = ok: { $path }: { $summary }
+cli-check-warning = warning: { $warning }

@@ -155,14 +155,14 @@ app-the-file-could-not-be-opened = 无法打开文件
 app-the-data-that-was-open-is = 原先打开的数据保持不变。问题如下:
 app-copy-the-messages = 复制错误信息
 app-open-a-dataset = 打开数据集
-app-warning = 警告:
+app-warning = 警告：{ $warnings }
 opening-open-a-dataset = 打开数据集
 opening-opening-was-cancelled = 已取消打开。
 opening-drop-to-open-the-dataset = 松开鼠标以打开数据集
 exporting-export = 导出
-exporting-cannot-open = 无法打开
+exporting-cannot-open = 无法打开 { $folder }：{ $detail }
 exporting-show-a-chart-to-copy-it = 请先显示图表再复制。
-exporting-export-failed = 导出失败:
+exporting-export-failed = 导出失败：{ $error }
 exporting-copied-the-chart-to-the-clipboard = 已将图表复制到剪贴板。
 exporting-export-image-at-high-resolution = 导出高分辨率图片
 exporting-the-chart-is-drawn-again-offscreen = 图表将按此尺寸和分辨率在后台重新绘制,适合打印。
@@ -407,3 +407,42 @@ place-header-column = 第 1 行,`{ $column }` 列
 error-no-resources = { $path }:数据包没有列出任何资源(没有可打开的 CSV 文件)
 # How readers of the language count money: billion or hundred-million (亿).
 money-scale = hundred-million
+
+## Settings
+
+settings-unreadable = 无法读取设置文件 { $path }（{ $detail }），已使用默认设置启动。
+settings-not-json = 未使用设置文件 { $path }：它不是有效的 JSON（{ $detail }）；{ $kept }已使用默认设置启动。
+settings-newer = 未使用设置文件 { $path }：它由更新版本的 Trade Explorer 写入（设置版本 { $version }）；{ $kept }已使用默认设置启动。
+settings-not-understood = 未使用设置文件 { $path }：无法理解其内容（{ $detail }）；{ $kept }已使用默认设置启动。
+settings-kept = 原文件已另存为 { $backup }。
+settings-not-copied = 原文件也无法复制到 { $backup }（{ $detail }）。
+settings-not-saved = 无法将设置保存到 { $path }：{ $detail }
+
+## Export errors
+
+export-error-write = 无法写入 { $path }：{ $detail }
+export-error-no-renderer = 没有可在后台绘制图表的图形适配器（{ $detail }）；在 Debian/Ubuntu 上请安装 mesa-vulkan-drivers（sudo apt-get install mesa-vulkan-drivers）
+export-error-render = 无法绘制图表：{ $detail }
+export-error-renderer-stopped = 无法绘制图表：渲染器意外停止
+export-error-encode = 无法编码 PNG：{ $detail }
+export-error-empty-image = 图表区域为空；请先显示图表再导出
+
+## The command line (its own output; clap's help and usage errors stay in English)
+
+cli-error = 错误：{ $error }
+cli-no-language = 没有语言“{ $text }”；本程序支持 { $known }
+cli-not-a-size = “{ $text }”不是 宽x高 的格式，例如 1600x900
+cli-size-out-of-range = “{ $text }”：宽和高必须是 200 到 8000 之间的整数
+cli-scale-out-of-range = “{ $text }”：缩放必须是 0.5 到 4 之间的数
+cli-no-such-entity = --entity { $id }：没有这个地区（已知：{ $known }）
+cli-no-such-metric = --metric { $id }：没有这个指标（已知：{ $known }…）
+cli-no-such-category = --category { $id }：没有这个分类
+cli-no-such-period = --period { $id }：数据集中没有覆盖这一时期的数字
+cli-unknown-extension = --out { $path }：文件名必须以 .png（图片）或 .csv（数字）结尾
+cli-rows = { $count } 行
+cli-pixels = { $width }×{ $height } 像素
+cli-wrote = 已写入 { $path }（{ $what }）
+cli-no-years = 无年份
+cli-summary = { $entities } 个地区，{ $metrics } 个指标，{ $observations } 个观测值，{ $span }，{ $sources } 个来源
+cli-check-ok = 正常：{ $path }：{ $summary }
+cli-check-warning = 警告：{ $warning }

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use egui::{ColorImage, RichText};
 
 use super::TradeExplorerApp;
-use crate::cli_filter::{FilterArgs, shell_quote};
+use crate::cli_filter::{FilterArgs, shell_line};
 use crate::export::{self, ChartView, RenderSpec};
-use crate::l10n::Lang;
+use crate::l10n::{Lang, export_error_text};
 use crate::tr;
 use crate::ui::path_dialog::PathDialog;
 use crate::ui::{Tab, ThemeChoice, chart_layout};
@@ -82,7 +82,7 @@ pub struct Exports {
     /// A screenshot being taken.
     pub capture: Option<Capture>,
     /// Files being written on worker threads.
-    pub writing: Vec<Receiver<Result<PathBuf, String>>>,
+    pub writing: Vec<Receiver<Result<PathBuf, export::ExportError>>>,
     /// Messages in the corner.
     pub toasts: Vec<Toast>,
     /// The high-resolution export window: open, with its chosen scale and size.
@@ -195,7 +195,7 @@ impl TradeExplorerApp {
         let gate = self.surroundings.test_gate.clone();
         std::thread::spawn(move || {
             super::surroundings::wait_at(gate.as_deref());
-            let result = write(&path).map(|()| path).map_err(|e| e.to_string());
+            let result = write(&path).map(|()| path);
             let _ = tx.send(result);
             ctx.request_repaint();
         });
@@ -214,9 +214,9 @@ impl TradeExplorerApp {
                     log::info!("saved {} while closing", path.display());
                     super::event(&format!("saved {}", path.display()));
                 }
-                Ok(Err(message)) => {
-                    log::warn!("export failed while closing: {message}");
-                    super::event(&format!("export failed: {message}"));
+                Ok(Err(error)) => {
+                    log::warn!("export failed while closing: {error}");
+                    super::event(&format!("export failed: {error}"));
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                     log::warn!("an export was still being written after {timeout:?}; it was abandoned");
@@ -232,7 +232,12 @@ impl TradeExplorerApp {
     /// Opens a folder in the file manager, or says why it cannot.
     pub(super) fn open_folder(&mut self, folder: &std::path::Path) {
         if let Err(e) = (self.surroundings.open_folder)(folder) {
-            let text = format!("{} {}: {e}", tr!(self.state.lang, "exporting-cannot-open"), folder.display());
+            let text = tr!(
+                self.state.lang,
+                "exporting-cannot-open",
+                folder = folder.display().to_string(),
+                detail = e.to_string()
+            );
             self.toast(text, None, true);
         }
     }
@@ -261,7 +266,7 @@ impl TradeExplorerApp {
             words.extend(["--data".into(), path.display().to_string()]);
         }
         words.extend(["--out".into(), export::suggested_name(&self.loaded.dataset, &self.filter, view, "png")]);
-        words.iter().map(|w| shell_quote(w)).collect::<Vec<_>>().join(" ")
+        shell_line(&words)
     }
 
     /// Moves the export flow on: dialogs answered, screenshots arrived, files written.
@@ -299,9 +304,10 @@ impl TradeExplorerApp {
                     let text = tr!(lang, "exporting-saved", path = path.display().to_string());
                     self.toast(text, path.parent().map(|p| p.to_path_buf()), false);
                 }
-                Err(message) => {
-                    super::event(&format!("export failed: {message}"));
-                    self.toast(format!("{}{message}", tr!(lang, "exporting-export-failed")), None, true);
+                Err(error) => {
+                    super::event(&format!("export failed: {error}"));
+                    let text = tr!(lang, "exporting-export-failed", error = export_error_text(&error, lang));
+                    self.toast(text, None, true);
                 }
             }
         }
@@ -331,7 +337,8 @@ impl TradeExplorerApp {
                 self.write_in_background(ctx, path, move |path| export::save(path, &export::encode_png(&picture)?));
             }
             (_, Err(e)) => {
-                let text = format!("{}{e}", tr!(self.state.lang, "exporting-export-failed"));
+                let lang = self.state.lang;
+                let text = tr!(lang, "exporting-export-failed", error = export_error_text(&e, lang));
                 self.toast(text, None, true);
             }
         }

@@ -176,7 +176,7 @@ impl TradeExplorerApp {
                 super::event(&format!("opened {name}"));
             }
             (_, Err(LoadError::Cancelled { .. })) => {
-                self.message = Some(tr!(self.state.lang, "opening-opening-was-cancelled"));
+                self.message = Some(super::Notice::OpeningCancelled);
             }
             (_, Err(error)) => {
                 log::warn!("could not open {name}: {}", crate::l10n::load_error_text(&error, Lang::default()));

@@ -24,7 +24,7 @@ pub(crate) fn locate_row(i: usize, field: &str) -> Place {
     Place::Row { row: i, column: field.to_string() }
 }
 
-/// Makes an identifier from a display name: `Yiwu City` → `yiwu_city`, `义乌` → `义乌`.
+/// Makes an identifier from a display name: `Yiwu City` → `yiwu_city`; letters of other scripts are kept as they are.
 pub fn slug(name: &str) -> String {
     let mut id = String::with_capacity(name.len());
     for c in name.trim().chars() {

@@ -9,6 +9,7 @@ use super::model::{Dataset, EntityId, MetricId, Trust};
 
 /// How values are transformed before they are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum ValueMode {
     /// As reported.
@@ -20,7 +21,7 @@ pub enum ValueMode {
     Index,
     /// Share of the parent entity's value for the same metric (Yiwu's share of Jinhua).
     ShareOfParent,
-    /// Share of another metric of the same entity ([`Filter::total_metric`]).
+    /// Share of another metric of the same entity (the filter's total metric), in %.
     ShareOfTotal,
 }
 
@@ -43,12 +44,14 @@ impl ValueMode {
 
 /// Which money scale to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum UnitScale {
     /// Billions (of yuan or dollars).
     #[default]
     Billion,
-    /// Hundreds of millions (亿), the unit of Chinese statistics.
+    /// Hundreds of millions (100 million yuan, the unit of Chinese statistics).
+    #[cfg_attr(feature = "cli", value(name = "100-million"))]
     HundredMillion,
     /// As the dataset stores it.
     AsStored,

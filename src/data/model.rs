@@ -109,6 +109,7 @@ impl Category {
 
 /// How much a figure can be relied on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Trust {
     /// Unverified, secondary or self-published.

@@ -77,7 +77,7 @@ pub fn join_names(names: &[String], lang: Lang) -> String {
     }
 }
 
-/// Names joined with the language's list separator, all of them: "Yiwu, Yongkang", "义乌、永康".
+/// Names joined with the language's list separator, all of them: "Yiwu, Yongkang" (Chinese joins with the ideographic comma).
 fn all_names(names: &[String], lang: Lang) -> String {
     names.join(&tr!(lang, "list-separator"))
 }
@@ -241,7 +241,7 @@ fn share_row_label(d: &Dataset, r: &ShareRow, lang: Lang) -> String {
     with_period(d, label, cell.period, lang)
 }
 
-/// "of China", "占全国": what a share is a share of, from the metric's `share_of`.
+/// "of China": what a share is a share of, from the metric's `share_of`.
 fn share_of_text(d: &Dataset, r: &ShareRow, lang: Lang) -> Option<String> {
     let whole = d.metric(r.metric).share_of.as_deref()?;
     let kind = match whole {

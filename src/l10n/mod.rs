@@ -13,6 +13,7 @@ pub use names::{category_name, customary_scale, dataset_description, dataset_tit
 mod charts;
 mod errors;
 mod explain;
+mod messages;
 mod table;
 mod units;
 pub use charts::{
@@ -21,6 +22,7 @@ pub use charts::{
 };
 pub use errors::{load_error_text, place_text, problem_text, warning_text};
 pub use explain::{Explanation, explain, figure_line, trust_level};
+pub use messages::{export_error_text, settings_problem_text};
 pub use table::{TableRow, sort_rows, sort_table, table_row, table_rows};
 pub use units::{dimension_label, format_value, period_label, unit_label};
 

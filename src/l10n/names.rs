@@ -39,7 +39,7 @@ pub fn category_name(category: &Category, lang: Lang) -> &str {
 }
 
 /// The scale readers of a language count money in, as its resource says (`money-scale`):
-/// billions in English, 亿 (100 million) in Chinese statistics. "As stored" stays: it was
+/// billions in English, hundreds of millions (yi) in Chinese statistics. "As stored" stays: it was
 /// chosen on purpose.
 pub fn customary_scale(scale: UnitScale, lang: Lang) -> UnitScale {
     match scale {

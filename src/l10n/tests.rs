@@ -209,3 +209,34 @@ fn a_load_error_speaks_the_language_of_the_window_and_keeps_its_place() {
     );
     assert_eq!(load_error_text(&err, Lang::ZH), "t.csv:第 2 行,`year` 列:\"20x4\" 不是年份(应为四位数字,如 2024)");
 }
+
+#[test]
+fn a_settings_file_that_was_not_used_is_explained_in_the_windows_language() {
+    use crate::settings::{NotUsed, SettingsProblem};
+    let problem = SettingsProblem::NotUsed {
+        path: "/home/a/settings.json".into(),
+        why: NotUsed::Newer(7),
+        backup: "/home/a/settings.json.bak".into(),
+        backup_failed: None,
+    };
+    let en = settings_problem_text(&problem, Lang::EN);
+    assert_eq!(
+        en,
+        "The settings file /home/a/settings.json was not used: it was written by a newer version of Trade \
+         Explorer (settings version 7); it was kept as /home/a/settings.json.bak. Started with defaults."
+    );
+    let zh = settings_problem_text(&problem, Lang::ZH);
+    assert!(zh.starts_with("未使用设置文件 /home/a/settings.json："), "{zh}");
+    assert!(zh.contains("设置版本 7") && zh.contains("/home/a/settings.json.bak"), "{zh}");
+}
+
+#[test]
+fn an_export_that_failed_says_why_in_the_windows_language() {
+    let error = crate::export::ExportError::Write {
+        path: "/read-only/chart.png".into(),
+        source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    };
+    assert_eq!(export_error_text(&error, Lang::EN), "could not write /read-only/chart.png: permission denied");
+    assert!(export_error_text(&error, Lang::ZH).starts_with("无法写入 /read-only/chart.png："));
+    assert_eq!(error.to_string(), export_error_text(&error, Lang::EN), "logs and the terminal read English");
+}

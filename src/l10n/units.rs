@@ -1,11 +1,12 @@
-//! Units, periods and breakdowns in words: "billion yuan", "亿元", "Jan–Nov", "1–11月".
+//! Units, periods and breakdowns in words: "billion yuan", "Jan–Nov", "By destination", in each
+//! language as its resource writes them.
 
 use crate::data::{Currency, Dataset, DisplayUnit};
 use crate::l10n::Lang;
 use crate::l10n::metric_name;
 use crate::tr;
 
-/// The axis label of a unit: "billion yuan", "亿元", "%", "index (first value = 100)"; empty
+/// The axis label of a unit: "billion yuan" (100 million yuan in Chinese), "%", "index (first value = 100)"; empty
 /// for a plain count.
 pub fn unit_label(d: &Dataset, unit: &DisplayUnit, lang: Lang) -> String {
     match unit {
@@ -49,7 +50,7 @@ pub fn format_value(d: &Dataset, unit: &DisplayUnit, value: f64, lang: Lang) -> 
     }
 }
 
-/// A period's label: `full_year` → "", `jan_nov` → "Jan–Nov" / "1–11月", `q1` → "Q1" / "第1季度";
+/// A period's label: `full_year` → "", `jan_nov` → "Jan–Nov", `q1` → "Q1";
 /// a period the app does not know is shown as its id.
 pub fn period_label(period: &str, lang: Lang) -> String {
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -70,7 +71,7 @@ pub fn period_label(period: &str, lang: Lang) -> String {
     }
 }
 
-/// A month as a period label shows it: "Jan", or "1" (in "1–11月").
+/// A month as a period label shows it: "Jan" in English, the month's number in Chinese.
 fn month_name(month: usize, lang: Lang) -> String {
     match month {
         1 => tr!(lang, "month-1"),
@@ -88,7 +89,7 @@ fn month_name(month: usize, lang: Lang) -> String {
     }
 }
 
-/// What a whole is split by, as a heading: `destination` → "By destination" / "按目的地"; a
+/// What a whole is split by, as a heading: `destination` → "By destination"; a
 /// breakdown the app does not know is shown as its id.
 pub fn dimension_label(dimension: Option<&str>, lang: Lang) -> String {
     match dimension {

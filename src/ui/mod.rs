@@ -59,15 +59,16 @@ impl Tab {
 }
 
 /// Light, dark, or whatever the system uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum ThemeChoice {
-    /// Follow the system.
+    /// Follow the system (not for `export --theme`: a file has no system to follow).
     #[default]
+    #[value(skip)]
     System,
-    /// Light.
+    /// Dark text on white.
     Light,
-    /// Dark.
+    /// Light text on dark grey.
     Dark,
 }
 
