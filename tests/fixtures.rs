@@ -83,8 +83,8 @@ fn monthly_dates_load_in_order() {
     let loaded = valid("monthly.json");
     let times: Vec<Time> = loaded.dataset.observations.iter().map(|o| o.cell.time).collect();
     assert_eq!(times.len(), 11);
-    assert_eq!(times[0], Time::Month { year: 2024, month: 1 });
-    assert_eq!(times[6], Time::Month { year: 2024, month: 8 }, "July is missing");
+    assert_eq!(times[0], Time::month(2024, 1).unwrap());
+    assert_eq!(times[6], Time::month(2024, 8).unwrap(), "July is missing");
 }
 
 #[test]

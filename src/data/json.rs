@@ -305,7 +305,7 @@ fn time_of(year: Option<i64>, date: Option<&str>) -> Result<Time, (&'static str,
             Err(_) => Err(("year", ProblemKind::BadYear { text: year.to_string() })),
         },
         (None, Some(text)) => match Time::parse(text) {
-            Some(time @ (Time::Month { .. } | Time::Day { .. })) => Ok(time),
+            Some(time @ (Time::Month(_) | Time::Day(_))) => Ok(time),
             _ => Err(("date", ProblemKind::BadDate { text: text.to_string() })),
         },
     }

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use jiff::civil::Date;
+
 /// Index of an [`Entity`] in [`Dataset::entities`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EntityId(pub u32);
@@ -144,27 +146,17 @@ impl Trust {
     }
 }
 
-/// The point or span of time an observation covers.
+/// The point or span of time an observation covers. A year is a plain number (real data goes past
+/// the years 0–9999 a calendar date allows: geological or projected series); a month or a day is a
+/// calendar date, with its arithmetic from `jiff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Time {
     /// A calendar year (possibly only part of it: see the observation's period).
     Year(i32),
-    /// A calendar month.
-    Month {
-        /// Year.
-        year: i32,
-        /// Month, 1–12.
-        month: u8,
-    },
+    /// A calendar month, as its first day.
+    Month(Date),
     /// A single day.
-    Day {
-        /// Year.
-        year: i32,
-        /// Month, 1–12.
-        month: u8,
-        /// Day of the month.
-        day: u8,
-    },
+    Day(Date),
 }
 
 /// How finely a series is resolved in time.
@@ -178,11 +170,25 @@ pub enum Resolution {
     Day,
 }
 
+/// The day a day's ordinal counts from.
+const UNIX_EPOCH: Date = jiff::civil::date(1970, 1, 1);
+
 impl Time {
+    /// A month, if the calendar has it (month 1–12 of a year that a date can hold).
+    pub fn month(year: i32, month: u8) -> Option<Time> {
+        Some(Time::Month(calendar_date(year, month, 1)?))
+    }
+
+    /// A day, if the calendar has it (no 30 February).
+    pub fn day(year: i32, month: u8, day: u8) -> Option<Time> {
+        Some(Time::Day(calendar_date(year, month, day)?))
+    }
+
     /// The calendar year this time falls in.
     pub fn year(self) -> i32 {
         match self {
-            Time::Year(year) | Time::Month { year, .. } | Time::Day { year, .. } => year,
+            Time::Year(year) => year,
+            Time::Month(date) | Time::Day(date) => i32::from(date.year()),
         }
     }
 
@@ -190,8 +196,8 @@ impl Time {
     pub fn resolution(self) -> Resolution {
         match self {
             Time::Year(_) => Resolution::Year,
-            Time::Month { .. } => Resolution::Month,
-            Time::Day { .. } => Resolution::Day,
+            Time::Month(_) => Resolution::Month,
+            Time::Day(_) => Resolution::Day,
         }
     }
 
@@ -200,10 +206,9 @@ impl Time {
     pub fn x(self) -> f64 {
         match self {
             Time::Year(year) => f64::from(year),
-            Time::Month { year, month } => f64::from(year) + f64::from(month - 1) / 12.0,
-            Time::Day { year, month, day } => {
-                let days_in_year = if is_leap_year(year) { 366.0 } else { 365.0 };
-                f64::from(year) + f64::from(day_of_year(year, month, day) - 1) / days_in_year
+            Time::Month(date) => f64::from(date.year()) + f64::from(date.month() - 1) / 12.0,
+            Time::Day(date) => {
+                f64::from(date.year()) + f64::from(date.day_of_year() - 1) / f64::from(date.days_in_year())
             }
         }
     }
@@ -213,26 +218,17 @@ impl Time {
     pub fn ordinal(self) -> i64 {
         match self {
             Time::Year(year) => i64::from(year),
-            Time::Month { year, month } => i64::from(year) * 12 + i64::from(month) - 1,
-            Time::Day { year, month, day } => days_from_civil(year, month, day),
+            Time::Month(date) => i64::from(date.year()) * 12 + i64::from(date.month()) - 1,
+            Time::Day(date) => date.duration_since(UNIX_EPOCH).as_secs().div_euclid(86_400),
         }
     }
 
-    /// The time one step earlier at the same resolution.
-    pub fn previous(self) -> Time {
+    /// The time one step earlier at the same resolution; `None` before the first the calendar has.
+    pub fn previous(self) -> Option<Time> {
         match self {
-            Time::Year(year) => Time::Year(year - 1),
-            Time::Month { year, month: 1 } => Time::Month { year: year - 1, month: 12 },
-            Time::Month { year, month } => Time::Month { year, month: month - 1 },
-            Time::Day { year, month, day } => {
-                if day > 1 {
-                    Time::Day { year, month, day: day - 1 }
-                } else if month > 1 {
-                    Time::Day { year, month: month - 1, day: days_in_month(year, month - 1) }
-                } else {
-                    Time::Day { year: year - 1, month: 12, day: 31 }
-                }
-            }
+            Time::Year(year) => year.checked_sub(1).map(Time::Year),
+            Time::Month(date) => date.checked_sub(jiff::Span::new().months(1)).ok().map(Time::Month),
+            Time::Day(date) => date.yesterday().ok().map(Time::Day),
         }
     }
 
@@ -245,26 +241,27 @@ impl Time {
             return Some(Time::Year(year));
         };
         let month: u8 = parse_digits(month, 2)?.try_into().ok()?;
-        if !(1..=12).contains(&month) {
-            return None;
-        }
         let Some(day) = parts.next() else {
-            return Some(Time::Month { year, month });
+            return Time::month(year, month);
         };
         let day: u8 = parse_digits(day, 2)?.try_into().ok()?;
-        if parts.next().is_some() || day == 0 || day > days_in_month(year, month) {
+        if parts.next().is_some() {
             return None;
         }
-        Some(Time::Day { year, month, day })
+        Time::day(year, month, day)
     }
+}
+
+fn calendar_date(year: i32, month: u8, day: u8) -> Option<Date> {
+    Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 impl fmt::Display for Time {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Time::Year(year) => write!(f, "{year}"),
-            Time::Month { year, month } => write!(f, "{year}-{month:02}"),
-            Time::Day { year, month, day } => write!(f, "{year}-{month:02}-{day:02}"),
+            Time::Month(date) => write!(f, "{}-{:02}", date.year(), date.month()),
+            Time::Day(date) => write!(f, "{}-{:02}-{:02}", date.year(), date.month(), date.day()),
         }
     }
 }
@@ -281,35 +278,6 @@ fn parse_year(text: &str) -> Option<i32> {
         return None;
     }
     text.parse().ok()
-}
-
-fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// Days in a month of a year (February knows leap years).
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn day_of_year(year: i32, month: u8, day: u8) -> u16 {
-    (1..month).map(|m| u16::from(days_in_month(year, m))).sum::<u16>() + u16::from(day)
-}
-
-/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// A currency a money unit counts in.
@@ -677,37 +645,44 @@ mod tests {
     #[test]
     fn parses_years_months_and_days_and_rejects_impossible_dates() {
         assert_eq!(Time::parse("2024"), Some(Time::Year(2024)));
-        assert_eq!(Time::parse("2024-03"), Some(Time::Month { year: 2024, month: 3 }));
-        assert_eq!(Time::parse("2024-02-29"), Some(Time::Day { year: 2024, month: 2, day: 29 }));
+        assert_eq!(Time::parse("2024-03"), Time::month(2024, 3));
+        assert_eq!(Time::parse("2024-02-29"), Time::day(2024, 2, 29));
+        assert_eq!(Time::parse("2024-03-31").map(|t| t.to_string()).as_deref(), Some("2024-03-31"));
         assert_eq!(Time::parse("2023-02-29"), None);
         assert_eq!(Time::parse("2024-13"), None);
         assert_eq!(Time::parse("2024-3"), None);
         assert_eq!(Time::parse("20x4"), None);
         assert_eq!(Time::parse(""), None);
         assert_eq!(Time::parse("2024-01-01-01"), None);
+        assert_eq!(Time::parse("2024-00"), None);
+        // A year is any number; a month or a day needs a year the calendar has.
+        assert_eq!(Time::parse("120000"), Some(Time::Year(120_000)));
+        assert_eq!(Time::parse("120000-01"), None);
     }
 
     #[test]
     fn consecutive_times_differ_by_one_ordinal_across_year_ends() {
-        let dec = Time::Month { year: 2024, month: 12 };
-        let jan = Time::Month { year: 2025, month: 1 };
+        let time = |text: &str| Time::parse(text).unwrap_or_else(|| panic!("{text} is a time"));
+        let (dec, jan) = (time("2024-12"), time("2025-01"));
         assert_eq!(jan.ordinal() - dec.ordinal(), 1);
-        assert_eq!(jan.previous(), dec);
-        let d1 = Time::Day { year: 2025, month: 1, day: 1 };
-        assert_eq!(d1.previous(), Time::Day { year: 2024, month: 12, day: 31 });
-        assert_eq!(d1.ordinal() - d1.previous().ordinal(), 1);
-        let mar1 = Time::Day { year: 2024, month: 3, day: 1 };
-        assert_eq!(mar1.previous(), Time::Day { year: 2024, month: 2, day: 29 });
-        assert_eq!(Time::Day { year: 1970, month: 1, day: 1 }.ordinal(), 0);
+        assert_eq!(jan.previous(), Some(dec));
+        let d1 = time("2025-01-01");
+        assert_eq!(d1.previous(), Some(time("2024-12-31")));
+        assert_eq!(d1.ordinal() - time("2024-12-31").ordinal(), 1);
+        assert_eq!(time("2024-03-01").previous(), Some(time("2024-02-29")));
+        assert_eq!(time("1970-01-01").ordinal(), 0);
+        assert_eq!(time("1969-12-31").ordinal(), -1);
+        assert_eq!(time("2025").previous(), Some(time("2024")));
+        assert_eq!(Time::Day(Date::MIN).previous(), None, "no day before the calendar's first");
     }
 
     #[test]
     fn months_sit_between_their_year_and_the_next_on_the_x_axis() {
         assert_eq!(Time::Year(2024).x(), 2024.0);
-        assert_eq!(Time::Month { year: 2024, month: 1 }.x(), 2024.0);
-        let jul = Time::Month { year: 2024, month: 7 }.x();
+        assert_eq!(Time::month(2024, 1).map(Time::x), Some(2024.0));
+        let jul = Time::month(2024, 7).unwrap().x();
         assert!((jul - 2024.5).abs() < 1e-9);
-        let last_day = Time::Day { year: 2023, month: 12, day: 31 }.x();
+        let last_day = Time::day(2023, 12, 31).unwrap().x();
         assert!(last_day > 2023.99 && last_day < 2024.0);
     }
 

@@ -446,7 +446,7 @@ mod tests {
         let csv = "Entity,Day,Cases\nChina,2020-03-01,3\nChina,2020-03-02,5\n";
         let (d, _) =
             load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap();
-        assert_eq!(d.observations[1].cell.time, Time::Day { year: 2020, month: 3, day: 2 });
+        assert_eq!(d.observations[1].cell.time, Time::day(2020, 3, 2).unwrap());
     }
 
     #[test]

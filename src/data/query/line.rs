@@ -342,8 +342,10 @@ fn transform(d: &Dataset, f: &Filter, key: SeriesKey, indexes: &[usize]) -> Vec<
         point.value = match f.mode {
             ValueMode::Absolute => Some(o.value * factor),
             ValueMode::Yoy => {
-                let cell = Cell { time: o.cell.time.previous(), ..o.cell };
-                with_other(&mut point, cell).and_then(|prev| ratio(o.value - prev.value, prev.value))
+                let previous = o.cell.time.previous().map(|time| Cell { time, ..o.cell });
+                previous
+                    .and_then(|cell| with_other(&mut point, cell))
+                    .and_then(|prev| ratio(o.value - prev.value, prev.value))
             }
             ValueMode::Index => {
                 if base.is_none() && o.value != 0.0 {

@@ -458,7 +458,7 @@ fn a_single_months_figure_is_its_own_line_not_a_point_among_years() {
     let april = series(&chart, "yiwu:total_trade@monthly");
     assert_eq!(
         april.points.iter().map(|p| (p.time, p.value)).collect::<Vec<_>>(),
-        [(Time::Month { year: 2021, month: 4 }, Some(27.01))]
+        [(Time::month(2021, 4).unwrap(), Some(27.01))]
     );
     assert!(chart.mixed_resolutions, "the month's line says it is one");
 }
