@@ -58,8 +58,12 @@ fn whole_window_on_bundled_data(c: &mut Criterion) {
         b.iter(|| frame(&ctx, input(None), |ui| eframe::App::ui(&mut app, ui, &mut eframe_frame)))
     });
     group.bench_function("whole_window_bundled_data_hovering_a_point", |b| {
-        let pointer = trade_explorer::ui::chart_layout(&ctx, trade_explorer::ui::Tab::OverTime)
-            .and_then(|l| l.targets.last().map(|t| t.1.center()));
+        // The last point of the first line, where the pointer rests.
+        let line = &app.models().line;
+        let pointer = trade_explorer::ui::chart_layout(&ctx, trade_explorer::ui::Tab::OverTime).and_then(|l| {
+            let point = line.visible_series().next()?.points.iter().rev().find(|p| p.value.is_some())?;
+            trade_explorer::ui::over_time::plot_point(line, point).map(|xy| l.transform.position_from_point(&xy))
+        });
         b.iter(|| frame(&ctx, input(pointer), |ui| eframe::App::ui(&mut app, ui, &mut eframe_frame)))
     });
     group.finish();

@@ -252,7 +252,7 @@ impl TradeExplorerApp {
     /// width (the last frame's), recomputed only when those or the chart change.
     pub fn drawn_series(&mut self, ctx: &egui::Context) -> Arc<Vec<Prepared>> {
         let layout = crate::ui::chart_layout(ctx, Tab::OverTime);
-        let x_range = layout.as_ref().map(|l| l.x_range).filter(|(a, b)| a.is_finite() && b.is_finite() && a < b);
+        let x_range = layout.as_ref().and_then(|l| l.x_range());
         let columns = layout.map_or(1600, |l| (l.plot_rect.width() * ctx.pixels_per_point()).round().max(1.0) as usize);
         let bits = x_range.map_or((0, 0), |(a, b)| (a.to_bits(), b.to_bits()));
         let key = (self.generation, bits.0, bits.1, columns);

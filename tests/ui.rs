@@ -111,7 +111,7 @@ fn clicking_a_point_selects_it_and_the_card_shows_the_quote() {
     });
     harness.run();
     let selected = harness.state().selected().expect("a selected figure");
-    assert_eq!(harness.state().loaded().dataset.observations[selected.observation].value, 921.3);
+    assert_eq!(harness.state().loaded().dataset.observations[selected.figure.observation].value, 921.3);
     harness.get_by_label("Selected figure");
     harness.get_by_label_contains("helped push Jinhua's exports to 921.3 billion yuan");
     harness.get_by_role_and_label(Role::Button, "Clear").click();

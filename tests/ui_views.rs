@@ -105,9 +105,11 @@ fn a_missing_figure_is_a_dashed_no_data_slot_not_a_zero_bar() {
     // Yongkang has no exports figure for 2025.
     let mut harness = app(State { tab: Tab::Compare, ..State::default() }, None);
     harness.run();
-    let layout = chart_layout(&harness.ctx, Tab::Compare).expect("the chart was drawn");
-    assert_eq!(layout.gaps.len(), 1, "one no-data slot");
-    let slot: Rect = layout.gaps[0];
+    let transform = chart_layout(&harness.ctx, Tab::Compare).expect("the chart was drawn").transform;
+    let placement = trade_explorer::ui::compare::place(&harness.state().models().bars);
+    assert_eq!(placement.missing.len(), 1, "one no-data slot");
+    let (low, high) = placement.slot_corners(placement.missing[0]);
+    let slot: Rect = transform.rect_from_values(&low, &high);
     let image = harness.render().expect("the window renders");
     let background = *image.get_pixel(slot.center().x as u32, slot.center().y as u32);
     // The outline's top edge: dashes, so it turns on and off along the way.
@@ -127,7 +129,7 @@ fn a_missing_figure_is_a_dashed_no_data_slot_not_a_zero_bar() {
 }
 
 fn x_range(harness: &Harness<'_, TradeExplorerApp>) -> (f64, f64) {
-    chart_layout(&harness.ctx, Tab::OverTime).expect("the chart was drawn").x_range
+    chart_layout(&harness.ctx, Tab::OverTime).and_then(|l| l.x_range()).expect("the chart was drawn")
 }
 
 fn pointer(harness: &Harness<'_, TradeExplorerApp>, button: egui::PointerButton, pos: Pos2, pressed: bool) {

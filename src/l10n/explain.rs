@@ -1,8 +1,8 @@
 //! What a tooltip and the details card say about one figure: where it comes from, how it was
 //! computed, how far it can be trusted, what else was reported for it.
 
-use crate::data::query::{scaled_unit, source_label};
-use crate::data::{Cell, Dataset, DisplayUnit, Filter, Trust, ValueMode};
+use crate::data::query::{ShownFigure, scaled_unit, source_label};
+use crate::data::{Cell, Dataset, Trust, ValueMode};
 use crate::l10n::Lang;
 use crate::l10n::period_label;
 use crate::l10n::{category_name, entity_name, metric_name};
@@ -67,34 +67,26 @@ pub fn trust_level(trust: Option<Trust>, lang: Lang) -> String {
     }
 }
 
-/// Explains one point of a chart: `observation` is the figure, `shown` the value drawn,
-/// `other` the second figure a computed value used.
-pub fn explain(
-    d: &Dataset,
-    f: &Filter,
-    observation: usize,
-    shown: Option<f64>,
-    unit: &DisplayUnit,
-    other: Option<usize>,
-    lang: Lang,
-) -> Explanation {
-    let o = &d.observations[observation];
+/// Explains one figure of a chart: the value drawn, what it was computed from, its source.
+pub fn explain(d: &Dataset, figure: &ShownFigure, lang: Lang) -> Explanation {
+    let o = &d.observations[figure.observation];
     let metric = d.metric(o.cell.metric);
     let mut heading = format!("{} · {}", entity_name(d.entity(o.cell.entity), lang), metric_name(metric, lang));
     if let Some(c) = o.cell.category {
         heading.push_str(&format!(" ({})", category_name(d.category(c), lang)));
     }
-    let (factor, stored_unit) = scaled_unit(&metric.unit, f.unit_scale);
+    let (factor, stored_unit) = scaled_unit(&metric.unit, figure.unit_scale);
     let as_stored = |value: f64| super::format_value(d, &stored_unit, value * factor, lang);
-    let value = shown.map_or_else(|| tr!(lang, "explain-no-value"), |v| super::format_value(d, unit, v, lang));
+    let value =
+        figure.shown.map_or_else(|| tr!(lang, "explain-no-value"), |v| super::format_value(d, &figure.unit, v, lang));
 
-    let computed = match f.mode {
+    let computed = match figure.mode {
         ValueMode::Absolute => None,
         ValueMode::Index => Some(tr!(lang, "explain-figure", value = as_stored(o.value))),
-        _ => other.map(|j| {
+        _ => figure.other.map(|j| {
             let b = &d.observations[j];
             let b_metric = d.metric(b.cell.metric);
-            let (b_factor, b_unit) = scaled_unit(&b_metric.unit, f.unit_scale);
+            let (b_factor, b_unit) = scaled_unit(&b_metric.unit, figure.unit_scale);
             let b_label = format!(
                 "{} {} {}",
                 entity_name(d.entity(b.cell.entity), lang),
@@ -151,6 +143,6 @@ pub fn figure_line(d: &Dataset, observation: usize, lang: Lang) -> String {
     if let Some(c) = o.cell.category {
         line.push_str(&format!(" ({})", category_name(d.category(c), lang)));
     }
-    let value = super::format_value(d, &DisplayUnit::of(&metric.unit), o.value, lang);
+    let value = super::format_value(d, &crate::data::DisplayUnit::of(&metric.unit), o.value, lang);
     format!("{line} · {}: {value}", time_text(d, &o.cell, lang))
 }

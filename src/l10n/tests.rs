@@ -1,5 +1,5 @@
 use super::*;
-use crate::data::query::{LineChart, Series, line_chart};
+use crate::data::query::{LineChart, Series, ShownFigure, line_chart};
 use crate::data::{Filter, Time, ValueMode, load_bundled};
 
 fn bundled() -> crate::data::Dataset {
@@ -30,7 +30,7 @@ fn the_tooltip_of_jinhuas_2025_exports_names_value_and_source() {
     let f = filter(&["jinhua"], &["exports"]);
     let chart = line_chart(&d, &f);
     let p = series(&chart, "jinhua:exports").points.iter().find(|p| p.time == Time::Year(2025)).unwrap();
-    let e = explain(&d, &f, p.observation, p.value, &chart.unit, p.other, Lang::EN);
+    let e = explain(&d, &ShownFigure::new(p.observation, p.value, chart.unit.clone(), p.other, &f), Lang::EN);
     let lines = e.tooltip_lines();
     assert_eq!(lines[0], "Jinhua · Exports — 2025");
     assert_eq!(lines[1], "921.3 billion yuan");
@@ -48,10 +48,10 @@ fn a_derived_figure_explains_its_formula_and_a_conflict_its_alternatives() {
     let f = filter(&["jinhua"], &["imports", "total_trade"]);
     let chart = line_chart(&d, &f);
     let imports = series(&chart, "jinhua:imports").points.iter().find(|p| p.time == Time::Year(2025)).unwrap();
-    let e = explain(&d, &f, imports.observation, imports.value, &chart.unit, None, Lang::EN);
+    let e = explain(&d, &ShownFigure::new(imports.observation, imports.value, chart.unit.clone(), None, &f), Lang::EN);
     assert!(e.derived.unwrap().starts_with("Derived: total_trade 2025 - exports 2025 = 1050 - 921.3 = 128.7"));
     let total = series(&chart, "jinhua:total_trade").points.iter().find(|p| p.time == Time::Year(2021)).unwrap();
-    let e = explain(&d, &f, total.observation, total.value, &chart.unit, None, Lang::EN);
+    let e = explain(&d, &ShownFigure::new(total.observation, total.value, chart.unit.clone(), None, &f), Lang::EN);
     assert_eq!(e.alternatives, ["Also reported: 500 billion yuan — RSA consultancy blog (trust: low)"]);
 }
 
@@ -61,7 +61,7 @@ fn a_growth_rate_says_what_it_was_computed_from() {
     let f = Filter { mode: ValueMode::Yoy, ..filter(&["jinhua"], &["exports"]) };
     let chart = line_chart(&d, &f);
     let p = series(&chart, "jinhua:exports").points.iter().find(|p| p.time == Time::Year(2025)).unwrap();
-    let e = explain(&d, &f, p.observation, p.value, &chart.unit, p.other, Lang::EN);
+    let e = explain(&d, &ShownFigure::new(p.observation, p.value, chart.unit.clone(), p.other, &f), Lang::EN);
     assert_eq!(e.value, "+19.4 %");
     assert_eq!(e.computed.unwrap(), "Computed from 921.3 billion yuan and Jinhua Exports 2024: 771.92 billion yuan");
 }

@@ -2,9 +2,9 @@
 //! what is shown, a subtitle with years and unit, a legend, and a footer naming the sources, so
 //! that a screenshot of the chart stands on its own in a report.
 
-use egui::{Align, Color32, Layout, RichText, Sense, Ui, vec2};
+use egui::{Align, Color32, Layout, Pos2, RichText, Sense, Ui, vec2};
 
-use super::{Command, Tab};
+use super::{ChartLayout, Command, Tab, ViewContext};
 use crate::data::format::format_number;
 use crate::data::query::source_label;
 use crate::data::{Dataset, SourceId};
@@ -50,7 +50,7 @@ pub fn footer_height(ui: &Ui, tab: Tab) -> f32 {
 /// Records the height drawn from `plot_end` (the cursor just after the plot) to the end of the
 /// view; if it changed, the next frame comes at once, with the plot resized. (Not
 /// `request_discard`: with it, the window under Xvfb ignored a termination signal.)
-pub fn measure_footer(ui: &Ui, tab: Tab, plot_end: f32) {
+fn measure_footer(ui: &Ui, tab: Tab, plot_end: f32) {
     // The cursor, not `min_rect`: the view's rect already reaches the bottom of the window.
     let height = ui.cursor().min.y - plot_end;
     if (height - footer_height(ui, tab)).abs() > 0.5 {
@@ -152,12 +152,57 @@ pub fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: 
     if any_derived { format!("{line} {}", tr!(lang, "chart-frame-some-figures-are-derived-from-others")) } else { line }
 }
 
-/// The footer: sources and the derived-figures remark.
-pub fn footer(ui: &mut Ui, d: &Dataset, sources: &[SourceId], any_derived: bool, lang: Lang) {
-    let line = sources_line(d, sources, any_derived, lang);
+/// What every chart draws under its plot.
+pub struct Footer<'a> {
+    /// The legend's entries; empty for no legend.
+    pub legend: Vec<LegendEntry>,
+    /// How many lines were left out to keep the chart readable (a link to the Table says so).
+    pub omitted: usize,
+    /// Whether a derived figure is drawn (the marks legend and the sources line say so).
+    pub any_derived: bool,
+    /// Whether a low-trust figure is drawn.
+    pub any_low_trust: bool,
+    /// The sources of the drawn figures.
+    pub sources: &'a [SourceId],
+}
+
+/// Finishes a chart under its plot: legend, marks, sources. Then measures what it drew under the
+/// plot (so the next frame sizes the plot to leave room for it) and records where the chart is
+/// (`top` to here, `plot` the plot area, `right` the chart's right edge), for image export and
+/// for the decimation of the next frame.
+pub fn finish(
+    ui: &mut Ui,
+    ctx: &ViewContext<'_>,
+    tab: Tab,
+    top: Pos2,
+    plot: &egui_plot::PlotResponse<()>,
+    right: f32,
+    footer: Footer<'_>,
+) -> Vec<Command> {
+    let plot_end = ui.cursor().min.y;
+    let lang = ctx.lang;
+    let mut commands = Vec::new();
+    if !footer.legend.is_empty() {
+        commands.extend(legend(ui, &footer.legend, lang));
+    }
+    if footer.omitted > 0 {
+        let more = format_number(footer.omitted as f64, 0);
+        let text = tr!(lang, "over-time-more-lines", more = more.as_str());
+        let hint = tr!(lang, "over-time-only-the-lines-with-the-largest");
+        if ui.link(text).on_hover_text(hint).clicked() {
+            commands.push(Command::SetTab(Tab::Table));
+        }
+    }
+    marks_legend(ui, footer.any_derived, footer.any_low_trust, lang);
+    let line = sources_line(ctx.dataset, footer.sources, footer.any_derived, lang);
     if !line.is_empty() {
         ui.with_layout(Layout::top_down(Align::Min), |ui| {
             ui.add(egui::Label::new(RichText::new(line).small().weak()).wrap());
         });
     }
+    let chart_rect = egui::Rect::from_min_max(top, egui::pos2(right, ui.min_rect().bottom()));
+    measure_footer(ui, tab, plot_end);
+    let layout = ChartLayout { chart_rect, plot_rect: plot.response.rect, transform: plot.transform };
+    super::store_layout(ui.ctx(), tab, layout);
+    commands
 }

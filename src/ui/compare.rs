@@ -8,24 +8,57 @@ use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Polygon, T
 use super::chart_frame::{self, LegendEntry};
 use super::details::hover;
 use super::palette::{self, shade};
-use super::{Command, SelectedFigure, Tab, ViewContext};
-use crate::data::query::{BarCell, BarChart};
-use crate::data::{BarLayout, Filter, format::format_number};
+use super::{Command, SelectedFigure, Tab, ViewContext, edit_filter};
+use crate::data::query::{BarCell, BarChart, ShownFigure};
+use crate::data::{BarLayout, format::format_number};
 use crate::l10n::BarWords;
 use crate::tr;
 
 /// Where one bar sits, in plot coordinates, and the figure it shows.
-struct Placed<'a> {
-    series: usize,
-    group: usize,
-    cell: &'a BarCell,
-    x: f64,
-    width: f64,
-    base: f64,
+pub struct Placed<'a> {
+    /// The series (metric) index.
+    pub series: usize,
+    /// The group (entity) index.
+    pub group: usize,
+    /// The figure.
+    pub cell: &'a BarCell,
+    /// The bar's centre.
+    pub x: f64,
+    /// Its width.
+    pub width: f64,
+    /// Where it starts (the top of the bar below it, when stacked).
+    pub base: f64,
 }
 
-/// Places the bars, and the (x, width) of each "no data" slot.
-fn place(chart: &BarChart) -> (Vec<Placed<'_>>, Vec<(f64, f64)>) {
+impl Placed<'_> {
+    /// The bar's corners in plot coordinates.
+    pub fn corners(&self) -> (PlotPoint, PlotPoint) {
+        let half = self.width / 2.0;
+        (PlotPoint::new(self.x - half, self.base), PlotPoint::new(self.x + half, self.base + self.cell.value))
+    }
+}
+
+/// Where everything of the bar chart goes, in plot coordinates.
+pub struct Placement<'a> {
+    /// The bars.
+    pub bars: Vec<Placed<'a>>,
+    /// The (x, width) of each "no data" slot, where a figure is missing.
+    pub missing: Vec<(f64, f64)>,
+    /// The height of a "no data" slot: a small share of the chart's range.
+    pub no_data_height: f64,
+    /// The top of the highest bar.
+    pub highest: f64,
+}
+
+impl Placement<'_> {
+    /// A "no data" slot's corners in plot coordinates.
+    pub fn slot_corners(&self, (x, width): (f64, f64)) -> (PlotPoint, PlotPoint) {
+        (PlotPoint::new(x - width / 2.0, 0.0), PlotPoint::new(x + width / 2.0, self.no_data_height))
+    }
+}
+
+/// Places the bars, side by side or stacked, and the slots of missing figures.
+pub fn place(chart: &BarChart) -> Placement<'_> {
     let visible: Vec<usize> = (0..chart.series.len()).filter(|&i| !chart.series[i].hidden).collect();
     let n = visible.len().max(1) as f64;
     let mut bars = Vec::new();
@@ -47,7 +80,9 @@ fn place(chart: &BarChart) -> (Vec<Placed<'_>>, Vec<(f64, f64)>) {
             }
         }
     }
-    (bars, missing)
+    let highest = bars.iter().map(|b| b.base + b.cell.value).fold(0.0f64, f64::max);
+    let bottom = bars.iter().map(|b| b.base + b.cell.value).fold(0.0f64, f64::min);
+    Placement { bars, missing, no_data_height: (highest - bottom).max(1.0) * 0.06, highest }
 }
 
 /// Draws the view and returns what the person asked for.
@@ -62,38 +97,53 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWor
         chart_frame::empty(ui, reason);
         return commands;
     }
-    let (bars, missing) = place(chart);
-    let highest = bars.iter().map(|b| b.base + b.cell.value).fold(0.0f64, f64::max);
-    let bottom = bars.iter().map(|b| b.base + b.cell.value).fold(0.0f64, f64::min);
-    let no_data_height = (highest - bottom).max(1.0) * 0.06;
+    let placement = place(chart);
+    let response = draw_plot(ui, ctx, chart, words, &placement);
+    commands.extend(pointer_marks(ui, ctx, chart, &placement, &response));
+    // Metrics are shades of each entity's colour: the legend shows the shades on grey.
+    let legend = if chart.series.len() > 1 { legend_entries(chart, words) } else { Vec::new() };
+    let footer = chart_frame::Footer {
+        legend,
+        omitted: 0,
+        any_derived: chart.any_derived,
+        any_low_trust: false,
+        sources: &chart.sources,
+    };
+    let right = response.response.rect.right();
+    commands.extend(chart_frame::finish(ui, ctx, Tab::Compare, top, &response, right, footer));
+    commands
+}
+
+/// The plot: a group of bars per entity, named under it, each bar labelled with its value, and a
+/// dashed "no data" slot where a figure is missing.
+fn draw_plot(
+    ui: &mut Ui,
+    ctx: &ViewContext<'_>,
+    chart: &BarChart,
+    words: &BarWords,
+    placement: &Placement<'_>,
+) -> egui_plot::PlotResponse<()> {
     let groups = chart.shown_groups;
     // egui_plot drops a tick label wider than its group: a long name goes on two lines instead.
     // A group's width: the plot (less the y axis) over the groups, the 0.6 of a group included at
     // each end and egui_plot's 5 % margin either side.
     let group_width = (ui.available_width() - 64.0) / ((groups.max(1) as f32 + 0.2) * 1.1);
     let labels: Vec<String> = words.groups.iter().take(groups).map(|g| fit_label(ui, g, group_width)).collect();
-    let unit = chart.unit.clone();
-    let lang = ctx.lang;
     let plot_height = (ui.available_height() - chart_frame::footer_height(ui, Tab::Compare)).max(160.0);
-    let text_colour = ui.visuals().text_color();
-    let weak = ui.visuals().weak_text_color();
-
-    let response = Plot::new("compare")
+    let (text_colour, weak) = (ui.visuals().text_color(), ui.visuals().weak_text_color());
+    Plot::new("compare")
         .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
         .x_grid_spacer(move |_| (0..groups).map(|g| GridMark { value: g as f64, step_size: 1.0 }).collect())
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
+            let on_a_group = (mark.value - i).abs() < 1e-6 && i >= 0.0;
+            if on_a_group { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
         })
         .y_axis_formatter(|mark, _| format_number(mark.value, if mark.value.abs() < 10.0 { 2 } else { 0 }))
         .y_axis_label(words.unit_label.clone())
         .include_y(0.0)
-        .include_y(highest * 1.12)
+        .include_y(placement.highest * 1.12)
         .include_x(-0.6)
         .include_x(groups as f64 - 0.4)
         .show_x(false)
@@ -101,105 +151,88 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWor
         .show_grid([false, true])
         .y_axis_min_width(48.0)
         .show(ui, |plot| {
-            for b in &bars {
-                let colour = shade(palette::colour(chart.groups[b.group].colour), b.series);
-                let mut bar = Bar::new(b.x, b.cell.value).width(b.width).base_offset(b.base).fill(colour);
-                if b.cell.point.derived {
-                    bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
-                }
-                plot.add(PlotBars::new(&words.series[b.series], vec![bar]).allow_hover(false));
-                let label_y = if chart.layout == BarLayout::Stacked {
-                    b.base + b.cell.value / 2.0
-                } else {
-                    b.cell.value.max(0.0)
-                };
-                let anchor = if chart.layout == BarLayout::Stacked {
-                    egui::Align2::CENTER_CENTER
-                } else {
-                    egui::Align2::CENTER_BOTTOM
-                };
-                let text = RichText::new(format_number(b.cell.value, if b.cell.value.abs() < 10.0 { 2 } else { 1 }))
-                    .size(13.0);
-                plot.text(
-                    Text::new("", PlotPoint::new(b.x, label_y), text)
-                        .anchor(anchor)
-                        .color(text_colour)
-                        .allow_hover(false),
-                );
+            for b in &placement.bars {
+                add_bar(plot, chart, words, b, text_colour);
             }
-            for &(x, width) in &missing {
-                let (l, r) = (x - width / 2.0, x + width / 2.0);
-                let outline = vec![[l, 0.0], [r, 0.0], [r, no_data_height], [l, no_data_height]];
-                plot.polygon(
-                    Polygon::new("", outline)
-                        .stroke(Stroke::new(1.0, weak))
-                        .fill_color(Color32::TRANSPARENT)
-                        .style(egui_plot::LineStyle::dashed_dense())
-                        .allow_hover(false),
-                );
-                let text = RichText::new(tr!(lang, "compare-no-data")).size(12.0);
-                plot.text(
-                    Text::new("", PlotPoint::new(x, no_data_height), text)
-                        .anchor(egui::Align2::CENTER_BOTTOM)
-                        .color(weak)
-                        .allow_hover(false),
-                );
+            for &slot in &placement.missing {
+                add_no_data_slot(plot, placement, slot, weak, ctx.lang);
             }
-        });
-    let plot_end = ui.cursor().min.y;
+        })
+}
 
+/// One bar (hollow when derived) with its value on it (stacked) or above it (grouped).
+fn add_bar(plot: &mut egui_plot::PlotUi<'_>, chart: &BarChart, words: &BarWords, b: &Placed<'_>, text: Color32) {
+    let colour = shade(palette::colour(chart.groups[b.group].colour), b.series);
+    let mut bar = Bar::new(b.x, b.cell.value).width(b.width).base_offset(b.base).fill(colour);
+    if b.cell.point.derived {
+        bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
+    }
+    plot.add(PlotBars::new(&words.series[b.series], vec![bar]).allow_hover(false));
+    let (label_y, anchor) = if chart.layout == BarLayout::Stacked {
+        (b.base + b.cell.value / 2.0, egui::Align2::CENTER_CENTER)
+    } else {
+        (b.cell.value.max(0.0), egui::Align2::CENTER_BOTTOM)
+    };
+    let value = RichText::new(format_number(b.cell.value, if b.cell.value.abs() < 10.0 { 2 } else { 1 })).size(13.0);
+    plot.text(Text::new("", PlotPoint::new(b.x, label_y), value).anchor(anchor).color(text).allow_hover(false));
+}
+
+/// A dashed outline with "no data" over it: a missing figure is never a bar of height zero.
+fn add_no_data_slot(
+    plot: &mut egui_plot::PlotUi<'_>,
+    placement: &Placement<'_>,
+    slot: (f64, f64),
+    weak: Color32,
+    lang: crate::l10n::Lang,
+) {
+    let (low, high) = placement.slot_corners(slot);
+    let outline = vec![[low.x, low.y], [high.x, low.y], [high.x, high.y], [low.x, high.y]];
+    plot.polygon(
+        Polygon::new("", outline)
+            .stroke(Stroke::new(1.0, weak))
+            .fill_color(Color32::TRANSPARENT)
+            .style(egui_plot::LineStyle::dashed_dense())
+            .allow_hover(false),
+    );
+    let text = RichText::new(tr!(lang, "compare-no-data")).size(12.0);
+    let at = PlotPoint::new(slot.0, placement.no_data_height);
+    plot.text(Text::new("", at, text).anchor(egui::Align2::CENTER_BOTTOM).color(weak).allow_hover(false));
+}
+
+/// Frames the selected bar and the one under the pointer, whose tooltip it shows; a click on it
+/// selects it.
+fn pointer_marks(
+    ui: &Ui,
+    ctx: &ViewContext<'_>,
+    chart: &BarChart,
+    placement: &Placement<'_>,
+    response: &egui_plot::PlotResponse<()>,
+) -> Option<Command> {
     let transform = response.transform;
     let rect_of = |b: &Placed| {
-        transform.rect_from_values(
-            &PlotPoint::new(b.x - b.width / 2.0, b.base),
-            &PlotPoint::new(b.x + b.width / 2.0, b.base + b.cell.value),
-        )
+        let (low, high) = b.corners();
+        transform.rect_from_values(&low, &high)
     };
     let painter = ui.painter_at(response.response.rect);
     if let Some(sel) = ctx.selected.filter(|s| s.tab == Tab::Compare && ctx.interactive) {
-        for b in &bars {
-            if b.cell.point.observation == sel.observation {
-                painter.rect_stroke(
-                    rect_of(b).expand(2.0),
-                    2.0,
-                    Stroke::new(2.5, ui.visuals().strong_text_color()),
-                    egui::StrokeKind::Outside,
-                );
-            }
+        let stroke = Stroke::new(2.5, ui.visuals().strong_text_color());
+        for b in placement.bars.iter().filter(|b| b.cell.point.observation == sel.figure.observation) {
+            painter.rect_stroke(rect_of(b).expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
         }
     }
-    let targets = bars.iter().map(|b| (b.cell.point.observation, rect_of(b))).collect();
-    let gaps = missing
-        .iter()
-        .map(|&(x, width)| {
-            let (low, high) = (PlotPoint::new(x - width / 2.0, 0.0), PlotPoint::new(x + width / 2.0, no_data_height));
-            transform.rect_from_values(&low, &high)
-        })
-        .collect();
-    let plot_rect = response.response.rect;
-    let hovered = response
-        .response
-        .hover_pos()
-        .and_then(|pointer| bars.iter().find(|b| rect_of(b).expand(2.0).contains(pointer)));
-    if let Some(b) = hovered {
-        let rect: Rect = rect_of(b);
-        painter.rect_stroke(rect, 1.0, Stroke::new(2.0, text_colour), egui::StrokeKind::Outside);
-        let p = &b.cell.point;
-        let anchor = response.response.hover_pos().unwrap_or(rect.center_top());
-        let figure = SelectedFigure {
-            tab: Tab::Compare,
-            observation: p.observation,
-            shown: p.value,
-            unit: unit.clone(),
-            other: p.other,
-            filter: ctx.filter.clone(),
-        };
-        commands.extend(hover(ui, &response.response, anchor, ctx.dataset, figure, ctx.lang));
-    }
+    let pointer = response.response.hover_pos().filter(|_| ctx.interactive)?;
+    let b = placement.bars.iter().find(|b| rect_of(b).expand(2.0).contains(pointer))?;
+    let rect: Rect = rect_of(b);
+    painter.rect_stroke(rect, 1.0, Stroke::new(2.0, ui.visuals().text_color()), egui::StrokeKind::Outside);
+    let p = &b.cell.point;
+    let figure = ShownFigure::new(p.observation, p.value, chart.unit.clone(), p.other, ctx.filter);
+    hover(ui, &response.response, pointer, ctx.dataset, SelectedFigure { tab: Tab::Compare, figure }, ctx.lang)
+}
 
-    // Metrics are shades of each entity's colour: the legend shows the shades on grey.
+/// The metrics as shades on grey: each entity's bars are shades of its own colour.
+fn legend_entries(chart: &BarChart, words: &BarWords) -> Vec<LegendEntry> {
     let base_colour = Color32::from_gray(128);
-    let entries: Vec<LegendEntry> = chart
+    chart
         .series
         .iter()
         .enumerate()
@@ -210,26 +243,13 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWor
             dash: None,
             hidden: s.hidden,
         })
-        .collect();
-    if entries.len() > 1 {
-        commands.extend(chart_frame::legend(ui, &entries, ctx.lang));
-    }
-    chart_frame::marks_legend(ui, chart.any_derived, false, ctx.lang);
-    chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
-    let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
-    chart_frame::measure_footer(ui, Tab::Compare, plot_end);
-    super::store_layout(
-        ui.ctx(),
-        Tab::Compare,
-        super::ChartLayout { chart_rect, plot_rect, targets, x_range: (0.0, 0.0), gaps },
-    );
-    commands
+        .collect()
 }
 
 /// The year picker and the grouped/stacked switch.
 fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWords) -> Vec<Command> {
     let lang = ctx.lang;
-    let mut filter: Filter = ctx.filter.clone();
+    let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.label(tr!(lang, "compare-year"));
         let current = chart.year.map_or_else(|| "–".to_string(), |y| y.to_string());
@@ -238,7 +258,7 @@ fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWor
             .show_ui(ui, |ui| {
                 for &year in chart.years.iter().rev() {
                     if ui.selectable_label(chart.year == Some(year), year.to_string()).clicked() {
-                        filter.compare_year = Some(year);
+                        commands.push(edit_filter(ctx.filter, |f| f.compare_year = Some(year)));
                     }
                 }
             })
@@ -250,19 +270,18 @@ fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWor
             let grouped = ui
                 .selectable_label(chart.layout == BarLayout::Grouped, tr!(lang, "compare-grouped"))
                 .on_hover_text(tr!(lang, "compare-bars-side-by-side"));
-            if grouped.clicked() {
-                filter.bar_layout = BarLayout::Grouped;
-            }
             let stacked = ui
                 .selectable_label(chart.layout == BarLayout::Stacked, tr!(lang, "compare-stacked"))
                 .on_hover_text(tr!(lang, "compare-bars-on-top-of-each-other"))
                 .on_disabled_hover_text(words.stack_unavailable.clone().unwrap_or_default());
-            if stacked.clicked() {
-                filter.bar_layout = BarLayout::Stacked;
+            for (response, layout) in [(grouped, BarLayout::Grouped), (stacked, BarLayout::Stacked)] {
+                if response.clicked() && chart.layout != layout {
+                    commands.push(edit_filter(ctx.filter, |f| f.bar_layout = layout));
+                }
             }
         });
     });
-    if filter != *ctx.filter { vec![Command::SetFilter(filter)] } else { Vec::new() }
+    commands
 }
 
 /// A group's name broken at spaces into lines no wider than `width` (as far as words allow).

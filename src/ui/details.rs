@@ -16,7 +16,7 @@ pub fn is_web_link(url: &str) -> bool {
 
 /// The explanation of a selected figure.
 pub fn explain_selected(d: &Dataset, selected: &SelectedFigure, lang: Lang) -> Explanation {
-    explain(d, &selected.filter, selected.observation, selected.shown, &selected.unit, selected.other, lang)
+    explain(d, &selected.figure, lang)
 }
 
 /// A hovered figure: its facts beside the pointer, and a click selects it (the details card

@@ -16,7 +16,8 @@ pub mod table;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{DisplayUnit, Filter};
+use crate::data::Filter;
+use crate::data::query::ShownFigure;
 use crate::l10n::Lang;
 use crate::tr;
 
@@ -77,16 +78,8 @@ pub enum ThemeChoice {
 pub struct SelectedFigure {
     /// The tab it was clicked in.
     pub tab: Tab,
-    /// Index of the observation.
-    pub observation: usize,
-    /// The value as shown.
-    pub shown: Option<f64>,
-    /// The unit it was shown in.
-    pub unit: DisplayUnit,
-    /// The other figure a computed value used.
-    pub other: Option<usize>,
-    /// The filter in effect when it was clicked (its mode and scale explain the value).
-    pub filter: Filter,
+    /// The figure as that tab showed it.
+    pub figure: ShownFigure,
 }
 
 /// What a view asks the app to do.
@@ -171,19 +164,33 @@ pub struct ViewContext<'a> {
 }
 
 /// Where a chart was drawn in the last frame: the whole chart (title to footer, what an image
-/// export captures) and the screen area of each figure (what hovering and clicking hit).
-#[derive(Debug, Clone, PartialEq)]
+/// export captures) and its plot, with the plot's mapping from values to the screen (what the
+/// next frame's decimation and tests use to find a figure).
+#[derive(Debug, Clone, Copy)]
 pub struct ChartLayout {
     /// The chart with its title, legend and footer, in points.
     pub chart_rect: egui::Rect,
     /// The plot area alone.
     pub plot_rect: egui::Rect,
-    /// Each drawn figure: its observation index and its area on screen.
-    pub targets: Vec<(usize, egui::Rect)>,
-    /// The x range the plot showed (years).
-    pub x_range: (f64, f64),
-    /// The "no data" slots drawn where a figure is missing (Compare), on screen.
-    pub gaps: Vec<egui::Rect>,
+    /// Plot values to screen points and back, as last drawn.
+    pub transform: egui_plot::PlotTransform,
+}
+
+impl ChartLayout {
+    /// The x range the plot showed (years), when it is a range.
+    pub fn x_range(&self) -> Option<(f64, f64)> {
+        let bounds = self.transform.bounds();
+        let (a, b) = (bounds.min()[0], bounds.max()[0]);
+        (a.is_finite() && b.is_finite() && a < b).then_some((a, b))
+    }
+}
+
+/// The command a control's edit makes: a copy of the filter with the edit applied. Controls call
+/// it only when the person changed something, so drawing them copies nothing.
+pub fn edit_filter(f: &Filter, edit: impl FnOnce(&mut Filter)) -> Command {
+    let mut f = f.clone();
+    edit(&mut f);
+    Command::SetFilter(f)
 }
 
 fn layout_id(tab: Tab) -> egui::Id {

@@ -14,18 +14,14 @@ use super::palette;
 use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::decimate::Decimated;
 use crate::data::format::format_number;
-use crate::data::query::{LineChart, Point};
+use crate::data::query::{LineChart, Point, ShownFigure};
 use crate::l10n::LineWords;
-use crate::tr;
 
 /// How close (in points) the pointer must be to a marker to hover it.
 const HOVER_RADIUS: f32 = 12.0;
 
 /// Above this many drawn points, a series gets no markers.
 const MAX_MARKERS: usize = 400;
-
-/// Above this many drawn points in all, the chart records no per-point hit areas.
-const MAX_TARGETS: usize = 5_000;
 
 /// The widest name beside a line's end; longer names are cut with "…" (the legend has them whole).
 const END_LABEL_MAX_WIDTH: f32 = 150.0;
@@ -121,7 +117,7 @@ fn plot_y(chart: &LineChart, value: f64) -> f64 {
 
 /// Draws the view and returns what the person asked for.
 ///
-/// `drawn` holds, per visible series, the points worth drawing at the plot's width (see
+/// `prepared` holds, per visible series, the points worth drawing at the plot's width (see
 /// [`crate::data::decimate`]): lines, markers and hovering use only those.
 pub fn show(
     ui: &mut Ui,
@@ -130,26 +126,48 @@ pub fn show(
     words: &LineWords,
     prepared: &[Prepared],
 ) -> Vec<Command> {
-    let mut commands = Vec::new();
     let top = ui.cursor().min;
     chart_frame::header(ui, &words.title, &words.subtitle, &words.notes);
     if let Some(reason) = &words.empty {
         chart_frame::empty(ui, reason);
-        return commands;
+        return Vec::new();
     }
     // The legend labels of the drawn lines, in the order of `visible_series`.
     let labels: Vec<&str> =
         chart.series.iter().zip(&words.labels).filter(|(s, _)| !s.hidden).map(|(_, l)| l.as_str()).collect();
-    let plot_height = (ui.available_height() - chart_frame::footer_height(ui, Tab::OverTime)).max(160.0);
-    let log = chart.log_scale;
-    let sub_year = chart.sub_year;
-    let unit_label = words.unit_label.clone();
-    let selected = ctx.selected.filter(|s| s.tab == Tab::OverTime && ctx.interactive).map(|s| s.observation);
     // Each line is named where it ends, right of the plot, as Our World in Data's grapher does:
     // the eye need not travel to the legend and back.
     let names = end_label_galleys(ui, &labels);
     let names_width = names.iter().map(|g| g.size().x).fold(0.0, f32::max);
     let strip = if names.is_empty() { 0.0 } else { names_width + END_MARK + 3.0 * END_LABEL_GAP };
+    let response = draw_plot(ui, chart, words, prepared, &labels, strip);
+    let bounds = response.transform.bounds();
+    paint_end_labels(ui, chart, prepared, names, &response.transform, (bounds.min()[0], bounds.max()[0]));
+    let mut commands: Vec<Command> = pointer_marks(ui, ctx, chart, prepared, &response).into_iter().collect();
+    let footer = chart_frame::Footer {
+        legend: legend_entries(chart, words),
+        omitted: chart.omitted.len(),
+        any_derived: chart.any_derived,
+        any_low_trust: chart.any_low_trust,
+        sources: &chart.sources,
+    };
+    let right = response.response.rect.right() + strip;
+    commands.extend(chart_frame::finish(ui, ctx, Tab::OverTime, top, &response, right, footer));
+    commands
+}
+
+/// The plot: axes fitted to time and the unit, each drawn series as line segments (gaps where
+/// figures are missing) with markers that tell reported, derived and low-trust figures apart.
+fn draw_plot(
+    ui: &mut Ui,
+    chart: &LineChart,
+    words: &LineWords,
+    prepared: &[Prepared],
+    labels: &[&str],
+    strip: f32,
+) -> egui_plot::PlotResponse<()> {
+    let plot_height = (ui.available_height() - chart_frame::footer_height(ui, Tab::OverTime)).max(160.0);
+    let (log, sub_year) = (chart.log_scale, chart.sub_year);
     let plot = Plot::new("over_time")
         .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
@@ -160,56 +178,75 @@ pub fn show(
             let value = if log { 10f64.powf(mark.value) } else { mark.value };
             format_number(value, if value.abs() < 10.0 { 2 } else { 0 })
         })
-        .y_axis_label(unit_label)
+        .y_axis_label(words.unit_label.clone())
         .show_x(false)
         .show_y(false)
         .y_axis_min_width(48.0);
     let plot = if log { plot.y_grid_spacer(log_ticks) } else { plot };
-    let response = plot.show(ui, |plot| {
-        for ((s, prepared), &label) in chart.visible_series().zip(prepared).zip(&labels) {
-            let d = &prepared.decimated;
+    plot.show(ui, |plot| {
+        for ((s, prepared), &label) in chart.visible_series().zip(prepared).zip(labels) {
             let colour = palette::colour(s.style.colour);
-            for segment in &d.segments {
+            for segment in &prepared.decimated.segments {
                 let points = PlotPoints::Borrowed(&prepared.xy[segment.clone()]);
                 plot.line(Line::new(label, points).color(colour).width(2.0).style(palette::dash(s.style.dash)));
             }
             // Markers tell reported from derived figures; on a dense series they would only
             // blur the line.
-            if d.points.len() > MAX_MARKERS {
-                continue;
-            }
-            for (derived, low) in [(false, false), (true, false), (false, true), (true, true)] {
-                let markers: PlotPoints = d
-                    .points
-                    .iter()
-                    .map(|&i| &s.points[i])
-                    .filter(|p| p.derived == derived && (p.trust == Some(crate::data::Trust::Low)) == low)
-                    .filter_map(|p| Some([p.x, plot_y(chart, p.value?)]))
-                    .collect();
-                if markers.points().is_empty() {
-                    continue;
-                }
-                let shape = if low { MarkerShape::Diamond } else { MarkerShape::Circle };
-                plot.points(
-                    Points::new(label, markers)
-                        .color(colour)
-                        .shape(shape)
-                        .filled(!derived)
-                        .radius(4.0)
-                        .allow_hover(false),
-                );
+            if prepared.decimated.points.len() <= MAX_MARKERS {
+                add_markers(plot, chart, s, &prepared.decimated, label, colour);
             }
         }
-    });
-    let plot_end = ui.cursor().min.y;
-    let drawn: Vec<&Decimated> = prepared.iter().map(|p| &p.decimated).collect();
-    let bounds = response.transform.bounds();
-    let x_range = (bounds.min()[0], bounds.max()[0]);
+    })
+}
 
+/// A series' markers: filled for reported figures, hollow for derived ones, diamonds for low trust.
+fn add_markers(
+    plot: &mut egui_plot::PlotUi<'_>,
+    chart: &LineChart,
+    s: &crate::data::query::Series,
+    drawn: &Decimated,
+    label: &str,
+    colour: egui::Color32,
+) {
+    for (derived, low) in [(false, false), (true, false), (false, true), (true, true)] {
+        let markers: PlotPoints = drawn
+            .points
+            .iter()
+            .map(|&i| &s.points[i])
+            .filter(|p| p.derived == derived && (p.trust == Some(crate::data::Trust::Low)) == low)
+            .filter_map(|p| Some([p.x, plot_y(chart, p.value?)]))
+            .collect();
+        if markers.points().is_empty() {
+            continue;
+        }
+        let shape = if low { MarkerShape::Diamond } else { MarkerShape::Circle };
+        plot.points(
+            Points::new(label, markers).color(colour).shape(shape).filled(!derived).radius(4.0).allow_hover(false),
+        );
+    }
+}
+
+/// Where a point of the chart is drawn on the plot (`None` for a point without a value).
+pub fn plot_point(chart: &LineChart, point: &Point) -> Option<PlotPoint> {
+    point.value.map(|v| PlotPoint::new(point.x, plot_y(chart, v)))
+}
+
+/// Rings the selected figure and the one under the pointer, whose tooltip it shows; a click
+/// on it selects it.
+fn pointer_marks(
+    ui: &Ui,
+    ctx: &ViewContext<'_>,
+    chart: &LineChart,
+    prepared: &[Prepared],
+    response: &egui_plot::PlotResponse<()>,
+) -> Option<Command> {
     let transform = response.transform;
-    let to_screen = |p: &Point| p.value.map(|v| transform.position_from_point(&PlotPoint::new(p.x, plot_y(chart, v))));
+    let to_screen = |p: &Point| plot_point(chart, p).map(|xy| transform.position_from_point(&xy));
+    let drawn: Vec<&Decimated> = prepared.iter().map(|p| &p.decimated).collect();
     let painter = ui.painter_at(response.response.rect);
-    if let Some(index) = selected {
+    if let Some(index) =
+        ctx.selected.filter(|s| s.tab == Tab::OverTime && ctx.interactive).map(|s| s.figure.observation)
+    {
         for (s, d) in chart.visible_series().zip(&drawn) {
             for p in d.points.iter().map(|&i| &s.points[i]).filter(|p| p.observation == index) {
                 if let Some(pos) = to_screen(p) {
@@ -218,37 +255,18 @@ pub fn show(
             }
         }
     }
-    // Hit areas for tests and tools; a dense chart would rebuild tens of thousands each frame.
-    let dense = drawn.iter().map(|d| d.points.len()).sum::<usize>() > MAX_TARGETS;
-    let targets = chart
-        .visible_series()
-        .zip(drawn.iter().copied())
-        .filter(|_| !dense)
-        .flat_map(|(s, d)| d.points.iter().map(|&i| &s.points[i]))
-        .filter_map(|p| {
-            to_screen(p).map(|pos| (p.observation, egui::Rect::from_center_size(pos, egui::vec2(8.0, 8.0))))
-        })
-        .collect();
-    let plot_rect = response.response.rect;
-    paint_end_labels(ui, chart, prepared, names, &transform, x_range);
-    let pointer = response.response.hover_pos().filter(|_| ctx.interactive);
-    let hovered = pointer.and_then(|pointer| nearest(chart, &drawn, pointer, &to_screen));
-    if let Some((series_index, point_index, pos)) = hovered {
-        let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
-        let p = &s.points[point_index];
-        painter.circle_stroke(pos, 7.0, Stroke::new(2.0, palette::colour(s.style.colour)));
-        let figure = SelectedFigure {
-            tab: Tab::OverTime,
-            observation: p.observation,
-            shown: p.value,
-            unit: chart.unit.clone(),
-            other: p.other,
-            filter: ctx.filter.clone(),
-        };
-        commands.extend(hover(ui, &response.response, pos, ctx.dataset, figure, ctx.lang));
-    }
+    let pointer = response.response.hover_pos().filter(|_| ctx.interactive)?;
+    let (series_index, point_index, pos) = nearest(chart, &drawn, pointer, &to_screen)?;
+    let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
+    let p = &s.points[point_index];
+    painter.circle_stroke(pos, 7.0, Stroke::new(2.0, palette::colour(s.style.colour)));
+    let figure = ShownFigure::new(p.observation, p.value, chart.unit.clone(), p.other, ctx.filter);
+    hover(ui, &response.response, pos, ctx.dataset, SelectedFigure { tab: Tab::OverTime, figure }, ctx.lang)
+}
 
-    let entries: Vec<LegendEntry> = chart
+/// Every series in the legend, hidden ones struck through, each with its line's dash.
+fn legend_entries(chart: &LineChart, words: &LineWords) -> Vec<LegendEntry> {
+    chart
         .series
         .iter()
         .zip(&words.labels)
@@ -259,26 +277,7 @@ pub fn show(
             dash: Some(s.style.dash),
             hidden: s.hidden,
         })
-        .collect();
-    commands.extend(chart_frame::legend(ui, &entries, ctx.lang));
-    if !chart.omitted.is_empty() {
-        let more = format_number(chart.omitted.len() as f64, 0);
-        let text = tr!(ctx.lang, "over-time-more-lines", more = more.as_str());
-        let hint = tr!(ctx.lang, "over-time-only-the-lines-with-the-largest");
-        if ui.link(text).on_hover_text(hint).clicked() {
-            commands.push(Command::SetTab(Tab::Table));
-        }
-    }
-    chart_frame::marks_legend(ui, chart.any_derived, chart.any_low_trust, ctx.lang);
-    chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, ctx.lang);
-    let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right() + strip, ui.min_rect().bottom()));
-    chart_frame::measure_footer(ui, Tab::OverTime, plot_end);
-    super::store_layout(
-        ui.ctx(),
-        Tab::OverTime,
-        super::ChartLayout { chart_rect, plot_rect, targets, x_range, gaps: Vec::new() },
-    );
-    commands
+        .collect()
 }
 
 /// The names of the drawn lines, one row each, cut to [`END_LABEL_MAX_WIDTH`].

@@ -7,9 +7,9 @@ use egui_plot::{Bar, BarChart as PlotBars, GridMark, Plot, PlotPoint, Text};
 use super::chart_frame::{self, LegendEntry};
 use super::details::hover;
 use super::palette;
-use super::{Command, SelectedFigure, Tab, ViewContext};
+use super::{Command, SelectedFigure, Tab, ViewContext, edit_filter};
 use crate::data::DisplayUnit;
-use crate::data::query::ShareChart;
+use crate::data::query::{ShareChart, ShownFigure};
 use crate::l10n::ShareWords;
 use crate::l10n::entity_name;
 use crate::tr;
@@ -25,11 +25,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart, words: &Shar
     let mut commands = Vec::new();
     let lang = ctx.lang;
     if ctx.controls {
-        let mut filter = ctx.filter.clone();
-        ui.checkbox(&mut filter.latest_shares_only, tr!(lang, "shares-latest-figure-of-each-share-only"))
+        let mut latest = ctx.filter.latest_shares_only;
+        let toggled = ui
+            .checkbox(&mut latest, tr!(lang, "shares-latest-figure-of-each-share-only"))
             .on_hover_text(tr!(lang, "shares-untick-to-see-every-year-a"));
-        if filter != *ctx.filter {
-            commands.push(Command::SetFilter(filter));
+        if toggled.changed() {
+            commands.push(edit_filter(ctx.filter, |f| f.latest_shares_only = latest));
         }
     }
     let top = ui.cursor().min;
@@ -38,22 +39,52 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart, words: &Shar
         chart_frame::empty(ui, reason);
         return commands;
     }
+    let rows = rows(ctx, chart);
+    let response = draw_plot(ui, ctx, chart, words, &rows);
+    commands.extend(pointer_marks(ui, ctx, chart, &rows, &response));
+    let footer = chart_frame::Footer {
+        legend: legend_entries(ctx, chart),
+        omitted: 0,
+        any_derived: chart.any_derived,
+        any_low_trust: false,
+        sources: &chart.sources,
+    };
+    let right = response.response.rect.right();
+    commands.extend(chart_frame::finish(ui, ctx, Tab::Shares, top, &response, right, footer));
+    commands
+}
 
+/// The plot's rows: each entity's heading, then its visible bars.
+fn rows(ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut last_entity = None;
     for (i, r) in chart.rows.iter().enumerate().filter(|(_, r)| !r.hidden) {
         if last_entity != Some(r.entity) {
-            rows.push(Row::Heading(entity_name(ctx.dataset.entity(r.entity), lang).to_string()));
+            rows.push(Row::Heading(entity_name(ctx.dataset.entity(r.entity), ctx.lang).to_string()));
             last_entity = Some(r.entity);
         }
         rows.push(Row::Bar(i));
     }
-    // Row k is drawn at y = -k, so the first row is at the top.
-    let y_of = |k: usize| -(k as f64);
+    rows
+}
+
+/// Row k is drawn at y = -k, so the first row is at the top.
+fn y_of(k: usize) -> f64 {
+    -(k as f64)
+}
+
+/// The plot: a fixed 0–100 % axis, a heading per entity, a labelled bar per share.
+fn draw_plot(
+    ui: &mut Ui,
+    ctx: &ViewContext<'_>,
+    chart: &ShareChart,
+    words: &ShareWords,
+    rows: &[Row],
+) -> egui_plot::PlotResponse<()> {
     let text_colour = ui.visuals().text_color();
     let wanted = rows.len() as f32 * 40.0 + 40.0;
     let plot_height = wanted.min(ui.available_height() - chart_frame::footer_height(ui, Tab::Shares)).max(160.0);
-    let response = Plot::new("shares")
+    Plot::new("shares")
         .grid_color(palette::grid(ui.visuals()))
         .height(plot_height)
         .allow_zoom(false)
@@ -72,111 +103,85 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart, words: &Shar
         .show_x(false)
         .show_y(false)
         .show(ui, |plot| {
+            let text = |plot: &mut egui_plot::PlotUi<'_>, at: PlotPoint, text: RichText, anchor: Align2| {
+                plot.text(Text::new("", at, text).anchor(anchor).color(text_colour).allow_hover(false));
+            };
             for (k, row) in rows.iter().enumerate() {
                 let y = y_of(k);
-                match row {
+                let i = match row {
                     Row::Heading(name) => {
-                        let text = RichText::new(name).size(15.0).strong();
-                        plot.text(
-                            Text::new("", PlotPoint::new(0.0, y), text)
-                                .anchor(Align2::LEFT_CENTER)
-                                .color(text_colour)
-                                .allow_hover(false),
-                        );
+                        let heading = RichText::new(name).size(15.0).strong();
+                        text(plot, PlotPoint::new(0.0, y), heading, Align2::LEFT_CENTER);
+                        continue;
                     }
-                    Row::Bar(i) => {
-                        let r = &chart.rows[*i];
-                        let colour = palette::colour(r.colour);
-                        let mut bar = Bar::new(y - 0.12, r.value).horizontal().width(0.42).fill(colour);
-                        if r.derived {
-                            bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
-                        }
-                        plot.add(PlotBars::new(&words.labels[*i], vec![bar]).allow_hover(false));
-                        let label = RichText::new(&words.labels[*i]).size(13.0);
-                        plot.text(
-                            Text::new("", PlotPoint::new(0.3, y + 0.12), label)
-                                .anchor(Align2::LEFT_BOTTOM)
-                                .color(text_colour)
-                                .allow_hover(false),
-                        );
-                        let share = format!("{} %", DisplayUnit::SharePercent.format_number(r.value));
-                        let value = match &words.share_of[*i] {
-                            Some(of) => tr!(lang, "shares-share-of", share = share.as_str(), of = of.as_str()),
-                            None => share,
-                        };
-                        plot.text(
-                            Text::new(
-                                "",
-                                PlotPoint::new(r.value + 0.8, y - 0.12),
-                                RichText::new(value).size(13.0).strong(),
-                            )
-                            .anchor(Align2::LEFT_CENTER)
-                            .color(text_colour)
-                            .allow_hover(false),
-                        );
-                    }
+                    Row::Bar(i) => *i,
+                };
+                let r = &chart.rows[i];
+                let colour = palette::colour(r.colour);
+                let mut bar = Bar::new(y - 0.12, r.value).horizontal().width(0.42).fill(colour);
+                if r.derived {
+                    bar = bar.fill(colour.gamma_multiply(0.45)).stroke(Stroke::new(1.5, colour));
                 }
+                plot.add(PlotBars::new(&words.labels[i], vec![bar]).allow_hover(false));
+                let label = RichText::new(&words.labels[i]).size(13.0);
+                text(plot, PlotPoint::new(0.3, y + 0.12), label, Align2::LEFT_BOTTOM);
+                let share = format!("{} %", DisplayUnit::SharePercent.format_number(r.value));
+                let value = match &words.share_of[i] {
+                    Some(of) => tr!(ctx.lang, "shares-share-of", share = share.as_str(), of = of.as_str()),
+                    None => share,
+                };
+                let value = RichText::new(value).size(13.0).strong();
+                text(plot, PlotPoint::new(r.value + 0.8, y - 0.12), value, Align2::LEFT_CENTER);
             }
-        });
-    let plot_end = ui.cursor().min.y;
+        })
+}
 
+/// Frames the selected share and the one under the pointer, whose tooltip it shows; a click on
+/// it selects it.
+fn pointer_marks(
+    ui: &Ui,
+    ctx: &ViewContext<'_>,
+    chart: &ShareChart,
+    rows: &[Row],
+    response: &egui_plot::PlotResponse<()>,
+) -> Option<Command> {
     let transform = response.transform;
     let rect_of = |k: usize, value: f64| {
         transform
             .rect_from_values(&PlotPoint::new(0.0, y_of(k) - 0.33), &PlotPoint::new(value.max(1.0), y_of(k) + 0.09))
     };
     let painter = ui.painter_at(response.response.rect);
+    let selected = ctx.selected.filter(|s| s.tab == Tab::Shares && ctx.interactive).map(|s| s.figure.observation);
+    let pointer = response.response.hover_pos().filter(|_| ctx.interactive);
     let mut hovered = None;
-    let mut targets = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         let Row::Bar(i) = row else { continue };
         let r = &chart.rows[*i];
         let rect = rect_of(k, r.value);
-        targets.push((r.observation, rect));
-        if ctx.interactive && ctx.selected.is_some_and(|s| s.tab == Tab::Shares && s.observation == r.observation) {
-            painter.rect_stroke(
-                rect.expand(2.0),
-                2.0,
-                Stroke::new(2.5, ui.visuals().strong_text_color()),
-                egui::StrokeKind::Outside,
-            );
+        if selected == Some(r.observation) {
+            let stroke = Stroke::new(2.5, ui.visuals().strong_text_color());
+            painter.rect_stroke(rect.expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
         }
-        if ctx.interactive && response.response.hover_pos().is_some_and(|p| rect.expand(2.0).contains(p)) {
+        if pointer.is_some_and(|p| rect.expand(2.0).contains(p)) {
             hovered = Some((r, rect));
         }
     }
-    if let Some((r, rect)) = hovered {
-        painter.rect_stroke(rect, 1.0, Stroke::new(2.0, text_colour), egui::StrokeKind::Outside);
-        let anchor = response.response.hover_pos().unwrap_or(rect.right_center());
-        let figure = SelectedFigure {
-            tab: Tab::Shares,
-            observation: r.observation,
-            shown: Some(r.value),
-            unit: DisplayUnit::SharePercent,
-            other: None,
-            filter: ctx.filter.clone(),
-        };
-        commands.extend(hover(ui, &response.response, anchor, ctx.dataset, figure, lang));
-    }
+    let (r, rect) = hovered?;
+    painter.rect_stroke(rect, 1.0, Stroke::new(2.0, ui.visuals().text_color()), egui::StrokeKind::Outside);
+    let anchor = pointer.unwrap_or(rect.right_center());
+    let figure = ShownFigure::new(r.observation, Some(r.value), DisplayUnit::SharePercent, None, ctx.filter);
+    hover(ui, &response.response, anchor, ctx.dataset, SelectedFigure { tab: Tab::Shares, figure }, ctx.lang)
+}
 
+/// One legend entry per entity, in its colour.
+fn legend_entries(ctx: &ViewContext<'_>, chart: &ShareChart) -> Vec<LegendEntry> {
     let mut entries: Vec<LegendEntry> = Vec::new();
     for r in &chart.rows {
         let id = ctx.dataset.entity(r.entity).id.clone();
         if !entries.iter().any(|e| e.id == id) {
-            let label = entity_name(ctx.dataset.entity(r.entity), lang).to_string();
+            let label = entity_name(ctx.dataset.entity(r.entity), ctx.lang).to_string();
             entries.push(LegendEntry { id, label, colour: palette::colour(r.colour), dash: None, hidden: r.hidden });
         }
     }
-    commands.extend(chart_frame::legend(ui, &entries, lang));
-    chart_frame::marks_legend(ui, chart.any_derived, false, lang);
-    chart_frame::footer(ui, ctx.dataset, &chart.sources, chart.any_derived, lang);
-    let plot_rect = response.response.rect;
-    let chart_rect = egui::Rect::from_min_max(top, egui::pos2(plot_rect.right(), ui.min_rect().bottom()));
-    chart_frame::measure_footer(ui, Tab::Shares, plot_end);
-    super::store_layout(
-        ui.ctx(),
-        Tab::Shares,
-        super::ChartLayout { chart_rect, plot_rect, targets, x_range: (0.0, 100.0), gaps: Vec::new() },
-    );
-    commands
+    entries
 }

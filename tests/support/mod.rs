@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use trade_explorer::app::TradeExplorerApp;
 use trade_explorer::data::{Time, load_bundled};
 use trade_explorer::settings::State;
-use trade_explorer::ui::{Tab, chart_layout};
+use trade_explorer::ui::{Tab, chart_layout, compare, over_time};
 
 pub fn app(state: State, settings: Option<PathBuf>) -> Harness<'static, TradeExplorerApp> {
     app_sized(state, settings, [1280.0, 800.0])
@@ -58,19 +58,31 @@ pub fn series_ids(harness: &Harness<'_, TradeExplorerApp>) -> Vec<String> {
     harness.state().models().line.series.iter().filter(|s| !s.hidden).map(|s| s.id.clone()).collect()
 }
 
-/// The screen centre of the drawn figure `observation` on a tab.
+/// The screen position of a drawn figure: a line's point (Over time) or the centre of a bar
+/// (Compare), found from the chart model and the plot's transform as last drawn.
 pub fn target(harness: &Harness<'_, TradeExplorerApp>, tab: Tab, entity: &str, metric: &str, year: i32) -> egui::Pos2 {
     let d = &harness.state().loaded().dataset;
-    let layout = chart_layout(&harness.ctx, tab).expect("the chart was drawn");
-    layout
-        .targets
-        .iter()
-        .find(|(o, _)| {
-            let c = &d.observations[*o].cell;
-            d.entity(c.entity).id == entity && d.metric(c.metric).id == metric && c.time == Time::Year(year)
-        })
-        .map(|(_, rect)| rect.center())
-        .unwrap_or_else(|| panic!("{entity} {metric} {year} is not drawn"))
+    let transform = chart_layout(&harness.ctx, tab).expect("the chart was drawn").transform;
+    let is_it = |observation: usize| {
+        let c = &d.observations[observation].cell;
+        d.entity(c.entity).id == entity && d.metric(c.metric).id == metric && c.time == Time::Year(year)
+    };
+    let models = harness.state().models();
+    let found = match tab {
+        Tab::OverTime => models
+            .line
+            .visible_series()
+            .flat_map(|s| &s.points)
+            .find(|p| is_it(p.observation))
+            .and_then(|p| over_time::plot_point(&models.line, p))
+            .map(|xy| transform.position_from_point(&xy)),
+        Tab::Compare => compare::place(&models.bars).bars.iter().find(|b| is_it(b.cell.point.observation)).map(|b| {
+            let (low, high) = b.corners();
+            transform.rect_from_values(&low, &high).center()
+        }),
+        _ => panic!("{tab:?} has no figures to find"),
+    };
+    found.unwrap_or_else(|| panic!("{entity} {metric} {year} is not drawn"))
 }
 
 #[derive(Debug)]

@@ -23,6 +23,31 @@ use super::filter::{Filter, PeriodChoice, UnitScale, ValueMode};
 use super::format::DisplayUnit;
 use super::model::*;
 
+/// A figure as a chart shows it: which observation, the value drawn and how it was computed. What
+/// a tooltip and the details card explain; small, so hovering copies no filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownFigure {
+    /// Index of the observation.
+    pub observation: usize,
+    /// The value as drawn (`None`: the figure has no value in this mode).
+    pub shown: Option<f64>,
+    /// The unit it was drawn in.
+    pub unit: DisplayUnit,
+    /// The other figure a computed value used (the previous year, the parent, the total).
+    pub other: Option<usize>,
+    /// How values were transformed.
+    pub mode: ValueMode,
+    /// The money scale.
+    pub unit_scale: UnitScale,
+}
+
+impl ShownFigure {
+    /// A figure drawn under filter `f`.
+    pub fn new(observation: usize, shown: Option<f64>, unit: DisplayUnit, other: Option<usize>, f: &Filter) -> Self {
+        ShownFigure { observation, shown, unit, other, mode: f.mode, unit_scale: f.unit_scale }
+    }
+}
+
 /// One line of a chart: an entity's metric (in one category and period).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SeriesKey {
