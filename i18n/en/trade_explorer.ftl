@@ -421,6 +421,12 @@ error-no-resources = { $path }: the data package lists no resources (no CSV file
 # How readers of the language count money: billion or hundred-million (亿).
 money-scale = billion
 
+error-loader-panicked = { $path }: the loader stopped unexpectedly ({ $detail }); please report this file
+opening-dataset-files = Datasets (JSON, CSV)
+opening-dropped-file = dropped file
+exporting-csv-files = CSV files
+exporting-png-images = PNG images
+
 ## Settings
 
 settings-unreadable = The settings file { $path } cannot be read ({ $detail }); started with defaults.

@@ -408,6 +408,12 @@ error-no-resources = { $path }:数据包没有列出任何资源(没有可打开
 # How readers of the language count money: billion or hundred-million (亿).
 money-scale = hundred-million
 
+error-loader-panicked = { $path }：读取程序意外停止（{ $detail }）；请报告这个文件
+opening-dataset-files = 数据集（JSON、CSV）
+opening-dropped-file = 拖入的文件
+exporting-csv-files = CSV 文件
+exporting-png-images = PNG 图片
+
 ## Settings
 
 settings-unreadable = 无法读取设置文件 { $path }（{ $detail }），已使用默认设置启动。

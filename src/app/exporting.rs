@@ -131,7 +131,8 @@ impl TradeExplorerApp {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
             let title = tr!(lang, "exporting-export");
-            let filter_name = if extension == "csv" { "CSV" } else { "PNG image" };
+            let filter_name =
+                if extension == "csv" { tr!(lang, "exporting-csv-files") } else { tr!(lang, "exporting-png-images") };
             std::thread::spawn(move || {
                 let picked = rfd::FileDialog::new()
                     .set_title(title)

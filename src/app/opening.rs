@@ -46,11 +46,12 @@ impl TradeExplorerApp {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
             let title = tr!(self.state.lang, "opening-open-a-dataset");
+            let filter_name = tr!(self.state.lang, "opening-dataset-files");
             std::thread::spawn(move || {
                 let picked = rfd::FileDialog::new()
                     .set_title(title)
                     .set_directory(folder)
-                    .add_filter("Datasets (JSON, CSV)", &["json", "csv"])
+                    .add_filter(filter_name, &["json", "csv"])
                     .pick_file();
                 let _ = tx.send(picked);
                 ctx.request_repaint();
@@ -110,7 +111,10 @@ impl TradeExplorerApp {
         if path.is_file() {
             return self.open_path(ctx, path);
         }
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dropped file".into());
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| tr!(self.state.lang, "opening-dropped-file"));
         let bytes = file.bytes();
         self.start(ctx, name.clone(), move |progress| {
             let result = match bytes {
@@ -223,8 +227,7 @@ fn guarded(
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
         log::error!("the loader panicked: {what}");
-        let error = std::io::Error::other(format!("the loader stopped unexpectedly ({what}); please report this file"));
-        (None, Err(LoadError::Io { path: file.to_path_buf(), source: error }))
+        (None, Err(LoadError::LoaderPanicked { path: file.to_path_buf(), detail: what }))
     })
 }
 

@@ -114,6 +114,13 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// The loader stopped on a bug (a panic) instead of answering; the panic's own words.
+    LoaderPanicked {
+        /// The file.
+        path: PathBuf,
+        /// What the panic said.
+        detail: String,
+    },
     /// A JSON list where a dataset (an object) was expected.
     JsonList {
         /// The file.

@@ -58,6 +58,9 @@ pub fn load_error_text(error: &LoadError, lang: Lang) -> String {
             tr!(lang, "error-invalid", path = path(p), problems = problems_text(problems, *more, lang))
         }
         LoadError::Cancelled { path: p } => tr!(lang, "error-cancelled", path = path(p)),
+        LoadError::LoaderPanicked { path: p, detail } => {
+            tr!(lang, "error-loader-panicked", path = path(p), detail = detail.as_str())
+        }
         LoadError::JsonList { path: p } => tr!(lang, "error-json-list", path = path(p)),
         LoadError::NoResources { path: p } => tr!(lang, "error-no-resources", path = path(p)),
         LoadError::NoCsvResource { path: p } => tr!(lang, "error-no-csv-resource", path = path(p)),

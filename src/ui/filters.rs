@@ -1,5 +1,8 @@
-//! The side panel: every control edits a copy of the [`Filter`]; a changed copy is returned as
-//! one [`Command::SetFilter`], so filters apply at once and the app stays the only writer.
+//! The side panel: every control edits the [`Filter`] copy-on-write (nothing is copied until
+//! the person changes something); a changed copy is returned as one [`Command::SetFilter`], so
+//! filters apply at once and the app stays the only writer.
+
+use std::borrow::Cow;
 
 use egui::{CollapsingHeader, RichText, Ui};
 
@@ -73,7 +76,8 @@ pub fn show(
     log_unavailable: Option<&str>,
     lang: Lang,
 ) -> Vec<Command> {
-    let mut f = current.clone();
+    // Borrowed until a control changes something: drawing the panel copies no filter.
+    let mut f = Cow::Borrowed(current);
     let mut commands = Vec::new();
     // Always visible: a bar that appears and disappears as the content height crosses the
     // panel height would keep animating, and keep an idle window repainting.
@@ -113,14 +117,16 @@ pub fn show(
                 commands.push(Command::ResetFilters);
             }
         });
-    if f != *current {
+    if let Cow::Owned(f) = f
+        && f != *current
+    {
         commands.insert(0, Command::SetFilter(f));
     }
     commands
 }
 
 /// One entity's checkbox, with its kind and number of figures on hover.
-fn entity_checkbox(ui: &mut Ui, d: &Dataset, f: &mut Filter, id: EntityId, lang: Lang) {
+fn entity_checkbox(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, id: EntityId, lang: Lang) {
     let entity = d.entity(id);
     let mut on = f.entities.contains(&entity.id);
     let count = d.stats.per_entity.get(id.0 as usize).copied().unwrap_or(0);
@@ -128,16 +134,16 @@ fn entity_checkbox(ui: &mut Ui, d: &Dataset, f: &mut Filter, id: EntityId, lang:
     let help = if entity.kind.is_empty() { figures } else { format!("{} · {figures}", entity.kind) };
     if ui.checkbox(&mut on, entity_name(entity, lang)).on_hover_text(help).changed() {
         if on {
-            f.entities.insert(entity.id.clone());
+            f.to_mut().entities.insert(entity.id.clone());
         } else {
-            f.entities.remove(&entity.id);
+            f.to_mut().entities.remove(&entity.id);
         }
     }
 }
 
 /// A searchable, virtualised list for datasets with many entities: only the rows on screen are
 /// laid out, and the search runs once per keystroke, not per frame.
-fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Filter, state: &mut PanelState, lang: Lang) {
+fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Cow<'_, Filter>, state: &mut PanelState, lang: Lang) {
     ui.add(egui::TextEdit::singleline(&mut state.entity_search).hint_text(tr!(lang, "filters-search-places")))
         .on_hover_text(tr!(lang, "filters-type-part-of-a-name-or"));
     let stale =
@@ -161,10 +167,10 @@ fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Filter, state:
             .on_hover_text(tr!(lang, "filters-select-every-place-the-search-shows"))
             .clicked()
         {
-            f.entities.extend(matches.iter().map(|&e| d.entity(e).id.clone()));
+            f.to_mut().entities.extend(matches.iter().map(|&e| d.entity(e).id.clone()));
         }
         if ui.small_button(tr!(lang, "filters-clear")).on_hover_text(tr!(lang, "filters-select-no-place")).clicked() {
-            f.entities.clear();
+            f.to_mut().entities.clear();
         }
     });
     let row_height = ui.spacing().interact_size.y;
@@ -180,8 +186,8 @@ fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Filter, state:
     );
 }
 
-fn entity_tree(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
-    fn node(ui: &mut Ui, d: &Dataset, f: &mut Filter, id: EntityId, lang: Lang, depth: usize) {
+fn entity_tree(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
+    fn node(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, id: EntityId, lang: Lang, depth: usize) {
         entity_checkbox(ui, d, f, id, lang);
         let children: Vec<EntityId> =
             (0..d.entities.len() as u32).map(EntityId).filter(|&c| d.entity(c).parent == Some(id)).collect();
@@ -198,7 +204,7 @@ fn entity_tree(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
     }
 }
 
-fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Filter, search: &mut String, lang: Lang) {
+fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, search: &mut String, lang: Lang) {
     ui.add(egui::TextEdit::singleline(search).hint_text(tr!(lang, "filters-search-metrics")))
         .on_hover_text(tr!(lang, "filters-type-part-of-a-metric-s"));
     let needle = search.trim().to_lowercase();
@@ -241,9 +247,9 @@ fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Filter, search: &mut String, la
                         if unit.is_empty() { m.description.clone() } else { format!("{}\n({unit})", m.description) };
                     if ui.checkbox(&mut on, metric_name(m, lang)).on_hover_text(help).changed() {
                         if on {
-                            f.metrics.insert(m.id.clone());
+                            f.to_mut().metrics.insert(m.id.clone());
                         } else {
-                            f.metrics.remove(&m.id);
+                            f.to_mut().metrics.remove(&m.id);
                         }
                     }
                 }
@@ -255,7 +261,7 @@ fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Filter, search: &mut String, la
 /// The parts of the selected metrics (exports to Africa, exports of mechanical and electrical
 /// products…), by dimension: ticked parts are drawn beside the whole. Shown only when the
 /// selected metrics have parts.
-fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+fn parts(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
     let mut categories: Vec<crate::data::CategoryId> =
         d.stats.parts.iter().filter(|(m, _)| f.metrics.contains(&d.metric(*m).id)).map(|&(_, c)| c).collect();
     categories.sort_unstable();
@@ -277,9 +283,9 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
                 let help = tr!(lang, "filters-draw-this-part-beside-the-whole");
                 if ui.checkbox(&mut on, crate::l10n::category_name(category, lang)).on_hover_text(help).changed() {
                     if on {
-                        f.categories.insert(category.id.clone());
+                        f.to_mut().categories.insert(category.id.clone());
                     } else {
-                        f.categories.remove(&category.id);
+                        f.to_mut().categories.remove(&category.id);
                     }
                 }
             }
@@ -287,7 +293,7 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
     });
 }
 
-fn years(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+fn years(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
     let Some((first, last)) = d.year_span() else { return };
     ui.label(RichText::new(tr!(lang, "filters-years")).strong());
     let mut from = f.year_from.unwrap_or(first).clamp(first, last);
@@ -304,12 +310,15 @@ fn years(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
         if from > to {
             if from_changed { to = from } else { from = to }
         }
-        f.year_from = (from != first).then_some(from);
-        f.year_to = (to != last).then_some(to);
+        let (year_from, year_to) = ((from != first).then_some(from), (to != last).then_some(to));
+        if (year_from, year_to) != (f.year_from, f.year_to) {
+            let f = f.to_mut();
+            (f.year_from, f.year_to) = (year_from, year_to);
+        }
     }
 }
 
-fn period(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+fn period(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
     if d.periods.len() <= 1 {
         return;
     }
@@ -322,11 +331,16 @@ fn period(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
         egui::ComboBox::from_id_salt("period")
             .selected_text(current)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.period, PeriodChoice::FullYear, tr!(lang, "filters-full-year"));
+                let full_year = f.period == PeriodChoice::FullYear;
+                if ui.selectable_label(full_year, tr!(lang, "filters-full-year")).clicked() && !full_year {
+                    f.to_mut().period = PeriodChoice::FullYear;
+                }
                 for i in 1..d.periods.len() {
-                    let name = d.period(PeriodId(i as u16)).to_string();
-                    let label = period_label(&name, lang);
-                    ui.selectable_value(&mut f.period, PeriodChoice::Named(name), label);
+                    let name = d.period(PeriodId(i as u16));
+                    let chosen = matches!(&f.period, PeriodChoice::Named(p) if p == name);
+                    if ui.selectable_label(chosen, period_label(name, lang)).clicked() && !chosen {
+                        f.to_mut().period = PeriodChoice::Named(name.to_string());
+                    }
                 }
             })
             .response
@@ -334,7 +348,7 @@ fn period(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
     });
 }
 
-fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
+fn modes(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
     ui.label(RichText::new(tr!(lang, "filters-values")).strong());
     for mode in ValueMode::ALL {
         let reason = mode_unavailable(d, f, mode).map(|why| crate::l10n::unavailable_text(why, lang));
@@ -342,14 +356,14 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
             .add_enabled(reason.is_none(), egui::RadioButton::new(f.mode == mode, mode_label(mode, lang)))
             .on_hover_text(mode_help(mode, lang))
             .on_disabled_hover_text(reason.unwrap_or_default());
-        if response.clicked() {
-            f.mode = mode;
+        if response.clicked() && f.mode != mode {
+            f.to_mut().mode = mode;
         }
     }
     if f.mode == ValueMode::ShareOfTotal {
         let candidates = total_metric_candidates(d, f);
         if f.total_metric.as_deref().and_then(|id| d.metric_id(id)).is_none_or(|m| !candidates.contains(&m)) {
-            f.total_metric = candidates.first().map(|&m| d.metric(m).id.clone());
+            f.to_mut().total_metric = candidates.first().map(|&m| d.metric(m).id.clone());
         }
         let current = f
             .total_metric
@@ -362,8 +376,11 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
                 .selected_text(current.unwrap_or_default())
                 .show_ui(ui, |ui| {
                     for m in candidates {
-                        let id = d.metric(m).id.clone();
-                        ui.selectable_value(&mut f.total_metric, Some(id), metric_name(d.metric(m), lang));
+                        let id = &d.metric(m).id;
+                        let chosen = f.total_metric.as_ref() == Some(id);
+                        if ui.selectable_label(chosen, metric_name(d.metric(m), lang)).clicked() && !chosen {
+                            f.to_mut().total_metric = Some(id.clone());
+                        }
                     }
                 })
                 .response
@@ -382,15 +399,25 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Filter, lang: Lang) {
                 ),
                 (UnitScale::AsStored, tr!(lang, "filters-as-stored"), tr!(lang, "filters-the-unit-the-dataset-stores")),
             ] {
-                ui.selectable_value(&mut f.unit_scale, scale, label).on_hover_text(help);
+                if ui.selectable_label(f.unit_scale == scale, label).on_hover_text(help).clicked()
+                    && f.unit_scale != scale
+                {
+                    f.to_mut().unit_scale = scale;
+                }
             }
         });
     }
 }
 
-fn figures(ui: &mut Ui, d: &Dataset, f: &mut Filter, log_unavailable: Option<&str>, lang: Lang) {
-    ui.checkbox(&mut f.include_derived, tr!(lang, "filters-include-derived-figures"))
-        .on_hover_text(tr!(lang, "filters-figures-computed-from-others-total-minus"));
+fn figures(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, log_unavailable: Option<&str>, lang: Lang) {
+    let mut include_derived = f.include_derived;
+    if ui
+        .checkbox(&mut include_derived, tr!(lang, "filters-include-derived-figures"))
+        .on_hover_text(tr!(lang, "filters-figures-computed-from-others-total-minus"))
+        .changed()
+    {
+        f.to_mut().include_derived = include_derived;
+    }
     let has_trust = d.stats.any_trust;
     if has_trust {
         let label = |t: Option<Trust>| match t {
@@ -405,7 +432,9 @@ fn figures(ui: &mut Ui, d: &Dataset, f: &mut Filter, log_unavailable: Option<&st
                 .selected_text(label(f.min_trust))
                 .show_ui(ui, |ui| {
                     for t in [None, Some(Trust::Low), Some(Trust::Medium), Some(Trust::High)] {
-                        ui.selectable_value(&mut f.min_trust, t, label(t));
+                        if ui.selectable_label(f.min_trust == t, label(t)).clicked() && f.min_trust != t {
+                            f.to_mut().min_trust = t;
+                        }
                     }
                 })
                 .response
@@ -413,12 +442,17 @@ fn figures(ui: &mut Ui, d: &Dataset, f: &mut Filter, log_unavailable: Option<&st
         });
     }
     let log_help = tr!(lang, "filters-logarithmic-y-axis-on-the-over");
-    ui.add_enabled(
-        log_unavailable.is_none() || f.log_scale,
-        egui::Checkbox::new(&mut f.log_scale, tr!(lang, "filters-log-scale")),
-    )
-    .on_hover_text(log_help)
-    .on_disabled_hover_text(log_unavailable.unwrap_or_default());
+    let mut log_scale = f.log_scale;
+    let log = ui
+        .add_enabled(
+            log_unavailable.is_none() || f.log_scale,
+            egui::Checkbox::new(&mut log_scale, tr!(lang, "filters-log-scale")),
+        )
+        .on_hover_text(log_help)
+        .on_disabled_hover_text(log_unavailable.unwrap_or_default());
+    if log.changed() {
+        f.to_mut().log_scale = log_scale;
+    }
     if let Some(reason) = log_unavailable.filter(|_| f.log_scale) {
         ui.label(RichText::new(reason).small().color(ui.visuals().warn_fg_color));
     }

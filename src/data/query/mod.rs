@@ -186,6 +186,25 @@ pub fn mode_unavailable(d: &Dataset, f: &Filter, mode: ValueMode) -> Option<Unav
     }
 }
 
+/// What the filter panel offers for a filter: why each mode is unavailable (in the order of
+/// [`ValueMode::ALL`]) and the totals a share can be of. Computed with the chart models, not
+/// every frame.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FilterOptions {
+    /// For each mode of [`ValueMode::ALL`], why it cannot be chosen, or `None`.
+    pub modes: Vec<Option<Unavailable>>,
+    /// The metrics [`ValueMode::ShareOfTotal`] can divide by.
+    pub total_candidates: Vec<MetricId>,
+}
+
+/// The options of the filter panel for filter `f`.
+pub fn filter_options(d: &Dataset, f: &Filter) -> FilterOptions {
+    FilterOptions {
+        modes: ValueMode::ALL.iter().map(|&mode| mode_unavailable(d, f, mode)).collect(),
+        total_candidates: total_metric_candidates(d, f),
+    }
+}
+
 /// Metrics that can serve as the denominator of [`ValueMode::ShareOfTotal`]: same unit
 /// family as a selected additive metric, not itself selected.
 pub fn total_metric_candidates(d: &Dataset, f: &Filter) -> Vec<MetricId> {
