@@ -448,6 +448,7 @@ export-error-empty-image = the chart area is empty; show a chart before exportin
 
 ## The command line (its own output; clap's help and usage errors stay in English)
 
+cli-no-window = cannot open the window: { $detail }
 cli-error = error: { $error }
 cli-no-language = no language "{ $text }"; the app speaks { $known }
 cli-not-a-size = "{ $text }" is not WIDTHxHEIGHT, like 1600x900

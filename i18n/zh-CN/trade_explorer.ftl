@@ -435,6 +435,7 @@ export-error-empty-image = 图表区域为空；请先显示图表再导出
 
 ## The command line (its own output; clap's help and usage errors stay in English)
 
+cli-no-window = 无法打开窗口：{ $detail }
 cli-error = 错误：{ $error }
 cli-no-language = 没有语言“{ $text }”；本程序支持 { $known }
 cli-not-a-size = “{ $text }”不是 宽x高 的格式，例如 1600x900

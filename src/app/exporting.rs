@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use egui::{ColorImage, RichText};
 
 use super::TradeExplorerApp;
+use super::transient::Toast;
 use crate::cli_filter::{FilterArgs, shell_line};
 use crate::export::{self, ChartView, RenderSpec};
 use crate::l10n::{Lang, export_error_text};
@@ -57,76 +58,40 @@ pub struct Capture {
     pub requested: Option<Receiver<Arc<ColorImage>>>,
 }
 
-/// A message in the corner of the window.
-pub struct Toast {
-    /// What happened.
-    pub text: String,
-    /// The folder of a saved file, for "Open folder".
-    pub folder: Option<PathBuf>,
-    /// An error stays until closed; other toasts fade after a few seconds.
-    pub error: bool,
-    /// When it appeared.
-    pub shown: Instant,
-}
-
 /// How long a non-error toast stays.
 const TOAST_TIME: Duration = Duration::from_secs(6);
-
-/// The in-progress parts of exporting, owned by the app.
-#[derive(Default)]
-pub struct Exports {
-    /// A native save dialog running on a thread.
-    pub choosing: Option<(Purpose, Receiver<Option<PathBuf>>)>,
-    /// The in-app chooser, when no native dialog answers.
-    pub path_dialog: Option<(Purpose, PathDialog)>,
-    /// A screenshot being taken.
-    pub capture: Option<Capture>,
-    /// Files being written on worker threads.
-    pub writing: Vec<Receiver<Result<PathBuf, export::ExportError>>>,
-    /// Messages in the corner.
-    pub toasts: Vec<Toast>,
-    /// The high-resolution export window: open, with its chosen scale and size.
-    pub high_res: Option<(f32, [u32; 2])>,
-}
-
-impl Exports {
-    /// Whether a capture is under way: egui takes the screenshot of the frame *after* the one
-    /// that asks, so tooltips and toasts stay hidden until the picture has arrived.
-    pub fn capturing(&self) -> bool {
-        self.capture.is_some()
-    }
-}
 
 impl TradeExplorerApp {
     /// The chart view a picture export shows: the current tab's, or the last chart's.
     fn export_view(&self) -> ChartView {
-        ChartView::of_tab(self.state.tab)
-            .or(ChartView::of_tab(self.state.last_chart_tab))
+        ChartView::of_tab(self.session.state.tab)
+            .or(ChartView::of_tab(self.session.state.last_chart_tab))
             .unwrap_or(ChartView::OverTime)
     }
 
     /// Adds a toast and, for tests and scripts, prints the event.
     pub(super) fn toast(&mut self, text: String, folder: Option<PathBuf>, error: bool) {
-        self.exports.toasts.push(Toast { text, folder, error, shown: Instant::now() });
+        self.ui.toasts.push(Toast { text, folder, error, shown: Instant::now() });
     }
 
     /// Starts an export: asks where to save, unless the environment says.
     pub(super) fn start_export(&mut self, ctx: &egui::Context, purpose: Purpose) {
-        let lang = self.state.lang;
+        let lang = self.session.state.lang;
         if let Purpose::Capture { whole_window: false } = purpose
-            && !self.state.tab.is_chart()
+            && !self.session.state.tab.is_chart()
         {
             // The Table and Sources tabs show no chart: render the last chart instead.
             let size = [1600, 900];
             return self.start_export(ctx, Purpose::Render { scale: 1.0, size });
         }
         let extension = if purpose == Purpose::Data { "csv" } else { "png" };
-        let name = export::suggested_name(&self.loaded.dataset, &self.filter, self.export_view(), extension);
+        let name = export::suggested_name(self.data.dataset(), self.data.filter(), self.export_view(), extension);
         if let Some(path) = &self.surroundings.export_path {
             let path = path.with_extension(extension);
             return self.path_chosen(ctx, purpose, path);
         }
-        let folder = self.state.last_export_folder.clone().or_else(|| std::env::current_dir().ok()).unwrap_or_default();
+        let folder =
+            self.session.state.last_export_folder.clone().or_else(|| std::env::current_dir().ok()).unwrap_or_default();
         if self.surroundings.native_dialogs {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
@@ -143,40 +108,41 @@ impl TradeExplorerApp {
                 let _ = tx.send(picked);
                 ctx.request_repaint();
             });
-            self.exports.choosing = Some((purpose, rx));
+            self.jobs.choosing_export = Some((purpose, rx));
         } else {
-            self.exports.path_dialog = Some((purpose, PathDialog::save(&folder, &name, vec![extension])));
+            self.ui.export_dialog = Some((purpose, PathDialog::save(&folder, &name, vec![extension])));
         }
     }
 
     /// A path was chosen: capture, render or write.
     pub(super) fn path_chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            self.state.last_export_folder = Some(folder.to_path_buf());
+            self.session.state.last_export_folder = Some(folder.to_path_buf());
         }
         match purpose {
             Purpose::Capture { whole_window } => {
-                self.exports.capture = Some(Capture {
+                self.jobs.capture = Some(Capture {
                     target: CaptureTarget::File(path),
                     whole_window,
-                    tab: self.state.tab,
+                    tab: self.session.state.tab,
                     requested: None,
                 });
             }
             Purpose::Render { scale, size } => {
-                let loaded = Arc::clone(&self.loaded);
-                let filter = self.filter.clone();
+                let loaded = Arc::clone(&self.data.loaded);
+                let filter = self.data.filter().clone();
                 let theme = if ctx.theme() == egui::Theme::Dark { ThemeChoice::Dark } else { ThemeChoice::Light };
-                let spec = RenderSpec { view: self.export_view(), lang: self.state.lang, theme, size, scale };
+                let spec = RenderSpec { view: self.export_view(), lang: self.session.state.lang, theme, size, scale };
                 self.write_in_background(ctx, path, move |path| {
                     let image = export::render(&loaded.dataset, &filter, &spec)?;
                     export::save(path, &export::encode_png(&image)?)
                 });
             }
             Purpose::Data => {
-                let table = self.table();
-                let loaded = Arc::clone(&self.loaded);
-                let lang = self.state.lang;
+                let state = &self.session.state;
+                let table = self.data.table(state.last_chart_tab, state.table_sort, state.lang);
+                let loaded = Arc::clone(&self.data.loaded);
+                let lang = self.session.state.lang;
                 self.write_in_background(ctx, path, move |path| export::save_csv(path, &loaded.dataset, &table, lang));
             }
         }
@@ -201,7 +167,7 @@ impl TradeExplorerApp {
             ctx.request_repaint();
         });
         super::event(&format!("writing {}", path_for_event.display()));
-        self.exports.writing.push(rx);
+        self.jobs.writing.push(rx);
     }
 
     /// At closing: waits for the files still being written, so an export the person asked for
@@ -209,7 +175,7 @@ impl TradeExplorerApp {
     /// drive) is abandoned; it never reaches the target, because the rename is its last step.
     pub(super) fn finish_writing(&mut self, timeout: Duration) {
         let deadline = Instant::now() + timeout;
-        for rx in std::mem::take(&mut self.exports.writing) {
+        for rx in std::mem::take(&mut self.jobs.writing) {
             match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
                 Ok(Ok(path)) => {
                     log::info!("saved {} while closing", path.display());
@@ -225,7 +191,7 @@ impl TradeExplorerApp {
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {}
             }
         }
-        if self.exports.capture.take().is_some() {
+        if self.jobs.capture.take().is_some() {
             log::info!("a screenshot requested just before closing was not taken");
         }
     }
@@ -234,7 +200,7 @@ impl TradeExplorerApp {
     pub(super) fn open_folder(&mut self, folder: &std::path::Path) {
         if let Err(e) = (self.surroundings.open_folder)(folder) {
             let text = tr!(
-                self.state.lang,
+                self.session.state.lang,
                 "exporting-cannot-open",
                 folder = folder.display().to_string(),
                 detail = e.to_string()
@@ -245,13 +211,13 @@ impl TradeExplorerApp {
 
     /// Copies the chart on screen to the clipboard.
     pub(super) fn start_copy_image(&mut self) {
-        let tab = self.state.tab;
+        let tab = self.session.state.tab;
         if !tab.is_chart() {
-            let text = tr!(self.state.lang, "exporting-show-a-chart-to-copy-it");
+            let text = tr!(self.session.state.lang, "exporting-show-a-chart-to-copy-it");
             self.toast(text, None, true);
             return;
         }
-        self.exports.capture =
+        self.jobs.capture =
             Some(Capture { target: CaptureTarget::Clipboard, whole_window: false, tab, requested: None });
     }
 
@@ -259,37 +225,36 @@ impl TradeExplorerApp {
     pub fn command_line(&self) -> String {
         let view = self.export_view();
         let mut words = vec!["trade-explorer".to_string(), "export".into(), "--view".into(), view.id().into()];
-        words.extend(FilterArgs::from_filter(&self.filter).to_words());
-        if self.state.lang != Lang::default() {
-            words.extend(["--lang".into(), self.state.lang.tag().into()]);
+        words.extend(FilterArgs::from_filter(self.data.filter()).to_words());
+        if self.session.state.lang != Lang::default() {
+            words.extend(["--lang".into(), self.session.state.lang.tag().into()]);
         }
-        if let Some(path) = &self.dataset_path {
+        if let Some(path) = &self.data.path {
             words.extend(["--data".into(), path.display().to_string()]);
         }
-        words.extend(["--out".into(), export::suggested_name(&self.loaded.dataset, &self.filter, view, "png")]);
+        words.extend(["--out".into(), export::suggested_name(self.data.dataset(), self.data.filter(), view, "png")]);
         shell_line(&words)
     }
 
     /// Moves the export flow on: dialogs answered, screenshots arrived, files written.
     pub(super) fn poll_exports(&mut self, ctx: &egui::Context) {
-        if let Some((purpose, rx)) = &self.exports.choosing
+        if let Some((purpose, rx)) = &self.jobs.choosing_export
             && let Ok(picked) = rx.try_recv()
         {
             let purpose = *purpose;
-            self.exports.choosing = None;
+            self.jobs.choosing_export = None;
             if let Some(path) = picked {
                 self.path_chosen(ctx, purpose, path);
             }
         }
-        let arrived =
-            self.exports.capture.as_ref().and_then(|c| c.requested.as_ref()).and_then(|rx| rx.try_recv().ok());
+        let arrived = self.jobs.capture.as_ref().and_then(|c| c.requested.as_ref()).and_then(|rx| rx.try_recv().ok());
         if let Some(image) = arrived
-            && let Some(capture) = self.exports.capture.take()
+            && let Some(capture) = self.jobs.capture.take()
         {
             self.finish_capture(ctx, capture, &image);
         }
         let mut finished = Vec::new();
-        self.exports.writing.retain(|rx| match rx.try_recv() {
+        self.jobs.writing.retain(|rx| match rx.try_recv() {
             Ok(result) => {
                 finished.push(result);
                 false
@@ -297,7 +262,7 @@ impl TradeExplorerApp {
             Err(std::sync::mpsc::TryRecvError::Empty) => true,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
         });
-        let lang = self.state.lang;
+        let lang = self.session.state.lang;
         for result in finished {
             match result {
                 Ok(path) => {
@@ -331,14 +296,14 @@ impl TradeExplorerApp {
             (CaptureTarget::Clipboard, Ok(picture)) => {
                 super::event(&format!("copied image {}x{}", picture.size[0], picture.size[1]));
                 ctx.copy_image(picture);
-                let text = tr!(self.state.lang, "exporting-copied-the-chart-to-the-clipboard");
+                let text = tr!(self.session.state.lang, "exporting-copied-the-chart-to-the-clipboard");
                 self.toast(text, None, false);
             }
             (CaptureTarget::File(path), Ok(picture)) => {
                 self.write_in_background(ctx, path, move |path| export::save(path, &export::encode_png(&picture)?));
             }
             (_, Err(e)) => {
-                let lang = self.state.lang;
+                let lang = self.session.state.lang;
                 let text = tr!(lang, "exporting-export-failed", error = export_error_text(&e, lang));
                 self.toast(text, None, true);
             }
@@ -347,7 +312,7 @@ impl TradeExplorerApp {
 
     /// Asks eframe for the pixels of the next frame (once per capture).
     pub(super) fn request_capture(&mut self, ctx: &egui::Context) {
-        let Some(capture) = &mut self.exports.capture else { return };
+        let Some(capture) = &mut self.jobs.capture else { return };
         if capture.requested.is_some() {
             return;
         }
@@ -363,19 +328,19 @@ impl TradeExplorerApp {
 
     /// The toasts, the in-app save chooser and the high-resolution export window.
     pub(super) fn export_windows(&mut self, ctx: &egui::Context) {
-        let lang = self.state.lang;
-        if let Some((purpose, dialog)) = &mut self.exports.path_dialog {
+        let lang = self.session.state.lang;
+        if let Some((purpose, dialog)) = &mut self.ui.export_dialog {
             let purpose = *purpose;
             match crate::ui::path_dialog::show(ctx, dialog, &tr!(lang, "exporting-export"), lang) {
                 crate::ui::path_dialog::Outcome::Open => {}
-                crate::ui::path_dialog::Outcome::Cancelled => self.exports.path_dialog = None,
+                crate::ui::path_dialog::Outcome::Cancelled => self.ui.export_dialog = None,
                 crate::ui::path_dialog::Outcome::Chosen(path) => {
-                    self.exports.path_dialog = None;
+                    self.ui.export_dialog = None;
                     self.path_chosen(ctx, purpose, path);
                 }
             }
         }
-        if let Some((mut scale, mut size)) = self.exports.high_res {
+        if let Some((mut scale, mut size)) = self.ui.high_res {
             let mut open = true;
             let mut go = false;
             egui::Window::new(tr!(lang, "exporting-export-image-at-high-resolution"))
@@ -401,19 +366,19 @@ impl TradeExplorerApp {
                     ui.label(RichText::new(pixels).weak());
                     go = ui.button(tr!(lang, "exporting-export-2")).clicked();
                 });
-            self.exports.high_res = (open && !go).then_some((scale, size));
+            self.ui.high_res = (open && !go).then_some((scale, size));
             if go {
                 self.start_export(ctx, Purpose::Render { scale, size });
             }
         }
-        if self.exports.capturing() {
+        if self.jobs.capturing() {
             return;
         }
-        self.exports.toasts.retain(|t| t.error || t.shown.elapsed() < TOAST_TIME);
-        if self.exports.toasts.iter().any(|t| !t.error) {
+        self.ui.toasts.retain(|t| t.error || t.shown.elapsed() < TOAST_TIME);
+        if self.ui.toasts.iter().any(|t| !t.error) {
             ctx.request_repaint_after(TOAST_TIME);
         }
-        if self.exports.toasts.is_empty() {
+        if self.ui.toasts.is_empty() {
             // An empty area would still fade in every frame and keep the window repainting.
             return;
         }
@@ -423,7 +388,7 @@ impl TradeExplorerApp {
             .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
-                for (i, toast) in self.exports.toasts.iter().enumerate() {
+                for (i, toast) in self.ui.toasts.iter().enumerate() {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_max_width(420.0);
                         ui.horizontal(|ui| {
@@ -446,7 +411,7 @@ impl TradeExplorerApp {
                 }
             });
         if let Some(i) = close {
-            self.exports.toasts.remove(i);
+            self.ui.toasts.remove(i);
         }
         if let Some(folder) = open_folder {
             self.open_folder(&folder);

@@ -4,31 +4,23 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::channel;
 use std::time::Duration;
 
 use egui::Color32;
 
 use super::TradeExplorerApp;
+use super::jobs::Opening;
 use crate::data::{LoadError, Loaded, Progress, load_bytes, load_path_with};
 use crate::l10n::Lang;
 use crate::settings::RECENT_FILES;
 use crate::tr;
 use crate::ui::path_dialog::PathDialog;
 
-/// A load running on a worker thread.
-pub struct Opening {
-    /// The file's name, for the status line.
-    pub name: String,
-    /// Its progress; `cancel()` stops it.
-    pub progress: Arc<Progress>,
-    rx: Receiver<(Option<PathBuf>, Result<Loaded, LoadError>)>,
-}
-
 impl TradeExplorerApp {
     /// Whether a file is being opened.
     pub fn loading(&self) -> bool {
-        self.opening.is_some() || self.choosing_file.is_some()
+        self.jobs.loading()
     }
 
     /// Shows the desktop's open dialog on a thread, or the in-app chooser.
@@ -37,7 +29,8 @@ impl TradeExplorerApp {
             return;
         }
         let folder = self
-            .dataset_path
+            .data
+            .path
             .as_ref()
             .and_then(|p| p.parent().map(|p| p.to_path_buf()))
             .or_else(|| std::env::current_dir().ok())
@@ -45,8 +38,8 @@ impl TradeExplorerApp {
         if self.surroundings.native_dialogs {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
-            let title = tr!(self.state.lang, "opening-open-a-dataset");
-            let filter_name = tr!(self.state.lang, "opening-dataset-files");
+            let title = tr!(self.session.state.lang, "opening-open-a-dataset");
+            let filter_name = tr!(self.session.state.lang, "opening-dataset-files");
             std::thread::spawn(move || {
                 let picked = rfd::FileDialog::new()
                     .set_title(title)
@@ -56,9 +49,9 @@ impl TradeExplorerApp {
                 let _ = tx.send(picked);
                 ctx.request_repaint();
             });
-            self.choosing_file = Some(rx);
+            self.jobs.choosing_file = Some(rx);
         } else {
-            self.path_dialog = Some(PathDialog::new(&folder, vec!["json", "csv"]));
+            self.ui.open_dialog = Some(PathDialog::new(&folder, vec!["json", "csv"]));
         }
     }
 
@@ -81,12 +74,12 @@ impl TradeExplorerApp {
             ctx.request_repaint();
         });
         super::event(&format!("opening {name}"));
-        self.opening = Some(Opening { name, progress, rx });
+        self.jobs.opening = Some(Opening { name, progress, rx });
     }
 
     /// Opens a file on a worker thread.
     pub fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
-        if self.opening.is_some() {
+        if self.jobs.opening.is_some() {
             return;
         }
         let name =
@@ -99,7 +92,7 @@ impl TradeExplorerApp {
 
     /// Reads the open file again (F5).
     pub(super) fn reload(&mut self, ctx: &egui::Context) {
-        if let Some(path) = self.dataset_path.clone() {
+        if let Some(path) = self.data.path.clone() {
             self.open_path(ctx, path);
         }
     }
@@ -114,7 +107,7 @@ impl TradeExplorerApp {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| tr!(self.state.lang, "opening-dropped-file"));
+            .unwrap_or_else(|| tr!(self.session.state.lang, "opening-dropped-file"));
         let bytes = file.bytes();
         self.start(ctx, name.clone(), move |progress| {
             let result = match bytes {
@@ -127,7 +120,7 @@ impl TradeExplorerApp {
 
     /// At closing: stops a load under way and waits briefly for its thread to let go of the file.
     pub(super) fn cancel_opening(&mut self, timeout: Duration) {
-        if let Some(opening) = self.opening.take() {
+        if let Some(opening) = self.jobs.opening.take() {
             opening.progress.cancel();
             // What the worker did when asked: stop, or finish first; or it did not answer in time.
             let how = match opening.rx.recv_timeout(timeout) {
@@ -142,15 +135,15 @@ impl TradeExplorerApp {
 
     /// Takes in dialog answers and finished loads.
     pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
-        if let Some(rx) = &self.choosing_file
+        if let Some(rx) = &self.jobs.choosing_file
             && let Ok(picked) = rx.try_recv()
         {
-            self.choosing_file = None;
+            self.jobs.choosing_file = None;
             if let Some(path) = picked {
                 self.open_path(ctx, path);
             }
         }
-        let Some(opening) = &self.opening else { return };
+        let Some(opening) = &self.jobs.opening else { return };
         let outcome = match opening.rx.try_recv() {
             Ok(outcome) => outcome,
             Err(std::sync::mpsc::TryRecvError::Empty) => {
@@ -159,33 +152,31 @@ impl TradeExplorerApp {
                 return;
             }
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.opening = None;
+                self.jobs.opening = None;
                 return;
             }
         };
         let name = opening.name.clone();
-        self.opening = None;
+        self.jobs.opening = None;
         match outcome {
             (path, Ok(loaded)) => {
-                self.set_dataset(name.clone(), loaded);
-                if let Some(path) = &path {
-                    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
-                    self.state.recent_files.retain(|p| *p != absolute);
-                    self.state.recent_files.insert(0, absolute.clone());
-                    self.state.recent_files.truncate(RECENT_FILES);
-                    self.dataset_path = Some(absolute);
-                } else {
-                    self.dataset_path = None;
+                let absolute = path.map(|path| std::path::absolute(&path).unwrap_or(path));
+                if let Some(absolute) = &absolute {
+                    let recent = &mut self.session.state.recent_files;
+                    recent.retain(|p| p != absolute);
+                    recent.insert(0, absolute.clone());
+                    recent.truncate(RECENT_FILES);
                 }
+                self.set_dataset(name.clone(), loaded, absolute);
                 super::event(&format!("opened {name}"));
             }
             (_, Err(LoadError::Cancelled { .. })) => {
-                self.message = Some(super::Notice::OpeningCancelled);
+                self.ui.message = Some(super::Notice::OpeningCancelled);
             }
             (_, Err(error)) => {
                 log::warn!("could not open {name}: {}", crate::l10n::load_error_text(&error, Lang::default()));
                 super::event(&format!("open failed: {name}"));
-                self.load_error = Some(error);
+                self.ui.load_error = Some(error);
             }
         }
     }
@@ -198,7 +189,7 @@ impl TradeExplorerApp {
             let painter =
                 ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
             painter.rect_filled(screen, 0.0, Color32::from_black_alpha(170));
-            let text = tr!(self.state.lang, "opening-drop-to-open-the-dataset");
+            let text = tr!(self.session.state.lang, "opening-drop-to-open-the-dataset");
             painter.text(
                 screen.center(),
                 egui::Align2::CENTER_CENTER,

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use egui::{CollapsingHeader, RichText, Ui};
 
 use super::Command;
-use crate::data::query::{mode_unavailable, search_entities, total_metric_candidates};
-use crate::data::{Dataset, EntityId, Filter, PeriodChoice, PeriodId, Trust, Unit, UnitScale, ValueMode};
+use crate::data::query::search_entities;
+use crate::data::{Dataset, EntityId, Filter, MetricId, PeriodChoice, PeriodId, Trust, Unit, UnitScale, ValueMode};
 use crate::l10n::Lang;
 use crate::l10n::{dimension_label, period_label};
 use crate::l10n::{entity_name, metric_name};
@@ -66,6 +66,17 @@ fn mode_help(mode: ValueMode, lang: Lang) -> String {
     }
 }
 
+/// What the panel shows that follows from the filter, made when the filter changes (not every
+/// frame): why the log scale or a value mode cannot be chosen, the totals a share can be of.
+pub struct PanelFacts<'a> {
+    /// Why the log scale cannot be used, in words.
+    pub log_unavailable: Option<&'a str>,
+    /// Why each mode of `ValueMode::ALL` cannot be chosen, in words.
+    pub modes_unavailable: &'a [Option<String>],
+    /// The metrics "share of a total" can divide by.
+    pub total_candidates: &'a [MetricId],
+}
+
 /// Draws the filters; returns the commands they produce.
 pub fn show(
     ui: &mut Ui,
@@ -73,7 +84,7 @@ pub fn show(
     dataset_generation: u64,
     current: &Filter,
     state: &mut PanelState,
-    log_unavailable: Option<&str>,
+    facts: &PanelFacts<'_>,
     lang: Lang,
 ) -> Vec<Command> {
     // Borrowed until a control changes something: drawing the panel copies no filter.
@@ -106,9 +117,9 @@ pub fn show(
             years(ui, d, &mut f, lang);
             period(ui, d, &mut f, lang);
             ui.separator();
-            modes(ui, d, &mut f, lang);
+            modes(ui, d, &mut f, facts, lang);
             ui.separator();
-            figures(ui, d, &mut f, log_unavailable, lang);
+            figures(ui, d, &mut f, facts.log_unavailable, lang);
             ui.separator();
             let reset = ui
                 .button(tr!(lang, "filters-reset-filters"))
@@ -348,10 +359,10 @@ fn period(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
     });
 }
 
-fn modes(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
+fn modes(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, facts: &PanelFacts<'_>, lang: Lang) {
     ui.label(RichText::new(tr!(lang, "filters-values")).strong());
-    for mode in ValueMode::ALL {
-        let reason = mode_unavailable(d, f, mode).map(|why| crate::l10n::unavailable_text(why, lang));
+    for (i, mode) in ValueMode::ALL.into_iter().enumerate() {
+        let reason = facts.modes_unavailable.get(i).cloned().flatten();
         let response = ui
             .add_enabled(reason.is_none(), egui::RadioButton::new(f.mode == mode, mode_label(mode, lang)))
             .on_hover_text(mode_help(mode, lang))
@@ -361,7 +372,7 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
         }
     }
     if f.mode == ValueMode::ShareOfTotal {
-        let candidates = total_metric_candidates(d, f);
+        let candidates = facts.total_candidates;
         if f.total_metric.as_deref().and_then(|id| d.metric_id(id)).is_none_or(|m| !candidates.contains(&m)) {
             f.to_mut().total_metric = candidates.first().map(|&m| d.metric(m).id.clone());
         }
@@ -375,7 +386,7 @@ fn modes(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
             egui::ComboBox::from_id_salt("total_metric")
                 .selected_text(current.unwrap_or_default())
                 .show_ui(ui, |ui| {
-                    for m in candidates {
+                    for &m in candidates {
                         let id = &d.metric(m).id;
                         let chosen = f.total_metric.as_ref() == Some(id);
                         if ui.selectable_label(chosen, metric_name(d.metric(m), lang)).clicked() && !chosen {

@@ -104,6 +104,8 @@ pub enum Command {
         /// All series of the legend.
         all: Vec<String>,
     },
+    /// Sort the Table by a column (true: ascending).
+    SetTableSort((crate::data::query::TableColumn, bool)),
     /// Select a figure.
     Select(SelectedFigure),
     /// Clear the selection.

@@ -1,0 +1,166 @@
+//! The window's own parts around the views: the status line, About, the keyboard shortcuts, the
+//! errors of a file that could not be opened, and the in-app open chooser.
+
+use egui::{RichText, Ui};
+
+use super::TradeExplorerApp;
+use crate::data::format::format_number;
+use crate::l10n::{Lang, dataset_description, dataset_title, load_error_text};
+use crate::tr;
+use crate::ui::path_dialog;
+use crate::ui::{Command, menu};
+
+impl TradeExplorerApp {
+    /// The status line: the dataset, its figures and what the filters hide; a load's progress;
+    /// the latest notice.
+    pub(super) fn status_line(&self, ui: &mut Ui) {
+        let lang = self.session.state.lang;
+        let d = self.data.dataset();
+        // Without a path, the data is the bundled dataset.
+        let origin = if self.data.path.is_some() { self.data.origin.clone() } else { tr!(lang, "app-bundled") };
+        let count = |n: usize| format_number(n as f64, 0);
+        let mut parts = vec![
+            format!("{} ({origin})", dataset_title(d, lang)),
+            tr!(lang, "figure-count", n = d.observations.len(), count = count(d.observations.len())),
+        ];
+        parts.extend(self.hidden_by_filters(lang));
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(parts.join(" · ")).small());
+            if let Some(opening) = &self.jobs.opening {
+                let text = tr!(lang, "app-opening", name = opening.name.as_str());
+                let bar = match opening.progress.fraction() {
+                    Some(f) => egui::ProgressBar::new(f).show_percentage(),
+                    None => egui::ProgressBar::new(0.0).animate(true),
+                };
+                ui.add(bar.desired_width(160.0).text(text));
+                if ui.small_button(tr!(lang, "app-cancel")).clicked() {
+                    opening.progress.cancel();
+                }
+            }
+            if let Some(message) = &self.ui.message {
+                ui.separator();
+                let text = message.text(&self.data.loaded, lang);
+                ui.label(RichText::new(text).small().color(ui.visuals().warn_fg_color));
+            }
+        });
+    }
+
+    /// "Filters hide 59 of 69 selected figures (59 other periods)", when they hide any.
+    fn hidden_by_filters(&self, lang: Lang) -> Option<String> {
+        let summary = self.data.models().summary;
+        let hidden = summary.by_years + summary.by_period + summary.by_derived + summary.by_trust;
+        if hidden == 0 {
+            return None;
+        }
+        let count = |n: usize| format_number(n as f64, 0);
+        let mut why = Vec::new();
+        if summary.by_years > 0 {
+            why.push(tr!(lang, "app-hidden-by-years", count = count(summary.by_years)));
+        }
+        if summary.by_period > 0 {
+            why.push(tr!(lang, "app-hidden-by-period", count = count(summary.by_period)));
+        }
+        if summary.by_derived > 0 {
+            why.push(tr!(lang, "app-hidden-by-derived", count = count(summary.by_derived)));
+        }
+        if summary.by_trust > 0 {
+            why.push(tr!(lang, "app-hidden-by-trust", count = count(summary.by_trust)));
+        }
+        let why = why.join(&tr!(lang, "list-separator"));
+        Some(tr!(lang, "app-filters-hide", hidden = count(hidden), selected = count(summary.selected), why = why))
+    }
+
+    /// The windows that float over the views; returns what they ask for.
+    pub(super) fn windows(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let lang = self.session.state.lang;
+        if self.ui.show_about {
+            self.about(ctx, lang);
+        }
+        if self.ui.show_shortcuts {
+            let lines = menu::shortcut_help(ctx, lang);
+            egui::Window::new(tr!(lang, "app-keyboard-shortcuts"))
+                .open(&mut self.ui.show_shortcuts)
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for (keys, what) in lines {
+                            ui.label(RichText::new(keys).monospace());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
+                });
+        }
+        if self.ui.load_error.is_some() {
+            self.load_error_window(ctx, lang);
+        }
+        let mut commands = Vec::new();
+        if let Some(dialog) = &mut self.ui.open_dialog {
+            match path_dialog::show(ctx, dialog, &tr!(lang, "app-open-a-dataset"), lang) {
+                path_dialog::Outcome::Open => {}
+                path_dialog::Outcome::Cancelled => self.ui.open_dialog = None,
+                path_dialog::Outcome::Chosen(path) => {
+                    self.ui.open_dialog = None;
+                    commands.push(Command::OpenRecent(path));
+                }
+            }
+        }
+        commands
+    }
+
+    fn about(&mut self, ctx: &egui::Context, lang: Lang) {
+        let d = &self.data.loaded.dataset;
+        egui::Window::new(tr!(lang, "app-about-trade-explorer")).open(&mut self.ui.show_about).collapsible(false).show(
+            ctx,
+            |ui| {
+                ui.label(RichText::new(format!("Trade Explorer {}", env!("CARGO_PKG_VERSION"))).strong());
+                ui.label(tr!(lang, "app-charts-of-foreign-trade-data-with"));
+                ui.separator();
+                ui.label(RichText::new(dataset_title(d, lang)).strong());
+                ui.add(egui::Label::new(dataset_description(d, lang)).wrap());
+                let (all, derived) = (d.observations.len(), d.stats.derived);
+                let count = |n: usize| format_number(n as f64, 0);
+                ui.label(tr!(
+                    lang,
+                    "app-about-figures",
+                    all = count(all),
+                    reported = count(all - derived),
+                    derived = count(derived)
+                ));
+                ui.separator();
+                ui.label(RichText::new(tr!(lang, "app-chinese-text-uses-droid-sans-fallback")).small());
+            },
+        );
+    }
+
+    /// The located errors of a file that could not be opened, with "Copy the messages".
+    fn load_error_window(&mut self, ctx: &egui::Context, lang: Lang) {
+        let Some(error) = self.ui.load_error.as_ref().map(|e| load_error_text(e, lang)) else { return };
+        let mut open = true;
+        egui::Window::new(tr!(lang, "app-the-file-could-not-be-opened")).open(&mut open).default_width(640.0).show(
+            ctx,
+            |ui| {
+                ui.label(tr!(lang, "app-the-data-that-was-open-is"));
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    for line in error.lines() {
+                        ui.add(egui::Label::new(RichText::new(line).monospace()).selectable(true).wrap());
+                    }
+                });
+                if ui.button(tr!(lang, "app-copy-the-messages")).clicked() {
+                    ui.ctx().copy_text(error.clone());
+                }
+            },
+        );
+        if !open {
+            self.ui.load_error = None;
+        }
+    }
+
+    /// Opens the high-resolution export window, sized like the chart on screen.
+    pub(super) fn show_high_res_export(&mut self, ctx: &egui::Context) {
+        let size = crate::export::ChartView::of_tab(self.session.state.tab)
+            .and_then(|v| crate::ui::chart_layout(ctx, v.tab()))
+            .map_or([1600, 900], |l| [l.chart_rect.width().round() as u32, l.chart_rect.height().round() as u32]);
+        self.ui.high_res = Some((2.0, [size[0].max(200), size[1].max(200)]));
+    }
+}
