@@ -264,7 +264,7 @@ impl TradeExplorerApp {
         let (tab, lang) = (state.tab, state.lang);
         let drawn = (tab == Tab::OverTime).then(|| self.data.drawn_series(Self::over_time_viewport(ui.ctx())));
         let table = (tab == Tab::Table).then(|| self.data.table(state.last_chart_tab, state.table_sort, lang));
-        let figures = (tab == Tab::Sources).then(|| self.data.figures_by_source());
+        let sources = (tab == Tab::Sources).then(|| self.data.sources_index());
         let (models, words) = (self.data.models(), self.data.words());
         let view = ViewContext {
             dataset: self.data.dataset(),
@@ -289,8 +289,9 @@ impl TradeExplorerApp {
                 sort.map(Command::SetTableSort).into_iter().collect()
             }
             Tab::Sources => {
-                let figures = figures.unwrap_or_default();
-                crate::ui::sources::show(ui, view.dataset, &figures, &mut self.ui.sources_search, lang)
+                let index = sources.unwrap_or_default();
+                let generation = self.data.generation.0;
+                crate::ui::sources::show(ui, view.dataset, &index, generation, &mut self.ui.sources, lang)
             }
         }
     }

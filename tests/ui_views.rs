@@ -228,13 +228,19 @@ fn the_sources_tab_searches_and_its_links_open_in_the_browser() {
     let china_daily = "Inland city makes mark as global biz hub (China Daily, 2026-02-14, on ezhejiang.gov.cn)";
     let global_times =
         "How Yiwu achieved double-digit trade growth in 2025 amid global uncertainty (Global Times, 2026-01-20)";
-    harness.get_by_label(china_daily);
+    // Each source is a row of the list, its number of figures beside it.
+    let row = |harness: &Harness<'_, TradeExplorerApp>, title: &str| {
+        harness.query_all(egui_kittest::kittest::By::new().role(Role::Button).label_contains(title)).next().is_some()
+    };
+    assert!(row(&harness, china_daily) && row(&harness, global_times));
     harness.get_by_role_and_label(Role::TextInput, "Search:").click();
     harness.run();
     harness.get_by_role_and_label(Role::TextInput, "Search:").type_text("Global Times");
     harness.run();
-    harness.get_by_label(global_times);
-    assert!(harness.query_by_label(china_daily).is_none(), "a source that does not mention the text is still listed");
+    assert!(row(&harness, global_times));
+    assert!(!row(&harness, china_daily), "a source that does not mention the text is still listed");
+    // The only match is picked: its details are beside the list.
+    harness.get_by_role_and_label(Role::Label, global_times);
 
     let url = "https://www.globaltimes.cn/page/202601/1353754.shtml";
     harness.get_by_role_and_label(Role::Link, url).click();
@@ -250,4 +256,16 @@ fn the_sources_tab_searches_and_its_links_open_in_the_browser() {
         })
         .collect();
     assert_eq!(opened, [url]);
+}
+
+#[test]
+fn picking_the_derived_figures_lists_their_formulas() {
+    let mut harness = app(State { tab: Tab::Sources, ..State::default() }, None);
+    harness.run();
+    let derived = harness.state().loaded().dataset.observations.iter().filter(|o| o.derived).count();
+    harness.get_by_role_and_label(Role::Button, &format!("Derived figures {derived}")).click();
+    harness.run();
+    let first = harness.state().loaded().dataset.observations.iter().find(|o| o.derived).expect("a derived figure");
+    let formula = first.derivation().expect("its formula").formula.clone();
+    harness.get_by_label(&formula);
 }

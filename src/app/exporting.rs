@@ -371,9 +371,14 @@ impl TradeExplorerApp {
                 self.start_export(ctx, Purpose::Render { scale, size });
             }
         }
-        if self.jobs.capturing() {
-            return;
+        if !self.jobs.capturing() {
+            self.toasts(ctx);
         }
+    }
+
+    /// The toasts in the corner: what was saved (with "Open folder"), what failed.
+    fn toasts(&mut self, ctx: &egui::Context) {
+        let lang = self.session.state.lang;
         self.ui.toasts.retain(|t| t.error || t.shown.elapsed() < TOAST_TIME);
         if self.ui.toasts.iter().any(|t| !t.error) {
             ctx.request_repaint_after(TOAST_TIME);

@@ -1,6 +1,6 @@
 //! The open dataset and what is derived from it: the filter, the chart models and their words,
-//! and the caches of what is slow to make (the sorted table, the decimated lines, the figures of
-//! each source). Each cache is keyed by what it depends on, as a named type; a model generation
+//! and the caches of what is slow to make (the sorted table, the decimated lines, the index of
+//! the sources). Each cache is keyed by what it depends on, as a named type; a model generation
 //! counts filter changes, a dataset generation counts datasets opened.
 
 use std::path::PathBuf;
@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use crate::data::decimate::decimate_chart;
 use crate::data::query::{
-    BarChart, FilterOptions, FilterSummary, LineChart, ShareChart, Table, TableColumn, bars_from_line,
-    figures_by_source, filter_options, filter_summary, line_chart, share_chart,
+    BarChart, FilterOptions, FilterSummary, LineChart, ShareChart, SourcesIndex, Table, TableColumn, bars_from_line,
+    filter_options, filter_summary, line_chart, share_chart, sources_index,
 };
 use crate::data::{Dataset, Filter, Loaded};
 use crate::l10n::{
@@ -144,7 +144,7 @@ pub struct OpenData {
     model_generation: ModelGeneration,
     table: Cached<TableKey, Arc<Table>>,
     drawn: Cached<DrawnKey, Arc<Vec<Prepared>>>,
-    figures_by_source: Cached<DatasetGeneration, Arc<Vec<Vec<usize>>>>,
+    sources: Cached<DatasetGeneration, Arc<SourcesIndex>>,
 }
 
 impl OpenData {
@@ -165,7 +165,7 @@ impl OpenData {
             model_generation: ModelGeneration::default(),
             table: Cached::new(),
             drawn: Cached::new(),
-            figures_by_source: Cached::new(),
+            sources: Cached::new(),
         }
     }
 
@@ -266,10 +266,10 @@ impl OpenData {
         self.drawn.get(key, || Arc::new(prepare(line, decimate_chart(line, viewport.x_range, viewport.columns))))
     }
 
-    /// The observations of each source, for the Sources view (counted once per dataset).
-    pub fn figures_by_source(&mut self) -> Arc<Vec<Vec<usize>>> {
+    /// What the Sources view lists (indexed once per dataset).
+    pub fn sources_index(&mut self) -> Arc<SourcesIndex> {
         let d = &self.loaded.dataset;
-        self.figures_by_source.get(self.generation, || Arc::new(figures_by_source(d)))
+        self.sources.get(self.generation, || Arc::new(sources_index(d)))
     }
 }
 

@@ -7,6 +7,7 @@ use std::time::Instant;
 use crate::data::LoadError;
 use crate::ui::filters::PanelState;
 use crate::ui::path_dialog::PathDialog;
+use crate::ui::sources::SourcesState;
 use crate::ui::{SelectedFigure, ThemeChoice};
 
 use super::Notice;
@@ -31,8 +32,8 @@ pub struct Transient {
     pub selected: Option<SelectedFigure>,
     /// The side panel's search texts.
     pub panel: PanelState,
-    /// The Sources view's search text.
-    pub sources_search: String,
+    /// The Sources view's search and the source picked.
+    pub sources: SourcesState,
     /// The status line's message.
     pub message: Option<Notice>,
     /// A file that could not be opened: its located errors, in a window.

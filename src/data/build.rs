@@ -463,77 +463,8 @@ impl Builder {
         let source = self.source_ref(|| locate(row, "source"), input.source);
 
         let metric_unit = metric.map(|m| self.dataset.metrics[m.0 as usize].unit.clone());
-        let mut value_ok = true;
-        if let Some(unit) = &metric_unit {
-            if let Some(stated) = input.unit.map(str::trim).filter(|u| !u.is_empty())
-                && Unit::parse(stated) != *unit
-            {
-                let metric_id = input.metric.to_string();
-                self.problem(
-                    locate(row, "unit"),
-                    ProblemKind::UnitMismatch { found: stated.to_string(), metric: metric_id, expected: unit.id() },
-                );
-            }
-            value_ok = self.check_value(|| locate(row, "value"), unit, input.value);
-        } else if !input.value.is_finite() {
-            self.problem(locate(row, "value"), ProblemKind::NotFinite { text: input.value.to_string() });
-        }
-
-        let mut derived = false;
-        let mut details = None;
-        if let Some(d) = input.details {
-            derived = d.derived.is_some();
-            if let Some(derivation) = &d.derived {
-                self.check_derivation(&locate(row, "derived"), derivation);
-            }
-            for (field, text) in [("quote", &d.quote), ("note", &d.note)] {
-                if let Some(text) = text {
-                    self.check_text(&locate(row, field), field, text, false);
-                }
-            }
-            let has_quote = d.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
-            if !derived && !has_quote {
-                self.missing_quote(|| locate(row, "quote"));
-            }
-            let mut alternatives = Vec::with_capacity(d.alternatives.len());
-            for (i, alt) in d.alternatives.into_iter().enumerate() {
-                let alt_at = locate(row, &format!("alternatives[{i}]"));
-                if let Some(unit) = &metric_unit {
-                    self.check_value(|| alt_at.field("value"), unit, alt.value);
-                }
-                if let Some(derivation) = &alt.derived {
-                    self.check_derivation(&alt_at.field("derived"), derivation);
-                }
-                let alt_quote = alt.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
-                if alt.derived.is_none() && !alt_quote {
-                    self.missing_quote(|| alt_at.field("quote"));
-                }
-                let source = self.source_ref(|| alt_at.field("source"), alt.source.as_deref());
-                alternatives.push(Alternative {
-                    value: alt.value,
-                    source,
-                    quote: alt.quote,
-                    derivation: alt.derived.map(|d| Derivation { formula: d.formula, inputs: Vec::new() }),
-                    trust: alt.trust,
-                    note: alt.note,
-                    reported: alt.reported,
-                });
-            }
-            if let Some(derivation) = &d.derived
-                && !derivation.inputs.is_empty()
-            {
-                self.pending_inputs.push((self.dataset.observations.len(), derivation.inputs.clone()));
-            }
-            details = Some(Box::new(Details {
-                quote: d.quote,
-                derivation: d.derived.map(|d| Derivation { formula: d.formula, inputs: Vec::new() }),
-                note: d.note,
-                alternatives,
-                reported: d.reported,
-            }));
-        } else {
-            self.missing_quote(|| locate(row, "quote"));
-        }
+        let value_ok = self.check_observation_value(row, &input, metric_unit.as_ref());
+        let (derived, details) = self.take_details(row, input.details, metric_unit.as_ref());
 
         let (Some(entity), Some(metric), Some(category), Some(period), true, true) =
             (entity, metric, category, period, time_ok, value_ok)
@@ -553,6 +484,99 @@ impl Builder {
             derived,
             details,
         });
+    }
+
+    /// Checks the value against its metric's unit (and a stated unit against the metric's).
+    fn check_observation_value(&mut self, row: usize, input: &ObservationInput<'_>, unit: Option<&Unit>) -> bool {
+        let locate = self.locate_observation;
+        let Some(unit) = unit else {
+            if !input.value.is_finite() {
+                self.problem(locate(row, "value"), ProblemKind::NotFinite { text: input.value.to_string() });
+            }
+            return true;
+        };
+        if let Some(stated) = input.unit.map(str::trim).filter(|u| !u.is_empty())
+            && Unit::parse(stated) != *unit
+        {
+            let metric = input.metric.to_string();
+            self.problem(
+                locate(row, "unit"),
+                ProblemKind::UnitMismatch { found: stated.to_string(), metric, expected: unit.id() },
+            );
+        }
+        self.check_value(|| locate(row, "value"), unit, input.value)
+    }
+
+    /// Checks an observation's quote, derivation, note and alternatives; returns whether it is
+    /// derived, and its details.
+    fn take_details(
+        &mut self,
+        row: usize,
+        details: Option<DetailsInput>,
+        unit: Option<&Unit>,
+    ) -> (bool, Option<Box<Details>>) {
+        let locate = self.locate_observation;
+        let Some(d) = details else {
+            self.missing_quote(|| locate(row, "quote"));
+            return (false, None);
+        };
+        let derived = d.derived.is_some();
+        if let Some(derivation) = &d.derived {
+            self.check_derivation(&locate(row, "derived"), derivation);
+        }
+        for (field, text) in [("quote", &d.quote), ("note", &d.note)] {
+            if let Some(text) = text {
+                self.check_text(&locate(row, field), field, text, false);
+            }
+        }
+        let has_quote = d.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
+        if !derived && !has_quote {
+            self.missing_quote(|| locate(row, "quote"));
+        }
+        let alternatives = self.take_alternatives(row, d.alternatives, unit);
+        if let Some(derivation) = &d.derived
+            && !derivation.inputs.is_empty()
+        {
+            self.pending_inputs.push((self.dataset.observations.len(), derivation.inputs.clone()));
+        }
+        let details = Details {
+            quote: d.quote,
+            derivation: d.derived.map(|d| Derivation { formula: d.formula, inputs: Vec::new() }),
+            note: d.note,
+            alternatives,
+            reported: d.reported,
+        };
+        (derived, Some(Box::new(details)))
+    }
+
+    /// Checks the other figures reported for an observation, as its own are checked.
+    fn take_alternatives(&mut self, row: usize, alts: Vec<AlternativeInput>, unit: Option<&Unit>) -> Vec<Alternative> {
+        let locate = self.locate_observation;
+        let mut alternatives = Vec::with_capacity(alts.len());
+        for (i, alt) in alts.into_iter().enumerate() {
+            let alt_at = locate(row, &format!("alternatives[{i}]"));
+            if let Some(unit) = unit {
+                self.check_value(|| alt_at.field("value"), unit, alt.value);
+            }
+            if let Some(derivation) = &alt.derived {
+                self.check_derivation(&alt_at.field("derived"), derivation);
+            }
+            let alt_quote = alt.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
+            if alt.derived.is_none() && !alt_quote {
+                self.missing_quote(|| alt_at.field("quote"));
+            }
+            let source = self.source_ref(|| alt_at.field("source"), alt.source.as_deref());
+            alternatives.push(Alternative {
+                value: alt.value,
+                source,
+                quote: alt.quote,
+                derivation: alt.derived.map(|d| Derivation { formula: d.formula, inputs: Vec::new() }),
+                trust: alt.trust,
+                note: alt.note,
+                reported: alt.reported,
+            });
+        }
+        alternatives
     }
 
     fn missing_quote(&mut self, at: impl FnOnce() -> Place) {

@@ -394,6 +394,12 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
     builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
 }
 
+/// A cell that cannot be read: its column and what is wrong.
+type BadCell = (&'static str, ProblemKind);
+
+/// One data row: its value, time and trust read (or the first bad cell named), its entity,
+/// metric, source and category found (or, without metadata, declared from their names), then
+/// the observation added.
 fn read_row(
     builder: &mut Builder,
     columns: &Columns,
@@ -403,115 +409,23 @@ fn read_row(
     empty_values: &mut Vec<usize>,
 ) {
     let field = |name| columns.get(record, name).filter(|s| !s.is_empty());
-    let value_text = field("value");
-    let Some(value_text) = value_text else {
+    let Some(value_text) = field("value") else {
         empty_values.push(row);
         return;
     };
-    let value = match value_text.parse::<f64>() {
-        Ok(v) if v.is_finite() => v,
-        Ok(_) => {
-            builder.problem(locate_row(row, "value"), ProblemKind::NotFinite { text: value_text.into() });
-            return;
-        }
-        Err(_) => {
-            builder.problem(locate_row(row, "value"), ProblemKind::NotANumber { text: value_text.into() });
-            return;
-        }
+    let cells = parse_value(value_text)
+        .and_then(|value| Ok((value, parse_time(field("year"), field("date"))?, parse_trust(field("trust"))?)));
+    let (value, time, trust) = match cells {
+        Ok(cells) => cells,
+        Err((column, kind)) => return builder.problem(locate_row(row, column), kind),
     };
-    let time = match (field("year"), field("date")) {
-        (Some(_), Some(_)) => Err(("date", ProblemKind::BothYearAndDate)),
-        (None, None) => Err(("year", ProblemKind::MissingTime)),
-        (Some(year), None) => match Time::parse(year) {
-            Some(t @ Time::Year(_)) => Ok(t),
-            _ => Err(("year", ProblemKind::BadYear { text: year.into() })),
-        },
-        (None, Some(date)) => match Time::parse(date) {
-            Some(t) => Ok(t),
-            None => Err(("date", ProblemKind::BadDate { text: date.into() })),
-        },
+    let names = RowNames {
+        entity: field("entity").unwrap_or(""),
+        metric: field("metric").unwrap_or(""),
+        source: field("source"),
+        category: field("category"),
     };
-    let time = match time {
-        Ok(t) => t,
-        Err((column, kind)) => {
-            builder.problem(locate_row(row, column), kind);
-            return;
-        }
-    };
-    let trust = match field("trust") {
-        None => None,
-        Some(text) => match Trust::parse(text) {
-            Some(t) => Some(t),
-            None => {
-                builder.problem(locate_row(row, "trust"), ProblemKind::BadTrust { text: text.into() });
-                return;
-            }
-        },
-    };
-
-    let entity_text = field("entity").unwrap_or("");
-    let metric_text = field("metric").unwrap_or("");
-    let source_text = field("source");
-    let category_text = field("category");
-    let (entity, metric): (Cow<'_, str>, Cow<'_, str>);
-    let (source, category): (Option<Cow<'_, str>>, Option<Cow<'_, str>>);
-    if inferred {
-        let entity_id = slug(entity_text);
-        if !builder.has_entity(&entity_id) && !entity_text.is_empty() {
-            let e = Entity {
-                id: entity_id.clone(),
-                name: entity_text.into(),
-                name_zh: None,
-                kind: String::new(),
-                parent: None,
-            };
-            builder.add_entity(&locate_row(row, "entity"), e, None);
-        }
-        entity = Cow::Owned(entity_id);
-        let metric_id = slug(metric_text);
-        if !builder.has_metric(&metric_id) && !metric_text.is_empty() {
-            let unit = Unit::parse(field("unit").unwrap_or(""));
-            let m = Metric {
-                id: metric_id.clone(),
-                name: metric_text.into(),
-                name_zh: None,
-                unit,
-                group: String::new(),
-                share_of: None,
-                description: String::new(),
-            };
-            builder.add_metric(&locate_row(row, "metric"), m);
-        }
-        metric = Cow::Owned(metric_id);
-        source = source_text.map(|text| {
-            let id = slug(text);
-            if !builder.has_source(&id) {
-                let s = Source {
-                    id: id.clone(),
-                    title: text.into(),
-                    publisher: String::new(),
-                    url: String::new(),
-                    published: None,
-                    retrieved: None,
-                };
-                builder.add_source(&locate_row(row, "source"), s);
-            }
-            Cow::Owned(id)
-        });
-        category = category_text.map(|text| {
-            let id = slug(text);
-            if !builder.has_category(&id) {
-                builder.add_category(&locate_row(row, "category"), Category::plain(id.clone(), text.into(), None));
-            }
-            Cow::Owned(id)
-        });
-    } else {
-        entity = Cow::Borrowed(entity_text);
-        metric = Cow::Borrowed(metric_text);
-        source = source_text.map(Cow::Borrowed);
-        category = category_text.map(Cow::Borrowed);
-    }
-
+    let ids = if inferred { declare_names(builder, &names, field("unit"), row) } else { names.as_ids() };
     let quote = field("quote").map(str::to_string);
     let note = field("note").map(str::to_string);
     let derived = field("derived").map(|formula| DerivationInput { formula: formula.into(), inputs: Vec::new() });
@@ -524,18 +438,121 @@ fn read_row(
     builder.add_observation(
         row,
         ObservationInput {
-            entity: &entity,
-            metric: &metric,
-            category: category.as_deref(),
+            entity: &ids.entity,
+            metric: &ids.metric,
+            category: ids.category.as_deref(),
             time,
             period: field("period"),
             value,
             unit: if inferred { None } else { field("unit") },
-            source: source.as_deref(),
+            source: ids.source.as_deref(),
             trust,
             details,
         },
     );
+}
+
+fn parse_value(text: &str) -> Result<f64, BadCell> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err(("value", ProblemKind::NotFinite { text: text.into() })),
+        Err(_) => Err(("value", ProblemKind::NotANumber { text: text.into() })),
+    }
+}
+
+/// A row's time: a `year`, or a `date` (a month or a day), not both.
+fn parse_time(year: Option<&str>, date: Option<&str>) -> Result<Time, BadCell> {
+    match (year, date) {
+        (Some(_), Some(_)) => Err(("date", ProblemKind::BothYearAndDate)),
+        (None, None) => Err(("year", ProblemKind::MissingTime)),
+        (Some(year), None) => match Time::parse(year) {
+            Some(t @ Time::Year(_)) => Ok(t),
+            _ => Err(("year", ProblemKind::BadYear { text: year.into() })),
+        },
+        (None, Some(date)) => Time::parse(date).ok_or(("date", ProblemKind::BadDate { text: date.into() })),
+    }
+}
+
+fn parse_trust(text: Option<&str>) -> Result<Option<Trust>, BadCell> {
+    match text {
+        None => Ok(None),
+        Some(text) => Trust::parse(text).map(Some).ok_or(("trust", ProblemKind::BadTrust { text: text.into() })),
+    }
+}
+
+/// What a row names, as written.
+struct RowNames<'a> {
+    entity: &'a str,
+    metric: &'a str,
+    source: Option<&'a str>,
+    category: Option<&'a str>,
+}
+
+/// The ids a row's observation refers to.
+struct RowIds<'a> {
+    entity: Cow<'a, str>,
+    metric: Cow<'a, str>,
+    source: Option<Cow<'a, str>>,
+    category: Option<Cow<'a, str>>,
+}
+
+impl<'a> RowNames<'a> {
+    /// With metadata, the names are the ids.
+    fn as_ids(&self) -> RowIds<'a> {
+        RowIds {
+            entity: Cow::Borrowed(self.entity),
+            metric: Cow::Borrowed(self.metric),
+            source: self.source.map(Cow::Borrowed),
+            category: self.category.map(Cow::Borrowed),
+        }
+    }
+}
+
+/// Without metadata: each name becomes an id (its slug), declared the first time it is seen,
+/// a metric with the row's unit.
+fn declare_names<'a>(builder: &mut Builder, names: &RowNames<'_>, unit: Option<&str>, row: usize) -> RowIds<'a> {
+    let entity = slug(names.entity);
+    if !builder.has_entity(&entity) && !names.entity.is_empty() {
+        let e =
+            Entity { id: entity.clone(), name: names.entity.into(), name_zh: None, kind: String::new(), parent: None };
+        builder.add_entity(&locate_row(row, "entity"), e, None);
+    }
+    let metric = slug(names.metric);
+    if !builder.has_metric(&metric) && !names.metric.is_empty() {
+        let m = Metric {
+            id: metric.clone(),
+            name: names.metric.into(),
+            name_zh: None,
+            unit: Unit::parse(unit.unwrap_or("")),
+            group: String::new(),
+            share_of: None,
+            description: String::new(),
+        };
+        builder.add_metric(&locate_row(row, "metric"), m);
+    }
+    let source = names.source.map(|text| {
+        let id = slug(text);
+        if !builder.has_source(&id) {
+            let s = Source {
+                id: id.clone(),
+                title: text.into(),
+                publisher: String::new(),
+                url: String::new(),
+                published: None,
+                retrieved: None,
+            };
+            builder.add_source(&locate_row(row, "source"), s);
+        }
+        Cow::Owned(id)
+    });
+    let category = names.category.map(|text| {
+        let id = slug(text);
+        if !builder.has_category(&id) {
+            builder.add_category(&locate_row(row, "category"), Category::plain(id.clone(), text.into(), None));
+        }
+        Cow::Owned(id)
+    });
+    RowIds { entity: Cow::Owned(entity), metric: Cow::Owned(metric), source, category }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub use bars::{BarCell, BarChart, BarGroup, BarSeries, PartsOf, bar_chart, bars_
 pub use line::{LineChart, Point, Series, line_chart};
 pub use reason::{Empty, Note, Unavailable};
 pub use shares::{ShareChart, ShareRow, share_chart};
-pub use sources::{figures_by_source, source_label};
+pub use sources::{SourcesIndex, source_label, sources_index};
 pub use style::{COLOURS, DASHES, LineStyle, entity_colours, line_styles};
 pub use table::{Table, TableColumn, TableRef, by_value};
 

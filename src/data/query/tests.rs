@@ -481,3 +481,21 @@ fn a_whole_and_its_parts_are_known_as_such() {
     let values: Vec<Option<f64>> = chart.series.iter().map(|s| s.cells[0].as_ref().map(|c| c.value)).collect();
     assert_eq!(values, [Some(554.26), Some(96.83), Some(62.87)]);
 }
+
+#[test]
+fn the_sources_search_finds_a_source_by_any_case_of_its_publisher_or_by_a_quote() {
+    let d = bundled();
+    let index = sources_index(&d);
+    assert_eq!(index.search("").len(), d.sources.len());
+    assert!(index.search("no source says this 1234567").is_empty());
+    let (with_quote, quote) = (0..d.sources.len())
+        .find_map(|s| index.figures[s].iter().find_map(|&o| d.observations[o].quote()).map(|q| (s, q)))
+        .expect("a source with a quoted figure");
+    let fragment: String = quote.chars().skip(2).take(6).collect();
+    assert!(index.search(&fragment).contains(&with_quote), "{fragment:?} is in the quote of source {with_quote}");
+    let publisher = &d.sources[with_quote].publisher;
+    assert!(index.search(&format!("  {}  ", publisher.to_uppercase())).contains(&with_quote));
+    // A derived figure and a figure with alternatives are listed as such.
+    assert!(index.derived.iter().all(|&o| d.observations[o].derived) && !index.derived.is_empty());
+    assert!(index.conflicts.iter().all(|&o| !d.observations[o].alternatives().is_empty()));
+}
