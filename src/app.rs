@@ -14,11 +14,11 @@ mod surroundings;
 mod transient;
 mod windows;
 
-pub use bench::Bench;
-pub use notice::Notice;
-pub use open_data::{Models, Words};
-pub use start::{ICON_PNG, run};
-pub use surroundings::{EXPORT_PATH_ENV, FolderOpener, Surroundings, TEST_GATE_ENV, native_dialog_available};
+pub(crate) use bench::Bench;
+pub(crate) use notice::Notice;
+pub(crate) use open_data::{Models, Words};
+pub(crate) use start::run;
+pub(crate) use surroundings::Surroundings;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -124,7 +124,7 @@ impl TradeExplorerApp {
     }
 
     /// Applies one command.
-    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+    pub(crate) fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let lang = self.session.state.lang;
         match command {
             Command::SetFilter(filter) => self.data.set_filter(filter, lang),
@@ -170,9 +170,6 @@ impl TradeExplorerApp {
                 self.start_export(ctx, exporting::Purpose::Capture { whole_window });
             }
             Command::ShowHighResExport => self.show_high_res_export(ctx),
-            Command::ExportHighRes { scale, size } => {
-                self.start_export(ctx, exporting::Purpose::Render { scale, size })
-            }
             Command::CopyImage => self.start_copy_image(),
             Command::ExportData => self.start_export(ctx, exporting::Purpose::Data),
             Command::CopyCommandLine => {
@@ -301,7 +298,7 @@ impl TradeExplorerApp {
 /// (`ready` after the first frame, `opening NAME`, `opened NAME`, `writing PATH`, `saved PATH`,
 /// `export failed: …`, `copied image WxH`, `tab TAB`, `closing`, `open cancelled: NAME (stopped | finished |
 /// still running)`, `closed`).
-pub fn event(line: &str) {
+pub(crate) fn event(line: &str) {
     if std::env::var_os(EVENTS_ENV).is_some() {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
@@ -311,7 +308,7 @@ pub fn event(line: &str) {
 }
 
 /// Set this to have the app print its events on standard output.
-pub const EVENTS_ENV: &str = "TRADE_EXPLORER_EVENTS";
+pub(crate) const EVENTS_ENV: &str = "TRADE_EXPLORER_EVENTS";
 
 impl eframe::App for TradeExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -51,7 +51,7 @@ pub struct Cli {
 }
 
 /// When the process started, for start-up measurements.
-pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Commands that run without a window.
 #[derive(Debug, Subcommand)]
@@ -156,7 +156,7 @@ fn check_ids(d: &Dataset, f: &Filter, lang: Lang) -> Result<(), String> {
 
 impl Cli {
     /// The load limits the flags set.
-    pub fn limits(&self) -> Limits {
+    pub(crate) fn limits(&self) -> Limits {
         Limits {
             file_bytes: self.max_file_size,
             rows: self.max_rows,
@@ -216,7 +216,7 @@ fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
 }
 
 /// One line about a loaded dataset: counts and time span.
-pub fn summary(loaded: &Loaded, lang: Lang) -> String {
+pub(crate) fn summary(loaded: &Loaded, lang: Lang) -> String {
     let d = &loaded.dataset;
     let count = |n: usize| format_number(n as f64, 0);
     let span = match d.year_span() {

@@ -93,7 +93,7 @@ impl FilterArgs {
     }
 
     /// The flags that reproduce a filter (defaults are left out).
-    pub fn from_filter(f: &Filter) -> FilterArgs {
+    pub(crate) fn from_filter(f: &Filter) -> FilterArgs {
         FilterArgs {
             entities: f.entities.iter().cloned().collect(),
             metrics: f.metrics.iter().cloned().collect(),
@@ -119,7 +119,7 @@ impl FilterArgs {
     }
 
     /// The flags as command-line words.
-    pub fn to_words(&self) -> Vec<String> {
+    pub(crate) fn to_words(&self) -> Vec<String> {
         let mut words = Vec::new();
         let mut push = |flag: &str, value: String| {
             words.push(flag.to_string());
@@ -183,7 +183,7 @@ fn value_name(value: impl ValueEnum) -> String {
 }
 
 /// The words as one line for a POSIX shell, each quoted only when it needs it.
-pub fn shell_line(words: &[String]) -> String {
+pub(crate) fn shell_line(words: &[String]) -> String {
     // Only a NUL cannot be quoted, and none reaches here: datasets with control characters in
     // their text are refused when loading, and paths cannot hold one.
     shlex::try_join(words.iter().map(String::as_str)).unwrap_or_else(|_| words.join(" "))

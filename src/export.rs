@@ -11,7 +11,7 @@ use crate::data::query::{Table, bar_chart, line_chart, share_chart};
 use crate::data::{Dataset, Filter};
 use crate::files::{write_atomically, write_atomically_with};
 use crate::l10n::Lang;
-use crate::l10n::{TableRow, bar_words, line_words, share_words, table_rows};
+use crate::l10n::{TableRow, bar_words, line_words, share_words};
 use crate::ui::{Tab, ThemeChoice, ViewContext};
 
 /// Why an export failed; [`crate::l10n::export_error_text`] puts it into words.
@@ -50,7 +50,7 @@ pub enum ChartView {
 
 impl ChartView {
     /// The tab showing this view.
-    pub fn tab(self) -> Tab {
+    pub(crate) fn tab(self) -> Tab {
         match self {
             ChartView::OverTime => Tab::OverTime,
             ChartView::Compare => Tab::Compare,
@@ -59,7 +59,7 @@ impl ChartView {
     }
 
     /// The view of a tab, for chart tabs.
-    pub fn of_tab(tab: Tab) -> Option<ChartView> {
+    pub(crate) fn of_tab(tab: Tab) -> Option<ChartView> {
         match tab {
             Tab::OverTime => Some(ChartView::OverTime),
             Tab::Compare => Some(ChartView::Compare),
@@ -69,7 +69,7 @@ impl ChartView {
     }
 
     /// The name used on the command line.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             ChartView::OverTime => "over-time",
             ChartView::Compare => "compare",
@@ -87,13 +87,8 @@ pub fn view_table(d: &Dataset, f: &Filter, view: ChartView) -> Table {
     }
 }
 
-/// The rows a view shows, with their text.
-pub fn view_rows(d: &Dataset, f: &Filter, view: ChartView, lang: Lang) -> Vec<TableRow> {
-    table_rows(d, &view_table(d, f, view), lang)
-}
-
 /// A file name that says what the picture shows: `jinhua-exports-2020-2025.png`.
-pub fn suggested_name(d: &Dataset, f: &Filter, view: ChartView, extension: &str) -> String {
+pub(crate) fn suggested_name(d: &Dataset, f: &Filter, view: ChartView, extension: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
     let entities: Vec<&str> = d.entities.iter().filter(|e| f.entities.contains(&e.id)).map(|e| e.id.as_str()).collect();
     match entities.as_slice() {
@@ -134,7 +129,7 @@ pub fn suggested_name(d: &Dataset, f: &Filter, view: ChartView, extension: &str)
 
 /// The screen rectangle `rect` (points) as pixel bounds inside an image of `size` pixels at
 /// `pixels_per_point`, clamped to the image (`ColorImage::region` panics outside it).
-pub fn crop_pixels(rect: Rect, pixels_per_point: f32, size: [usize; 2]) -> Option<([usize; 2], [usize; 2])> {
+pub(crate) fn crop_pixels(rect: Rect, pixels_per_point: f32, size: [usize; 2]) -> Option<([usize; 2], [usize; 2])> {
     let clamp = |v: f32, max: usize| (v.max(0.0).round() as usize).min(max);
     let (x0, x1) = (clamp(rect.min.x * pixels_per_point, size[0]), clamp(rect.max.x * pixels_per_point, size[0]));
     let (y0, y1) = (clamp(rect.min.y * pixels_per_point, size[1]), clamp(rect.max.y * pixels_per_point, size[1]));
@@ -142,13 +137,13 @@ pub fn crop_pixels(rect: Rect, pixels_per_point: f32, size: [usize; 2]) -> Optio
 }
 
 /// Crops a window capture to a rectangle in points.
-pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Result<ColorImage, ExportError> {
+pub(crate) fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Result<ColorImage, ExportError> {
     let (min, size) = crop_pixels(rect, pixels_per_point, image.size).ok_or(ExportError::EmptyImage)?;
     Ok(image.region_by_pixels(min, size))
 }
 
 /// Encodes an egui image as PNG bytes.
-pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn encode_png(image: &ColorImage) -> Result<Vec<u8>, ExportError> {
     let [w, h] = image.size;
     if w == 0 || h == 0 {
         return Err(ExportError::EmptyImage);
@@ -169,7 +164,7 @@ pub fn save(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 
 /// Makes a CSV cell safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, tab
 /// or carriage return would be run as a formula, so it gets a leading apostrophe (OWASP).
-pub fn neutralise(cell: &str) -> Cow<'_, str> {
+pub(crate) fn neutralise(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{cell}"))
     } else {
@@ -178,7 +173,7 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 }
 
 /// The header of the data export.
-pub const CSV_HEADER: [&str; 10] =
+pub(crate) const CSV_HEADER: [&str; 10] =
     ["entity", "metric", "year", "period", "value", "unit", "derived", "trust", "source_title", "source_url"];
 
 /// Writes a table as CSV to a file, atomically, one row at a time.
@@ -214,7 +209,7 @@ fn write_csv(out: impl std::io::Write, rows: impl Iterator<Item = TableRow>) -> 
 
 /// How an offscreen rendering looks.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenderSpec {
+pub(crate) struct RenderSpec {
     /// Which chart.
     pub view: ChartView,
     /// Language.
@@ -228,7 +223,7 @@ pub struct RenderSpec {
 }
 
 /// Draws one chart view, as the window does but without controls, tooltips or selection.
-pub fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: ChartView, lang: Lang) {
+pub(crate) fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: ChartView, lang: Lang) {
     let ctx = ViewContext { dataset: d, filter: f, lang, selected: None, interactive: false, controls: false };
     // The commands of an offscreen frame have nobody to act on them.
     let _ = match view {
@@ -266,7 +261,7 @@ fn renderer() -> Result<egui_kittest::wgpu::WgpuTestRenderer, ExportError> {
 
 /// Renders a chart offscreen at `spec.size` points × `spec.scale`, with no window and no
 /// display: egui's output is drawn by wgpu into a texture and read back.
-pub fn render(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<ColorImage, ExportError> {
+pub(crate) fn render(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<ColorImage, ExportError> {
     let renderer = renderer()?;
     let theme = if spec.theme == ThemeChoice::Dark { egui::Theme::Dark } else { egui::Theme::Light };
     let size = egui::vec2(spec.size[0] as f32, spec.size[1] as f32);

@@ -6,13 +6,13 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, flushed to disk and
 /// then renamed over the target: readers see the old file or the new one, never a mix.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomically_with(path, |w| w.write_all(bytes))
 }
 
 /// Like [`write_atomically`], for content written piece by piece (a large CSV is never held
 /// in memory whole).
-pub fn write_atomically_with(
+pub(crate) fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {

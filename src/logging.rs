@@ -8,7 +8,7 @@ use std::path::PathBuf;
 pub const LOG_DIR_ENV: &str = "TRADE_EXPLORER_LOG_DIR";
 
 /// The folder of the log files.
-pub fn log_dir() -> Option<PathBuf> {
+pub(crate) fn log_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(LOG_DIR_ENV) {
         return Some(PathBuf::from(dir));
     }

@@ -15,10 +15,10 @@ use crate::l10n::Lang;
 use crate::ui::{Tab, ThemeChoice};
 
 /// The settings file format version this build writes.
-pub const SETTINGS_VERSION: u32 = 1;
+pub(crate) const SETTINGS_VERSION: u32 = 1;
 
 /// Set this to use another folder for the settings (tests do).
-pub const CONFIG_DIR_ENV: &str = "TRADE_EXPLORER_CONFIG_DIR";
+pub(crate) const CONFIG_DIR_ENV: &str = "TRADE_EXPLORER_CONFIG_DIR";
 
 /// Everything a person expects to find again after a restart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,7 +47,7 @@ pub struct State {
 }
 
 /// How many recent files File › Open recent lists.
-pub const RECENT_FILES: usize = 8;
+pub(crate) const RECENT_FILES: usize = 8;
 
 impl Default for State {
     fn default() -> State {
@@ -74,7 +74,7 @@ struct SettingsFile {
 
 /// Where settings live: `$TRADE_EXPLORER_CONFIG_DIR/settings.json`, or the platform's config
 /// folder (`~/.config/trade-explorer/settings.json` on Linux).
-pub fn default_path() -> Option<PathBuf> {
+pub(crate) fn default_path() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV) {
         return Some(PathBuf::from(dir).join("settings.json"));
     }
@@ -149,14 +149,14 @@ pub fn load(path: &Path) -> (State, Option<SettingsProblem>) {
 }
 
 /// `settings.json` → `settings.json.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
+pub(crate) fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(".bak");
     path.with_file_name(name)
 }
 
 /// Writes the settings atomically, creating the folder if needed.
-pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
+pub(crate) fn save(path: &Path, state: &State) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// What to measure.
-pub enum Bench {
+pub(crate) enum Bench {
     /// Draw `n` frames, then print start-up and frame times and quit.
     Frames {
         /// How many frames.
@@ -31,17 +31,17 @@ pub enum Bench {
 
 impl Bench {
     /// Measure `n` frames.
-    pub fn frames(n: u64) -> Bench {
+    pub(crate) fn frames(n: u64) -> Bench {
         Bench::Frames { n, times: Vec::new(), begun: 0 }
     }
 
     /// Count idle frames for `seconds`.
-    pub fn idle(seconds: u64) -> Bench {
+    pub(crate) fn idle(seconds: u64) -> Bench {
         Bench::Idle { seconds, frames: Arc::default(), started: false, result: Arc::new(AtomicU64::new(u64::MAX)) }
     }
 
     /// Called at the start of each frame: a frame that begins means the previous one was painted.
-    pub fn frame_begins(&mut self, ctx: &egui::Context) {
+    pub(crate) fn frame_begins(&mut self, ctx: &egui::Context) {
         let since_start = crate::cli::STARTED.get().map(|t| t.elapsed()).unwrap_or_default();
         match self {
             Bench::Frames { n, times, begun } => {
@@ -89,7 +89,7 @@ impl Bench {
     }
 
     /// Called at the end of each frame with its ui time.
-    pub fn frame_ends(&mut self, ctx: &egui::Context, took: Duration) {
+    pub(crate) fn frame_ends(&mut self, ctx: &egui::Context, took: Duration) {
         match self {
             Bench::Frames { n, times, begun } => {
                 if *begun <= *n {

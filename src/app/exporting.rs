@@ -20,7 +20,7 @@ use crate::ui::{Tab, ThemeChoice, chart_layout};
 
 /// What a chosen path is for.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Purpose {
+pub(crate) enum Purpose {
     /// A capture of the chart on screen, or of the whole window.
     Capture {
         /// The whole window.
@@ -39,7 +39,7 @@ pub enum Purpose {
 
 /// Where a capture goes.
 #[derive(Debug, Clone, PartialEq)]
-pub enum CaptureTarget {
+pub(crate) enum CaptureTarget {
     /// A PNG file.
     File(PathBuf),
     /// The clipboard.
@@ -47,7 +47,7 @@ pub enum CaptureTarget {
 }
 
 /// A screenshot in progress.
-pub struct Capture {
+pub(crate) struct Capture {
     /// Where the picture goes.
     pub target: CaptureTarget,
     /// The whole window rather than the chart.

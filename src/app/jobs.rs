@@ -11,7 +11,7 @@ use crate::export::ExportError;
 use super::exporting::{Capture, Purpose};
 
 /// A load running on a worker thread.
-pub struct Opening {
+pub(crate) struct Opening {
     /// The file's name, for the status line.
     pub name: String,
     /// Its progress; `cancel()` stops it.
@@ -22,7 +22,7 @@ pub struct Opening {
 
 /// The background jobs of the window.
 #[derive(Default)]
-pub struct Jobs {
+pub(crate) struct Jobs {
     /// A dataset loading.
     pub opening: Option<Opening>,
     /// A native open dialog running on a thread.
@@ -37,13 +37,13 @@ pub struct Jobs {
 
 impl Jobs {
     /// Whether a file is being chosen or opened.
-    pub fn loading(&self) -> bool {
+    pub(crate) fn loading(&self) -> bool {
         self.opening.is_some() || self.choosing_file.is_some()
     }
 
     /// Whether a capture is under way: egui takes the screenshot of the frame *after* the one
     /// that asks, so tooltips and toasts stay hidden until the picture has arrived.
-    pub fn capturing(&self) -> bool {
+    pub(crate) fn capturing(&self) -> bool {
         self.capture.is_some()
     }
 }

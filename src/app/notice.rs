@@ -8,7 +8,7 @@ use crate::tr;
 
 /// What the status line says, until something newer happens.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Notice {
+pub(crate) enum Notice {
     /// The settings file was not used, or the session could not be saved.
     Settings(SettingsProblem),
     /// The open data has warnings (the columns or rows that could not be charted).
@@ -24,7 +24,7 @@ pub enum Notice {
 
 impl Notice {
     /// The notice in words; `loaded` is the open data, whose warnings are named.
-    pub fn text(&self, loaded: &Loaded, lang: Lang) -> String {
+    pub(crate) fn text(&self, loaded: &Loaded, lang: Lang) -> String {
         match self {
             Notice::Settings(problem) => settings_problem_text(problem, lang),
             Notice::Warnings => warnings_text(loaded, lang).unwrap_or_default(),

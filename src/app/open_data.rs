@@ -74,15 +74,15 @@ impl Words {
 
 /// Counts filter changes: models of one generation belong to one filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ModelGeneration(u64);
+pub(crate) struct ModelGeneration(u64);
 
 /// Counts datasets opened: what is derived from the dataset alone belongs to one generation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct DatasetGeneration(pub u64);
+pub(crate) struct DatasetGeneration(pub u64);
 
 /// What the Over time plot showed last frame: its x range (years) and its width in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Viewport {
+pub(crate) struct Viewport {
     /// The x range, once the plot has been drawn.
     pub x_range: Option<(f64, f64)>,
     /// The plot's width in pixels.
@@ -129,7 +129,7 @@ impl<K: PartialEq, V: Clone> Cached<K, V> {
 }
 
 /// The dataset on screen, its filter, models, words and caches.
-pub struct OpenData {
+pub(crate) struct OpenData {
     /// The dataset and the warnings it loaded with.
     pub loaded: Arc<Loaded>,
     /// The file it came from; `None` for the bundled one (or a dropped file without a path).
@@ -149,7 +149,7 @@ pub struct OpenData {
 
 impl OpenData {
     /// `loaded` under `filter` (adapted to the dataset), or under its starting filter.
-    pub fn new(loaded: Loaded, origin: String, filter: Option<Filter>, lang: Lang) -> OpenData {
+    pub(crate) fn new(loaded: Loaded, origin: String, filter: Option<Filter>, lang: Lang) -> OpenData {
         let mut filter = filter.unwrap_or_else(|| initial_filter(&loaded.dataset, lang));
         filter.adapt_to(&loaded.dataset);
         let models = Models::of(&loaded.dataset, &filter);
@@ -170,7 +170,7 @@ impl OpenData {
     }
 
     /// The dataset.
-    pub fn dataset(&self) -> &Dataset {
+    pub(crate) fn dataset(&self) -> &Dataset {
         &self.loaded.dataset
     }
 
@@ -180,17 +180,17 @@ impl OpenData {
     }
 
     /// The chart models of the filter.
-    pub fn models(&self) -> &Models {
+    pub(crate) fn models(&self) -> &Models {
         &self.models
     }
 
     /// The models' words.
-    pub fn words(&self) -> &Words {
+    pub(crate) fn words(&self) -> &Words {
         &self.words
     }
 
     /// Puts `filter` in effect; the models are made again if it differs.
-    pub fn set_filter(&mut self, filter: Filter, lang: Lang) {
+    pub(crate) fn set_filter(&mut self, filter: Filter, lang: Lang) {
         if filter != self.filter {
             self.filter = filter;
             self.refresh(lang);
@@ -198,20 +198,20 @@ impl OpenData {
     }
 
     /// Changes the filter in place; the models are made again if that changed it.
-    pub fn edit_filter(&mut self, lang: Lang, edit: impl FnOnce(&mut Filter)) {
+    pub(crate) fn edit_filter(&mut self, lang: Lang, edit: impl FnOnce(&mut Filter)) {
         let mut filter = self.filter.clone();
         edit(&mut filter);
         self.set_filter(filter, lang);
     }
 
     /// Back to the dataset's starting filter, money counted as readers of `lang` count it.
-    pub fn reset_filter(&mut self, lang: Lang) {
+    pub(crate) fn reset_filter(&mut self, lang: Lang) {
         let filter = initial_filter(&self.loaded.dataset, lang);
         self.set_filter(filter, lang);
     }
 
     /// The window's language changed: money in its customary scale, the words made again.
-    pub fn set_lang(&mut self, lang: Lang) {
+    pub(crate) fn set_lang(&mut self, lang: Lang) {
         let scale = customary_scale(self.filter.unit_scale, lang);
         if scale != self.filter.unit_scale {
             self.filter.unit_scale = scale;
@@ -222,7 +222,7 @@ impl OpenData {
     }
 
     /// A newly opened dataset replaces this one; the filter adapts to it.
-    pub fn replace(&mut self, loaded: Loaded, origin: String, path: Option<PathBuf>, lang: Lang) {
+    pub(crate) fn replace(&mut self, loaded: Loaded, origin: String, path: Option<PathBuf>, lang: Lang) {
         self.generation.0 += 1;
         self.filter.adapt_to(&loaded.dataset);
         self.loaded = Arc::new(loaded);
@@ -260,14 +260,14 @@ impl OpenData {
     }
 
     /// The Over time lines reduced to what a plot of `viewport` can show.
-    pub fn drawn_series(&mut self, viewport: Viewport) -> Arc<Vec<Prepared>> {
+    pub(crate) fn drawn_series(&mut self, viewport: Viewport) -> Arc<Vec<Prepared>> {
         let key = DrawnKey { models: self.model_generation, viewport };
         let line = &self.models.line;
         self.drawn.get(key, || Arc::new(prepare(line, decimate_chart(line, viewport.x_range, viewport.columns))))
     }
 
     /// What the Sources view lists (indexed once per dataset).
-    pub fn sources_index(&mut self) -> Arc<SourcesIndex> {
+    pub(crate) fn sources_index(&mut self) -> Arc<SourcesIndex> {
         let d = &self.loaded.dataset;
         self.sources.get(self.generation, || Arc::new(sources_index(d)))
     }

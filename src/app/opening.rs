@@ -78,7 +78,7 @@ impl TradeExplorerApp {
     }
 
     /// Opens a file on a worker thread.
-    pub fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+    pub(crate) fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
         if self.jobs.opening.is_some() {
             return;
         }

@@ -8,7 +8,7 @@ use crate::data::Filter;
 use crate::settings::{self, SettingsProblem, State};
 
 /// The session state and its settings file.
-pub struct Session {
+pub(crate) struct Session {
     /// Tab, language, theme, window size… (its `filter` stays `None` while the app runs: the
     /// filter in effect is the open data's).
     pub state: State,
@@ -24,7 +24,7 @@ const SAVE_INTERVAL: Duration = Duration::from_secs(1);
 
 /// What a call to [`Session::save`] did.
 #[derive(Debug, PartialEq)]
-pub enum Saved {
+pub(crate) enum Saved {
     /// Nothing changed, or it was written.
     Done,
     /// Saved too recently: try again after this long.
@@ -36,7 +36,7 @@ pub enum Saved {
 impl Session {
     /// A session restored from `state` (its filter is taken out: the caller opens the data with
     /// it), saved to `path`.
-    pub fn new(mut state: State, path: Option<PathBuf>) -> (Session, Option<Filter>) {
+    pub(crate) fn new(mut state: State, path: Option<PathBuf>) -> (Session, Option<Filter>) {
         let filter = state.filter.take();
         let saved = Some((state.clone(), filter.clone()));
         (Session { state, path, saved, last_save: None }, filter)
@@ -44,7 +44,7 @@ impl Session {
 
     /// Saves the session with `filter` if either changed since the last save, at most once a
     /// second unless `force` (on exit).
-    pub fn save(&mut self, filter: &Filter, force: bool) -> Saved {
+    pub(crate) fn save(&mut self, filter: &Filter, force: bool) -> Saved {
         let Some(path) = &self.path else { return Saved::Done };
         if self.saved.as_ref().is_some_and(|(state, saved)| *state == self.state && saved.as_ref() == Some(filter)) {
             return Saved::Done;

@@ -38,7 +38,7 @@ fn origin_of(path: Option<&Path>) -> String {
 
 /// Opens the window on a dataset file, or on the bundled dataset. A file that cannot be opened
 /// does not stop the window: it opens on the bundled dataset and shows the file's errors.
-pub fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -> ExitCode {
+pub(crate) fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -> ExitCode {
     let _log = crate::logging::start();
     let (loaded, file_error, file) = match &file {
         Some(path) => match load_path_with(path, &Progress::new(limits)) {
@@ -112,4 +112,4 @@ pub fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -> ExitC
 }
 
 /// The app icon, 256×256, set on the window.
-pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+pub(crate) const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");

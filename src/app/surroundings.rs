@@ -5,15 +5,15 @@
 use std::path::{Path, PathBuf};
 
 /// Set this to save exports to a fixed path without a dialog (scripts and tests do).
-pub const EXPORT_PATH_ENV: &str = "TRADE_EXPLORER_EXPORT_PATH";
+pub(crate) const EXPORT_PATH_ENV: &str = "TRADE_EXPLORER_EXPORT_PATH";
 
 /// For end-to-end tests only: the path of a FIFO. A background job (a file being opened, an
 /// export being written) waits until the test opens it for writing, so that a test can act while
 /// the job is still running, every time, without guessing how long it takes.
-pub const TEST_GATE_ENV: &str = "TRADE_EXPLORER_TEST_GATE";
+pub(crate) const TEST_GATE_ENV: &str = "TRADE_EXPLORER_TEST_GATE";
 
 /// Opens a folder in the file manager.
-pub type FolderOpener = Box<dyn Fn(&Path) -> std::io::Result<()>>;
+pub(crate) type FolderOpener = Box<dyn Fn(&Path) -> std::io::Result<()>>;
 
 /// The app's surroundings.
 pub struct Surroundings {
@@ -29,7 +29,7 @@ pub struct Surroundings {
 
 impl Surroundings {
     /// The surroundings of this process: its environment and desktop.
-    pub fn of_this_machine() -> Surroundings {
+    pub(crate) fn of_this_machine() -> Surroundings {
         Surroundings {
             export_path: std::env::var_os(EXPORT_PATH_ENV).map(PathBuf::from),
             native_dialogs: native_dialog_available(),
@@ -41,7 +41,7 @@ impl Surroundings {
 
 /// Whether a native file dialog can answer: an XDG desktop portal (needs a session bus) or
 /// zenity. Without either, rfd returns "cancelled" at once, so the app offers its own.
-pub fn native_dialog_available() -> bool {
+pub(crate) fn native_dialog_available() -> bool {
     if cfg!(any(target_os = "windows", target_os = "macos")) {
         return true;
     }
@@ -53,7 +53,7 @@ pub fn native_dialog_available() -> bool {
 }
 
 /// Waits at a test gate, if there is one (see [`TEST_GATE_ENV`]).
-pub fn wait_at(gate: Option<&Path>) {
+pub(crate) fn wait_at(gate: Option<&Path>) {
     use std::io::Read;
     if let Some(gate) = gate {
         // Opening a FIFO for reading blocks until a writer opens it; the read, until it writes.

@@ -14,7 +14,7 @@ use super::Notice;
 use super::exporting::Purpose;
 
 /// A message in the corner of the window.
-pub struct Toast {
+pub(crate) struct Toast {
     /// What happened.
     pub text: String,
     /// The folder of a saved file, for "Open folder".
@@ -27,7 +27,7 @@ pub struct Toast {
 
 /// The window's transient state.
 #[derive(Default)]
-pub struct Transient {
+pub(crate) struct Transient {
     /// The figure clicked, highlighted and shown in the details card.
     pub selected: Option<SelectedFigure>,
     /// The side panel's search texts.

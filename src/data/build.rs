@@ -9,7 +9,7 @@ use super::model::*;
 
 /// A reference to a cell by identifiers, as written in a file (a derived figure's input).
 #[derive(Debug, Clone, PartialEq)]
-pub struct CellRef {
+pub(crate) struct CellRef {
     /// Entity id.
     pub entity: String,
     /// Metric id.
@@ -24,7 +24,7 @@ pub struct CellRef {
 
 /// A derivation as written in a file.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct DerivationInput {
+pub(crate) struct DerivationInput {
     /// The formula.
     pub formula: String,
     /// The cells it used.
@@ -33,7 +33,7 @@ pub struct DerivationInput {
 
 /// An alternative value as written in a file.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct AlternativeInput {
+pub(crate) struct AlternativeInput {
     /// The value.
     pub value: f64,
     /// Source id.
@@ -52,7 +52,7 @@ pub struct AlternativeInput {
 
 /// One observation as a loader read it, identifiers not yet resolved.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ObservationInput<'a> {
+pub(crate) struct ObservationInput<'a> {
     /// Entity id.
     pub entity: &'a str,
     /// Metric id.
@@ -77,7 +77,7 @@ pub struct ObservationInput<'a> {
 
 /// The optional, explanatory part of an observation as read.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct DetailsInput {
+pub(crate) struct DetailsInput {
     /// Quote.
     pub quote: Option<String>,
     /// Derivation.
@@ -91,11 +91,11 @@ pub struct DetailsInput {
 }
 
 /// Names the place of an item or a field of it: `observations[3].entity`, a CSV row's column.
-pub type Locator = fn(usize, &str) -> Place;
+pub(crate) type Locator = fn(usize, &str) -> Place;
 
 /// What a missing quote on a reported figure means for a format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuotePolicy {
+pub(crate) enum QuotePolicy {
     /// An error: the app's JSON format requires the sentence that states each figure.
     Required,
     /// Counted in a warning: a tidy CSV may carry quotes, and usually should.
@@ -105,7 +105,7 @@ pub enum QuotePolicy {
 }
 
 /// Collects declarations and observations, checks them, and builds a [`Dataset`].
-pub struct Builder {
+pub(crate) struct Builder {
     dataset: Dataset,
     entity_ids: HashMap<String, EntityId>,
     metric_ids: HashMap<String, MetricId>,
@@ -133,7 +133,7 @@ pub struct Builder {
 
 impl Builder {
     /// A builder whose observation problems are located with `locate_observation`.
-    pub fn new(locate_observation: Locator, quotes: QuotePolicy) -> Builder {
+    pub(crate) fn new(locate_observation: Locator, quotes: QuotePolicy) -> Builder {
         let mut builder = Builder {
             dataset: Dataset::default(),
             entity_ids: HashMap::default(),
@@ -161,13 +161,13 @@ impl Builder {
     }
 
     /// Uses these limits for text fields.
-    pub fn limits(mut self, limits: &super::progress::Limits) -> Builder {
+    pub(crate) fn limits(mut self, limits: &super::progress::Limits) -> Builder {
         self.text_limit = limits.text_chars;
         self
     }
 
     /// Records a problem, keeping at most [`MAX_PROBLEMS`].
-    pub fn problem(&mut self, at: impl Into<Place>, kind: ProblemKind) {
+    pub(crate) fn problem(&mut self, at: impl Into<Place>, kind: ProblemKind) {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem { at: at.into(), kind });
         } else {
@@ -176,24 +176,19 @@ impl Builder {
     }
 
     /// Records a warning: something odd that does not stop the file from opening.
-    pub fn warn(&mut self, warning: Warning) {
+    pub(crate) fn warn(&mut self, warning: Warning) {
         self.warnings.push(warning);
     }
 
-    /// Whether any problem has been found so far.
-    pub fn has_problems(&self) -> bool {
-        !self.problems.is_empty()
-    }
-
     /// Sets the dataset's title and description, with their Chinese versions when given.
-    pub fn describe(&mut self, title: String, description: String, zh: (Option<String>, Option<String>)) {
+    pub(crate) fn describe(&mut self, title: String, description: String, zh: (Option<String>, Option<String>)) {
         self.dataset.title = title;
         self.dataset.description = description;
         (self.dataset.title_zh, self.dataset.description_zh) = zh;
     }
 
     /// Sets the entities and metrics selected when the dataset opens; checked at the end.
-    pub fn default_selection(&mut self, entities: Vec<String>, metrics: Vec<String>) {
+    pub(crate) fn default_selection(&mut self, entities: Vec<String>, metrics: Vec<String>) {
         self.default_selection = (entities, metrics);
     }
 
@@ -258,7 +253,7 @@ impl Builder {
     }
 
     /// Declares a source.
-    pub fn add_source(&mut self, at: &Place, source: Source) {
+    pub(crate) fn add_source(&mut self, at: &Place, source: Source) {
         self.check_text(at, "title", &source.title, true);
         self.check_text(at, "publisher", &source.publisher, false);
         self.check_text(at, "url", &source.url, false);
@@ -271,7 +266,7 @@ impl Builder {
 
     /// Declares an entity; its parent is resolved when the dataset is finished, so parents may
     /// be declared after their children.
-    pub fn add_entity(&mut self, at: &Place, entity: Entity, parent: Option<String>) {
+    pub(crate) fn add_entity(&mut self, at: &Place, entity: Entity, parent: Option<String>) {
         self.check_text(at, "name", &entity.name, true);
         if self.claim_id(Declared::Entity, at, &entity.id) {
             let id = EntityId(self.dataset.entities.len() as u32);
@@ -282,7 +277,7 @@ impl Builder {
     }
 
     /// Declares a metric.
-    pub fn add_metric(&mut self, at: &Place, metric: Metric) {
+    pub(crate) fn add_metric(&mut self, at: &Place, metric: Metric) {
         self.check_text(at, "name", &metric.name, true);
         self.check_text(at, "description", &metric.description, false);
         if self.claim_id(Declared::Metric, at, &metric.id) {
@@ -293,12 +288,12 @@ impl Builder {
     }
 
     /// Declares a category.
-    pub fn add_category(&mut self, at: &Place, category: Category) {
+    pub(crate) fn add_category(&mut self, at: &Place, category: Category) {
         self.add_category_overlapping(at, category, Vec::new());
     }
 
     /// Declares a category that overlaps the categories `overlaps` names (resolved at the end).
-    pub fn add_category_overlapping(&mut self, at: &Place, category: Category, overlaps: Vec<String>) {
+    pub(crate) fn add_category_overlapping(&mut self, at: &Place, category: Category, overlaps: Vec<String>) {
         self.check_text(at, "name", &category.name, true);
         if self.claim_id(Declared::Category, at, &category.id) {
             let id = CategoryId(self.dataset.categories.len() as u32);
@@ -340,28 +335,23 @@ impl Builder {
     }
 
     /// Whether an entity with this id has been declared.
-    pub fn has_entity(&self, id: &str) -> bool {
+    pub(crate) fn has_entity(&self, id: &str) -> bool {
         self.entity_ids.contains_key(id)
     }
 
     /// Whether a metric with this id has been declared.
-    pub fn has_metric(&self, id: &str) -> bool {
+    pub(crate) fn has_metric(&self, id: &str) -> bool {
         self.metric_ids.contains_key(id)
     }
 
     /// Whether a source with this id has been declared.
-    pub fn has_source(&self, id: &str) -> bool {
+    pub(crate) fn has_source(&self, id: &str) -> bool {
         self.source_ids.contains_key(id)
     }
 
     /// Whether a category with this id has been declared.
-    pub fn has_category(&self, id: &str) -> bool {
+    pub(crate) fn has_category(&self, id: &str) -> bool {
         self.category_ids.contains_key(id)
-    }
-
-    /// The unit of a declared metric.
-    pub fn metric_unit(&self, id: &str) -> Option<&Unit> {
-        self.metric_ids.get(id).map(|m| &self.dataset.metrics[m.0 as usize].unit)
     }
 
     fn unknown(&self, what: Declared, id: &str) -> ProblemKind {
@@ -430,7 +420,7 @@ impl Builder {
     }
 
     /// Adds one observation; `row` is its item number for [`Locator`] messages.
-    pub fn add_observation(&mut self, row: usize, input: ObservationInput<'_>) {
+    pub(crate) fn add_observation(&mut self, row: usize, input: ObservationInput<'_>) {
         let locate = self.locate_observation;
         let entity = Self::resolve(&self.entity_ids, input.entity);
         if entity.is_none() {
@@ -649,7 +639,7 @@ impl Builder {
 
     /// Checks what needs the whole file (parents, duplicate cells, derived inputs) and
     /// returns the dataset with its warnings, or every problem found.
-    pub fn finish(mut self) -> Result<(Dataset, Vec<Warning>), (Vec<Problem>, usize)> {
+    pub(crate) fn finish(mut self) -> Result<(Dataset, Vec<Warning>), (Vec<Problem>, usize)> {
         self.resolve_parents();
         self.resolve_overlaps();
         self.resolve_default_selection();

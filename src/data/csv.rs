@@ -15,7 +15,7 @@ use super::text::check_utf8;
 
 /// The columns the tidy CSV format knows. `entity`, `metric`, `value` and one of `year` or
 /// `date` are required.
-pub const COLUMNS: [&str; 13] = [
+pub(crate) const COLUMNS: [&str; 13] = [
     "entity", "metric", "year", "date", "period", "category", "value", "unit", "source", "quote", "derived", "trust",
     "note",
 ];
@@ -25,7 +25,7 @@ pub(crate) fn locate_row(i: usize, field: &str) -> Place {
 }
 
 /// Makes an identifier from a display name: `Yiwu City` → `yiwu_city`; letters of other scripts are kept as they are.
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut id = String::with_capacity(name.len());
     for c in name.trim().chars() {
         if c.is_alphanumeric() {
@@ -89,7 +89,7 @@ pub(crate) fn csv_error(path: &Path, error: &csv::Error) -> LoadError {
 }
 
 /// The sidecar metadata file of a CSV: `data.meta.json` beside `data.csv`.
-pub fn sidecar_path(csv_path: &Path) -> std::path::PathBuf {
+pub(crate) fn sidecar_path(csv_path: &Path) -> std::path::PathBuf {
     csv_path.with_extension("meta.json")
 }
 
@@ -133,7 +133,7 @@ pub(crate) fn check_columns(
 
 /// The delimiter of a CSV, from its first line: a comma, unless the line has none and has
 /// semicolons (as spreadsheets in many European locales write) or tabs.
-pub fn sniff_delimiter(head: &[u8]) -> u8 {
+pub(crate) fn sniff_delimiter(head: &[u8]) -> u8 {
     let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
     let count = |d: u8| line.iter().filter(|&&b| b == d).count();
     if count(b',') > 0 {
@@ -193,7 +193,7 @@ pub(crate) struct Records<'a, R> {
 
 impl<'a, R: std::io::Read> Records<'a, R> {
     /// Reads the header of `input`; `rest` reads the same bytes again when a quote is in doubt.
-    pub fn new(path: &'a Path, input: R, delimiter: u8, rest: Rest<'a>) -> Result<Records<'a, R>, LoadError> {
+    pub(crate) fn new(path: &'a Path, input: R, delimiter: u8, rest: Rest<'a>) -> Result<Records<'a, R>, LoadError> {
         let mut reader = csv_reader(input, delimiter);
         let header = reader.headers().cloned();
         let mut records = Records {
@@ -217,17 +217,17 @@ impl<'a, R: std::io::Read> Records<'a, R> {
     }
 
     /// What the records are read from.
-    pub fn input(&self) -> &R {
+    pub(crate) fn input(&self) -> &R {
         self.reader.get_ref()
     }
 
     /// The header row.
-    pub fn header(&self) -> &csv::StringRecord {
+    pub(crate) fn header(&self) -> &csv::StringRecord {
         &self.header
     }
 
     /// Reads the next record into `record`; `false` at the end of the file.
-    pub fn read(&mut self, record: &mut csv::StringRecord) -> Result<bool, LoadError> {
+    pub(crate) fn read(&mut self, record: &mut csv::StringRecord) -> Result<bool, LoadError> {
         match self.reader.read_record(record) {
             Ok(true) => {
                 if let Some(position) = record.position() {
@@ -241,7 +241,7 @@ impl<'a, R: std::io::Read> Records<'a, R> {
     }
 
     /// After the last record: refuses a file that ends inside a quoted field.
-    pub fn finish(self) -> Result<(), LoadError> {
+    pub(crate) fn finish(self) -> Result<(), LoadError> {
         self.unclosed_quote(&self.last_start).map_or(Ok(()), Err)
     }
 

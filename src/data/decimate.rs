@@ -24,7 +24,7 @@ pub struct Decimated {
 /// last, min and max of each bucket kept; the nearest point just outside each edge is kept so
 /// lines run to the plot's border; and the run's first, last, lowest and highest points are
 /// always kept, so the plot's automatic bounds (double-click to reset) still cover everything.
-pub fn decimate(series: &Series, x_range: (f64, f64), columns: usize) -> Decimated {
+pub(crate) fn decimate(series: &Series, x_range: (f64, f64), columns: usize) -> Decimated {
     let columns = columns.max(1);
     let (x0, x1) = if x_range.0 <= x_range.1 { x_range } else { (x_range.1, x_range.0) };
     let width = (x1 - x0).max(f64::MIN_POSITIVE);

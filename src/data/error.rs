@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::model::Time;
 
 /// The most problems reported for one file; the rest are counted, not listed.
-pub const MAX_PROBLEMS: usize = 100;
+pub(crate) const MAX_PROBLEMS: usize = 100;
 
 /// Why a file could not be opened as a dataset.
 #[derive(Debug)]
@@ -231,7 +231,7 @@ pub enum Place {
 impl Place {
     /// The place of a field of this one: `entities[3].name` in JSON; a CSV place already names
     /// its cell.
-    pub fn field(&self, field: &str) -> Place {
+    pub(crate) fn field(&self, field: &str) -> Place {
         match self {
             Place::Path(p) if !p.is_empty() && !p.ends_with(&format!(".{field}")) => {
                 Place::Path(format!("{p}.{field}"))
@@ -319,16 +319,6 @@ pub enum Warning {
         /// The CSV opened.
         csv: String,
     },
-}
-
-impl LoadError {
-    /// The located problems, when the error is a validation failure.
-    pub fn problems(&self) -> &[Problem] {
-        match self {
-            LoadError::Invalid { problems, .. } => problems,
-            _ => &[],
-        }
-    }
 }
 
 /// One located validation problem: `observations[57].entity: "atlantis" is not a known entity`.
@@ -482,7 +472,7 @@ pub enum ProblemKind {
 }
 
 /// Line and 1-based column of a byte offset in a text, for errors found by position.
-pub fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+pub(crate) fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);

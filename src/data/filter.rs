@@ -27,19 +27,8 @@ pub enum ValueMode {
 
 impl ValueMode {
     /// Every mode, in menu order.
-    pub const ALL: [ValueMode; 5] =
+    pub(crate) const ALL: [ValueMode; 5] =
         [ValueMode::Absolute, ValueMode::Yoy, ValueMode::Index, ValueMode::ShareOfParent, ValueMode::ShareOfTotal];
-
-    /// The name used on the command line.
-    pub fn id(self) -> &'static str {
-        match self {
-            ValueMode::Absolute => "absolute",
-            ValueMode::Yoy => "yoy",
-            ValueMode::Index => "index",
-            ValueMode::ShareOfParent => "share-of-parent",
-            ValueMode::ShareOfTotal => "share-of-total",
-        }
-    }
 }
 
 /// Which money scale to show.
@@ -59,20 +48,11 @@ pub enum UnitScale {
 
 impl UnitScale {
     /// The multiplier money is shown in, or `None` to keep the stored one.
-    pub fn multiplier(self) -> Option<f64> {
+    pub(crate) fn multiplier(self) -> Option<f64> {
         match self {
             UnitScale::Billion => Some(1e9),
             UnitScale::HundredMillion => Some(1e8),
             UnitScale::AsStored => None,
-        }
-    }
-
-    /// The name used on the command line.
-    pub fn id(self) -> &'static str {
-        match self {
-            UnitScale::Billion => "billion",
-            UnitScale::HundredMillion => "100-million",
-            UnitScale::AsStored => "as-stored",
         }
     }
 }
@@ -141,7 +121,7 @@ pub struct Filter {
 }
 
 /// The default of [`Filter::max_series`]: a legend of twelve still reads.
-pub const DEFAULT_MAX_SERIES: usize = 12;
+pub(crate) const DEFAULT_MAX_SERIES: usize = 12;
 
 impl Default for Filter {
     fn default() -> Filter {
@@ -184,7 +164,7 @@ impl Filter {
 
     /// Keeps only the selections that exist in `dataset` (after another file was opened), and
     /// falls back to the dataset's initial selection when nothing is left.
-    pub fn adapt_to(&mut self, dataset: &Dataset) {
+    pub(crate) fn adapt_to(&mut self, dataset: &Dataset) {
         self.entities.retain(|id| dataset.entity_id(id).is_some());
         self.metrics.retain(|id| dataset.metric_id(id).is_some());
         self.categories.retain(|id| dataset.category_id(id).is_some());
@@ -209,7 +189,7 @@ impl Filter {
 /// (`jinhua:exports:toys@jan_nov`), a bar series (`exports:toys@jan_nov`, the metric part of a
 /// line's id) or an entity of the Industry shares view (`yiwu`). Ids never hold `:` or `@`
 /// (the loaders refuse them), so the parts split cleanly.
-pub fn names_a_series(dataset: &Dataset, id: &str) -> bool {
+pub(crate) fn names_a_series(dataset: &Dataset, id: &str) -> bool {
     let (cell, period) = match id.split_once('@') {
         Some((cell, period)) => (cell, Some(period)),
         None => (id, None),

@@ -5,7 +5,7 @@ use super::model::{Currency, MetricId, Unit};
 
 /// Formats a number with thousands separators and at most `max_decimals` decimals, trailing
 /// zeros removed: 1050.86 → "1,050.86", 4991000000 → "4,991,000,000", -0.04 → "-0.04".
-pub fn format_number(value: f64, max_decimals: usize) -> String {
+pub(crate) fn format_number(value: f64, max_decimals: usize) -> String {
     if !value.is_finite() {
         return "–".into();
     }
@@ -28,7 +28,7 @@ pub fn format_number(value: f64, max_decimals: usize) -> String {
 }
 
 /// Enough decimals to show a stored figure exactly as it was written (up to 4).
-pub fn natural_decimals(value: f64) -> usize {
+pub(crate) fn natural_decimals(value: f64) -> usize {
     (0..4)
         .find(|&d| {
             let scaled = value * 10f64.powi(d as i32);
@@ -67,7 +67,7 @@ pub enum DisplayUnit {
 
 impl DisplayUnit {
     /// The display unit of values stored in `unit`.
-    pub fn of(unit: &Unit) -> DisplayUnit {
+    pub(crate) fn of(unit: &Unit) -> DisplayUnit {
         match unit {
             Unit::Money { currency, multiplier } => DisplayUnit::Money { currency: *currency, multiplier: *multiplier },
             Unit::SharePercent => DisplayUnit::SharePercent,
@@ -78,7 +78,7 @@ impl DisplayUnit {
     }
 
     /// Whether values carry a `%` sign rather than a unit word.
-    pub fn is_percent(&self) -> bool {
+    pub(crate) fn is_percent(&self) -> bool {
         matches!(
             self,
             DisplayUnit::SharePercent
@@ -91,7 +91,7 @@ impl DisplayUnit {
 
     /// A value without its unit, for a column whose header names the unit: "921.3", "70",
     /// "+19.4" (changes carry their sign).
-    pub fn format_number(&self, value: f64) -> String {
+    pub(crate) fn format_number(&self, value: f64) -> String {
         let decimals = match self {
             DisplayUnit::GrowthOnPrevious
             | DisplayUnit::Index

@@ -16,7 +16,7 @@ use super::model::*;
 use super::text::{check_utf8, syntax_error};
 
 /// The format version this build reads and writes.
-pub const FORMAT_VERSION: i64 = 1;
+pub(crate) const FORMAT_VERSION: i64 = 1;
 
 /// The fields of a dataset file, in the order docs/dataset-format.md lists them.
 const DATASET_FIELDS: &[&str] = &[
@@ -451,7 +451,7 @@ pub fn load_json(path: &Path, bytes: &[u8]) -> Result<(Dataset, Vec<Warning>), L
 }
 
 /// Loads a dataset in the app's JSON format.
-pub fn load_json_with(
+pub(crate) fn load_json_with(
     path: &Path,
     bytes: &[u8],
     limits: &super::progress::Limits,

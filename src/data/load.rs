@@ -54,7 +54,7 @@ fn changed(file: &std::fs::File, before: &std::fs::Metadata) -> bool {
 }
 
 /// Reads a whole file, refusing anything that is not a regular file or is over `limit` bytes.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io { path: path.to_path_buf(), source };
     let meta = check_file(path, limit)?;
     let file = std::fs::File::open(path).map_err(io)?;

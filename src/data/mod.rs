@@ -1,15 +1,15 @@
 //! The data layer: dataset types, loaders with located errors, filters and queries.
 //! Plain Rust with no UI dependency, so every part of it is unit-tested.
 
-pub mod build;
+pub(crate) mod build;
 pub mod csv;
 pub mod decimate;
-pub mod error;
+pub(crate) mod error;
 pub mod filter;
-pub mod format;
+pub(crate) mod format;
 pub mod json;
 pub mod load;
-pub mod model;
+pub(crate) mod model;
 pub mod owid;
 pub mod progress;
 pub mod query;
@@ -21,4 +21,4 @@ pub use format::DisplayUnit;
 pub use load::{DEFAULT_MAX_FILE_SIZE, Loaded, load_bundled, load_bytes, load_path, load_path_with};
 pub use model::*;
 pub use progress::Progress;
-pub use text::BinaryFormat;
+pub(crate) use text::BinaryFormat;

@@ -27,11 +27,11 @@ pub struct PeriodId(pub u16);
 
 impl PeriodId {
     /// The whole calendar year: the default, and the only period a yearly line joins.
-    pub const FULL_YEAR: PeriodId = PeriodId(0);
+    pub(crate) const FULL_YEAR: PeriodId = PeriodId(0);
 }
 
 /// The name of the default period, as written in files.
-pub const FULL_YEAR: &str = "full_year";
+pub(crate) const FULL_YEAR: &str = "full_year";
 
 /// A place the data describes: a country, a province, a city.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +104,7 @@ pub struct Category {
 
 impl Category {
     /// A category of no dimension that overlaps nothing.
-    pub fn plain(id: String, name: String, name_zh: Option<String>) -> Category {
+    pub(crate) fn plain(id: String, name: String, name_zh: Option<String>) -> Category {
         Category { id, name, name_zh, dimension: None, overlaps: Vec::new() }
     }
 }
@@ -123,11 +123,8 @@ pub enum Trust {
 }
 
 impl Trust {
-    /// All levels, lowest first.
-    pub const ALL: [Trust; 3] = [Trust::Low, Trust::Medium, Trust::High];
-
     /// The word used in files and on screen.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Trust::Low => "low",
             Trust::Medium => "medium",
@@ -136,7 +133,7 @@ impl Trust {
     }
 
     /// Parses the word used in files.
-    pub fn parse(text: &str) -> Option<Trust> {
+    pub(crate) fn parse(text: &str) -> Option<Trust> {
         match text.trim().to_ascii_lowercase().as_str() {
             "low" => Some(Trust::Low),
             "medium" => Some(Trust::Medium),
@@ -180,7 +177,7 @@ impl Time {
     }
 
     /// A day, if the calendar has it (no 30 February).
-    pub fn day(year: i32, month: u8, day: u8) -> Option<Time> {
+    pub(crate) fn day(year: i32, month: u8, day: u8) -> Option<Time> {
         Some(Time::Day(calendar_date(year, month, day)?))
     }
 
@@ -193,7 +190,7 @@ impl Time {
     }
 
     /// Year, month or day.
-    pub fn resolution(self) -> Resolution {
+    pub(crate) fn resolution(self) -> Resolution {
         match self {
             Time::Year(_) => Resolution::Year,
             Time::Month(_) => Resolution::Month,
@@ -203,7 +200,7 @@ impl Time {
 
     /// Position on a chart's x axis, in years: 2024 for the year 2024, 2024 + 2/12 for
     /// March 2024, and the fraction of the year elapsed at the start of a day.
-    pub fn x(self) -> f64 {
+    pub(crate) fn x(self) -> f64 {
         match self {
             Time::Year(year) => f64::from(year),
             Time::Month(date) => f64::from(date.year()) + f64::from(date.month() - 1) / 12.0,
@@ -215,7 +212,7 @@ impl Time {
 
     /// A running count of steps at this resolution, so that two times are consecutive when
     /// their ordinals differ by one (December 2024 and January 2025 are).
-    pub fn ordinal(self) -> i64 {
+    pub(crate) fn ordinal(self) -> i64 {
         match self {
             Time::Year(year) => i64::from(year),
             Time::Month(date) => i64::from(date.year()) * 12 + i64::from(date.month()) - 1,
@@ -224,7 +221,7 @@ impl Time {
     }
 
     /// The time one step earlier at the same resolution; `None` before the first the calendar has.
-    pub fn previous(self) -> Option<Time> {
+    pub(crate) fn previous(self) -> Option<Time> {
         match self {
             Time::Year(year) => year.checked_sub(1).map(Time::Year),
             Time::Month(date) => date.checked_sub(jiff::Span::new().months(1)).ok().map(Time::Month),
@@ -233,7 +230,7 @@ impl Time {
     }
 
     /// Parses `2024`, `2024-03` or `2024-03-31`, checking that the month and day exist.
-    pub fn parse(text: &str) -> Option<Time> {
+    pub(crate) fn parse(text: &str) -> Option<Time> {
         let text = text.trim();
         let mut parts = text.split('-');
         let year = parse_year(parts.next()?)?;
@@ -327,7 +324,7 @@ const MONEY_UNITS: [(&str, Currency, f64); 12] = [
 
 impl Unit {
     /// Reads a unit as written in a dataset; unknown words become [`Unit::Other`].
-    pub fn parse(text: &str) -> Unit {
+    pub(crate) fn parse(text: &str) -> Unit {
         let key = text.trim();
         if let Some(&(_, currency, multiplier)) = MONEY_UNITS.iter().find(|(name, _, _)| *name == key) {
             return Unit::Money { currency, multiplier };
@@ -341,7 +338,7 @@ impl Unit {
     }
 
     /// The identifier written in files (`billion_yuan`).
-    pub fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         match self {
             Unit::Money { currency, multiplier } => MONEY_UNITS
                 .iter()
@@ -357,7 +354,7 @@ impl Unit {
 
     /// True for amounts that can be added up and divided (money, counts), as opposed to
     /// rates and shares.
-    pub fn is_additive(&self) -> bool {
+    pub(crate) fn is_additive(&self) -> bool {
         matches!(self, Unit::Money { .. } | Unit::Count | Unit::Other(_))
     }
 }
@@ -524,7 +521,7 @@ pub struct Stats {
 
 impl Stats {
     /// Counts over `observations` of a dataset with `entities` entities.
-    pub fn of(observations: &[Observation], entities: usize) -> Stats {
+    pub(crate) fn of(observations: &[Observation], entities: usize) -> Stats {
         let mut stats = Stats { per_entity: vec![0; entities], ..Stats::default() };
         for o in observations {
             let year = o.cell.time.year();
@@ -590,18 +587,18 @@ impl Dataset {
     }
 
     /// Finds a category by its identifier.
-    pub fn category_id(&self, id: &str) -> Option<CategoryId> {
+    pub(crate) fn category_id(&self, id: &str) -> Option<CategoryId> {
         self.categories.iter().position(|c| c.id == id).map(|i| CategoryId(i as u32))
     }
 
     /// Finds a period by its name.
-    pub fn period_id(&self, name: &str) -> Option<PeriodId> {
+    pub(crate) fn period_id(&self, name: &str) -> Option<PeriodId> {
         self.periods.iter().position(|p| p == name).map(|i| PeriodId(i as u16))
     }
 
     /// The index of the observation filling a cell, found by binary search (observations are
     /// sorted).
-    pub fn find_index(&self, cell: &Cell) -> Option<usize> {
+    pub(crate) fn find_index(&self, cell: &Cell) -> Option<usize> {
         self.observations.binary_search_by(|o| sort_key(&o.cell).cmp(&sort_key(cell))).ok()
     }
 
@@ -611,29 +608,13 @@ impl Dataset {
     }
 
     /// The earliest and latest year with any observation.
-    pub fn year_span(&self) -> Option<(i32, i32)> {
+    pub(crate) fn year_span(&self) -> Option<(i32, i32)> {
         self.stats.year_span
-    }
-
-    /// The chain of parents of an entity, nearest first.
-    pub fn ancestors(&self, id: EntityId) -> impl Iterator<Item = EntityId> + '_ {
-        let mut next = self.entity(id).parent;
-        // The loaders refuse parent cycles; the bound keeps a bug from looping forever.
-        let mut steps = self.entities.len();
-        std::iter::from_fn(move || {
-            let current = next?;
-            if steps == 0 {
-                return None;
-            }
-            steps -= 1;
-            next = self.entity(current).parent;
-            Some(current)
-        })
     }
 }
 
 /// The order observations are kept in: one series after another, in time order.
-pub fn sort_key(cell: &Cell) -> (EntityId, MetricId, Option<CategoryId>, PeriodId, Time) {
+pub(crate) fn sort_key(cell: &Cell) -> (EntityId, MetricId, Option<CategoryId>, PeriodId, Time) {
     // `Time` orders years before months before days, so each resolution forms its own run.
     (cell.entity, cell.metric, cell.category, cell.period, cell.time)
 }

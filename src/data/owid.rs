@@ -16,7 +16,7 @@ use super::progress::Progress;
 use super::text::check_utf8;
 
 /// The name of a package file beside a CSV.
-pub const DATAPACKAGE: &str = "datapackage.json";
+pub(crate) const DATAPACKAGE: &str = "datapackage.json";
 
 #[derive(Debug, Default, Deserialize)]
 struct RawPackage {
@@ -143,7 +143,7 @@ pub fn parse_package(path: &Path, bytes: &[u8]) -> Result<PackageInfo, LoadError
 }
 
 /// The CSV a package describes, resolved next to the package file; the first CSV resource.
-pub fn package_csv(package_path: &Path, info: &PackageInfo) -> Option<PathBuf> {
+pub(crate) fn package_csv(package_path: &Path, info: &PackageInfo) -> Option<PathBuf> {
     let folder = package_path.parent().unwrap_or(Path::new("."));
     info.resources.iter().find(|r| r.to_ascii_lowercase().ends_with(".csv")).map(|r| folder.join(r))
 }
@@ -177,7 +177,7 @@ fn layout(header: &csv::StringRecord) -> Option<Layout> {
 }
 
 /// Whether a CSV header is Our World in Data's shape.
-pub fn is_owid_header(header: &csv::StringRecord) -> bool {
+pub(crate) fn is_owid_header(header: &csv::StringRecord) -> bool {
     let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     // A `metric` column makes it the tidy format, even when other tidy columns are missing.
     !names.iter().any(|n| n == "metric") && layout(header).is_some()
@@ -196,7 +196,7 @@ pub enum PackageFor<'a> {
 
 impl<'a> PackageFor<'a> {
     /// What the package says of this CSV, if it describes it.
-    pub fn info(self) -> Option<&'a PackageInfo> {
+    pub(crate) fn info(self) -> Option<&'a PackageInfo> {
         match self {
             PackageFor::This(info) => Some(info),
             _ => None,

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::error::{JsonHint, LoadError, SyntaxError, line_and_column};
 
 /// The bytes as UTF-8 text without a byte-order mark, or a located error at the first bad byte.
-pub fn check_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+pub(crate) fn check_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(LoadError::Utf16 { path: path.to_path_buf() });
     }
@@ -39,7 +39,7 @@ pub enum BinaryFormat {
 
 impl BinaryFormat {
     /// The format of a file that starts with `head`, when it is one of these.
-    pub fn of(head: &[u8]) -> Option<BinaryFormat> {
+    pub(crate) fn of(head: &[u8]) -> Option<BinaryFormat> {
         let format = if head.starts_with(b"PK\x03\x04") {
             zip_kind(head)
         } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -78,7 +78,7 @@ fn zip_kind(head: &[u8]) -> BinaryFormat {
 }
 
 /// Refuses a file whose first bytes say it is a format the app does not read.
-pub fn check_not_binary(path: &Path, head: &[u8]) -> Result<(), LoadError> {
+pub(crate) fn check_not_binary(path: &Path, head: &[u8]) -> Result<(), LoadError> {
     match BinaryFormat::of(head) {
         Some(format) => Err(LoadError::NotReadable { path: path.to_path_buf(), format }),
         None => Ok(()),
@@ -87,7 +87,7 @@ pub fn check_not_binary(path: &Path, head: &[u8]) -> Result<(), LoadError> {
 
 /// A serde_json error, located, with the JSON path where serde knows it, and what the text at
 /// the error suggests (read from the text, not from serde's words).
-pub fn syntax_error(path: &Path, text: &str, json_path: Option<String>, error: &serde_json::Error) -> LoadError {
+pub(crate) fn syntax_error(path: &Path, text: &str, json_path: Option<String>, error: &serde_json::Error) -> LoadError {
     use serde_json::error::Category;
     let full = error.to_string();
     // serde_json appends " at line L column C"; the location is reported separately.

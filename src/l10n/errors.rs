@@ -9,7 +9,7 @@ use crate::tr;
 use super::Lang;
 
 /// A load error in words: "data.json: line 52, column 22: observations[0].value: …".
-pub fn load_error_text(error: &LoadError, lang: Lang) -> String {
+pub(crate) fn load_error_text(error: &LoadError, lang: Lang) -> String {
     let path = |p: &std::path::Path| p.display().to_string();
     match error {
         LoadError::Io { path: p, source } => tr!(lang, "error-io", path = path(p), detail = source.to_string()),
@@ -92,12 +92,12 @@ fn problems_text(problems: &[Problem], more: usize, lang: Lang) -> String {
 }
 
 /// A problem with its place: `observations[57].entity: "atlantis" is not a known entity`.
-pub fn problem_text(problem: &Problem, lang: Lang) -> String {
+pub(crate) fn problem_text(problem: &Problem, lang: Lang) -> String {
     tr!(lang, "problem-at", place = place_text(&problem.at, lang), what = problem_kind_text(&problem.kind, lang))
 }
 
 /// A place in a file: a JSON path as it is, a CSV row as a spreadsheet numbers it.
-pub fn place_text(place: &Place, lang: Lang) -> String {
+pub(crate) fn place_text(place: &Place, lang: Lang) -> String {
     match place {
         Place::Path(p) => p.clone(),
         // The header is row 1: data row 0 is row 2.
@@ -264,7 +264,7 @@ fn format_advice(format: BinaryFormat, lang: Lang) -> String {
 }
 
 /// A warning in words.
-pub fn warning_text(warning: &Warning, lang: Lang) -> String {
+pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
     match warning {
         Warning::Delimiter { semicolon: true } => tr!(lang, "warning-semicolons"),
         Warning::Delimiter { semicolon: false } => tr!(lang, "warning-tabs"),

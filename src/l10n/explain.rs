@@ -10,7 +10,7 @@ use crate::tr;
 
 /// The facts about one shown figure, as lines of text in the chosen language.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Explanation {
+pub(crate) struct Explanation {
     /// "Jinhua · Exports".
     pub heading: String,
     /// "2025", or "2025, Jan–Nov".
@@ -39,7 +39,7 @@ pub struct Explanation {
 
 impl Explanation {
     /// The tooltip's lines, heading first, quote left out.
-    pub fn tooltip_lines(&self) -> Vec<String> {
+    pub(crate) fn tooltip_lines(&self) -> Vec<String> {
         let mut lines = vec![format!("{} — {}", self.heading, self.time), self.value.clone()];
         lines.extend(self.computed.clone());
         lines.extend(self.derived.clone());
@@ -58,7 +58,7 @@ fn time_text(d: &Dataset, cell: &Cell, lang: Lang) -> String {
 }
 
 /// "high", "not rated": a trust level as a word.
-pub fn trust_level(trust: Option<Trust>, lang: Lang) -> String {
+pub(crate) fn trust_level(trust: Option<Trust>, lang: Lang) -> String {
     match trust {
         Some(Trust::High) => tr!(lang, "trust-high"),
         Some(Trust::Medium) => tr!(lang, "trust-medium"),
@@ -68,7 +68,7 @@ pub fn trust_level(trust: Option<Trust>, lang: Lang) -> String {
 }
 
 /// Explains one figure of a chart: the value drawn, what it was computed from, its source.
-pub fn explain(d: &Dataset, figure: &ShownFigure, lang: Lang) -> Explanation {
+pub(crate) fn explain(d: &Dataset, figure: &ShownFigure, lang: Lang) -> Explanation {
     let o = &d.observations[figure.observation];
     let metric = d.metric(o.cell.metric);
     let mut heading = format!("{} · {}", entity_name(d.entity(o.cell.entity), lang), metric_name(metric, lang));
@@ -136,7 +136,7 @@ pub fn explain(d: &Dataset, figure: &ShownFigure, lang: Lang) -> Explanation {
 }
 
 /// A figure in one line: "Jinhua · Exports · 2025: 921.3 billion yuan".
-pub fn figure_line(d: &Dataset, observation: usize, lang: Lang) -> String {
+pub(crate) fn figure_line(d: &Dataset, observation: usize, lang: Lang) -> String {
     let o = &d.observations[observation];
     let metric = d.metric(o.cell.metric);
     let mut line = format!("{} · {}", entity_name(d.entity(o.cell.entity), lang), metric_name(metric, lang));

@@ -43,7 +43,7 @@ impl Lang {
     }
 
     /// The language's tag: "en", "zh-CN".
-    pub fn tag(self) -> &'static str {
+    pub(crate) fn tag(self) -> &'static str {
         self.0
     }
 
@@ -60,13 +60,13 @@ impl Lang {
     }
 
     /// The language for the desktop's locale; the fallback when the app does not speak it.
-    pub fn of_locale(locale: Option<&str>) -> Lang {
+    pub(crate) fn of_locale(locale: Option<&str>) -> Lang {
         locale.and_then(Lang::from_tag).unwrap_or_default()
     }
 
     /// Whether names come from a dataset's `name_zh` fields (the one other-language name the
     /// format has).
-    pub fn uses_chinese_names(self) -> bool {
+    pub(crate) fn uses_chinese_names(self) -> bool {
         self.0.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("zh"))
     }
 }

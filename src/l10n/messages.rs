@@ -7,7 +7,7 @@ use crate::tr;
 use super::Lang;
 
 /// A settings problem in words: what happened to the file and that the app started with defaults.
-pub fn settings_problem_text(problem: &SettingsProblem, lang: Lang) -> String {
+pub(crate) fn settings_problem_text(problem: &SettingsProblem, lang: Lang) -> String {
     match problem {
         SettingsProblem::Unreadable { path, detail } => {
             tr!(lang, "settings-unreadable", path = path.display().to_string(), detail = detail.as_str())
@@ -38,7 +38,7 @@ pub fn settings_problem_text(problem: &SettingsProblem, lang: Lang) -> String {
 }
 
 /// Why an export failed, in words: "could not write /tmp/a.png: permission denied".
-pub fn export_error_text(error: &ExportError, lang: Lang) -> String {
+pub(crate) fn export_error_text(error: &ExportError, lang: Lang) -> String {
     match error {
         ExportError::Write { path, source } => {
             tr!(lang, "export-error-write", path = path.display().to_string(), detail = source.to_string())

@@ -8,7 +8,7 @@
 mod lang;
 mod names;
 pub use lang::{Lang, add_language, loader};
-pub use names::{category_name, customary_scale, dataset_description, dataset_title, entity_name, metric_name};
+pub(crate) use names::{category_name, customary_scale, dataset_description, dataset_title, entity_name, metric_name};
 
 mod charts;
 mod errors;
@@ -20,11 +20,13 @@ pub use charts::{
     BarWords, LineWords, ShareWords, bar_words, empty_text, join_names, line_words, note_text, series_label,
     share_words, unavailable_text,
 };
-pub use errors::{load_error_text, place_text, problem_text, warning_text};
-pub use explain::{Explanation, explain, figure_line, trust_level};
-pub use messages::{export_error_text, settings_problem_text};
+#[cfg(test)]
+pub(crate) use errors::problem_text;
+pub(crate) use errors::{load_error_text, warning_text};
+pub(crate) use explain::{Explanation, explain, figure_line, trust_level};
+pub(crate) use messages::{export_error_text, settings_problem_text};
 pub use table::{TableRow, sort_rows, sort_table, table_row, table_rows};
-pub use units::{dimension_label, format_value, period_label, unit_label};
+pub(crate) use units::{dimension_label, format_value, period_label, unit_label};
 
 /// A message in a language: `tr!(lang, "menu-file")`, `tr!(lang, "figures", count = "1,234", n = 1234)`.
 /// The id and the argument names are checked against the English resource when compiling.

@@ -14,34 +14,34 @@ fn in_lang<'a>(lang: Lang, own: &'a str, zh: &'a Option<String>) -> &'a str {
 }
 
 /// The dataset's title in a language.
-pub fn dataset_title(d: &Dataset, lang: Lang) -> &str {
+pub(crate) fn dataset_title(d: &Dataset, lang: Lang) -> &str {
     in_lang(lang, &d.title, &d.title_zh)
 }
 
 /// The dataset's description in a language.
-pub fn dataset_description(d: &Dataset, lang: Lang) -> &str {
+pub(crate) fn dataset_description(d: &Dataset, lang: Lang) -> &str {
     in_lang(lang, &d.description, &d.description_zh)
 }
 
 /// An entity's name in a language.
-pub fn entity_name(entity: &Entity, lang: Lang) -> &str {
+pub(crate) fn entity_name(entity: &Entity, lang: Lang) -> &str {
     in_lang(lang, &entity.name, &entity.name_zh)
 }
 
 /// A metric's name in a language.
-pub fn metric_name(metric: &Metric, lang: Lang) -> &str {
+pub(crate) fn metric_name(metric: &Metric, lang: Lang) -> &str {
     in_lang(lang, &metric.name, &metric.name_zh)
 }
 
 /// A category's name in a language.
-pub fn category_name(category: &Category, lang: Lang) -> &str {
+pub(crate) fn category_name(category: &Category, lang: Lang) -> &str {
     in_lang(lang, &category.name, &category.name_zh)
 }
 
 /// The scale readers of a language count money in, as its resource says (`money-scale`):
 /// billions in English, hundreds of millions (yi) in Chinese statistics. "As stored" stays: it was
 /// chosen on purpose.
-pub fn customary_scale(scale: UnitScale, lang: Lang) -> UnitScale {
+pub(crate) fn customary_scale(scale: UnitScale, lang: Lang) -> UnitScale {
     match scale {
         UnitScale::AsStored => UnitScale::AsStored,
         _ if tr!(lang, "money-scale") == "hundred-million" => UnitScale::HundredMillion,

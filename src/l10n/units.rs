@@ -8,7 +8,7 @@ use crate::tr;
 
 /// The axis label of a unit: "billion yuan" (100 million yuan in Chinese), "%", "index (first value = 100)"; empty
 /// for a plain count.
-pub fn unit_label(d: &Dataset, unit: &DisplayUnit, lang: Lang) -> String {
+pub(crate) fn unit_label(d: &Dataset, unit: &DisplayUnit, lang: Lang) -> String {
     match unit {
         DisplayUnit::Money { currency, multiplier } => {
             let scale = match *multiplier {
@@ -38,7 +38,7 @@ pub fn unit_label(d: &Dataset, unit: &DisplayUnit, lang: Lang) -> String {
 }
 
 /// A value with its unit: "921.3 billion yuan", "70 %", "+19.4 %", "4,991,000,000".
-pub fn format_value(d: &Dataset, unit: &DisplayUnit, value: f64, lang: Lang) -> String {
+pub(crate) fn format_value(d: &Dataset, unit: &DisplayUnit, value: f64, lang: Lang) -> String {
     let number = unit.format_number(value);
     match unit {
         unit if unit.is_percent() => format!("{number} %"),
@@ -52,7 +52,7 @@ pub fn format_value(d: &Dataset, unit: &DisplayUnit, value: f64, lang: Lang) -> 
 
 /// A period's label: `full_year` → "", `jan_nov` → "Jan–Nov", `q1` → "Q1";
 /// a period the app does not know is shown as its id.
-pub fn period_label(period: &str, lang: Lang) -> String {
+pub(crate) fn period_label(period: &str, lang: Lang) -> String {
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let month = |m: &str| MONTHS.iter().position(|x| *x == m).map(|i| month_name(i + 1, lang));
     match period {
@@ -91,7 +91,7 @@ fn month_name(month: usize, lang: Lang) -> String {
 
 /// What a whole is split by, as a heading: `destination` → "By destination"; a
 /// breakdown the app does not know is shown as its id.
-pub fn dimension_label(dimension: Option<&str>, lang: Lang) -> String {
+pub(crate) fn dimension_label(dimension: Option<&str>, lang: Lang) -> String {
     match dimension {
         Some("destination") => tr!(lang, "dimension-destination"),
         Some("goods") => tr!(lang, "dimension-goods"),

@@ -12,7 +12,7 @@ use crate::l10n::Lang;
 use crate::tr;
 
 /// One entry of a chart's legend.
-pub struct LegendEntry {
+pub(crate) struct LegendEntry {
     /// The series id (what [`Command::ToggleSeries`] hides).
     pub id: String,
     /// The text.
@@ -26,7 +26,7 @@ pub struct LegendEntry {
 }
 
 /// Title, subtitle and notes.
-pub fn header(ui: &mut Ui, title: &str, subtitle: &str, notes: &[String]) {
+pub(crate) fn header(ui: &mut Ui, title: &str, subtitle: &str, notes: &[String]) {
     ui.label(RichText::new(title).size(20.0).strong());
     if !subtitle.is_empty() {
         ui.label(RichText::new(subtitle).weak());
@@ -43,7 +43,7 @@ const FIRST_FOOTER_HEIGHT: f32 = 64.0;
 /// The height a chart drew under its plot on the last frame. The plot gets the rest of the view,
 /// so a legend that wraps onto more rows never pushes the sources line out of the window, or out
 /// of an exported picture.
-pub fn footer_height(ui: &Ui, tab: Tab) -> f32 {
+pub(crate) fn footer_height(ui: &Ui, tab: Tab) -> f32 {
     ui.ctx().data(|d| d.get_temp(footer_id(tab))).unwrap_or(FIRST_FOOTER_HEIGHT)
 }
 
@@ -64,7 +64,7 @@ fn footer_id(tab: Tab) -> egui::Id {
 }
 
 /// The message shown instead of an empty chart.
-pub fn empty(ui: &mut Ui, reason: &str) {
+pub(crate) fn empty(ui: &mut Ui, reason: &str) {
     ui.add_space(40.0);
     ui.vertical_centered(|ui| {
         ui.label(RichText::new(reason).size(16.0).weak());
@@ -72,7 +72,7 @@ pub fn empty(ui: &mut Ui, reason: &str) {
 }
 
 /// A clickable legend: a click hides or shows a series, an alt-click shows only it.
-pub fn legend(ui: &mut Ui, entries: &[LegendEntry], lang: Lang) -> Vec<Command> {
+pub(crate) fn legend(ui: &mut Ui, entries: &[LegendEntry], lang: Lang) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         let font = egui::TextStyle::Button.resolve(ui.style());
@@ -121,7 +121,7 @@ pub fn legend(ui: &mut Ui, entries: &[LegendEntry], lang: Lang) -> Vec<Command> 
 }
 
 /// Explains the point markers: filled = reported, hollow = derived, diamond = low trust.
-pub fn marks_legend(ui: &mut Ui, any_derived: bool, any_low_trust: bool, lang: Lang) {
+pub(crate) fn marks_legend(ui: &mut Ui, any_derived: bool, any_low_trust: bool, lang: Lang) {
     if !any_derived && !any_low_trust {
         return;
     }
@@ -136,7 +136,7 @@ pub fn marks_legend(ui: &mut Ui, any_derived: bool, any_low_trust: bool, lang: L
 }
 
 /// "Source: China Daily, 2026-02-14; Jinhua Daily, 2025-01-27 and 3 more."
-pub fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: Lang) -> String {
+pub(crate) fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: Lang) -> String {
     if sources.is_empty() {
         return String::new();
     }
@@ -153,7 +153,7 @@ pub fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: 
 }
 
 /// What every chart draws under its plot.
-pub struct Footer<'a> {
+pub(crate) struct Footer<'a> {
     /// The legend's entries; empty for no legend.
     pub legend: Vec<LegendEntry>,
     /// How many lines were left out to keep the chart readable (a link to the Table says so).
@@ -170,7 +170,7 @@ pub struct Footer<'a> {
 /// plot (so the next frame sizes the plot to leave room for it) and records where the chart is
 /// (`top` to here, `plot` the plot area, `right` the chart's right edge), for image export and
 /// for the decimation of the next frame.
-pub fn finish(
+pub(crate) fn finish(
     ui: &mut Ui,
     ctx: &ViewContext<'_>,
     tab: Tab,

@@ -86,7 +86,7 @@ pub fn place(chart: &BarChart) -> Placement<'_> {
 }
 
 /// Draws the view and returns what the person asked for.
-pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWords) -> Vec<Command> {
+pub(crate) fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWords) -> Vec<Command> {
     let mut commands = Vec::new();
     if ctx.controls {
         commands.extend(controls(ui, ctx, chart, words));

@@ -9,19 +9,19 @@ use crate::l10n::{Explanation, explain};
 use crate::tr;
 
 /// Whether a link may be opened: only web pages, never `file:` or `javascript:`.
-pub fn is_web_link(url: &str) -> bool {
+pub(crate) fn is_web_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")) && !lower.contains(char::is_whitespace)
 }
 
 /// The explanation of a selected figure.
-pub fn explain_selected(d: &Dataset, selected: &SelectedFigure, lang: Lang) -> Explanation {
+pub(crate) fn explain_selected(d: &Dataset, selected: &SelectedFigure, lang: Lang) -> Explanation {
     explain(d, &selected.figure, lang)
 }
 
 /// A hovered figure: its facts beside the pointer, and a click selects it (the details card
 /// then shows it). Every chart view hovers this way.
-pub fn hover(
+pub(crate) fn hover(
     ui: &Ui,
     response: &egui::Response,
     anchor: egui::Pos2,
@@ -35,7 +35,7 @@ pub fn hover(
 }
 
 /// The tooltip's content.
-pub fn tooltip_ui(ui: &mut Ui, e: &Explanation) {
+pub(crate) fn tooltip_ui(ui: &mut Ui, e: &Explanation) {
     ui.set_max_width(420.0);
     ui.label(RichText::new(format!("{} — {}", e.heading, e.time)).strong());
     ui.label(RichText::new(&e.value).size(16.0).strong());
@@ -45,7 +45,7 @@ pub fn tooltip_ui(ui: &mut Ui, e: &Explanation) {
 }
 
 /// The details card: the tooltip's facts plus the quote and a link to the source.
-pub fn card(ui: &mut Ui, e: &Explanation, lang: Lang) -> Vec<Command> {
+pub(crate) fn card(ui: &mut Ui, e: &Explanation, lang: Lang) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {

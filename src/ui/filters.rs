@@ -19,7 +19,7 @@ const TREE_LIMIT: usize = 60;
 
 /// The side panel's own state that is not part of the filter.
 #[derive(Debug, Default)]
-pub struct PanelState {
+pub(crate) struct PanelState {
     /// Text typed into the metric search box.
     pub metric_search: String,
     /// Text typed into the entity search box.
@@ -68,7 +68,7 @@ fn mode_help(mode: ValueMode, lang: Lang) -> String {
 
 /// What the panel shows that follows from the filter, made when the filter changes (not every
 /// frame): why the log scale or a value mode cannot be chosen, the totals a share can be of.
-pub struct PanelFacts<'a> {
+pub(crate) struct PanelFacts<'a> {
     /// Why the log scale cannot be used, in words.
     pub log_unavailable: Option<&'a str>,
     /// Why each mode of `ValueMode::ALL` cannot be chosen, in words.
@@ -78,7 +78,7 @@ pub struct PanelFacts<'a> {
 }
 
 /// Draws the filters; returns the commands they produce.
-pub fn show(
+pub(crate) fn show(
     ui: &mut Ui,
     d: &Dataset,
     dataset_generation: u64,

@@ -8,14 +8,14 @@ use std::sync::Arc;
 use egui::{FontData, FontDefinitions, FontFamily};
 
 /// Droid Sans Fallback (Apache-2.0, see `assets/fonts/README.md`).
-pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+pub(crate) const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
 
 const CJK_NAME: &str = "droid-sans-fallback";
 /// The name egui's default font definitions give the Hack font.
 const SYMBOLS_NAME: &str = "Hack";
 
 /// The app's font definitions: egui's defaults with the fallbacks above.
-pub fn definitions() -> FontDefinitions {
+pub(crate) fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(CJK_NAME.to_string(), Arc::new(FontData::from_static(CJK_FONT)));
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();

@@ -7,28 +7,28 @@ use crate::l10n::Lang;
 use crate::tr;
 
 /// Keyboard shortcuts, shown in the menus and in Help › Keyboard shortcuts.
-pub mod keys {
+pub(crate) mod keys {
     use super::*;
     /// Open a dataset.
-    pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::O);
+    pub(crate) const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::O);
     /// Reset the filters.
-    pub const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::R);
+    pub(crate) const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::R);
     /// Read the open file again.
-    pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, egui::Key::F5);
+    pub(crate) const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, egui::Key::F5);
     /// Quit.
-    pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::Q);
+    pub(crate) const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::Q);
     /// Export the chart as PNG.
-    pub const EXPORT_IMAGE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::S);
+    pub(crate) const EXPORT_IMAGE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::S);
     /// Export the whole window as PNG.
-    pub const EXPORT_WINDOW: KeyboardShortcut =
+    pub(crate) const EXPORT_WINDOW: KeyboardShortcut =
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), egui::Key::S);
     /// Copy the chart to the clipboard.
-    pub const COPY_IMAGE: KeyboardShortcut =
+    pub(crate) const COPY_IMAGE: KeyboardShortcut =
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), egui::Key::C);
     /// Show or hide the side panel.
-    pub const SIDE_PANEL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::B);
+    pub(crate) const SIDE_PANEL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::B);
     /// Tabs 1–5.
-    pub const TABS: [KeyboardShortcut; 5] = [
+    pub(crate) const TABS: [KeyboardShortcut; 5] = [
         KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::Num1),
         KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::Num2),
         KeyboardShortcut::new(Modifiers::COMMAND, egui::Key::Num3),
@@ -38,7 +38,7 @@ pub mod keys {
 }
 
 /// Reads the keyboard shortcuts of this frame.
-pub fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
+pub(crate) fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
     let mut commands = Vec::new();
     ctx.input_mut(|i| {
         for (k, tab) in keys::TABS.iter().zip(Tab::ALL) {
@@ -87,7 +87,7 @@ fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>) -> bool {
 }
 
 /// The menu bar and the tab strip.
-pub fn show(
+pub(crate) fn show(
     ui: &mut Ui,
     tab: Tab,
     lang: Lang,
@@ -189,7 +189,7 @@ pub fn show(
 }
 
 /// The lines of Help › Keyboard shortcuts.
-pub fn shortcut_help(ctx: &egui::Context, lang: Lang) -> Vec<(String, String)> {
+pub(crate) fn shortcut_help(ctx: &egui::Context, lang: Lang) -> Vec<(String, String)> {
     let mut lines: Vec<(String, String)> = Tab::ALL
         .iter()
         .enumerate()

@@ -1,17 +1,17 @@
 //! The views. Each view reads the dataset, the filter and a chart model, draws, and returns
 //! [`Command`]s; `app.rs` applies them in one place, so no view reaches into another.
 
-pub mod chart_frame;
+pub(crate) mod chart_frame;
 pub mod compare;
-pub mod details;
-pub mod filters;
+pub(crate) mod details;
+pub(crate) mod filters;
 pub mod fonts;
-pub mod menu;
+pub(crate) mod menu;
 pub mod over_time;
-pub mod palette;
-pub mod path_dialog;
-pub mod shares;
-pub mod sources;
+pub(crate) mod palette;
+pub(crate) mod path_dialog;
+pub(crate) mod shares;
+pub(crate) mod sources;
 pub mod table;
 
 use serde::{Deserialize, Serialize};
@@ -40,10 +40,10 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in order (Ctrl+1…5).
-    pub const ALL: [Tab; 5] = [Tab::OverTime, Tab::Compare, Tab::Shares, Tab::Table, Tab::Sources];
+    pub(crate) const ALL: [Tab; 5] = [Tab::OverTime, Tab::Compare, Tab::Shares, Tab::Table, Tab::Sources];
 
     /// The tab's label.
-    pub fn label(self, lang: Lang) -> String {
+    pub(crate) fn label(self, lang: Lang) -> String {
         match self {
             Tab::OverTime => tr!(lang, "ui-over-time"),
             Tab::Compare => tr!(lang, "ui-compare"),
@@ -54,7 +54,7 @@ impl Tab {
     }
 
     /// Whether the tab shows a chart (whose figures the Table lists).
-    pub fn is_chart(self) -> bool {
+    pub(crate) fn is_chart(self) -> bool {
         matches!(self, Tab::OverTime | Tab::Compare | Tab::Shares)
     }
 }
@@ -131,13 +131,6 @@ pub enum Command {
     },
     /// Ask for the size and resolution of an offscreen rendering of the chart.
     ShowHighResExport,
-    /// Render the chart offscreen at a scale and size, and save it as PNG.
-    ExportHighRes {
-        /// Pixels per point.
-        scale: f32,
-        /// Layout size in points.
-        size: [u32; 2],
-    },
     /// Copy the chart on screen to the clipboard as an image.
     CopyImage,
     /// Save the Table view's rows as CSV.
@@ -189,7 +182,7 @@ impl ChartLayout {
 
 /// The command a control's edit makes: a copy of the filter with the edit applied. Controls call
 /// it only when the person changed something, so drawing them copies nothing.
-pub fn edit_filter(f: &Filter, edit: impl FnOnce(&mut Filter)) -> Command {
+pub(crate) fn edit_filter(f: &Filter, edit: impl FnOnce(&mut Filter)) -> Command {
     let mut f = f.clone();
     edit(&mut f);
     Command::SetFilter(f)
@@ -200,7 +193,7 @@ fn layout_id(tab: Tab) -> egui::Id {
 }
 
 /// Remembers where a tab's chart was drawn this frame.
-pub fn store_layout(ctx: &egui::Context, tab: Tab, layout: ChartLayout) {
+pub(crate) fn store_layout(ctx: &egui::Context, tab: Tab, layout: ChartLayout) {
     ctx.data_mut(|d| d.insert_temp(layout_id(tab), layout));
 }
 

@@ -34,7 +34,7 @@ const END_MARK: f32 = 18.0;
 
 /// Time ticks: whole years, never negative ones; for monthly or daily figures (`sub_year`) also
 /// every 6, 3, 2 or 1 months once the view spans only a few years. At most about 12 ticks.
-pub fn time_ticks(input: GridInput, sub_year: bool) -> Vec<GridMark> {
+pub(crate) fn time_ticks(input: GridInput, sub_year: bool) -> Vec<GridMark> {
     const MONTH_STEPS: [i64; 11] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
     let (min, max) = input.bounds;
     let span_months = ((max - min) * 12.0).max(12.0);
@@ -54,7 +54,7 @@ pub fn time_ticks(input: GridInput, sub_year: bool) -> Vec<GridMark> {
 }
 
 /// A time tick's label: "2024" on a year, "2024-03" on a month.
-pub fn time_tick_label(value: f64) -> String {
+pub(crate) fn time_tick_label(value: f64) -> String {
     let month = (value * 12.0).round() as i64;
     match month.rem_euclid(12) {
         0 => month.div_euclid(12).to_string(),
@@ -63,7 +63,7 @@ pub fn time_tick_label(value: f64) -> String {
 }
 
 /// Ticks of a log10 axis at 1, 2 and 5 times powers of ten.
-pub fn log_ticks(input: GridInput) -> Vec<GridMark> {
+pub(crate) fn log_ticks(input: GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
     let mut marks = Vec::new();
     let first = min.floor() as i32;
@@ -336,7 +336,7 @@ fn paint_end_labels(
 /// Label centres as near as possible to the `wanted` ones, at least `height` apart and within
 /// `top..bottom` (where there is room): sorted top-down, each pushed below the one above, then
 /// the last ones pushed back up from the bottom.
-pub fn spread_apart(wanted: &[f32], height: f32, top: f32, bottom: f32) -> Vec<f32> {
+pub(crate) fn spread_apart(wanted: &[f32], height: f32, top: f32, bottom: f32) -> Vec<f32> {
     let mut order: Vec<usize> = (0..wanted.len()).collect();
     order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
     let (lowest, highest) = (top + height / 2.0, (bottom - height / 2.0).max(top + height / 2.0));

@@ -8,7 +8,7 @@ use egui_plot::LineStyle;
 use crate::data::query::{COLOURS, DASHES};
 
 /// Okabe & Ito (2008) without black, which is kept for text; then five of Paul Tol's.
-pub const PALETTE: [Color32; COLOURS] = [
+pub(crate) const PALETTE: [Color32; COLOURS] = [
     Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
     Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
     Color32::from_rgb(0x00, 0x9E, 0x73), // bluish green
@@ -24,7 +24,7 @@ pub const PALETTE: [Color32; COLOURS] = [
 ];
 
 /// The line patterns, by the query layer's dash index: solid, dashed, dotted, short dashes.
-pub const DASH_PATTERNS: [LineStyle; DASHES] = [
+pub(crate) const DASH_PATTERNS: [LineStyle; DASHES] = [
     LineStyle::Solid,
     LineStyle::Dashed { length: 12.0 },
     LineStyle::Dotted { spacing: 6.0 },
@@ -32,18 +32,18 @@ pub const DASH_PATTERNS: [LineStyle; DASHES] = [
 ];
 
 /// The colour of a palette slot.
-pub fn colour(slot: usize) -> Color32 {
+pub(crate) fn colour(slot: usize) -> Color32 {
     PALETTE[slot % COLOURS]
 }
 
 /// The pattern of a dash index.
-pub fn dash(index: usize) -> LineStyle {
+pub(crate) fn dash(index: usize) -> LineStyle {
     DASH_PATTERNS[index % DASHES]
 }
 
 /// A short stretch of line in a dash pattern, as egui_plot draws it: for legend swatches and
 /// the marks beside line names.
-pub fn dashed_segment(from: Pos2, to: Pos2, stroke: Stroke, index: usize) -> Vec<Shape> {
+pub(crate) fn dashed_segment(from: Pos2, to: Pos2, stroke: Stroke, index: usize) -> Vec<Shape> {
     match dash(index) {
         LineStyle::Solid => vec![Shape::line_segment([from, to], stroke)],
         LineStyle::Dashed { length } => Shape::dashed_line(&[from, to], stroke, length, length * 0.618),
@@ -55,7 +55,7 @@ pub fn dashed_segment(from: Pos2, to: Pos2, stroke: Stroke, index: usize) -> Vec
 
 /// The `index`-th shade of a colour, for the metrics of one entity in the Compare view: the
 /// first is the colour itself, the next ones lighter and darker in turn.
-pub fn shade(colour: Color32, index: usize) -> Color32 {
+pub(crate) fn shade(colour: Color32, index: usize) -> Color32 {
     const FACTORS: [f32; 5] = [1.0, 0.6, 1.35, 0.4, 1.7];
     let f = FACTORS[index % FACTORS.len()];
     let scale = |c: u8| -> u8 {
@@ -68,6 +68,6 @@ pub fn shade(colour: Color32, index: usize) -> Color32 {
 
 /// Grid lines: there to read values against, quieter than the data. egui_plot draws them in the
 /// text colour, which at full strength (our own year and percent ticks) competes with the lines.
-pub fn grid(visuals: &egui::Visuals) -> Color32 {
+pub(crate) fn grid(visuals: &egui::Visuals) -> Color32 {
     visuals.text_color().gamma_multiply(0.3)
 }

@@ -10,7 +10,7 @@ use crate::tr;
 
 /// The state of an open path dialog.
 #[derive(Debug, Clone)]
-pub struct PathDialog {
+pub(crate) struct PathDialog {
     /// The path typed so far.
     pub path: String,
     /// File name endings offered in the list (`json`, `csv`).
@@ -23,7 +23,7 @@ pub struct PathDialog {
 
 impl PathDialog {
     /// A dialog starting in `folder`.
-    pub fn new(folder: &Path, extensions: Vec<&'static str>) -> PathDialog {
+    pub(crate) fn new(folder: &Path, extensions: Vec<&'static str>) -> PathDialog {
         let mut path = folder.display().to_string();
         if !path.ends_with(std::path::MAIN_SEPARATOR) {
             path.push(std::path::MAIN_SEPARATOR);
@@ -32,7 +32,7 @@ impl PathDialog {
     }
 
     /// A dialog for a file to write, starting at `folder/name`.
-    pub fn save(folder: &Path, name: &str, extensions: Vec<&'static str>) -> PathDialog {
+    pub(crate) fn save(folder: &Path, name: &str, extensions: Vec<&'static str>) -> PathDialog {
         let mut dialog = PathDialog::new(folder, extensions);
         dialog.path.push_str(name);
         dialog.save = true;
@@ -47,7 +47,7 @@ impl PathDialog {
 }
 
 /// What the person did with the dialog this frame.
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Nothing yet.
     Open,
     /// Chose this file.
@@ -57,7 +57,7 @@ pub enum Outcome {
 }
 
 /// Draws the dialog window.
-pub fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lang) -> Outcome {
+pub(crate) fn show(ctx: &egui::Context, dialog: &mut PathDialog, title: &str, lang: Lang) -> Outcome {
     let mut outcome = Outcome::Open;
     let mut open = true;
     egui::Window::new(title).open(&mut open).collapsible(false).default_width(520.0).show(ctx, |ui: &mut Ui| {

@@ -21,7 +21,7 @@ enum Row {
 }
 
 /// Draws the view and returns what the person asked for.
-pub fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart, words: &ShareWords) -> Vec<Command> {
+pub(crate) fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart, words: &ShareWords) -> Vec<Command> {
     let mut commands = Vec::new();
     let lang = ctx.lang;
     if ctx.controls {

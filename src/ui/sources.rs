@@ -18,7 +18,7 @@ const MAX_LISTED: usize = 200;
 
 /// One row of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourcesItem {
+pub(crate) enum SourcesItem {
     /// A source, by index.
     Source(usize),
     /// The figures derived from others.
@@ -29,7 +29,7 @@ pub enum SourcesItem {
 
 /// The view's own state: the search, its matches, and the item picked.
 #[derive(Debug, Default)]
-pub struct SourcesState {
+pub(crate) struct SourcesState {
     /// The text typed into the search box.
     pub search: String,
     /// The item whose details are shown; the first match when none was picked.
@@ -51,7 +51,7 @@ impl SourcesState {
 
 /// Draws the view; `index` is [`crate::data::query::sources_index`] of `d`, `generation` counts
 /// datasets opened.
-pub fn show(
+pub(crate) fn show(
     ui: &mut Ui,
     d: &Dataset,
     index: &SourcesIndex,

@@ -10,7 +10,7 @@ use crate::l10n::Lang;
 use crate::tr;
 
 /// Draws the rows; a click on a header asks to sort by it (returned as the new sort).
-pub fn show(
+pub(crate) fn show(
     ui: &mut Ui,
     caption: &str,
     table: &Table,

@@ -11,10 +11,10 @@ mod table;
 
 pub use bars::{BarCell, BarChart, BarGroup, BarSeries, PartsOf, bar_chart, bars_from_line, parts_refuse_stacking};
 pub use line::{LineChart, Point, Series, line_chart};
-pub use reason::{Empty, Note, Unavailable};
+pub(crate) use reason::{Empty, Note, Unavailable};
 pub use shares::{ShareChart, ShareRow, share_chart};
-pub use sources::{SourcesIndex, source_label, sources_index};
-pub use style::{COLOURS, DASHES, LineStyle, entity_colours, line_styles};
+pub(crate) use sources::{SourcesIndex, source_label, sources_index};
+pub(crate) use style::{COLOURS, DASHES, LineStyle, entity_colours, line_styles};
 pub use table::{Table, TableColumn, TableRef, by_value};
 
 use std::collections::HashSet;
@@ -43,7 +43,13 @@ pub struct ShownFigure {
 
 impl ShownFigure {
     /// A figure drawn under filter `f`.
-    pub fn new(observation: usize, shown: Option<f64>, unit: DisplayUnit, other: Option<usize>, f: &Filter) -> Self {
+    pub(crate) fn new(
+        observation: usize,
+        shown: Option<f64>,
+        unit: DisplayUnit,
+        other: Option<usize>,
+        f: &Filter,
+    ) -> Self {
         ShownFigure { observation, shown, unit, other, mode: f.mode, unit_scale: f.unit_scale }
     }
 }
@@ -65,7 +71,7 @@ pub struct SeriesKey {
 
 impl SeriesKey {
     /// The key of the series an observation belongs to.
-    pub fn of(cell: &Cell) -> SeriesKey {
+    pub(crate) fn of(cell: &Cell) -> SeriesKey {
         SeriesKey {
             entity: cell.entity,
             metric: cell.metric,
@@ -76,7 +82,7 @@ impl SeriesKey {
     }
 
     /// A stable text id, used to hide series: `jinhua:exports`, `yiwu:exports:toys@jan_nov`.
-    pub fn id(&self, d: &Dataset) -> String {
+    pub(crate) fn id(&self, d: &Dataset) -> String {
         let mut id = format!("{}:{}", d.entity(self.entity).id, d.metric(self.metric).id);
         if let Some(c) = self.category {
             id.push(':');
@@ -110,7 +116,7 @@ pub(crate) struct Selection {
 }
 
 impl Selection {
-    pub fn new(d: &Dataset, f: &Filter) -> Selection {
+    pub(crate) fn new(d: &Dataset, f: &Filter) -> Selection {
         let mut entity_on = vec![false; d.entities.len()];
         for id in &f.entities {
             if let Some(e) = d.entity_id(id) {
@@ -133,17 +139,17 @@ impl Selection {
     }
 
     /// Whether an entity is selected.
-    pub fn has_entity(&self, e: EntityId) -> bool {
+    pub(crate) fn has_entity(&self, e: EntityId) -> bool {
         self.entity_on.get(e.0 as usize).copied().unwrap_or(false)
     }
 
     /// Whether a metric is selected.
-    pub fn has_metric(&self, m: MetricId) -> bool {
+    pub(crate) fn has_metric(&self, m: MetricId) -> bool {
         self.metric_on.get(m.0 as usize).copied().unwrap_or(false)
     }
 
     /// Whether an observation passes every filter but the metric and entity choice.
-    pub fn passes(&self, f: &Filter, o: &Observation) -> bool {
+    pub(crate) fn passes(&self, f: &Filter, o: &Observation) -> bool {
         let year = o.cell.time.year();
         let period_ok = match o.cell.time {
             // Months and days are their own resolution; periods qualify years only.
@@ -160,7 +166,7 @@ impl Selection {
 }
 
 /// The factor that turns a stored value into the display scale, and the display unit.
-pub fn scaled_unit(unit: &Unit, scale: UnitScale) -> (f64, DisplayUnit) {
+pub(crate) fn scaled_unit(unit: &Unit, scale: UnitScale) -> (f64, DisplayUnit) {
     match (unit, scale.multiplier()) {
         (Unit::Money { currency, multiplier }, Some(target)) => {
             (multiplier / target, DisplayUnit::Money { currency: *currency, multiplier: target })
@@ -170,7 +176,7 @@ pub fn scaled_unit(unit: &Unit, scale: UnitScale) -> (f64, DisplayUnit) {
 }
 
 /// Why a value mode cannot be used with the current selection; `None` when it can.
-pub fn mode_unavailable(d: &Dataset, f: &Filter, mode: ValueMode) -> Option<Unavailable> {
+pub(crate) fn mode_unavailable(d: &Dataset, f: &Filter, mode: ValueMode) -> Option<Unavailable> {
     let sel = Selection::new(d, f);
     let additive = sel.metrics.iter().any(|&m| d.metric(m).unit.is_additive());
     match mode {
@@ -198,7 +204,7 @@ pub struct FilterOptions {
 }
 
 /// The options of the filter panel for filter `f`.
-pub fn filter_options(d: &Dataset, f: &Filter) -> FilterOptions {
+pub(crate) fn filter_options(d: &Dataset, f: &Filter) -> FilterOptions {
     FilterOptions {
         modes: ValueMode::ALL.iter().map(|&mode| mode_unavailable(d, f, mode)).collect(),
         total_candidates: total_metric_candidates(d, f),
@@ -207,7 +213,7 @@ pub fn filter_options(d: &Dataset, f: &Filter) -> FilterOptions {
 
 /// Metrics that can serve as the denominator of [`ValueMode::ShareOfTotal`]: same unit
 /// family as a selected additive metric, not itself selected.
-pub fn total_metric_candidates(d: &Dataset, f: &Filter) -> Vec<MetricId> {
+pub(crate) fn total_metric_candidates(d: &Dataset, f: &Filter) -> Vec<MetricId> {
     let sel = Selection::new(d, f);
     let units: Vec<DisplayUnit> = sel
         .metrics
@@ -239,7 +245,7 @@ pub struct FilterSummary {
 
 /// Counts what the filters leave out of the selection (each figure counted once, by the first
 /// reason that applies).
-pub fn filter_summary(d: &Dataset, f: &Filter) -> FilterSummary {
+pub(crate) fn filter_summary(d: &Dataset, f: &Filter) -> FilterSummary {
     let sel = Selection::new(d, f);
     let mut summary = FilterSummary::default();
     for o in &d.observations {

@@ -4,7 +4,7 @@
 use super::*;
 
 /// The group of metrics the Industry shares view shows, when a dataset declares it.
-pub const INDUSTRY_SHARE_GROUP: &str = "industry_share";
+pub(crate) const INDUSTRY_SHARE_GROUP: &str = "industry_share";
 
 /// One horizontal bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,7 @@ pub struct ShareChart {
 }
 
 /// Whether a metric belongs in the Industry shares view.
-pub fn is_industry_share(d: &Dataset, m: MetricId) -> bool {
+pub(crate) fn is_industry_share(d: &Dataset, m: MetricId) -> bool {
     let metric = d.metric(m);
     let dataset_has_group = d.metrics.iter().any(|m| m.group == INDUSTRY_SHARE_GROUP);
     metric.unit == Unit::SharePercent && (!dataset_has_group || metric.group == INDUSTRY_SHARE_GROUP)

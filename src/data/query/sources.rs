@@ -3,7 +3,7 @@
 use super::*;
 
 /// A source's short label: "China Daily, 2026-02-14".
-pub fn source_label(source: &Source) -> String {
+pub(crate) fn source_label(source: &Source) -> String {
     match &source.published {
         Some(date) if !source.publisher.is_empty() => format!("{}, {date}", source.publisher),
         Some(date) => format!("{}, {date}", source.title),
@@ -35,7 +35,7 @@ fn figures_by_source(d: &Dataset) -> Vec<Vec<usize>> {
 /// the conflicting figures, and each source's searchable text (title, publisher and the quotes of
 /// its figures, lowercased), so that a search does not lowercase every quote on every keystroke.
 #[derive(Debug, Clone, Default)]
-pub struct SourcesIndex {
+pub(crate) struct SourcesIndex {
     /// For each source, the observations it supports, in dataset order.
     pub figures: Vec<Vec<usize>>,
     /// The derived observations.
@@ -46,7 +46,7 @@ pub struct SourcesIndex {
 }
 
 /// The Sources view's index of `d`.
-pub fn sources_index(d: &Dataset) -> SourcesIndex {
+pub(crate) fn sources_index(d: &Dataset) -> SourcesIndex {
     let figures = figures_by_source(d);
     let search_text = d
         .sources
@@ -72,7 +72,7 @@ pub fn sources_index(d: &Dataset) -> SourcesIndex {
 impl SourcesIndex {
     /// The sources whose title, publisher or quotes contain `text` (any case), in order; all of
     /// them for an empty text.
-    pub fn search(&self, text: &str) -> Vec<usize> {
+    pub(crate) fn search(&self, text: &str) -> Vec<usize> {
         let needle = text.trim().to_lowercase();
         (0..self.search_text.len()).filter(|&i| self.search_text[i].contains(&needle)).collect()
     }

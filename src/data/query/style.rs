@@ -8,10 +8,10 @@ use rustc_hash::FxHashMap;
 use super::*;
 
 /// How many colours the views' palette has.
-pub const COLOURS: usize = 12;
+pub(crate) const COLOURS: usize = 12;
 
 /// How many dash patterns lines have (the first is solid).
-pub const DASHES: usize = 4;
+pub(crate) const DASHES: usize = 4;
 
 /// How a line is drawn: a colour of the palette and a dash pattern, by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -25,7 +25,10 @@ pub struct LineStyle {
 /// The colour of each place a view shows: its place among the `selected` entities, so that it
 /// is the same in every view of one selection; when more are selected than there are colours,
 /// its place among the entities `shown` (in their order), so that those drawn differ.
-pub fn entity_colours(selected: &[EntityId], shown: impl IntoIterator<Item = EntityId>) -> FxHashMap<EntityId, usize> {
+pub(crate) fn entity_colours(
+    selected: &[EntityId],
+    shown: impl IntoIterator<Item = EntityId>,
+) -> FxHashMap<EntityId, usize> {
     let mut slots = FxHashMap::default();
     if selected.len() <= COLOURS {
         slots.extend(selected.iter().enumerate().map(|(i, &e)| (e, i)));
@@ -41,7 +44,7 @@ pub fn entity_colours(selected: &[EntityId], shown: impl IntoIterator<Item = Ent
 /// The styles of lines whose entities are `entities`, in legend order. Each place's first
 /// [`DASHES`] lines take its colour with dashes 0, 1, 2, 3; its next ones take a colour that no
 /// place among `entities` has, again with the four dashes.
-pub fn line_styles(entities: &[EntityId], selected: &[EntityId]) -> Vec<LineStyle> {
+pub(crate) fn line_styles(entities: &[EntityId], selected: &[EntityId]) -> Vec<LineStyle> {
     let colours = entity_colours(selected, entities.iter().copied());
     let taken: Vec<usize> = entities.iter().filter_map(|e| colours.get(e).copied()).collect();
     let mut free = (0..COLOURS).filter(|c| !taken.contains(c));

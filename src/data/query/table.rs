@@ -70,7 +70,7 @@ impl Table {
     /// Sorts by a column; equal rows keep their chart order, missing values go last. Names sort
     /// by `entity_rank` and `metric_rank` (each entity's and metric's place in the order of its
     /// name, in the reader's language).
-    pub fn sort(
+    pub(crate) fn sort(
         &mut self,
         d: &Dataset,
         column: TableColumn,
