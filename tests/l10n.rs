@@ -1,21 +1,29 @@
 //! The resource files: every language has every message of every other, each using no argument
 //! the code does not pass (the English, the fallback, declares them: `tr!` checks the code
-//! against it), and the words reach the user without Fluent's invisible isolation marks.
+//! against it) and showing every one the English shows, and the words reach the user without
+//! Fluent's invisible isolation marks.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
+/// The variables a message uses: all of them, and those it shows (not only chooses a plural by).
+#[derive(Debug, Default)]
+struct Vars {
+    all: BTreeSet<String>,
+    shown: BTreeSet<String>,
+}
+
 /// Message id → the variables it uses, for one resource file.
-fn messages(path: &Path) -> BTreeMap<String, BTreeSet<String>> {
+fn messages(path: &Path) -> BTreeMap<String, Vars> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let resource = fluent_syntax::parser::parse(text.as_str())
         .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
     let mut all = BTreeMap::new();
     for entry in resource.body {
         if let Entry::Message(m) = entry {
-            let mut vars = BTreeSet::new();
+            let mut vars = Vars::default();
             if let Some(value) = &m.value {
                 variables(value, &mut vars);
             }
@@ -28,7 +36,7 @@ fn messages(path: &Path) -> BTreeMap<String, BTreeSet<String>> {
     all
 }
 
-fn variables(pattern: &Pattern<&str>, into: &mut BTreeSet<String>) {
+fn variables(pattern: &Pattern<&str>, into: &mut Vars) {
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
             expression_variables(expression, into);
@@ -36,11 +44,11 @@ fn variables(pattern: &Pattern<&str>, into: &mut BTreeSet<String>) {
     }
 }
 
-fn expression_variables(expression: &Expression<&str>, into: &mut BTreeSet<String>) {
+fn expression_variables(expression: &Expression<&str>, into: &mut Vars) {
     match expression {
-        Expression::Inline(inline) => inline_variables(inline, into),
+        Expression::Inline(inline) => inline_variables(inline, into, true),
         Expression::Select { selector, variants } => {
-            inline_variables(selector, into);
+            inline_variables(selector, into, false);
             for v in variants {
                 variables(&v.value, into);
             }
@@ -48,22 +56,25 @@ fn expression_variables(expression: &Expression<&str>, into: &mut BTreeSet<Strin
     }
 }
 
-fn inline_variables(inline: &InlineExpression<&str>, into: &mut BTreeSet<String>) {
+fn inline_variables(inline: &InlineExpression<&str>, into: &mut Vars, shown: bool) {
     match inline {
         InlineExpression::VariableReference { id } => {
-            into.insert(id.name.to_string());
+            into.all.insert(id.name.to_string());
+            if shown {
+                into.shown.insert(id.name.to_string());
+            }
         }
         InlineExpression::Placeable { expression } => expression_variables(expression, into),
         InlineExpression::FunctionReference { arguments, .. } => {
             for a in &arguments.positional {
-                inline_variables(a, into);
+                inline_variables(a, into, shown);
             }
         }
         _ => {}
     }
 }
 
-fn languages() -> Vec<(String, BTreeMap<String, BTreeSet<String>>)> {
+fn languages() -> Vec<(String, BTreeMap<String, Vars>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
     let mut all: Vec<_> = std::fs::read_dir(&dir)
         .expect("the i18n folder")
@@ -71,12 +82,12 @@ fn languages() -> Vec<(String, BTreeMap<String, BTreeSet<String>>)> {
         .filter(|p| p.is_dir())
         .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), messages(&p.join("trade_explorer.ftl"))))
         .collect();
-    all.sort();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
     all
 }
 
 #[test]
-fn every_language_has_every_message_and_no_argument_the_english_lacks() {
+fn every_language_has_every_message_and_the_same_arguments() {
     let all = languages();
     assert!(all.len() >= 2, "{:?}", all.iter().map(|(l, _)| l).collect::<Vec<_>>());
     let (first, reference) = all.iter().find(|(l, _)| l == "en").expect("the English resource");
@@ -85,10 +96,14 @@ fn every_language_has_every_message_and_no_argument_the_english_lacks() {
         for (id, vars) in reference {
             match messages.get(id) {
                 None => problems.push(format!("{lang}: no {id} (it is in {first})")),
-                // A language may leave an argument out (Chinese needs no plural count), never add one.
-                Some(v) if !v.is_subset(vars) => {
-                    problems.push(format!("{lang}: {id} uses {v:?}, {first} only {vars:?}"))
+                // A language never uses an argument the code does not pass, and shows every
+                // one the English shows; it may leave out a number English only chooses a
+                // plural by (Chinese has no plural forms).
+                Some(v) if !v.all.is_subset(&vars.all) => {
+                    problems.push(format!("{lang}: {id} uses {:?}, {first} only {:?}", v.all, vars.all))
                 }
+                Some(v) if !vars.shown.is_subset(&v.all) => problems
+                    .push(format!("{lang}: {id} leaves out {:?}", vars.shown.difference(&v.all).collect::<Vec<_>>())),
                 Some(_) => {}
             }
         }
