@@ -99,7 +99,15 @@ fn over_time_view(
     words: &LineWords,
     drawn: &[Prepared],
 ) -> usize {
-    let view = ViewContext { dataset: d, filter: f, lang: Lang::EN, selected: None, interactive: true, controls: true };
+    let view = ViewContext {
+        dataset: d,
+        generation: 0,
+        filter: f,
+        lang: Lang::EN,
+        selected: None,
+        interactive: true,
+        controls: true,
+    };
     frame(ctx, input(None), |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
             let _ = trade_explorer::ui::over_time::show(ui, &view, chart, words, drawn);

@@ -232,7 +232,8 @@ impl TradeExplorerApp {
         let lang = self.session.state.lang;
         let mut commands = Vec::new();
         if let Some(selected) = &self.ui.selected {
-            let e = details::explain_selected(self.data.dataset(), selected, lang);
+            let generation = self.data.generation.0;
+            let e = details::explanation(ui.ctx(), self.data.dataset(), generation, &selected.figure, lang);
             commands.extend(details::card(ui, &e, lang));
             ui.add_space(6.0);
         }
@@ -265,6 +266,7 @@ impl TradeExplorerApp {
         let (models, words) = (self.data.models(), self.data.words());
         let view = ViewContext {
             dataset: self.data.dataset(),
+            generation: self.data.generation.0,
             filter: self.data.filter(),
             lang,
             selected: self.ui.selected.as_ref(),

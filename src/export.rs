@@ -224,7 +224,8 @@ pub(crate) struct RenderSpec {
 
 /// Draws one chart view, as the window does but without controls, tooltips or selection.
 pub(crate) fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: ChartView, lang: Lang) {
-    let ctx = ViewContext { dataset: d, filter: f, lang, selected: None, interactive: false, controls: false };
+    let ctx =
+        ViewContext { dataset: d, generation: 0, filter: f, lang, selected: None, interactive: false, controls: false };
     // The commands of an offscreen frame have nobody to act on them.
     let _ = match view {
         ChartView::OverTime => {

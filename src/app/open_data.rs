@@ -14,7 +14,7 @@ use crate::data::query::{
 use crate::data::{Dataset, Filter, Loaded};
 use crate::l10n::{
     BarWords, Lang, LineWords, ShareWords, TableRow, bar_words, customary_scale, line_words, share_words, sort_table,
-    table_rows, unavailable_text,
+    status_text, table_rows, unavailable_text,
 };
 use crate::ui::Tab;
 use crate::ui::over_time::{Prepared, prepare};
@@ -59,6 +59,8 @@ pub struct Words {
     pub shares: ShareWords,
     /// Why each value mode cannot be chosen (in the order of `ValueMode::ALL`).
     pub modes_unavailable: Vec<Option<String>>,
+    /// The status line's figure count and what the filters hide.
+    pub status: String,
 }
 
 impl Words {
@@ -68,6 +70,7 @@ impl Words {
             bars: bar_words(d, &models.bars, lang),
             shares: share_words(d, &models.shares, lang),
             modes_unavailable: models.options.modes.iter().map(|m| m.map(|why| unavailable_text(why, lang))).collect(),
+            status: status_text(d, &models.summary, lang),
         }
     }
 }

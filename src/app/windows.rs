@@ -18,14 +18,9 @@ impl TradeExplorerApp {
         let d = self.data.dataset();
         // Without a path, the data is the bundled dataset.
         let origin = if self.data.path.is_some() { self.data.origin.clone() } else { tr!(lang, "app-bundled") };
-        let count = |n: usize| format_number(n as f64, 0);
-        let mut parts = vec![
-            format!("{} ({origin})", dataset_title(d, lang)),
-            tr!(lang, "figure-count", n = d.observations.len(), count = count(d.observations.len())),
-        ];
-        parts.extend(self.hidden_by_filters(lang));
+        let status = format!("{} ({origin}) · {}", dataset_title(d, lang), self.data.words().status);
         ui.horizontal(|ui| {
-            ui.label(RichText::new(parts.join(" · ")).small());
+            ui.label(RichText::new(status).small());
             if let Some(opening) = &self.jobs.opening {
                 let text = tr!(lang, "app-opening", name = opening.name.as_str());
                 let bar = match opening.progress.fraction() {
@@ -43,31 +38,6 @@ impl TradeExplorerApp {
                 ui.label(RichText::new(text).small().color(ui.visuals().warn_fg_color));
             }
         });
-    }
-
-    /// "Filters hide 59 of 69 selected figures (59 other periods)", when they hide any.
-    fn hidden_by_filters(&self, lang: Lang) -> Option<String> {
-        let summary = self.data.models().summary;
-        let hidden = summary.by_years + summary.by_period + summary.by_derived + summary.by_trust;
-        if hidden == 0 {
-            return None;
-        }
-        let count = |n: usize| format_number(n as f64, 0);
-        let mut why = Vec::new();
-        if summary.by_years > 0 {
-            why.push(tr!(lang, "app-hidden-by-years", count = count(summary.by_years)));
-        }
-        if summary.by_period > 0 {
-            why.push(tr!(lang, "app-hidden-by-period", count = count(summary.by_period)));
-        }
-        if summary.by_derived > 0 {
-            why.push(tr!(lang, "app-hidden-by-derived", count = count(summary.by_derived)));
-        }
-        if summary.by_trust > 0 {
-            why.push(tr!(lang, "app-hidden-by-trust", count = count(summary.by_trust)));
-        }
-        let why = why.join(&tr!(lang, "list-separator"));
-        Some(tr!(lang, "app-filters-hide", hidden = count(hidden), selected = count(summary.selected), why = why))
     }
 
     /// The windows that float over the views; returns what they ask for.

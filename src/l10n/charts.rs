@@ -2,8 +2,11 @@
 //! the same in every language) for one language. The app keeps them with the models and makes
 //! them again only when the models or the language change.
 
-use crate::data::query::{BarChart, BarSeries, Empty, LineChart, Note, SeriesKey, ShareChart, ShareRow, Unavailable};
-use crate::data::{Dataset, DisplayUnit, EntityId, MetricId, PeriodId, Resolution, ValueMode};
+use crate::data::format::format_number;
+use crate::data::query::{
+    BarChart, BarSeries, Empty, LineChart, Note, SeriesKey, ShareChart, ShareRow, Unavailable, source_label,
+};
+use crate::data::{Dataset, DisplayUnit, EntityId, MetricId, PeriodId, Resolution, SourceId, ValueMode};
 use crate::l10n::{category_name, entity_name, metric_name};
 use crate::tr;
 
@@ -28,6 +31,8 @@ pub struct LineWords {
     pub empty: Option<String>,
     /// Why the log scale is not available.
     pub log_unavailable: Option<String>,
+    /// The sources line under the chart: "Source: China Daily, 2026-02-14; … and 3 more."
+    pub sources: String,
 }
 
 /// The words of the Compare chart.
@@ -49,6 +54,8 @@ pub struct BarWords {
     pub empty: Option<String>,
     /// Why the bars cannot be stacked.
     pub stack_unavailable: Option<String>,
+    /// The sources line under the chart: "Source: China Daily, 2026-02-14; … and 3 more."
+    pub sources: String,
 }
 
 /// The words of the Industry shares chart.
@@ -64,6 +71,8 @@ pub struct ShareWords {
     pub share_of: Vec<Option<String>>,
     /// Why nothing is drawn.
     pub empty: Option<String>,
+    /// The sources line under the chart: "Source: China Daily, 2026-02-14; … and 3 more."
+    pub sources: String,
 }
 
 /// "Exports", "Exports and imports", "Exports, imports and e-commerce", "Exports, imports and 2 more".
@@ -171,6 +180,7 @@ pub fn line_words(d: &Dataset, chart: &LineChart, lang: Lang) -> LineWords {
         notes: chart.notes.iter().map(|n| note_text(d, n, lang)).collect(),
         empty: chart.empty_reason.as_ref().map(|e| empty_text(d, e, lang)),
         log_unavailable: chart.log_unavailable.map(|u| unavailable_text(u, lang)),
+        sources: sources_line(d, &chart.sources, chart.any_derived, lang),
     }
 }
 
@@ -212,6 +222,7 @@ pub fn bar_words(d: &Dataset, chart: &BarChart, lang: Lang) -> BarWords {
         notes: chart.notes.iter().map(|n| note_text(d, n, lang)).collect(),
         empty: chart.empty_reason.as_ref().map(|e| empty_text(d, e, lang)),
         stack_unavailable: chart.stack_unavailable.map(|u| unavailable_text(u, lang)),
+        sources: sources_line(d, &chart.sources, chart.any_derived, lang),
     }
 }
 
@@ -227,7 +238,25 @@ pub fn share_words(d: &Dataset, chart: &ShareChart, lang: Lang) -> ShareWords {
         labels: chart.rows.iter().map(|r| share_row_label(d, r, lang)).collect(),
         share_of: chart.rows.iter().map(|r| share_of_text(d, r, lang)).collect(),
         empty: chart.empty_reason.as_ref().map(|e| empty_text(d, e, lang)),
+        sources: sources_line(d, &chart.sources, chart.any_derived, lang),
     }
+}
+
+/// "Source: China Daily, 2026-02-14; Jinhua Daily, 2025-01-27 and 3 more."
+fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: Lang) -> String {
+    if sources.is_empty() {
+        return String::new();
+    }
+    const SHOWN: usize = 4;
+    let names: Vec<String> = sources.iter().take(SHOWN).map(|&s| source_label(d.source(s))).collect();
+    let names = names.join("; ");
+    let line = if sources.len() > SHOWN {
+        let more = format_number((sources.len() - SHOWN) as f64, 0);
+        tr!(lang, "chart-frame-sources-and-more", names = names.as_str(), more = more.as_str())
+    } else {
+        tr!(lang, "chart-frame-sources", names = names.as_str())
+    };
+    if any_derived { format!("{line} {}", tr!(lang, "chart-frame-some-figures-are-derived-from-others")) } else { line }
 }
 
 /// "Security doors (2025)", with category and period when there are.

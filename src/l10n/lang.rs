@@ -153,6 +153,31 @@ pub fn loader(lang: Lang) -> &'static FluentLanguageLoader {
     found.expect("the fallback language is embedded").loader
 }
 
+/// Bumped whenever the languages are loaded again, so that remembered messages are dropped.
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A message without arguments, resolved by Fluent once per language and thread and then
+/// remembered: most of a frame's hundred labels are such messages, and Fluent resolves a
+/// message's pattern on every call. `resolve` is the message's `fl!`.
+pub fn plain(lang: Lang, id: &'static str, resolve: impl FnOnce() -> String) -> String {
+    // Keyed by where the id and the tag are stored, not by their text: hashing two addresses is
+    // cheaper than hashing a string, and one id or tag kept at two addresses only costs a
+    // second entry.
+    type Remembered = (u64, rustc_hash::FxHashMap<[usize; 3], String>);
+    thread_local! {
+        static REMEMBERED: std::cell::RefCell<Remembered> = Default::default();
+    }
+    let generation = GENERATION.load(std::sync::atomic::Ordering::Acquire);
+    REMEMBERED.with_borrow_mut(|(seen, messages)| {
+        if *seen != generation {
+            messages.clear();
+            *seen = generation;
+        }
+        let key = [id.as_ptr() as usize, id.len(), lang.0.as_ptr() as usize];
+        messages.entry(key).or_insert_with(resolve).clone()
+    })
+}
+
 /// Adds a language from a resource's text (a pseudo-locale, a translation being tried) and
 /// reloads every language: afterwards [`Lang::from_tag`] finds it.
 pub fn add_language(tag: &str, resource: &str) -> Option<Lang> {
@@ -161,6 +186,7 @@ pub fn add_language(tag: &str, resource: &str) -> Option<Lang> {
     let mut extra = std::mem::take(&mut registry.extra);
     extra.push((format!("{tag}/{DOMAIN}.ftl"), resource.to_string()));
     *registry = load(extra);
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     drop(registry);
     Lang::from_tag(tag)
 }

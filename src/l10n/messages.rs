@@ -1,10 +1,40 @@
 //! The app's own messages in words: settings that were not used or saved, exports that failed.
 
+use crate::data::Dataset;
+use crate::data::format::format_number;
+use crate::data::query::FilterSummary;
 use crate::export::ExportError;
 use crate::settings::{NotUsed, SettingsProblem};
 use crate::tr;
 
 use super::Lang;
+
+/// The status line's count of figures and what the filters hide: "409 figures · Filters hide 59
+/// of 69 selected figures (59 other periods)".
+pub(crate) fn status_text(d: &Dataset, summary: &FilterSummary, lang: Lang) -> String {
+    let count = |n: usize| format_number(n as f64, 0);
+    let figures = tr!(lang, "figure-count", n = d.observations.len(), count = count(d.observations.len()));
+    let hidden = summary.by_years + summary.by_period + summary.by_derived + summary.by_trust;
+    if hidden == 0 {
+        return figures;
+    }
+    let mut why = Vec::new();
+    if summary.by_years > 0 {
+        why.push(tr!(lang, "app-hidden-by-years", count = count(summary.by_years)));
+    }
+    if summary.by_period > 0 {
+        why.push(tr!(lang, "app-hidden-by-period", count = count(summary.by_period)));
+    }
+    if summary.by_derived > 0 {
+        why.push(tr!(lang, "app-hidden-by-derived", count = count(summary.by_derived)));
+    }
+    if summary.by_trust > 0 {
+        why.push(tr!(lang, "app-hidden-by-trust", count = count(summary.by_trust)));
+    }
+    let why = why.join(&tr!(lang, "list-separator"));
+    let hides = tr!(lang, "app-filters-hide", hidden = count(hidden), selected = count(summary.selected), why = why);
+    format!("{figures} · {hides}")
+}
 
 /// A settings problem in words: what happened to the file and that the app started with defaults.
 pub(crate) fn settings_problem_text(problem: &SettingsProblem, lang: Lang) -> String {

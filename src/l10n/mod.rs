@@ -7,7 +7,7 @@
 
 mod lang;
 mod names;
-pub use lang::{Lang, add_language, loader};
+pub use lang::{Lang, add_language, loader, plain};
 pub(crate) use names::{category_name, customary_scale, dataset_description, dataset_title, entity_name, metric_name};
 
 mod charts;
@@ -24,7 +24,7 @@ pub use charts::{
 pub(crate) use errors::problem_text;
 pub(crate) use errors::{load_error_text, warning_text};
 pub(crate) use explain::{Explanation, explain, figure_line, trust_level};
-pub(crate) use messages::{export_error_text, settings_problem_text};
+pub(crate) use messages::{export_error_text, settings_problem_text, status_text};
 pub use table::{TableRow, sort_rows, sort_table, table_row, table_rows};
 pub(crate) use units::{dimension_label, format_value, period_label, unit_label};
 
@@ -32,9 +32,10 @@ pub(crate) use units::{dimension_label, format_value, period_label, unit_label};
 /// The id and the argument names are checked against the English resource when compiling.
 #[macro_export]
 macro_rules! tr {
-    ($lang:expr, $id:literal) => {
-        i18n_embed_fl::fl!($crate::l10n::loader($lang), $id)
-    };
+    ($lang:expr, $id:literal) => {{
+        let lang = $lang;
+        $crate::l10n::plain(lang, $id, || i18n_embed_fl::fl!($crate::l10n::loader(lang), $id))
+    }};
     ($lang:expr, $id:literal, $($args:tt)*) => {
         i18n_embed_fl::fl!($crate::l10n::loader($lang), $id, $($args)*)
     };

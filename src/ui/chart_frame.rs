@@ -6,8 +6,6 @@ use egui::{Align, Color32, Layout, Pos2, RichText, Sense, Ui, vec2};
 
 use super::{ChartLayout, Command, Tab, ViewContext};
 use crate::data::format::format_number;
-use crate::data::query::source_label;
-use crate::data::{Dataset, SourceId};
 use crate::l10n::Lang;
 use crate::tr;
 
@@ -135,23 +133,6 @@ pub(crate) fn marks_legend(ui: &mut Ui, any_derived: bool, any_low_trust: bool, 
     ui.label(RichText::new(parts.join("    ")).small().weak());
 }
 
-/// "Source: China Daily, 2026-02-14; Jinhua Daily, 2025-01-27 and 3 more."
-pub(crate) fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: Lang) -> String {
-    if sources.is_empty() {
-        return String::new();
-    }
-    const SHOWN: usize = 4;
-    let names: Vec<String> = sources.iter().take(SHOWN).map(|&s| source_label(d.source(s))).collect();
-    let names = names.join("; ");
-    let line = if sources.len() > SHOWN {
-        let more = format_number((sources.len() - SHOWN) as f64, 0);
-        tr!(lang, "chart-frame-sources-and-more", names = names.as_str(), more = more.as_str())
-    } else {
-        tr!(lang, "chart-frame-sources", names = names.as_str())
-    };
-    if any_derived { format!("{line} {}", tr!(lang, "chart-frame-some-figures-are-derived-from-others")) } else { line }
-}
-
 /// What every chart draws under its plot.
 pub(crate) struct Footer<'a> {
     /// The legend's entries; empty for no legend.
@@ -162,8 +143,8 @@ pub(crate) struct Footer<'a> {
     pub any_derived: bool,
     /// Whether a low-trust figure is drawn.
     pub any_low_trust: bool,
-    /// The sources of the drawn figures.
-    pub sources: &'a [SourceId],
+    /// The sources line (the view's words).
+    pub sources: &'a str,
 }
 
 /// Finishes a chart under its plot: legend, marks, sources. Then measures what it drew under the
@@ -194,10 +175,9 @@ pub(crate) fn finish(
         }
     }
     marks_legend(ui, footer.any_derived, footer.any_low_trust, lang);
-    let line = sources_line(ctx.dataset, footer.sources, footer.any_derived, lang);
-    if !line.is_empty() {
+    if !footer.sources.is_empty() {
         ui.with_layout(Layout::top_down(Align::Min), |ui| {
-            ui.add(egui::Label::new(RichText::new(line).small().weak()).wrap());
+            ui.add(egui::Label::new(RichText::new(footer.sources).small().weak()).wrap());
         });
     }
     let chart_rect = egui::Rect::from_min_max(top, egui::pos2(right, ui.min_rect().bottom()));

@@ -107,7 +107,7 @@ pub(crate) fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: 
         omitted: 0,
         any_derived: chart.any_derived,
         any_low_trust: false,
-        sources: &chart.sources,
+        sources: &words.sources,
     };
     let right = response.response.rect.right();
     commands.extend(chart_frame::finish(ui, ctx, Tab::Compare, top, &response, right, footer));
@@ -226,7 +226,7 @@ fn pointer_marks(
     painter.rect_stroke(rect, 1.0, Stroke::new(2.0, ui.visuals().text_color()), egui::StrokeKind::Outside);
     let p = &b.cell.point;
     let figure = ShownFigure::new(p.observation, p.value, chart.unit.clone(), p.other, ctx.filter);
-    hover(ui, &response.response, pointer, ctx.dataset, SelectedFigure { tab: Tab::Compare, figure }, ctx.lang)
+    hover(ui, &response.response, pointer, ctx, SelectedFigure { tab: Tab::Compare, figure })
 }
 
 /// The metrics as shades on grey: each entity's bars are shades of its own colour.

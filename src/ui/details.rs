@@ -2,8 +2,11 @@
 
 use egui::{RichText, Ui};
 
-use super::{Command, SelectedFigure};
+use std::sync::Arc;
+
+use super::{Command, SelectedFigure, ViewContext};
 use crate::data::Dataset;
+use crate::data::query::ShownFigure;
 use crate::l10n::Lang;
 use crate::l10n::{Explanation, explain};
 use crate::tr;
@@ -14,9 +17,31 @@ pub(crate) fn is_web_link(url: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://")) && !lower.contains(char::is_whitespace)
 }
 
-/// The explanation of a selected figure.
-pub(crate) fn explain_selected(d: &Dataset, selected: &SelectedFigure, lang: Lang) -> Explanation {
-    explain(d, &selected.figure, lang)
+/// The explanations last worded, with what they were worded for.
+type Remembered = Vec<((u64, ShownFigure, Lang), Arc<Explanation>)>;
+
+/// The explanation of a figure, worded once while it stays hovered or selected (a tooltip and
+/// the details card are drawn every frame, and their words are a dozen messages). Kept in the
+/// context's memory, so two windows never share one; `generation` tells datasets apart.
+pub(crate) fn explanation(
+    ctx: &egui::Context,
+    d: &Dataset,
+    generation: u64,
+    figure: &ShownFigure,
+    lang: Lang,
+) -> Arc<Explanation> {
+    let id = egui::Id::unique("figure_explanations");
+    let key = (generation, figure.clone(), lang);
+    let mut remembered: Remembered = ctx.data(|m| m.get_temp(id)).unwrap_or_default();
+    if let Some((_, e)) = remembered.iter().find(|(k, _)| *k == key) {
+        return e.clone();
+    }
+    let e = Arc::new(explain(d, figure, lang));
+    // The hovered figure and the selected one.
+    remembered.truncate(1);
+    remembered.insert(0, (key, e.clone()));
+    ctx.data_mut(|m| m.insert_temp(id, remembered));
+    e
 }
 
 /// A hovered figure: its facts beside the pointer, and a click selects it (the details card
@@ -25,11 +50,10 @@ pub(crate) fn hover(
     ui: &Ui,
     response: &egui::Response,
     anchor: egui::Pos2,
-    d: &Dataset,
+    view: &ViewContext,
     figure: SelectedFigure,
-    lang: Lang,
 ) -> Option<Command> {
-    let e = explain_selected(d, &figure, lang);
+    let e = explanation(ui.ctx(), view.dataset, view.generation, &figure.figure, view.lang);
     egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.id, anchor).show(|ui| tooltip_ui(ui, &e));
     response.clicked().then_some(Command::Select(figure))
 }
@@ -84,7 +108,28 @@ pub(crate) fn card(ui: &mut Ui, e: &Explanation, lang: Lang) -> Vec<Command> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_web_link;
+    use std::sync::Arc;
+
+    use super::{explanation, is_web_link};
+    use crate::data::query::ShownFigure;
+    use crate::data::{DisplayUnit, Filter, load_bundled};
+    use crate::l10n::Lang;
+
+    #[test]
+    fn a_figure_is_worded_once_while_hovered_and_again_in_another_language_or_dataset() {
+        let d = load_bundled().expect("the bundled dataset").dataset;
+        let o = &d.observations[0];
+        let unit = DisplayUnit::of(&d.metric(o.cell.metric).unit);
+        let figure = ShownFigure::new(0, Some(o.value), unit, None, &Filter::default());
+        let ctx = egui::Context::default();
+        let first = explanation(&ctx, &d, 1, &figure, Lang::EN);
+        assert!(Arc::ptr_eq(&first, &explanation(&ctx, &d, 1, &figure, Lang::EN)));
+        let chinese = explanation(&ctx, &d, 1, &figure, Lang::ZH);
+        assert_ne!(chinese.trust, first.trust, "the trust line is worded in Chinese");
+        assert!(!Arc::ptr_eq(&first, &explanation(&ctx, &d, 2, &figure, Lang::EN)), "another dataset");
+        // Another window keeps its own.
+        assert!(!Arc::ptr_eq(&first, &explanation(&egui::Context::default(), &d, 1, &figure, Lang::EN)));
+    }
 
     #[test]
     fn only_web_links_open() {

@@ -141,9 +141,12 @@ fn entity_checkbox(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, id: Entity
     let entity = d.entity(id);
     let mut on = f.entities.contains(&entity.id);
     let count = d.stats.per_entity.get(id.0 as usize).copied().unwrap_or(0);
-    let figures = tr!(lang, "figure-count", n = count, count = crate::data::format::format_number(count as f64, 0));
-    let help = if entity.kind.is_empty() { figures } else { format!("{} · {figures}", entity.kind) };
-    if ui.checkbox(&mut on, entity_name(entity, lang)).on_hover_text(help).changed() {
+    // Worded only when hovered: a frame draws every place's checkbox.
+    let help = |ui: &mut Ui| {
+        let figures = tr!(lang, "figure-count", n = count, count = crate::data::format::format_number(count as f64, 0));
+        ui.label(if entity.kind.is_empty() { figures } else { format!("{} · {figures}", entity.kind) });
+    };
+    if ui.checkbox(&mut on, entity_name(entity, lang)).on_hover_ui(help).changed() {
         if on {
             f.to_mut().entities.insert(entity.id.clone());
         } else {
@@ -253,10 +256,16 @@ fn metric_list(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, search: &mut S
                 for i in metrics {
                     let m = &d.metrics[i];
                     let mut on = f.metrics.contains(&m.id);
-                    let unit = crate::l10n::unit_label(d, &crate::data::DisplayUnit::of(&m.unit), lang);
-                    let help =
-                        if unit.is_empty() { m.description.clone() } else { format!("{}\n({unit})", m.description) };
-                    if ui.checkbox(&mut on, metric_name(m, lang)).on_hover_text(help).changed() {
+                    // Worded only when hovered: a frame draws every metric's checkbox.
+                    let help = |ui: &mut Ui| {
+                        let unit = crate::l10n::unit_label(d, &crate::data::DisplayUnit::of(&m.unit), lang);
+                        ui.label(if unit.is_empty() {
+                            m.description.clone()
+                        } else {
+                            format!("{}\n({unit})", m.description)
+                        });
+                    };
+                    if ui.checkbox(&mut on, metric_name(m, lang)).on_hover_ui(help).changed() {
                         if on {
                             f.to_mut().metrics.insert(m.id.clone());
                         } else {
@@ -291,8 +300,10 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
             for &c in categories.iter().filter(|&&c| d.category(c).dimension.as_deref() == dimension) {
                 let category = d.category(c);
                 let mut on = f.categories.contains(&category.id);
-                let help = tr!(lang, "filters-draw-this-part-beside-the-whole");
-                if ui.checkbox(&mut on, crate::l10n::category_name(category, lang)).on_hover_text(help).changed() {
+                let help = |ui: &mut Ui| {
+                    ui.label(tr!(lang, "filters-draw-this-part-beside-the-whole"));
+                };
+                if ui.checkbox(&mut on, crate::l10n::category_name(category, lang)).on_hover_ui(help).changed() {
                     if on {
                         f.to_mut().categories.insert(category.id.clone());
                     } else {

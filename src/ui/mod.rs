@@ -145,6 +145,8 @@ pub enum Command {
 pub struct ViewContext<'a> {
     /// The open dataset.
     pub dataset: &'a crate::data::Dataset,
+    /// Counts the datasets opened: what is worded for one dataset is not reused for the next.
+    pub generation: u64,
     /// The filter in effect.
     pub filter: &'a Filter,
     /// The language.

@@ -149,7 +149,7 @@ pub fn show(
         omitted: chart.omitted.len(),
         any_derived: chart.any_derived,
         any_low_trust: chart.any_low_trust,
-        sources: &chart.sources,
+        sources: &words.sources,
     };
     let right = response.response.rect.right() + strip;
     commands.extend(chart_frame::finish(ui, ctx, Tab::OverTime, top, &response, right, footer));
@@ -261,7 +261,7 @@ fn pointer_marks(
     let p = &s.points[point_index];
     painter.circle_stroke(pos, 7.0, Stroke::new(2.0, palette::colour(s.style.colour)));
     let figure = ShownFigure::new(p.observation, p.value, chart.unit.clone(), p.other, ctx.filter);
-    hover(ui, &response.response, pos, ctx.dataset, SelectedFigure { tab: Tab::OverTime, figure }, ctx.lang)
+    hover(ui, &response.response, pos, ctx, SelectedFigure { tab: Tab::OverTime, figure })
 }
 
 /// Every series in the legend, hidden ones struck through, each with its line's dash.

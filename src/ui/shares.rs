@@ -47,7 +47,7 @@ pub(crate) fn show(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &ShareChart, words
         omitted: 0,
         any_derived: chart.any_derived,
         any_low_trust: false,
-        sources: &chart.sources,
+        sources: &words.sources,
     };
     let right = response.response.rect.right();
     commands.extend(chart_frame::finish(ui, ctx, Tab::Shares, top, &response, right, footer));
@@ -170,7 +170,7 @@ fn pointer_marks(
     painter.rect_stroke(rect, 1.0, Stroke::new(2.0, ui.visuals().text_color()), egui::StrokeKind::Outside);
     let anchor = pointer.unwrap_or(rect.right_center());
     let figure = ShownFigure::new(r.observation, Some(r.value), DisplayUnit::SharePercent, None, ctx.filter);
-    hover(ui, &response.response, anchor, ctx.dataset, SelectedFigure { tab: Tab::Shares, figure }, ctx.lang)
+    hover(ui, &response.response, anchor, ctx, SelectedFigure { tab: Tab::Shares, figure })
 }
 
 /// One legend entry per entity, in its colour.
