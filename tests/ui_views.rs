@@ -269,3 +269,22 @@ fn picking_the_derived_figures_lists_their_formulas() {
     let formula = first.derivation().expect("its formula").formula.clone();
     harness.get_by_label(&formula);
 }
+
+#[test]
+fn picking_the_conflicting_figures_lists_each_other_figure_with_its_unit() {
+    let mut harness = app(State { tab: Tab::Sources, ..State::default() }, None);
+    harness.run();
+    let d = &harness.state().loaded().dataset;
+    let conflicts = d.observations.iter().filter(|o| !o.alternatives().is_empty()).count();
+    let first = d.observations.iter().find(|o| !o.alternatives().is_empty()).expect("a conflicting figure");
+    let source = first.alternatives()[0].source.map(|s| d.source(s).title.clone()).unwrap_or_default();
+    harness.get_by_role_and_label(Role::Button, &format!("Conflicting figures {conflicts}")).click();
+    harness.run();
+    let line = harness
+        .query_all(egui_kittest::kittest::By::new().predicate(|_| true))
+        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).value())
+        .find(|l| l.contains("also reported:") && l.contains(source.as_str()))
+        .expect("the other figure is listed with its source");
+    // Worded like every other figure: with its unit, never a bare number.
+    assert!(line.contains("yuan") || line.contains("dollars") || line.contains('%'), "{line}");
+}

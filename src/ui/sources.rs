@@ -202,7 +202,8 @@ fn conflict(ui: &mut Ui, d: &Dataset, i: usize, lang: Lang) {
     for alt in o.alternatives() {
         let who = alt.source.map(|s| d.source(s).title.clone()).unwrap_or_default();
         let trust = trust_level(alt.trust, lang);
-        let value = alt.value.to_string();
+        let unit = crate::data::DisplayUnit::of(&d.metric(o.cell.metric).unit);
+        let value = crate::l10n::format_value(d, &unit, alt.value, lang);
         ui.label(format!("    {}", tr!(lang, "sources-also-reported", value = value, source = who, trust = trust)));
     }
     if let Some(note) = o.note() {
