@@ -138,3 +138,26 @@ fn every_fixture_reads_the_same_in_memory_as_streamed() {
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+#[test]
+fn a_year_outside_1800_2200_opens_with_a_warning_in_the_apps_own_formats_only() {
+    for (name, year, place) in [
+        ("unusual_year_3024.csv", 3024, "row 2, column `year`"),
+        ("unusual_year_negative.csv", -2024, "row 2, column `year`"),
+        ("unusual_year_negative.json", -2025, "observations[0].year"),
+        ("unusual_year_1799.json", 1799, "observations[0].year"),
+    ] {
+        let loaded = valid(name);
+        assert_eq!(loaded.dataset.observations[0].cell.time, Time::Year(year), "{name}");
+        let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            warnings.iter().any(|w| w.contains("outside 1800–2200") && w.contains(&format!("{place}: {year}"))),
+            "{name}: {warnings:?}"
+        );
+    }
+    // Our World in Data's history: 10,000 BCE to today, no warning about the years.
+    let loaded = valid("owid_bce.csv");
+    let years: Vec<i32> = loaded.dataset.observations.iter().map(|o| o.cell.time.year()).collect();
+    assert_eq!(years, [-10_000, -500, 1, 2023]);
+    assert!(loaded.warnings.iter().all(|w| !w.to_string().contains("1800–2200")), "{:?}", loaded.warnings);
+}

@@ -365,9 +365,9 @@ problem-overlap-across-dimensions = category { $id } can overlap only other cate
 problem-parent-cycle = the parent chain of { $id } loops back to itself
 problem-missing-time = needs a time: a `year` (2024) or a `date` (2024-03 or 2024-03-31)
 problem-both-year-and-date = has both `year` and `date`; give one of them
-problem-bad-year = { $text } is not a year (expected four digits, like 2024)
+problem-bad-year = { $text } is not a year (expected a whole number, like 2024, or -500 for 500 BCE)
 problem-bad-date = { $text } is not a date (expected YYYY-MM or YYYY-MM-DD, like 2024-03 or 2024-03-31)
-problem-year-out-of-range = year { $year } is outside 1800–2200
+problem-year-out-of-range = year { $year } is outside the years a figure can have (-10000, that is 10,000 BCE, to 9999)
 problem-not-a-number = { $text } is not a number (write digits with a `.` for decimals, without thousands separators or units)
 problem-not-finite = { $text } is not a finite number
 problem-share-out-of-range = { $value } is not a share: `share_percent` values must be between 0 and 100
@@ -413,6 +413,11 @@ warning-missing-quotes = { $n ->
     [one] { $count } reported figure has no quote (the sentence of the source that states it)
    *[other] { $count } reported figures have no quote (the sentence of the source that states them)
 }
+warning-unusual-years = { $n ->
+    [one] { $count } figure is dated outside 1800–2200 ({ $first }: { $year }); it was opened, but check it for a typo
+   *[other] { $count } figures are dated outside 1800–2200 (the first, { $first }: { $year }); they were opened, but check them for typos
+}
+year-bce = { $year } BCE
 warning-package-without-sources = the data package names no sources: the figures have none
 warning-no-datapackage = no datapackage.json beside the CSV: the figures have no sources, the indicators no units
 warning-package-for-other-files = the datapackage.json beside the CSV describes other files ({ $files }), not { $csv }: the figures have no sources, the indicators no units

@@ -129,6 +129,11 @@ pub(crate) struct Builder {
     reported_without_quote: usize,
     warnings: Vec<Warning>,
     default_selection: (Vec<String>, Vec<String>),
+    /// Whether a year outside [`USUAL_YEARS`] is worth a warning (in the app's own formats it is
+    /// probably a typo; in historical data it is not).
+    warn_unusual_years: bool,
+    /// How many figures had an unusual year, and the first of them.
+    unusual_years: (usize, Option<(Place, i32)>),
 }
 
 impl Builder {
@@ -154,6 +159,8 @@ impl Builder {
             reported_without_quote: 0,
             warnings: Vec::new(),
             default_selection: (Vec::new(), Vec::new()),
+            warn_unusual_years: true,
+            unusual_years: (0, None),
         };
         builder.dataset.periods.push(FULL_YEAR.to_string());
         builder.period_ids.insert(FULL_YEAR.to_string(), PeriodId::FULL_YEAR);
@@ -163,6 +170,13 @@ impl Builder {
     /// Uses these limits for text fields.
     pub(crate) fn limits(mut self, limits: &super::progress::Limits) -> Builder {
         self.text_limit = limits.text_chars;
+        self
+    }
+
+    /// Takes any year the model holds without a warning: the file's format carries historical
+    /// data (Our World in Data has population since 10,000 BCE).
+    pub(crate) fn historical(mut self) -> Builder {
+        self.warn_unusual_years = false;
         self
     }
 
@@ -444,10 +458,13 @@ impl Builder {
             },
         };
         let year = input.time.year();
-        let time_ok = (1800..=2200).contains(&year);
+        let time_ok = YEARS.contains(&year);
+        let field = if matches!(input.time, Time::Year(_)) { "year" } else { "date" };
         if !time_ok {
-            let field = if matches!(input.time, Time::Year(_)) { "year" } else { "date" };
             self.problem(locate(row, field), ProblemKind::YearOutOfRange { year });
+        } else if self.warn_unusual_years && !USUAL_YEARS.contains(&year) {
+            self.unusual_years.0 += 1;
+            self.unusual_years.1.get_or_insert_with(|| (locate(row, field), year));
         }
         let period = self.period(|| locate(row, "period"), input.period);
         let source = self.source_ref(|| locate(row, "source"), input.source);
@@ -643,6 +660,9 @@ impl Builder {
         self.resolve_parents();
         self.resolve_overlaps();
         self.resolve_default_selection();
+        if let (count, Some((first, year))) = std::mem::take(&mut self.unusual_years) {
+            self.warnings.push(Warning::UnusualYears { count, first, year });
+        }
         if self.dataset.observations.is_empty() && self.problems.is_empty() {
             self.problem("observations", ProblemKind::NoObservations);
         }
@@ -797,15 +817,33 @@ mod tests {
     }
 
     #[test]
+    fn an_unusual_year_opens_with_one_warning_and_historical_data_with_none() {
+        let mut b = builder();
+        b.add_observation(0, obs(2020, 1.0));
+        b.add_observation(1, obs(1700, 1.0));
+        b.add_observation(2, obs(-500, 1.0));
+        let (d, warnings) = b.finish().expect("opens");
+        assert_eq!(d.observations.len(), 3);
+        let first = Place::Path("obs[1].year".into());
+        assert_eq!(warnings, [Warning::UnusualYears { count: 2, first, year: 1700 }]);
+
+        let mut b = builder().historical();
+        b.add_observation(0, obs(-10_000, 1.0));
+        b.add_observation(1, obs(9_999, 1.0));
+        let (_, warnings) = b.finish().expect("opens");
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
     fn every_problem_is_reported_not_just_the_first() {
         let mut b = builder();
-        b.add_observation(0, obs(1700, 1.0));
+        b.add_observation(0, obs(17000, 1.0));
         b.add_observation(1, obs(2020, 140.0));
         b.add_observation(2, ObservationInput { entity: "atlantis", ..obs(2021, 1.0) });
         let (problems, _) = b.finish().unwrap_err();
         let texts: Vec<String> = problems.iter().map(|p| crate::l10n::problem_text(p, Lang::default())).collect();
         assert_eq!(texts.len(), 3, "{texts:#?}");
-        assert!(texts[0].starts_with("obs[0].year: year 1700 is outside 1800–2200"));
+        assert!(texts[0].starts_with("obs[0].year: year 17000 is outside the years a figure can have"));
         assert!(texts[1].starts_with("obs[1].value: 140 is not a share"));
         assert!(texts[2].starts_with("obs[2].entity: \"atlantis\" is not a known entity (known: a)"));
     }

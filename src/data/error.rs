@@ -308,6 +308,16 @@ pub enum Warning {
         /// How many.
         count: usize,
     },
+    /// Figures dated outside [`USUAL_YEARS`](super::USUAL_YEARS) in a format that is not for
+    /// historical data: opened, but probably typos.
+    UnusualYears {
+        /// How many figures.
+        count: usize,
+        /// Where the first is.
+        first: Place,
+        /// Its year.
+        year: i32,
+    },
     /// A data package that names no sources.
     PackageWithoutSources,
     /// An Our World in Data CSV without its datapackage.json.
@@ -395,7 +405,7 @@ pub enum ProblemKind {
         /// The text found.
         text: String,
     },
-    /// A year outside 1800–2200 is almost certainly a typo.
+    /// A year outside [`YEARS`](super::YEARS), which no data format here can mean.
     YearOutOfRange {
         /// The year.
         year: i32,

@@ -167,6 +167,14 @@ pub enum Resolution {
     Day,
 }
 
+/// The years a figure may have: from 10,000 BCE (Our World in Data's population history) to
+/// 9999. A negative year is shown as Our World in Data shows it: −500 as "500 BCE".
+pub const YEARS: std::ops::RangeInclusive<i32> = -10_000..=9_999;
+
+/// The years of modern trade statistics: in the app's own formats a year outside them is
+/// opened with a warning, since it is more likely a typo than history.
+pub const USUAL_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
 /// The day a day's ordinal counts from.
 const UNIX_EPOCH: Date = jiff::civil::date(1970, 1, 1);
 
@@ -229,9 +237,13 @@ impl Time {
         }
     }
 
-    /// Parses `2024`, `2024-03` or `2024-03-31`, checking that the month and day exist.
+    /// Parses `2024`, `-500`, `2024-03` or `2024-03-31`, checking that the month and
+    /// day exist.
     pub(crate) fn parse(text: &str) -> Option<Time> {
         let text = text.trim();
+        if let Some(before) = text.strip_prefix('-') {
+            return parse_year(before).map(|year| Time::Year(-year));
+        }
         let mut parts = text.split('-');
         let year = parse_year(parts.next()?)?;
         let Some(month) = parts.next() else {

@@ -240,7 +240,7 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         return Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![problem], more: 0 });
     };
     super::csv::check_columns(path, header, &progress.limits)?;
-    let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
+    let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits).historical();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     builder.describe(
         package.and_then(|p| p.title.clone()).unwrap_or(stem),

@@ -10,7 +10,7 @@ use crate::data::{Dataset, DisplayUnit, EntityId, MetricId, PeriodId, Resolution
 use crate::l10n::{category_name, entity_name, metric_name};
 use crate::tr;
 
-use super::{Lang, period_label, unit_label};
+use super::{Lang, period_label, time_label, unit_label, year_label};
 
 /// The words of the Over time chart.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -162,8 +162,10 @@ pub fn line_words(d: &Dataset, chart: &LineChart, lang: Lang) -> LineWords {
         None => metrics,
     };
     let unit = unit_label(d, &chart.unit, lang);
-    let span =
-        chart.span.map(|(first, last)| if first == last { first.to_string() } else { format!("{first}–{last}") });
+    let span = chart.span.map(|(first, last)| {
+        let (first_label, last_label) = (year_label(first, lang), year_label(last, lang));
+        if first == last { first_label } else { format!("{first_label}–{last_label}") }
+    });
     let subtitle = match (span, unit.is_empty()) {
         (Some(span), false) => format!("{span} · {unit}"),
         (Some(span), true) => span,
@@ -186,7 +188,7 @@ pub fn line_words(d: &Dataset, chart: &LineChart, lang: Lang) -> LineWords {
 
 /// The words of the Compare chart.
 pub fn bar_words(d: &Dataset, chart: &BarChart, lang: Lang) -> BarWords {
-    let year = chart.year.map(|y| y.to_string()).unwrap_or_default();
+    let year = chart.year.map(|y| year_label(y, lang)).unwrap_or_default();
     let (title, series) = match &chart.parts_of {
         Some(parts) => {
             let whole = with_period(d, metric_name(d.metric(parts.metric), lang).to_string(), parts.period, lang);
@@ -266,7 +268,7 @@ fn share_row_label(d: &Dataset, r: &ShareRow, lang: Lang) -> String {
     if let Some(c) = cell.category {
         label = tr!(lang, "label-with-category", label = label, category = category_name(d.category(c), lang));
     }
-    label = tr!(lang, "label-with-time", label = label, time = cell.time.to_string());
+    label = tr!(lang, "label-with-time", label = label, time = time_label(cell.time, lang));
     with_period(d, label, cell.period, lang)
 }
 

@@ -281,6 +281,10 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
             let n = *count;
             tr!(lang, "warning-missing-quotes", n = n, count = n.to_string())
         }
+        Warning::UnusualYears { count, first, year } => {
+            let (n, first) = (*count, place_text(first, lang));
+            tr!(lang, "warning-unusual-years", n = n, count = n.to_string(), first = first, year = year.to_string())
+        }
         Warning::PackageWithoutSources => tr!(lang, "warning-package-without-sources"),
         Warning::NoDatapackage => tr!(lang, "warning-no-datapackage"),
         Warning::PackageForOtherFiles { files, csv } => {

@@ -54,7 +54,8 @@ impl Explanation {
 
 fn time_text(d: &Dataset, cell: &Cell, lang: Lang) -> String {
     let period = period_label(d.period(cell.period), lang);
-    if period.is_empty() { cell.time.to_string() } else { format!("{}, {period}", cell.time) }
+    let time = super::time_label(cell.time, lang);
+    if period.is_empty() { time } else { format!("{time}, {period}") }
 }
 
 /// "high", "not rated": a trust level as a word.

@@ -26,7 +26,7 @@ pub(crate) use errors::{load_error_text, warning_text};
 pub(crate) use explain::{Explanation, explain, figure_line, trust_level};
 pub(crate) use messages::{export_error_text, settings_problem_text, status_text};
 pub use table::{TableRow, sort_rows, sort_table, table_row, table_rows};
-pub(crate) use units::{dimension_label, format_value, period_label, unit_label};
+pub(crate) use units::{dimension_label, format_value, period_label, time_label, unit_label, year_label};
 
 /// A message in a language: `tr!(lang, "menu-file")`, `tr!(lang, "figures", count = "1,234", n = 1234)`.
 /// The id and the argument names are checked against the English resource when compiling.

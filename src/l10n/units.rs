@@ -1,7 +1,7 @@
 //! Units, periods and breakdowns in words: "billion yuan", "Jan–Nov", "By destination", in each
 //! language as its resource writes them.
 
-use crate::data::{Currency, Dataset, DisplayUnit};
+use crate::data::{Currency, Dataset, DisplayUnit, Time};
 use crate::l10n::Lang;
 use crate::l10n::metric_name;
 use crate::tr;
@@ -34,6 +34,19 @@ pub(crate) fn unit_label(d: &Dataset, unit: &DisplayUnit, lang: Lang) -> String 
         DisplayUnit::ShareOfMetric(m) => tr!(lang, "unit-share-of-metric", metric = metric_name(d.metric(*m), lang)),
         DisplayUnit::Count => String::new(),
         DisplayUnit::Other(text) => text.replace('_', " "),
+    }
+}
+
+/// A year as people read it: "2024"; "500 BCE" for -500, as Our World in Data shows it.
+pub(crate) fn year_label(year: i32, lang: Lang) -> String {
+    if year < 0 { tr!(lang, "year-bce", year = year.unsigned_abs().to_string()) } else { year.to_string() }
+}
+
+/// A time as people read it: "2024", "2024-03", "500 BCE".
+pub(crate) fn time_label(time: Time, lang: Lang) -> String {
+    match time {
+        Time::Year(year) => year_label(year, lang),
+        other => other.to_string(),
     }
 }
 
@@ -105,6 +118,16 @@ pub(crate) fn dimension_label(dimension: Option<&str>, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::data::load_bundled;
+
+    #[test]
+    fn a_year_before_the_common_era_reads_as_our_world_in_data_writes_it() {
+        assert_eq!(year_label(-500, Lang::EN), "500 BCE");
+        assert_eq!(year_label(-500, Lang::ZH), "公元前500年");
+        assert_eq!(year_label(-10_000, Lang::EN), "10000 BCE");
+        assert_eq!(year_label(2024, Lang::ZH), "2024");
+        assert_eq!(time_label(Time::Year(-1), Lang::EN), "1 BCE");
+        assert_eq!(time_label(Time::month(2024, 3).expect("a month"), Lang::EN), "2024-03");
+    }
 
     #[test]
     fn values_read_with_their_units_in_both_languages() {

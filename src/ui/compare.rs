@@ -252,12 +252,12 @@ fn controls(ui: &mut Ui, ctx: &ViewContext<'_>, chart: &BarChart, words: &BarWor
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.label(tr!(lang, "compare-year"));
-        let current = chart.year.map_or_else(|| "–".to_string(), |y| y.to_string());
+        let current = chart.year.map_or_else(|| "–".to_string(), |y| crate::l10n::year_label(y, lang));
         egui::ComboBox::from_id_salt("compare_year")
             .selected_text(current)
             .show_ui(ui, |ui| {
                 for &year in chart.years.iter().rev() {
-                    if ui.selectable_label(chart.year == Some(year), year.to_string()).clicked() {
+                    if ui.selectable_label(chart.year == Some(year), crate::l10n::year_label(year, lang)).clicked() {
                         commands.push(edit_filter(ctx.filter, |f| f.compare_year = Some(year)));
                     }
                 }

@@ -315,17 +315,22 @@ fn parts(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
     });
 }
 
+/// A slider over years that shows "500 BCE" for -500 (and still takes -500 typed in).
+fn year_slider(year: &mut i32, range: std::ops::RangeInclusive<i32>, lang: Lang) -> egui::Slider<'_> {
+    egui::Slider::new(year, range).custom_formatter(move |v, _| crate::l10n::year_label(v.round() as i32, lang))
+}
+
 fn years(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
     let Some((first, last)) = d.year_span() else { return };
     ui.label(RichText::new(tr!(lang, "filters-years")).strong());
     let mut from = f.year_from.unwrap_or(first).clamp(first, last);
     let mut to = f.year_to.unwrap_or(last).clamp(first, last);
     let from_changed = ui
-        .add(egui::Slider::new(&mut from, first..=last).text(tr!(lang, "filters-from")))
+        .add(year_slider(&mut from, first..=last, lang).text(tr!(lang, "filters-from")))
         .on_hover_text(tr!(lang, "filters-first-year-shown"))
         .changed();
     let to_changed = ui
-        .add(egui::Slider::new(&mut to, first..=last).text(tr!(lang, "filters-to")))
+        .add(year_slider(&mut to, first..=last, lang).text(tr!(lang, "filters-to")))
         .on_hover_text(tr!(lang, "filters-last-year-shown"))
         .changed();
     if from_changed || to_changed {

@@ -15,7 +15,7 @@ use super::{Command, SelectedFigure, Tab, ViewContext};
 use crate::data::decimate::Decimated;
 use crate::data::format::format_number;
 use crate::data::query::{LineChart, Point, ShownFigure};
-use crate::l10n::LineWords;
+use crate::l10n::{Lang, LineWords};
 
 /// How close (in points) the pointer must be to a marker to hover it.
 const HOVER_RADIUS: f32 = 12.0;
@@ -54,10 +54,10 @@ pub(crate) fn time_ticks(input: GridInput, sub_year: bool) -> Vec<GridMark> {
 }
 
 /// A time tick's label: "2024" on a year, "2024-03" on a month.
-pub(crate) fn time_tick_label(value: f64) -> String {
+pub(crate) fn time_tick_label(value: f64, lang: Lang) -> String {
     let month = (value * 12.0).round() as i64;
     match month.rem_euclid(12) {
-        0 => month.div_euclid(12).to_string(),
+        0 => crate::l10n::year_label(month.div_euclid(12) as i32, lang),
         m => format!("{}-{:02}", month.div_euclid(12), m + 1),
     }
 }
@@ -140,7 +140,7 @@ pub fn show(
     let names = end_label_galleys(ui, &labels);
     let names_width = names.iter().map(|g| g.size().x).fold(0.0, f32::max);
     let strip = if names.is_empty() { 0.0 } else { names_width + END_MARK + 3.0 * END_LABEL_GAP };
-    let response = draw_plot(ui, chart, words, prepared, &labels, strip);
+    let response = draw_plot(ui, chart, words, prepared, &labels, strip, ctx.lang);
     let bounds = response.transform.bounds();
     paint_end_labels(ui, chart, prepared, names, &response.transform, (bounds.min()[0], bounds.max()[0]));
     let mut commands: Vec<Command> = pointer_marks(ui, ctx, chart, prepared, &response).into_iter().collect();
@@ -165,6 +165,7 @@ fn draw_plot(
     prepared: &[Prepared],
     labels: &[&str],
     strip: f32,
+    lang: Lang,
 ) -> egui_plot::PlotResponse<()> {
     let plot_height = (ui.available_height() - chart_frame::footer_height(ui, Tab::OverTime)).max(160.0);
     let (log, sub_year) = (chart.log_scale, chart.sub_year);
@@ -173,7 +174,7 @@ fn draw_plot(
         .height(plot_height)
         .width((ui.available_width() - strip).max(240.0))
         .x_grid_spacer(move |input| time_ticks(input, sub_year))
-        .x_axis_formatter(|mark, _| time_tick_label(mark.value))
+        .x_axis_formatter(move |mark, _| time_tick_label(mark.value, lang))
         .y_axis_formatter(move |mark, _| {
             let value = if log { 10f64.powf(mark.value) } else { mark.value };
             format_number(value, if value.abs() < 10.0 { 2 } else { 0 })
@@ -381,7 +382,7 @@ mod tests {
 
     fn ticks(min: f64, max: f64, sub_year: bool) -> Vec<String> {
         let input = GridInput { bounds: (min, max), base_step_size: 0.0 };
-        time_ticks(input, sub_year).iter().map(|m| time_tick_label(m.value)).collect()
+        time_ticks(input, sub_year).iter().map(|m| time_tick_label(m.value, Lang::default())).collect()
     }
 
     #[test]

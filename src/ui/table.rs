@@ -78,8 +78,8 @@ pub(crate) fn show(
                     cell(ui, &r.metric);
                 });
                 row.col(|ui| {
-                    let time =
-                        if r.period.is_empty() { r.time.to_string() } else { format!("{}, {}", r.time, r.period) };
+                    let time = crate::l10n::time_label(r.time, lang);
+                    let time = if r.period.is_empty() { time } else { format!("{time}, {}", r.period) };
                     cell(ui, &time);
                 });
                 row.col(|ui| {
