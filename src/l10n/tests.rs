@@ -207,7 +207,10 @@ fn a_load_error_speaks_the_language_of_the_window_and_keeps_its_place() {
         load_error_text(&err, Lang::EN),
         "t.csv: row 2, column `year`: \"20x4\" is not a year (expected a whole number, like 2024, or -500 for 500 BCE)"
     );
-    assert_eq!(load_error_text(&err, Lang::ZH), "t.csv:第 2 行,`year` 列:\"20x4\" 不是年份(应为整数,如 2024;公元前500年写作 -500)");
+    assert_eq!(
+        load_error_text(&err, Lang::ZH),
+        "t.csv:第 2 行,`year` 列:\"20x4\" 不是年份(应为整数,如 2024;公元前500年写作 -500)"
+    );
 }
 
 #[test]

@@ -32,23 +32,24 @@ const END_LABEL_GAP: f32 = 6.0;
 /// The length of the stretch of line beside a name: long enough to show its dash pattern.
 const END_MARK: f32 = 18.0;
 
-/// Time ticks: whole years, never negative ones; for monthly or daily figures (`sub_year`) also
-/// every 6, 3, 2 or 1 months once the view spans only a few years. At most about 12 ticks.
+/// Time ticks: whole years (every 1, 2, 5, 10, 20, 50… years, up to 10,000 for history since
+/// 10,000 BCE); for monthly or daily figures (`sub_year`) also every 6, 3, 2 or 1 months once
+/// the view spans only a few years. At most about 12 ticks.
 pub(crate) fn time_ticks(input: GridInput, sub_year: bool) -> Vec<GridMark> {
-    const MONTH_STEPS: [i64; 11] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
+    const MONTH_STEPS: [i64; 18] =
+        [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12_000, 24_000, 60_000, 120_000, 240_000];
     let (min, max) = input.bounds;
     let span_months = ((max - min) * 12.0).max(12.0);
     let step = MONTH_STEPS
         .into_iter()
         .filter(|&m| sub_year || m >= 12)
         .find(|&m| span_months / m as f64 <= 12.0)
-        .unwrap_or(2400);
+        .unwrap_or(240_000);
     // Counted in whole months, so that ticks do not drift with floating-point sums.
     let first = ((min * 12.0) / step as f64).ceil() as i64 * step;
     (0..64)
         .map(|i| first + i * step)
         .take_while(|&month| month as f64 / 12.0 <= max)
-        .filter(|&month| month >= 0)
         .map(|month| GridMark { value: month as f64 / 12.0, step_size: step as f64 / 12.0 })
         .collect()
 }
@@ -406,6 +407,10 @@ mod tests {
         assert_eq!(ticks(2014.0, 2025.0, false).len(), 12);
         assert_eq!(ticks(2023.6, 2025.4, false), ["2024", "2025"]);
         assert_eq!(ticks(1900.0, 2025.0, false).first().map(String::as_str), Some("1900"));
+        // History since 10,000 BCE: every 2,000 years, BCE written out.
+        let history = ticks(-10_000.0, 2023.0, false);
+        assert_eq!(history[..3], ["10000 BCE", "8000 BCE", "6000 BCE"]);
+        assert_eq!(history.last().map(String::as_str), Some("2000"));
     }
 
     #[test]
