@@ -161,3 +161,9 @@ fn a_year_outside_1800_2200_opens_with_a_warning_in_the_apps_own_formats_only() 
     assert_eq!(years, [-10_000, -500, 1, 2023]);
     assert!(loaded.warnings.iter().all(|w| !w.to_string().contains("1800–2200")), "{:?}", loaded.warnings);
 }
+
+#[test]
+fn an_owid_number_with_thousands_separators_reads_as_written() {
+    let loaded = valid("owid_thousands_separator.csv");
+    assert_eq!(loaded.dataset.observations[0].value, 3380.0);
+}

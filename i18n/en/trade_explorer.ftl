@@ -418,6 +418,14 @@ warning-unusual-years = { $n ->
    *[other] { $count } figures are dated outside 1800–2200 (the first, { $first }: { $year }); they were opened, but check them for typos
 }
 year-bce = { $year } BCE
+warning-text-columns = { $n ->
+    [one] the column { $columns } holds text, not numbers (names, flags or notes): it was set aside
+   *[other] the columns { $columns } hold text, not numbers (names, flags or notes): they were set aside
+}
+warning-skipped-cells = { $n ->
+    [one] column { $column }: { $count } cell is not a number and was skipped ({ $first }: { $text }); the rest of the column was kept
+   *[other] column { $column }: { $count } cells are not numbers and were skipped (the first, { $first }: { $text }); the rest of the column was kept
+}
 warning-package-without-sources = the data package names no sources: the figures have none
 warning-no-datapackage = no datapackage.json beside the CSV: the figures have no sources, the indicators no units
 warning-package-for-other-files = the datapackage.json beside the CSV describes other files ({ $files }), not { $csv }: the figures have no sources, the indicators no units

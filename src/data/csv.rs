@@ -192,6 +192,12 @@ pub(crate) struct Records<'a, R> {
 }
 
 impl<'a, R: std::io::Read> Records<'a, R> {
+    /// Whether numbers in this file may write their decimals with a comma: a file whose columns
+    /// are separated by `;` comes from a spreadsheet in a locale that does.
+    pub(crate) fn decimal_comma(&self) -> bool {
+        self.delimiter == b';'
+    }
+
     /// Reads the header of `input`; `rest` reads the same bytes again when a quote is in doubt.
     pub(crate) fn new(path: &'a Path, input: R, delimiter: u8, rest: Rest<'a>) -> Result<Records<'a, R>, LoadError> {
         let mut reader = csv_reader(input, delimiter);

@@ -318,6 +318,22 @@ pub enum Warning {
         /// Its year.
         year: i32,
     },
+    /// Columns that hold text (regions, flags, annotations), not numbers: set aside.
+    TextColumns {
+        /// Their names.
+        columns: Vec<String>,
+    },
+    /// Cells of a column of numbers that are not numbers (`>1000`): skipped, the rest kept.
+    SkippedCells {
+        /// The column.
+        column: String,
+        /// How many cells.
+        count: usize,
+        /// Where the first is.
+        first: Place,
+        /// What it holds.
+        text: String,
+    },
     /// A data package that names no sources.
     PackageWithoutSources,
     /// An Our World in Data CSV without its datapackage.json.

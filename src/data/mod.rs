@@ -2,6 +2,7 @@
 //! Plain Rust with no UI dependency, so every part of it is unit-tested.
 
 pub(crate) mod build;
+mod cells;
 pub mod csv;
 pub mod decimate;
 pub(crate) mod error;

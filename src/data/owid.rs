@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::build::{Builder, ObservationInput, QuotePolicy};
+use super::cells::{CellValue, ColumnKind, Decimals, column_kind, read_cell};
 use super::csv::{Records, Rest, count_row, locate_row, slug};
 use super::error::{LoadError, Place, Problem, ProblemKind, Warning};
 use super::model::*;
@@ -40,11 +41,11 @@ struct RawSource {
     name: Option<String>,
     #[serde(default)]
     path: Option<String>,
-    #[serde(default)]
+    #[serde(default, alias = "link")]
     url: Option<String>,
-    #[serde(default)]
+    #[serde(default, alias = "dataPublishedBy")]
     publisher: Option<String>,
-    #[serde(default, alias = "dateRetrieved", alias = "date_accessed", alias = "retrieved")]
+    #[serde(default, alias = "dateRetrieved", alias = "retrievedDate", alias = "date_accessed", alias = "retrieved")]
     retrieved: Option<String>,
     #[serde(default, alias = "datePublished", alias = "published")]
     published: Option<String>,
@@ -75,6 +76,8 @@ struct RawField {
     description: Option<String>,
     #[serde(default)]
     unit: Option<String>,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
 }
 
 /// What a data package says about one column.
@@ -86,6 +89,8 @@ pub struct FieldInfo {
     pub description: Option<String>,
     /// Its unit.
     pub unit: Option<String>,
+    /// Its declared type ("number", "string", "any"…), as the package writes it.
+    pub kind: Option<String>,
 }
 
 /// What a data package says about one CSV.
@@ -131,6 +136,7 @@ pub fn parse_package(path: &Path, bytes: &[u8]) -> Result<PackageInfo, LoadError
                 title: field.title.clone(),
                 description: field.description.clone(),
                 unit: field.unit.clone(),
+                kind: field.kind.clone(),
             };
             info.fields.insert(field.name.clone(), about);
         }
@@ -267,15 +273,82 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         }
     };
 
-    // One metric per indicator column.
-    let mut metric_ids: Vec<String> = Vec::with_capacity(layout.indicators.len());
+    // The first rows tell columns of numbers from columns of text (regions, flags, notes).
+    let mut sample = Vec::new();
+    while sample.len() < SAMPLE_ROWS {
+        let mut record = csv::StringRecord::new();
+        if !records.read(&mut record)? {
+            break;
+        }
+        sample.push(record);
+    }
+    let decimals = if records.decimal_comma() { Decimals::Comma } else { Decimals::Point };
+    let metric_ids = declare_metrics(&mut builder, header, &layout, package, &sample, decimals);
+
+    let mut rows = OwidRows {
+        header,
+        time_name: header.get(layout.time.0).unwrap_or("Year").trim().to_string(),
+        layout,
+        metric_ids,
+        source,
+        entity_ids: HashMap::new(),
+        used_entity_ids: HashSet::new(),
+        skipped: Vec::new(),
+        decimals,
+    };
+    let mut row = 0usize;
+    for record in &sample {
+        rows.read(&mut builder, record, row);
+        row += 1;
+        count_row(path, progress, row, record)?;
+    }
+    drop(sample);
+    let mut record = csv::StringRecord::new();
+    while records.read(&mut record)? {
+        rows.read(&mut builder, &record, row);
+        row += 1;
+        // Every row counts, also one that was refused: the row limit, progress and Cancel hold
+        // for a file of nothing but bad rows too.
+        count_row(path, progress, row, &record)?;
+    }
+    for (column, count, first, text) in rows.skipped {
+        builder.warn(Warning::SkippedCells { column, count, first, text });
+    }
+    builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
+}
+
+/// How many rows decide whether a column holds numbers or text.
+const SAMPLE_ROWS: usize = 1000;
+
+/// One metric per column of numbers, its id by indicator (`None` for a column of text, which is
+/// set aside with a warning that names it).
+fn declare_metrics(
+    builder: &mut Builder,
+    header: &csv::StringRecord,
+    layout: &Layout,
+    package: Option<&PackageInfo>,
+    sample: &[csv::StringRecord],
+    decimals: Decimals,
+) -> Vec<Option<String>> {
+    let mut metric_ids: Vec<Option<String>> = Vec::with_capacity(layout.indicators.len());
+    let mut text_columns = Vec::new();
     for &column in &layout.indicators {
         let name = header.get(column).unwrap_or_default().trim().to_string();
-        let FieldInfo { title, description, unit } =
+        let FieldInfo { title, description, unit, kind } =
             package.and_then(|p| p.fields.get(&name)).cloned().unwrap_or_default();
+        let cells = sample.iter().map(|r| r.get(column).unwrap_or_default());
+        let percent = match column_kind(kind.as_deref(), cells, decimals) {
+            ColumnKind::Text => {
+                text_columns.push(name);
+                metric_ids.push(None);
+                continue;
+            }
+            ColumnKind::Numbers { percent } => percent,
+        };
+        let unit = unit.filter(|u| !u.trim().is_empty()).or_else(|| percent.then(|| "%".to_string()));
         let mut id = slug(&name);
         let mut n = 2;
-        while metric_ids.contains(&id) {
+        while metric_ids.iter().flatten().any(|m| *m == id) {
             id = format!("{}_{n}", slug(&name));
             n += 1;
         }
@@ -291,28 +364,12 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
                 description: description.unwrap_or_default(),
             },
         );
-        metric_ids.push(id);
+        metric_ids.push(Some(id));
     }
-
-    let mut rows = OwidRows {
-        header,
-        time_name: header.get(layout.time.0).unwrap_or("Year").trim().to_string(),
-        layout,
-        metric_ids,
-        source,
-        entity_ids: HashMap::new(),
-        used_entity_ids: HashSet::new(),
-    };
-    let mut record = csv::StringRecord::new();
-    let mut row = 0usize;
-    while records.read(&mut record)? {
-        rows.read(&mut builder, &record, row);
-        row += 1;
-        // Every row counts, also one that was refused: the row limit, progress and Cancel hold
-        // for a file of nothing but bad rows too.
-        count_row(path, progress, row, &record)?;
+    if !text_columns.is_empty() {
+        builder.warn(Warning::TextColumns { columns: text_columns });
     }
-    builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
+    metric_ids
 }
 
 /// What reading the rows of an OWID table needs, beside the builder.
@@ -320,12 +377,16 @@ struct OwidRows<'h> {
     header: &'h csv::StringRecord,
     layout: Layout,
     time_name: String,
-    metric_ids: Vec<String>,
+    /// Per indicator column, its metric; `None` for a column of text.
+    metric_ids: Vec<Option<String>>,
     source: Option<String>,
     /// Entity id by the name in the file.
     entity_ids: HashMap<String, String>,
     /// The ids given out, so that a new name's id is checked in constant time.
     used_entity_ids: HashSet<String>,
+    /// Per column of numbers with cells that are not: its name, how many, the first and its text.
+    skipped: Vec<(String, usize, Place, String)>,
+    decimals: Decimals,
 }
 
 impl OwidRows<'_> {
@@ -351,18 +412,17 @@ impl OwidRows<'_> {
         }
         let entity = Self::entity_id(&mut self.entity_ids, &mut self.used_entity_ids, builder, entity_name, row);
         for (k, &column) in self.layout.indicators.iter().enumerate() {
-            let cell = record.get(column).unwrap_or_default().trim();
-            if cell.is_empty() {
-                continue;
-            }
-            let value = match cell.parse::<f64>() {
-                Ok(v) if v.is_finite() => v,
-                parsed => {
-                    let kind = match parsed {
-                        Ok(_) => ProblemKind::NotFinite { text: cell.into() },
-                        Err(_) => ProblemKind::NotANumber { text: cell.into() },
-                    };
-                    builder.problem(locate_row(row, self.header.get(column).unwrap_or_default()), kind);
+            let Some(metric) = &self.metric_ids[k] else { continue };
+            let cell = record.get(column).unwrap_or_default();
+            let value = match read_cell(cell, self.decimals) {
+                CellValue::Missing => continue,
+                CellValue::Number(v) | CellValue::Percent(v) => v,
+                CellValue::Text => {
+                    let name = self.header.get(column).unwrap_or_default().trim();
+                    match self.skipped.iter_mut().find(|s| s.0 == name) {
+                        Some(skipped) => skipped.1 += 1,
+                        None => self.skipped.push((name.into(), 1, locate_row(row, name), cell.trim().into())),
+                    }
                     continue;
                 }
             };
@@ -370,7 +430,7 @@ impl OwidRows<'_> {
                 row,
                 ObservationInput {
                     entity,
-                    metric: &self.metric_ids[k],
+                    metric,
                     category: None,
                     time,
                     period: None,
@@ -432,13 +492,40 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_cell_is_located_by_row_and_column_name() {
-        let csv = "Entity,Year,Exports\nChina,2020,1.5\nChina,20x1,2\nChina,2022,lots\n";
+    fn a_bad_year_is_located_by_row_and_column_name() {
+        let csv = "Entity,Year,Exports\nChina,2020,1.5\nChina,20x1,2\nChina,2022,3\n";
         let err =
             load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap_err();
         let err = crate::l10n::load_error_text(&err, crate::l10n::Lang::default());
         assert!(err.contains("row 3, column `Year`: \"20x1\" is not a year"), "{err}");
-        assert!(err.contains("row 4, column `Exports`: \"lots\" is not a number"), "{err}");
+    }
+
+    #[test]
+    fn a_column_of_text_is_set_aside_and_a_stray_word_skipped_with_where_it_is() {
+        let csv = "Entity,Year,Region,Exports,Share\nChina,2020,Asia,1.5,13%\nChina,2021,Asia,>1000,NA\n\
+            China,2022,Asia,lots,15%\nChina,2023,Asia,2.5,..\nChina,2024,Asia,3.5,\n";
+        let (d, warnings) =
+            load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap();
+        let ids: Vec<&str> = d.metrics.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["exports", "share"], "Region is not a metric");
+        let values = |metric: usize| -> Vec<(i32, f64)> {
+            d.observations
+                .iter()
+                .filter(|o| o.cell.metric.0 as usize == metric)
+                .map(|o| (o.cell.time.year(), o.value))
+                .collect()
+        };
+        assert_eq!(values(0), [(2020, 1.5), (2023, 2.5), (2024, 3.5)]);
+        assert_eq!(values(1), [(2020, 13.0), (2022, 15.0)], "percent signs read, NA and .. are gaps");
+        assert_eq!(d.metrics[1].unit, Unit::parse("%"));
+        assert!(warnings.contains(&Warning::TextColumns { columns: vec!["Region".into()] }), "{warnings:?}");
+        let skipped = Warning::SkippedCells {
+            column: "Exports".into(),
+            count: 2,
+            first: locate_row(1, "Exports"),
+            text: ">1000".into(),
+        };
+        assert!(warnings.contains(&skipped), "{warnings:?}");
     }
 
     #[test]

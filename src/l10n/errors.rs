@@ -285,6 +285,23 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
             let (n, first) = (*count, place_text(first, lang));
             tr!(lang, "warning-unusual-years", n = n, count = n.to_string(), first = first, year = year.to_string())
         }
+        Warning::TextColumns { columns } => {
+            let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
+            tr!(lang, "warning-text-columns", n = columns.len(), columns = names.join(", "))
+        }
+        Warning::SkippedCells { column, count, first, text } => {
+            let (n, first) = (*count, place_text(first, lang));
+            let (column, text) = (format!("“{column}”"), format!("“{text}”"));
+            tr!(
+                lang,
+                "warning-skipped-cells",
+                n = n,
+                count = n.to_string(),
+                column = column,
+                first = first,
+                text = text
+            )
+        }
         Warning::PackageWithoutSources => tr!(lang, "warning-package-without-sources"),
         Warning::NoDatapackage => tr!(lang, "warning-no-datapackage"),
         Warning::PackageForOtherFiles { files, csv } => {
