@@ -355,6 +355,10 @@ cell-period = period { $id }
 cell-category = category { $id }
 problem-unsupported-version = format_version { $found } is not supported; this version of Trade Explorer reads format_version 1
 problem-missing-version = the file has no format_version; a Trade Explorer dataset starts with "format_version": 1
+problem-only-text = { $n ->
+    [one] nothing to chart: the column { $columns } holds text (names or categories), not numbers
+   *[other] nothing to chart: the columns { $columns } hold text (names or categories), not numbers
+}
 problem-no-observations = the dataset has no observations; a dataset needs at least one figure
 problem-bad-id = { $id } is not a usable identifier: use letters, digits, `_`, `-` or `.`, without spaces or punctuation
 problem-empty-text = must not be empty

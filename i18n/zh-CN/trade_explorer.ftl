@@ -348,6 +348,7 @@ cell-period = 时段 { $id }
 cell-category = 分项 { $id }
 problem-unsupported-version = 不支持 format_version { $found };此版本的 Trade Explorer 读取 format_version 1
 problem-missing-version = 文件没有 format_version;Trade Explorer 数据集以 "format_version": 1 开头
+problem-only-text = 没有可绘制的数据:列 { $columns } 是文字(名称或类别),不是数字
 problem-no-observations = 数据集没有观测值;数据集至少需要一个数据
 problem-bad-id = { $id } 不是可用的标识符:请使用字母、数字、`_`、`-` 或 `.`,不含空格或标点
 problem-empty-text = 不能为空

@@ -34,7 +34,14 @@ pub(crate) fn slug(name: &str) -> String {
             id.push('_');
         }
     }
-    let id = id.trim_matches('_').to_string();
+    // Long enough to tell names apart, short enough for an id (a column of a WHO table is
+    // named by a 300-character question); the callers add `_2`… when two cut names meet.
+    const MAX_BYTES: usize = 96;
+    let mut end = id.len().min(MAX_BYTES);
+    while !id.is_char_boundary(end) {
+        end -= 1;
+    }
+    let id = id[..end].trim_matches('_').to_string();
     if id.is_empty() { "unnamed".to_string() } else { id }
 }
 
@@ -570,6 +577,10 @@ mod tests {
         assert_eq!(slug("Yiwu City"), "yiwu_city");
         assert_eq!(slug("  Exports (billion yuan) "), "exports_billion_yuan");
         assert_eq!(slug("义乌"), "义乌");
+        let question = "Had any TB patients been started on Bedaquiline for the treatment of MDR-/XDR-TB by the end of \
+            the reporting year, whether in the public or private sector? (mdrxdr_bdq_used)";
+        assert!(slug(question).len() <= 96 && slug(question).starts_with("had_any_tb_patients"), "{}", slug(question));
+        assert_eq!(slug(&"义".repeat(40)).chars().count(), 32, "cut at a character, never inside one");
         assert_eq!(slug("---"), "unnamed");
     }
 

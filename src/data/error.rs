@@ -368,6 +368,12 @@ pub enum ProblemKind {
     MissingVersion,
     /// The dataset has no observations.
     NoObservations,
+    /// Every column beside the place and the time holds text (a map of regions, a status), so
+    /// there is no figure to chart.
+    OnlyText {
+        /// The columns.
+        columns: Vec<String>,
+    },
     /// An identifier is empty or has characters outside `a-z 0-9 _ - .`.
     BadId {
         /// The identifier.

@@ -366,7 +366,9 @@ fn declare_metrics(
         );
         metric_ids.push(Some(id));
     }
-    if !text_columns.is_empty() {
+    if metric_ids.iter().all(Option::is_none) && !text_columns.is_empty() {
+        builder.problem(Place::Header, ProblemKind::OnlyText { columns: text_columns });
+    } else if !text_columns.is_empty() {
         builder.warn(Warning::TextColumns { columns: text_columns });
     }
     metric_ids

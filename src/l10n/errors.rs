@@ -145,6 +145,10 @@ fn problem_kind_text(kind: &ProblemKind, lang: Lang) -> String {
         }
         ProblemKind::MissingVersion => tr!(lang, "problem-missing-version"),
         ProblemKind::NoObservations => tr!(lang, "problem-no-observations"),
+        ProblemKind::OnlyText { columns } => {
+            let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
+            tr!(lang, "problem-only-text", n = columns.len(), columns = names.join(", "))
+        }
         ProblemKind::BadId { id } => tr!(lang, "problem-bad-id", id = q(id)),
         ProblemKind::EmptyText => tr!(lang, "problem-empty-text"),
         ProblemKind::DuplicateId { what, id, first } => tr!(
