@@ -82,3 +82,34 @@ fn a_package_describing_another_file_is_not_applied() {
     assert!(warning.contains("describes other files (trade-share-of-gdp.csv), not other.csv"), "{:?}", loaded.warnings);
     assert!(!warning.contains("no datapackage.json"), "{warning}");
 }
+
+#[test]
+fn a_downloaded_chart_takes_its_title_units_citations_and_selection_from_its_metadata() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/owid-download/gdp-growth.csv");
+    let loaded = load_path(&path, DEFAULT_MAX_FILE_SIZE).expect("opens");
+    let d = &loaded.dataset;
+    assert!(loaded.warnings.is_empty(), "no 'no datapackage.json': {:?}", loaded.warnings);
+    assert_eq!(d.title, "Annual GDP growth");
+    assert_eq!(d.description, "Annual percent change in gross domestic product, adjusted for inflation.");
+    let observed = d.metrics.iter().find(|m| m.name == "GDP growth (observed)").expect("titled from titleShort");
+    assert_eq!(observed.unit, Unit::Other("%".into()));
+    assert!(observed.description.contains("Measured in local currency."), "{}", observed.description);
+    // Each indicator cites its own source, with the chart's address and the download date.
+    let source_of = |name: &str| {
+        let o = d.observations.iter().find(|o| d.metric(o.cell.metric).name == name).expect("a figure");
+        d.source(o.source.expect("a source"))
+    };
+    let forecast = source_of("GDP growth (forecast)");
+    assert_eq!(forecast.title, "Test Fund (2025) – forecasts.");
+    assert_eq!(forecast.url, "https://ourworldindata.org/grapher/gdp-growth");
+    assert_eq!(forecast.retrieved.as_deref(), Some("2025-08-07"));
+    assert_ne!(source_of("GDP growth (observed)").title, forecast.title);
+    // The chart's selection, in its order, without the place the file lacks.
+    let selected: Vec<&str> = d.default_entities.iter().map(|&e| d.entity(e).name.as_str()).collect();
+    assert_eq!(selected, ["United States", "Japan", "China"]);
+    let filter = trade_explorer::data::Filter::initial(d);
+    assert!(filter.entities.contains("united_states") && !filter.entities.contains("afghanistan"), "{filter:?}");
+    // The chart's footer names the publisher of both indicators once.
+    let words = trade_explorer::l10n::line_words(d, &line_chart(d, &filter), Lang::EN);
+    assert_eq!(words.sources.matches("Test Fund (2025)").count(), 1, "{}", words.sources);
+}

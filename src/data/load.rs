@@ -219,8 +219,14 @@ impl PackageBeside {
     }
 }
 
-/// Reads the data package beside an OWID CSV, if there is one.
+/// Reads what describes an OWID CSV beside it, if anything: a downloaded chart's
+/// `slug.metadata.json`, else a `datapackage.json`.
 fn package_beside(path: &Path, limit: u64) -> Result<PackageBeside, LoadError> {
+    let metadata_path = super::owid_metadata::metadata_path(path);
+    if metadata_path.is_file() {
+        let info = super::owid_metadata::parse_metadata(&metadata_path, &read_limited(&metadata_path, limit)?)?;
+        return Ok(PackageBeside { info: Some(info), describes_it: true });
+    }
     let package_path = path.with_file_name(DATAPACKAGE);
     if !package_path.is_file() {
         return Ok(PackageBeside { info: None, describes_it: false });

@@ -12,6 +12,7 @@ pub mod json;
 pub mod load;
 pub(crate) mod model;
 pub mod owid;
+mod owid_metadata;
 pub mod progress;
 pub mod query;
 mod text;

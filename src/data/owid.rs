@@ -91,6 +91,8 @@ pub struct FieldInfo {
     pub unit: Option<String>,
     /// Its declared type ("number", "string", "any"…), as the package writes it.
     pub kind: Option<String>,
+    /// Its source, by place in [`PackageInfo::sources`]; the first source when `None`.
+    pub source: Option<usize>,
 }
 
 /// What a data package says about one CSV.
@@ -106,6 +108,8 @@ pub struct PackageInfo {
     pub fields: HashMap<String, FieldInfo>,
     /// The CSV files the package describes, relative to it.
     pub resources: Vec<String>,
+    /// The places to show first, by name (a downloaded chart's selection).
+    pub selection: Vec<String>,
 }
 
 fn source_of(raw: &RawSource, index: usize) -> Source {
@@ -137,6 +141,7 @@ pub fn parse_package(path: &Path, bytes: &[u8]) -> Result<PackageInfo, LoadError
                 description: field.description.clone(),
                 unit: field.unit.clone(),
                 kind: field.kind.clone(),
+                source: None,
             };
             info.fields.insert(field.name.clone(), about);
         }
@@ -284,13 +289,23 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
     }
     let decimals = if records.decimal_comma() { Decimals::Comma } else { Decimals::Point };
     let metric_ids = declare_metrics(&mut builder, header, &layout, package, &sample, decimals);
+    // Each column's own source (a downloaded chart cites each indicator), else the package's first.
+    let sources = layout
+        .indicators
+        .iter()
+        .map(|&column| {
+            let name = header.get(column).unwrap_or_default().trim();
+            let own = package.and_then(|p| p.fields.get(name)?.source.and_then(|i| p.sources.get(i)));
+            own.map(|s| s.id.clone()).or_else(|| source.clone())
+        })
+        .collect();
 
     let mut rows = OwidRows {
         header,
         time_name: header.get(layout.time.0).unwrap_or("Year").trim().to_string(),
         layout,
         metric_ids,
-        source,
+        sources,
         entity_ids: HashMap::new(),
         used_entity_ids: HashSet::new(),
         skipped: Vec::new(),
@@ -311,8 +326,15 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         // for a file of nothing but bad rows too.
         count_row(path, progress, row, &record)?;
     }
-    for (column, count, first, text) in rows.skipped {
+    for (column, count, first, text) in std::mem::take(&mut rows.skipped) {
         builder.warn(Warning::SkippedCells { column, count, first, text });
+    }
+    // The places a downloaded chart shows first, those of them the file has.
+    let selection: Vec<String> = package
+        .map(|p| p.selection.iter().filter_map(|name| rows.entity_ids.get(name.trim()).cloned()).collect())
+        .unwrap_or_default();
+    if !selection.is_empty() {
+        builder.default_selection(selection, rows.metric_ids.iter().flatten().cloned().collect());
     }
     builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
 }
@@ -334,7 +356,7 @@ fn declare_metrics(
     let mut text_columns = Vec::new();
     for &column in &layout.indicators {
         let name = header.get(column).unwrap_or_default().trim().to_string();
-        let FieldInfo { title, description, unit, kind } =
+        let FieldInfo { title, description, unit, kind, source: _ } =
             package.and_then(|p| p.fields.get(&name)).cloned().unwrap_or_default();
         let cells = sample.iter().map(|r| r.get(column).unwrap_or_default());
         let percent = match column_kind(kind.as_deref(), cells, decimals) {
@@ -381,7 +403,8 @@ struct OwidRows<'h> {
     time_name: String,
     /// Per indicator column, its metric; `None` for a column of text.
     metric_ids: Vec<Option<String>>,
-    source: Option<String>,
+    /// Per indicator column, the id of its source.
+    sources: Vec<Option<String>>,
     /// Entity id by the name in the file.
     entity_ids: HashMap<String, String>,
     /// The ids given out, so that a new name's id is checked in constant time.
@@ -438,7 +461,7 @@ impl OwidRows<'_> {
                     period: None,
                     value,
                     unit: None,
-                    source: self.source.as_deref(),
+                    source: self.sources[k].as_deref(),
                     trust: None,
                     details: None,
                 },

@@ -250,10 +250,17 @@ fn sources_line(d: &Dataset, sources: &[SourceId], any_derived: bool, lang: Lang
         return String::new();
     }
     const SHOWN: usize = 4;
-    let names: Vec<String> = sources.iter().take(SHOWN).map(|&s| source_label(d.source(s))).collect();
-    let names = names.join("; ");
-    let line = if sources.len() > SHOWN {
-        let more = format_number((sources.len() - SHOWN) as f64, 0);
+    // Two sources with one label (one publisher's two tables) are named once.
+    let mut labels: Vec<String> = Vec::new();
+    for &s in sources {
+        let label = source_label(d.source(s));
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    let names = labels.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("; ");
+    let line = if labels.len() > SHOWN {
+        let more = format_number((labels.len() - SHOWN) as f64, 0);
         tr!(lang, "chart-frame-sources-and-more", names = names.as_str(), more = more.as_str())
     } else {
         tr!(lang, "chart-frame-sources", names = names.as_str())
