@@ -106,7 +106,7 @@ fn the_fuzz_targets_build_the_data_layer_with_the_apps_dependency_versions() {
     let app = locked_versions("Cargo.lock");
     let fuzz = locked_versions("fuzz/Cargo.lock");
     let mut checked = 0;
-    for crate_name in ["serde", "serde_json", "serde_path_to_error", "csv", "csv-core", "rustc-hash", "jiff"] {
+    for crate_name in ["serde", "serde_json", "serde_path_to_error", "csv", "csv-core", "rustc-hash", "jiff", "zip"] {
         let (Some(in_app), Some(in_fuzz)) = (app.get(crate_name), fuzz.get(crate_name)) else {
             panic!("{crate_name} is missing from Cargo.lock or fuzz/Cargo.lock");
         };
@@ -116,5 +116,5 @@ fn the_fuzz_targets_build_the_data_layer_with_the_apps_dependency_versions() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 7);
+    assert_eq!(checked, 8);
 }

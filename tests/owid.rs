@@ -113,3 +113,51 @@ fn a_downloaded_chart_takes_its_title_units_citations_and_selection_from_its_met
     let words = trade_explorer::l10n::line_words(d, &line_chart(d, &filter), Lang::EN);
     assert_eq!(words.sources.matches("Test Fund (2025)").count(), 1, "{}", words.sources);
 }
+
+/// Writes a zip archive of `members` (name, bytes), deflated, into `dir`.
+fn zip_of(dir: &Path, name: &str, members: &[(&str, &[u8])]) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join(name);
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("created"));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (member, bytes) in members {
+        zip.start_file(*member, options).expect("a member");
+        zip.write_all(bytes).expect("written");
+    }
+    zip.finish().expect("finished");
+    path
+}
+
+#[test]
+fn a_downloaded_zip_opens_with_the_metadata_inside_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/owid-download");
+    let csv = std::fs::read(folder.join("gdp-growth.csv")).expect("the fixture");
+    let metadata = std::fs::read(folder.join("gdp-growth.metadata.json")).expect("the fixture");
+    let readme = b"# Annual GDP growth\n";
+    let members: [(&str, &[u8]); 3] =
+        [("gdp-growth.csv", &csv), ("gdp-growth.metadata.json", &metadata), ("readme.md", readme)];
+    let loaded = load_path(&zip_of(dir.path(), "gdp-growth.zip", &members), DEFAULT_MAX_FILE_SIZE).expect("opens");
+    assert_eq!(loaded.dataset.title, "Annual GDP growth");
+    assert_eq!(loaded.dataset.default_entities.len(), 3, "the chart's selection");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+
+    let two: [(&str, &[u8]); 2] = [("a.csv", &csv), ("b.csv", &csv)];
+    let err = load_path(&zip_of(dir.path(), "two.zip", &two), DEFAULT_MAX_FILE_SIZE).expect_err("which CSV?");
+    assert!(err.to_string().contains("several CSV files (a.csv, b.csv)"), "{err}");
+}
+
+#[test]
+fn a_zip_that_unpacks_past_the_size_limit_is_refused_before_it_fills_memory() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // 8 MB of one repeated row deflates to a few kilobytes.
+    let mut rows = b"Entity,Year,Value\n".to_vec();
+    while rows.len() < 8 << 20 {
+        rows.extend_from_slice(b"World,2020,1\n");
+    }
+    let path = zip_of(dir.path(), "bomb.zip", &[("bomb.csv", &rows)]);
+    assert!(std::fs::metadata(&path).expect("written").len() < 100_000);
+    let err = load_path(&path, 1 << 20).expect_err("past the limit");
+    let text = err.to_string();
+    assert!(text.contains("bomb.zip/bomb.csv: unpacks to more than the limit of 1,048,576 bytes"), "{text}");
+}

@@ -44,14 +44,14 @@ impl TradeExplorerApp {
                 let picked = rfd::FileDialog::new()
                     .set_title(title)
                     .set_directory(folder)
-                    .add_filter(filter_name, &["json", "csv"])
+                    .add_filter(filter_name, &["json", "csv", "zip"])
                     .pick_file();
                 let _ = tx.send(picked);
                 ctx.request_repaint();
             });
             self.jobs.choosing_file = Some(rx);
         } else {
-            self.ui.open_dialog = Some(PathDialog::new(&folder, vec!["json", "csv"]));
+            self.ui.open_dialog = Some(PathDialog::new(&folder, vec!["json", "csv", "zip"]));
         }
     }
 

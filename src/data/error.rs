@@ -131,6 +131,34 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// A zip archive that cannot be read (damaged, encrypted, an unknown compression).
+    ZipUnreadable {
+        /// The archive, or the member.
+        path: PathBuf,
+        /// What the zip reader said.
+        detail: String,
+    },
+    /// A member of a zip archive that unpacks to more than the file-size limit.
+    ZipTooLarge {
+        /// The member, inside the archive's path.
+        path: PathBuf,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A zip archive without a CSV file.
+    ZipWithoutCsv {
+        /// The archive.
+        path: PathBuf,
+        /// What it holds.
+        members: Vec<String>,
+    },
+    /// A zip archive with several CSV files: which one is meant?
+    ZipSeveralCsvs {
+        /// The archive.
+        path: PathBuf,
+        /// Its CSV files.
+        csvs: Vec<String>,
+    },
     /// A data package whose resources are no CSV file.
     NoCsvResource {
         /// The file.

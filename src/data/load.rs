@@ -9,7 +9,7 @@ use super::json::{JsonFile, load_json};
 use super::model::Dataset;
 use super::owid::{DATAPACKAGE, PackageFor, is_owid_header, load_owid_csv, package_csv, parse_package};
 use super::progress::Progress;
-use super::text::{check_not_binary, check_utf8};
+use super::text::{BinaryFormat, check_not_binary, check_utf8};
 
 /// Files larger than this are refused before reading (512 MiB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
@@ -77,7 +77,7 @@ fn looks_like_json(bytes: &[u8]) -> bool {
 }
 
 /// The first row of a CSV, for format detection.
-fn csv_header(path: &Path, bytes: &[u8]) -> Result<csv::StringRecord, LoadError> {
+pub(crate) fn csv_header(path: &Path, bytes: &[u8]) -> Result<csv::StringRecord, LoadError> {
     let text = check_utf8(path, bytes)?;
     let mut reader = super::csv::csv_reader(text.as_bytes(), super::csv::sniff_delimiter(text.as_bytes()));
     reader.headers().cloned().map_err(|e| super::csv::csv_error(path, &e))
@@ -92,6 +92,9 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
     }
     if bytes.is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
+    }
+    if BinaryFormat::of(bytes) == Some(BinaryFormat::Zip) {
+        return super::archive::load_zip(path, std::io::Cursor::new(bytes), progress);
     }
     check_not_binary(path, bytes)?;
     progress.set_total(bytes.len() as u64);
@@ -158,6 +161,10 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     let head = input.fill_buf().map_err(io)?;
     if head.is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
+    }
+    if BinaryFormat::of(head) == Some(BinaryFormat::Zip) {
+        drop(input);
+        return super::archive::load_zip(path, &file, progress);
     }
     check_not_binary(path, head)?;
     let is_csv = !looks_like_json(head);

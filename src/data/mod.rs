@@ -1,6 +1,7 @@
 //! The data layer: dataset types, loaders with located errors, filters and queries.
 //! Plain Rust with no UI dependency, so every part of it is unit-tested.
 
+mod archive;
 pub(crate) mod build;
 mod cells;
 pub mod csv;

@@ -63,6 +63,23 @@ pub(crate) fn load_error_text(error: &LoadError, lang: Lang) -> String {
         }
         LoadError::JsonList { path: p } => tr!(lang, "error-json-list", path = path(p)),
         LoadError::NoResources { path: p } => tr!(lang, "error-no-resources", path = path(p)),
+        LoadError::ZipUnreadable { path: p, detail } => {
+            tr!(lang, "error-zip-unreadable", path = path(p), detail = detail.as_str())
+        }
+        LoadError::ZipTooLarge { path: p, limit } => {
+            tr!(
+                lang,
+                "error-zip-too-large",
+                path = path(p),
+                limit = crate::data::format::format_number(*limit as f64, 0)
+            )
+        }
+        LoadError::ZipWithoutCsv { path: p, members } => {
+            tr!(lang, "error-zip-without-csv", path = path(p), members = members.join(", "))
+        }
+        LoadError::ZipSeveralCsvs { path: p, csvs } => {
+            tr!(lang, "error-zip-several-csvs", path = path(p), csvs = csvs.join(", "))
+        }
         LoadError::NoCsvResource { path: p } => tr!(lang, "error-no-csv-resource", path = path(p)),
         LoadError::PackageResource { path: p, error } => {
             tr!(lang, "error-package-resource", path = path(p), error = load_error_text(error, lang))
