@@ -16,6 +16,8 @@ pub mod owid;
 mod owid_metadata;
 pub mod progress;
 pub mod query;
+#[cfg(test)]
+pub(crate) mod testing;
 mod text;
 
 pub use error::{CellIds, Declared, JsonHint, LoadError, Place, Problem, ProblemKind, SyntaxError, Warning};

@@ -1,22 +1,7 @@
 use super::*;
-use crate::data::query::{LineChart, Series, ShownFigure, line_chart};
-use crate::data::{Filter, Time, ValueMode, load_bundled};
-
-fn bundled() -> crate::data::Dataset {
-    load_bundled().unwrap_or_else(|e| panic!("{e:?}")).dataset
-}
-
-fn filter(entities: &[&str], metrics: &[&str]) -> Filter {
-    Filter {
-        entities: entities.iter().map(|s| s.to_string()).collect(),
-        metrics: metrics.iter().map(|s| s.to_string()).collect(),
-        ..Filter::default()
-    }
-}
-
-fn series<'a>(chart: &'a LineChart, id: &str) -> &'a Series {
-    chart.series.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no series {id}"))
-}
+use crate::data::query::{ShownFigure, line_chart};
+use crate::data::testing::{bundled, filter, series};
+use crate::data::{Filter, Time, ValueMode};
 
 #[test]
 fn each_language_names_itself() {

@@ -1,25 +1,6 @@
 use super::super::filter::BarLayout;
-use super::super::load::load_bundled;
 use super::*;
-
-fn bundled() -> Dataset {
-    match load_bundled() {
-        Ok(l) => l.dataset,
-        Err(e) => panic!("the bundled dataset does not load: {e:?}"),
-    }
-}
-
-fn filter(entities: &[&str], metrics: &[&str]) -> Filter {
-    Filter {
-        entities: entities.iter().map(|s| s.to_string()).collect(),
-        metrics: metrics.iter().map(|s| s.to_string()).collect(),
-        ..Filter::default()
-    }
-}
-
-fn series<'a>(chart: &'a LineChart, id: &str) -> &'a Series {
-    chart.series.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no series {id}"))
-}
+use crate::data::testing::{bundled, filter, series};
 
 fn value_at(s: &Series, year: i32) -> Option<f64> {
     s.points.iter().find(|p| p.time == Time::Year(year)).and_then(|p| p.value)
