@@ -64,3 +64,62 @@ proptest! {
         }
     }
 }
+
+/// A cell as published tables write them: numbers, percentages, gaps, words, anything.
+fn published_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<f64>().prop_map(|v| v.to_string()),
+        (-1e6f64..1e6).prop_map(|v| format!("{v:.2}")),
+        (0u32..100).prop_map(|v| format!("{v}%")),
+        Just(String::new()),
+        prop::sample::select(vec!["NA", "..", "-", "—", "n/a", "NaN", ">1000", "Asia", "\"a, b\"", "\"1,234\""])
+            .prop_map(str::to_string),
+        "[ -~]{0,8}".prop_map(|s| format!("\"{}\"", s.replace('"', "\"\""))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    /// Any Our World in Data-shaped file, with text, gaps and any years, opens or says where it
+    /// is wrong; and a file with one clean column of numbers always opens, whatever else it has.
+    #[test]
+    fn an_owid_shaped_file_opens_or_says_where_it_is_wrong(
+        years in proptest::collection::btree_set(-12_000i64..12_000, 1..6),
+        other in proptest::collection::vec(published_cell(), 0..40),
+        clean in proptest::collection::vec(prop::option::of(-1e9f64..1e9), 1..6),
+        odd_year in prop::option::of("[ -~]{1,6}"),
+    ) {
+        use trade_explorer::data::owid::{PackageFor, load_owid_csv};
+        let mut csv = String::from("Entity,Code,Year,Clean,Other\n");
+        let entities = ["China", "World", "Côte d'Ivoire"];
+        let (mut k, mut has_number) = (0, false);
+        for (i, year) in years.iter().enumerate() {
+            for entity in entities {
+                let clean = clean[(i + k) % clean.len()];
+                has_number |= clean.is_some();
+                let clean = clean.map(|v| v.to_string()).unwrap_or_default();
+                let other = other.get(k).cloned().unwrap_or_default();
+                csv.push_str(&format!("\"{entity}\",,{year},{clean},{other}\n"));
+                k += 1;
+            }
+        }
+        if let Some(year) = &odd_year {
+            csv.push_str(&format!("Japan,JPN,\"{}\",1,\n", year.replace('"', "\"\"")));
+        }
+        let result = load_owid_csv(Path::new("owid.csv"), csv.as_bytes(), PackageFor::Missing, &Default::default());
+        let in_range = years.iter().all(|y| (-10_000..=9_999).contains(y));
+        let odd_is_a_year = odd_year.as_deref().is_none_or(|y| y.trim().parse::<i32>().is_ok_and(|y| (-10_000..=9_999).contains(&y)));
+        match result {
+            Ok((d, _)) => {
+                prop_assert!(d.observations.iter().all(|o| o.value.is_finite()));
+                prop_assert!(d.observations.iter().all(|o| (-10_000..=9_999).contains(&o.cell.time.year())));
+            }
+            Err(err) => {
+                let text = err.to_string();
+                prop_assert!(text.starts_with("owid.csv: "), "{}", text);
+                prop_assert!(!(in_range && has_number && odd_is_a_year), "a file with a clean column was refused: {}\n{}", text, csv);
+            }
+        }
+    }
+}
