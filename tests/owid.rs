@@ -161,3 +161,26 @@ fn a_zip_that_unpacks_past_the_size_limit_is_refused_before_it_fills_memory() {
     let text = err.to_string();
     assert!(text.contains("bomb.zip/bomb.csv: unpacks to more than the limit of 1,048,576 bytes"), "{text}");
 }
+
+#[test]
+fn without_a_selection_the_world_and_the_largest_places_are_shown_first() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("population.csv");
+    let rows = "Entity,Code,Year,Population\n\
+        Afghanistan,AFG,2023,42\nAfrica,,2023,1460\nAlbania,ALB,2023,3\nChina,CHN,2022,1412\nChina,CHN,2023,1410\n\
+        High-income countries,,2023,1250\nIndia,IND,2023,1430\nKosovo,OWID_KOS,2023,2\nUnited States,USA,2023,335\n\
+        Indonesia,IDN,2023,278\nPakistan,PAK,2023,240\nWorld,OWID_WRL,2023,8090\n";
+    std::fs::write(&path, rows).expect("written");
+    let loaded = load_path(&path, DEFAULT_MAX_FILE_SIZE).expect("opens");
+    let d = &loaded.dataset;
+    let aggregate = |name: &str| d.entities.iter().find(|e| e.name == name).expect("an entity").aggregate;
+    assert!(aggregate("World") && aggregate("Africa") && aggregate("High-income countries"));
+    assert!(!aggregate("Kosovo") && !aggregate("China"), "OWID_KOS is a place of its own");
+    let filter = Filter::initial(d);
+    let shown: Vec<&str> = ["world", "india", "china", "united_states", "indonesia"]
+        .into_iter()
+        .filter(|id| filter.entities.contains(*id))
+        .collect();
+    assert_eq!(shown.len(), 5, "World and the four largest by their latest value: {:?}", filter.entities);
+    assert!(!filter.entities.contains("afghanistan") && !filter.entities.contains("africa"), "{:?}", filter.entities);
+}

@@ -772,7 +772,14 @@ mod tests {
         );
         b.add_entity(
             &Place::from("e0"),
-            Entity { id: "a".into(), name: "A".into(), name_zh: None, kind: "city".into(), parent: None },
+            Entity {
+                id: "a".into(),
+                name: "A".into(),
+                name_zh: None,
+                kind: "city".into(),
+                parent: None,
+                aggregate: false,
+            },
             None,
         );
         b.add_metric(
@@ -918,8 +925,14 @@ mod tests {
     #[test]
     fn parent_loops_are_refused() {
         let mut b = builder();
-        let entity =
-            |id: &str| Entity { id: id.into(), name: id.into(), name_zh: None, kind: "k".into(), parent: None };
+        let entity = |id: &str| Entity {
+            id: id.into(),
+            name: id.into(),
+            name_zh: None,
+            kind: "k".into(),
+            parent: None,
+            aggregate: false,
+        };
         b.add_entity(&Place::from("e1"), entity("x"), Some("y".into()));
         b.add_entity(&Place::from("e2"), entity("y"), Some("x".into()));
         b.add_observation(0, obs(2020, 1.0));

@@ -526,8 +526,14 @@ impl<'a> RowNames<'a> {
 fn declare_names<'a>(builder: &mut Builder, names: &RowNames<'_>, unit: Option<&str>, row: usize) -> RowIds<'a> {
     let entity = slug(names.entity);
     if !builder.has_entity(&entity) && !names.entity.is_empty() {
-        let e =
-            Entity { id: entity.clone(), name: names.entity.into(), name_zh: None, kind: String::new(), parent: None };
+        let e = Entity {
+            id: entity.clone(),
+            name: names.entity.into(),
+            name_zh: None,
+            kind: String::new(),
+            parent: None,
+            aggregate: false,
+        };
         builder.add_entity(&locate_row(row, "entity"), e, None);
     }
     let metric = slug(names.metric);

@@ -220,16 +220,41 @@ fn guess_selection(dataset: &Dataset) -> (Vec<EntityId>, Vec<MetricId>) {
         return (Vec::new(), Vec::new());
     };
     let metric = MetricId(best as u32);
-    let mut entities: Vec<EntityId> = Vec::new();
-    for o in dataset.observations.iter().filter(|o| o.cell.metric == metric) {
-        if !entities.contains(&o.cell.entity) {
-            entities.push(o.cell.entity);
-            if entities.len() == 5 {
-                break;
-            }
+    (largest_places(dataset, metric, 5), vec![metric])
+}
+
+/// The World first (an aggregate named so), then the places with the largest latest value of
+/// `metric`, up to `count` in all: what a person expects to see first, not the first names in
+/// alphabetical order. Other aggregates (continents, income groups) would crowd out the places.
+fn largest_places(dataset: &Dataset, metric: MetricId, count: usize) -> Vec<EntityId> {
+    // Each entity's latest full-year, whole-metric figure (observations are in time order).
+    let mut latest: Vec<Option<(crate::data::Time, f64)>> = vec![None; dataset.entities.len()];
+    for o in dataset.observations.iter().filter(|o| {
+        o.cell.metric == metric && o.cell.category.is_none() && o.cell.period == crate::data::PeriodId::FULL_YEAR
+    }) {
+        let slot = &mut latest[o.cell.entity.0 as usize];
+        if slot.is_none_or(|(t, _)| o.cell.time >= t) {
+            *slot = Some((o.cell.time, o.value));
         }
     }
-    (entities, vec![metric])
+    let has = |i: usize| latest[i].is_some();
+    let mut chosen: Vec<EntityId> = (0..dataset.entities.len())
+        .filter(|&i| has(i) && dataset.entities[i].aggregate && dataset.entities[i].name.eq_ignore_ascii_case("world"))
+        .map(|i| EntityId(i as u32))
+        .take(1)
+        .collect();
+    let mut places: Vec<usize> =
+        (0..dataset.entities.len()).filter(|&i| has(i) && !dataset.entities[i].aggregate).collect();
+    places.sort_by(|&a, &b| {
+        let value = |i: usize| latest[i].map_or(f64::MIN, |(_, v)| v);
+        value(b).total_cmp(&value(a)).then(a.cmp(&b))
+    });
+    chosen.extend(places.into_iter().map(|i| EntityId(i as u32)).take(count.saturating_sub(chosen.len())));
+    if chosen.is_empty() {
+        // Nothing but aggregates: the first of them.
+        chosen.extend((0..dataset.entities.len()).filter(|&i| has(i)).map(|i| EntityId(i as u32)).take(count));
+    }
+    chosen
 }
 
 #[cfg(test)]

@@ -414,7 +414,8 @@ pub(crate) fn declare(
         builder.add_source(&Place::from(format!("sources[{i}]")), source);
     }
     for (i, e) in entities.into_iter().enumerate() {
-        let entity = Entity { id: e.id, name: e.name, name_zh: e.name_zh, kind: e.kind, parent: None };
+        let entity =
+            Entity { id: e.id, name: e.name, name_zh: e.name_zh, kind: e.kind, parent: None, aggregate: false };
         builder.add_entity(&Place::from(format!("entities[{i}]")), entity, e.parent);
     }
     for (i, m) in metrics.into_iter().enumerate() {

@@ -46,6 +46,8 @@ pub struct Entity {
     pub kind: String,
     /// The entity this one belongs to (Yiwu belongs to Jinhua).
     pub parent: Option<EntityId>,
+    /// A sum of places (the World, a continent, an income group), not a place of its own.
+    pub aggregate: bool,
 }
 
 /// A quantity that is measured over time (exports, a market share).

@@ -170,6 +170,7 @@ enum TimeColumn {
 /// indicators.
 struct Layout {
     entity: usize,
+    code: Option<usize>,
     time: (usize, TimeColumn),
     indicators: Vec<usize>,
 }
@@ -184,7 +185,15 @@ fn layout(header: &csv::StringRecord) -> Option<Layout> {
         .map(|i| (i, TimeColumn::Year))
         .or_else(|| names.iter().position(|n| n == "day" || n == "date").map(|i| (i, TimeColumn::Day)))?;
     let indicators = (0..names.len()).filter(|&i| i != entity && Some(i) != code && i != time.0).collect();
-    Some(Layout { entity, time, indicators })
+    Some(Layout { entity, code, time, indicators })
+}
+
+/// Whether an OWID `Code` marks a sum of places: the World (`OWID_WRL`), or no code at all
+/// (continents, income groups and other regions have none). Countries have their ISO code;
+/// places without one, such as Kosovo (`OWID_KOS`) or the USSR (`OWID_USS`), keep an `OWID_`
+/// code of their own and stay places.
+fn is_aggregate_code(code: &str) -> bool {
+    code.is_empty() || code == "OWID_WRL"
 }
 
 /// Whether a CSV header is Our World in Data's shape.
@@ -435,7 +444,9 @@ impl OwidRows<'_> {
             builder.problem(locate_row(row, "Entity"), ProblemKind::EmptyText);
             return;
         }
-        let entity = Self::entity_id(&mut self.entity_ids, &mut self.used_entity_ids, builder, entity_name, row);
+        let code = self.layout.code.map(|c| record.get(c).unwrap_or_default().trim());
+        let entity =
+            Self::entity_id(&mut self.entity_ids, &mut self.used_entity_ids, builder, (entity_name, code), row);
         for (k, &column) in self.layout.indicators.iter().enumerate() {
             let Some(metric) = &self.metric_ids[k] else { continue };
             let cell = record.get(column).unwrap_or_default();
@@ -474,7 +485,7 @@ impl OwidRows<'_> {
         ids: &'a mut HashMap<String, String>,
         used: &mut HashSet<String>,
         builder: &mut Builder,
-        name: &str,
+        (name, code): (&str, Option<&str>),
         row: usize,
     ) -> &'a str {
         if !ids.contains_key(name) {
@@ -485,7 +496,15 @@ impl OwidRows<'_> {
                 id = format!("{base}_{n}");
                 n += 1;
             }
-            let entity = Entity { id: id.clone(), name: name.into(), name_zh: None, kind: String::new(), parent: None };
+            let aggregate = code.is_some_and(is_aggregate_code);
+            let entity = Entity {
+                id: id.clone(),
+                name: name.into(),
+                name_zh: None,
+                kind: String::new(),
+                parent: None,
+                aggregate,
+            };
             builder.add_entity(&locate_row(row, "Entity"), entity, None);
             used.insert(id.clone());
             ids.insert(name.to_string(), id);
