@@ -184,3 +184,19 @@ fn without_a_selection_the_world_and_the_largest_places_are_shown_first() {
     assert_eq!(shown.len(), 5, "World and the four largest by their latest value: {:?}", filter.entities);
     assert!(!filter.entities.contains("afghanistan") && !filter.entities.contains("africa"), "{:?}", filter.entities);
 }
+
+#[test]
+fn without_a_code_column_aggregates_are_known_by_their_names() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("waste.csv");
+    let rows = "Entity,Year,Imports\nAsia,2021,1500\nChina,2021,900\nEurope,2021,2600\nGermany,2021,700\n\
+        High-income countries,2021,3300\nAfrica (FAO),2021,40\nAsia (excl. China),2021,600\nJapan,2021,300\nWorld,2021,4900\n";
+    std::fs::write(&path, rows).expect("written");
+    let d = load_path(&path, DEFAULT_MAX_FILE_SIZE).expect("opens").dataset;
+    let aggregates: Vec<&str> = d.entities.iter().filter(|e| e.aggregate).map(|e| e.name.as_str()).collect();
+    assert_eq!(aggregates, ["Asia", "Europe", "High-income countries", "Africa (FAO)", "Asia (excl. China)", "World"]);
+    let filter = Filter::initial(&d);
+    let expected: std::collections::BTreeSet<String> =
+        ["world", "china", "germany", "japan"].into_iter().map(String::from).collect();
+    assert_eq!(filter.entities, expected);
+}

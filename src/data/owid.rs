@@ -196,6 +196,38 @@ fn is_aggregate_code(code: &str) -> bool {
     code.is_empty() || code == "OWID_WRL"
 }
 
+/// For a file without a `Code` column: whether a name is one of Our World in Data's
+/// aggregates — the World, the continents, the European Union, income groups, and regions by
+/// another organisation's definition ("Africa (FAO)", "Asia (excl. China and India)").
+fn is_aggregate_name(name: &str) -> bool {
+    const NAMES: [&str; 16] = [
+        "world",
+        "africa",
+        "asia",
+        "europe",
+        "north america",
+        "south america",
+        "oceania",
+        "antarctica",
+        "americas",
+        "european union",
+        "european union (27)",
+        "latin america and the caribbean",
+        "middle east and north africa",
+        "sub-saharan africa",
+        "east asia and pacific",
+        "europe and central asia",
+    ];
+    const DEFINED_BY: [&str; 12] =
+        ["fao", "who", "wb", "un", "unsd", "ei", "bp", "gcp", "ember", "iea", "eia", "shift"];
+    let lower = name.trim().to_lowercase();
+    let by_another = lower
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once(" ("))
+        .is_some_and(|(_, by)| DEFINED_BY.contains(&by) || by.starts_with("excl."));
+    NAMES.contains(&lower.as_str()) || lower.ends_with("income countries") || by_another
+}
+
 /// Whether a CSV header is Our World in Data's shape.
 pub(crate) fn is_owid_header(header: &csv::StringRecord) -> bool {
     let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
@@ -496,7 +528,10 @@ impl OwidRows<'_> {
                 id = format!("{base}_{n}");
                 n += 1;
             }
-            let aggregate = code.is_some_and(is_aggregate_code);
+            let aggregate = match code {
+                Some(code) => is_aggregate_code(code),
+                None => is_aggregate_name(name),
+            };
             let entity = Entity {
                 id: id.clone(),
                 name: name.into(),
