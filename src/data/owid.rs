@@ -329,24 +329,14 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         sample.push(record);
     }
     let decimals = if records.decimal_comma() { Decimals::Comma } else { Decimals::Point };
-    let metric_ids = declare_metrics(&mut builder, header, &layout, package, &sample, decimals);
-    // Each column's own source (a downloaded chart cites each indicator), else the package's first.
-    let sources = layout
-        .indicators
-        .iter()
-        .map(|&column| {
-            let name = header.get(column).unwrap_or_default().trim();
-            let own = package.and_then(|p| p.fields.get(name)?.source.and_then(|i| p.sources.get(i)));
-            own.map(|s| s.id.clone()).or_else(|| source.clone())
-        })
-        .collect();
+    let columns = Columns { header, layout: &layout, package, source: source.as_deref() };
+    let indicators = declare_metrics(&mut builder, &columns, &sample, decimals);
 
     let mut rows = OwidRows {
         header,
         time_name: header.get(layout.time.0).unwrap_or("Year").trim().to_string(),
         layout,
-        metric_ids,
-        sources,
+        indicators,
         entity_ids: HashMap::new(),
         used_entity_ids: HashSet::new(),
         skipped: Vec::new(),
@@ -375,7 +365,7 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         .map(|p| p.selection.iter().filter_map(|name| rows.entity_ids.get(name.trim()).cloned()).collect())
         .unwrap_or_default();
     if !selection.is_empty() {
-        builder.default_selection(selection, rows.metric_ids.iter().flatten().cloned().collect());
+        builder.default_selection(selection, rows.indicators.iter().flatten().map(|i| i.metric.clone()).collect());
     }
     builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
 }
@@ -383,27 +373,42 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
 /// How many rows decide whether a column holds numbers or text.
 const SAMPLE_ROWS: usize = 1000;
 
-/// One metric per column of numbers, its id by indicator (`None` for a column of text, which is
-/// set aside with a warning that names it).
+/// What declaring an OWID table's metrics reads: its header and layout, what describes it, and
+/// the source of a column that names none of its own.
+struct Columns<'a> {
+    header: &'a csv::StringRecord,
+    layout: &'a Layout,
+    package: Option<&'a PackageInfo>,
+    source: Option<&'a str>,
+}
+
+/// A column of numbers: its metric and its source.
+struct Indicator {
+    metric: String,
+    source: Option<String>,
+}
+
+/// One metric per column of numbers, by indicator (`None` for a column of text, which is set
+/// aside with a warning that names it), with the column's own source (a downloaded chart cites
+/// each indicator) or else the package's first.
 fn declare_metrics(
     builder: &mut Builder,
-    header: &csv::StringRecord,
-    layout: &Layout,
-    package: Option<&PackageInfo>,
+    columns: &Columns<'_>,
     sample: &[csv::StringRecord],
     decimals: Decimals,
-) -> Vec<Option<String>> {
-    let mut metric_ids: Vec<Option<String>> = Vec::with_capacity(layout.indicators.len());
+) -> Vec<Option<Indicator>> {
+    let Columns { header, layout, package, source } = *columns;
+    let mut indicators: Vec<Option<Indicator>> = Vec::with_capacity(layout.indicators.len());
     let mut text_columns = Vec::new();
     for &column in &layout.indicators {
         let name = header.get(column).unwrap_or_default().trim().to_string();
-        let FieldInfo { title, description, unit, kind, source: _ } =
+        let FieldInfo { title, description, unit, kind, source: own_source } =
             package.and_then(|p| p.fields.get(&name)).cloned().unwrap_or_default();
         let cells = sample.iter().map(|r| r.get(column).unwrap_or_default());
         let percent = match column_kind(kind.as_deref(), cells, decimals) {
             ColumnKind::Text => {
                 text_columns.push(name);
-                metric_ids.push(None);
+                indicators.push(None);
                 continue;
             }
             ColumnKind::Numbers { percent } => percent,
@@ -411,7 +416,7 @@ fn declare_metrics(
         let unit = unit.filter(|u| !u.trim().is_empty()).or_else(|| percent.then(|| "%".to_string()));
         let mut id = slug(&name);
         let mut n = 2;
-        while metric_ids.iter().flatten().any(|m| *m == id) {
+        while indicators.iter().flatten().any(|i| i.metric == id) {
             id = format!("{}_{n}", slug(&name));
             n += 1;
         }
@@ -427,14 +432,15 @@ fn declare_metrics(
                 description: description.unwrap_or_default(),
             },
         );
-        metric_ids.push(Some(id));
+        let own = own_source.and_then(|i| package?.sources.get(i)).map(|s| s.id.as_str());
+        indicators.push(Some(Indicator { metric: id, source: own.or(source).map(str::to_string) }));
     }
-    if metric_ids.iter().all(Option::is_none) && !text_columns.is_empty() {
+    if indicators.iter().all(Option::is_none) && !text_columns.is_empty() {
         builder.problem(Place::Header, ProblemKind::OnlyText { columns: text_columns });
     } else if !text_columns.is_empty() {
         builder.warn(Warning::TextColumns { columns: text_columns });
     }
-    metric_ids
+    indicators
 }
 
 /// What reading the rows of an OWID table needs, beside the builder.
@@ -442,10 +448,8 @@ struct OwidRows<'h> {
     header: &'h csv::StringRecord,
     layout: Layout,
     time_name: String,
-    /// Per indicator column, its metric; `None` for a column of text.
-    metric_ids: Vec<Option<String>>,
-    /// Per indicator column, the id of its source.
-    sources: Vec<Option<String>>,
+    /// Per indicator column, its metric and source; `None` for a column of text.
+    indicators: Vec<Option<Indicator>>,
     /// Entity id by the name in the file.
     entity_ids: HashMap<String, String>,
     /// The ids given out, so that a new name's id is checked in constant time.
@@ -480,7 +484,7 @@ impl OwidRows<'_> {
         let entity =
             Self::entity_id(&mut self.entity_ids, &mut self.used_entity_ids, builder, (entity_name, code), row);
         for (k, &column) in self.layout.indicators.iter().enumerate() {
-            let Some(metric) = &self.metric_ids[k] else { continue };
+            let Some(Indicator { metric, source }) = &self.indicators[k] else { continue };
             let cell = record.get(column).unwrap_or_default();
             let value = match read_cell(cell, self.decimals) {
                 CellValue::Missing => continue,
@@ -504,7 +508,7 @@ impl OwidRows<'_> {
                     period: None,
                     value,
                     unit: None,
-                    source: self.sources[k].as_deref(),
+                    source: source.as_deref(),
                     trust: None,
                     details: None,
                 },

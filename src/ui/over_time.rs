@@ -259,7 +259,7 @@ fn pointer_marks(
     }
     let pointer = response.response.hover_pos().filter(|_| ctx.interactive)?;
     let (series_index, point_index, pos) = nearest(chart, &drawn, pointer, &to_screen)?;
-    let s = chart.visible_series().nth(series_index).expect("index from the same iterator");
+    let s = chart.visible_series().nth(series_index)?;
     let p = &s.points[point_index];
     painter.circle_stroke(pos, 7.0, Stroke::new(2.0, palette::colour(s.style.colour)));
     let figure = ShownFigure::new(p.observation, p.value, chart.unit.clone(), p.other, ctx.filter);
