@@ -430,6 +430,14 @@ warning-text-columns = { $n ->
     [one] the column { $columns } holds text, not numbers (names, flags or notes): it was set aside
    *[other] the columns { $columns } hold text, not numbers (names, flags or notes): they were set aside
 }
+warning-attribute-columns = { $n ->
+    [one] the column { $columns } gives each place one value (a region, a group): it is not charted, but the side panel can show the places of one value
+   *[other] the columns { $columns } give each place one value (a region, a group): they are not charted, but the side panel can show the places of one value
+}
+warning-counted-places = { $n ->
+    [one] the file holds text, not numbers: the charts count the places with each value of { $columns }, per year (figures derived from the file)
+   *[other] the file holds text, not numbers: the charts count the places with each value of { $columns }, per year (figures derived from the file)
+}
 warning-skipped-cells = { $n ->
     [one] column { $column }: { $count } cell is not a number and was skipped ({ $first }: { $text }); the rest of the column was kept
    *[other] column { $column }: { $count } cells are not numbers and were skipped (the first, { $first }: { $text }); the rest of the column was kept

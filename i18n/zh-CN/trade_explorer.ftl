@@ -408,6 +408,12 @@ warning-missing-quotes = { $count } 项公布的数据没有引文(来源中陈�
 warning-unusual-years = { $count } 项数据的年份在 1800–2200 之外(第一项:{ $first }:{ $year });已打开,但请检查是否有误
 year-bce = 公元前{ $year }年
 warning-text-columns = 列 { $columns } 是文字而非数字(名称、标记或注释),已略过
+warning-attribute-columns = { $n ->
+   *[other] 列 { $columns } 为每个地区给出一个值（所属区域、分组）：不绘图，但可在侧栏按其值筛选地区
+}
+warning-counted-places = { $n ->
+   *[other] 此文件只有文字，没有数字：图表按年统计 { $columns } 各取值的地区数量（由文件推算的数字）
+}
 warning-skipped-cells = 列 { $column }:{ $count } 个单元格不是数字,已跳过(第一个:{ $first }:{ $text });该列其余数据保留
 warning-package-without-sources = 数据包没有列出来源:数据没有来源
 warning-no-datapackage = CSV 旁没有 datapackage.json:数据没有来源,指标没有单位

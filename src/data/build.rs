@@ -290,6 +290,20 @@ impl Builder {
         }
     }
 
+    /// Records a property of places: `(entity id, value)` pairs of declared entities.
+    pub(crate) fn add_attribute(&mut self, name: String, of_entity: &[(String, String)]) {
+        let mut values: Vec<String> = of_entity.iter().map(|(_, v)| v.clone()).collect();
+        values.sort_unstable();
+        values.dedup();
+        let mut attribute = Attribute { name, of_entity: vec![None; self.dataset.entities.len()], values };
+        for (entity, value) in of_entity {
+            if let (Some(e), Ok(v)) = (self.entity_ids.get(entity), attribute.values.binary_search(value)) {
+                attribute.of_entity[e.0 as usize] = Some(v as u32);
+            }
+        }
+        self.dataset.attributes.push(attribute);
+    }
+
     /// Declares a metric.
     pub(crate) fn add_metric(&mut self, at: &Place, metric: Metric) {
         self.check_text(at, "name", &metric.name, true);

@@ -351,6 +351,16 @@ pub enum Warning {
         /// Their names.
         columns: Vec<String>,
     },
+    /// Columns of text that give each place one value (a region): kept to narrow the places by.
+    AttributeColumns {
+        /// Their names.
+        columns: Vec<String>,
+    },
+    /// A table of nothing but text: charted as the number of places with each value.
+    CountedPlaces {
+        /// The columns counted.
+        columns: Vec<String>,
+    },
     /// Cells of a column of numbers that are not numbers (`>1000`): skipped, the rest kept.
     SkippedCells {
         /// The column.

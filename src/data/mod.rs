@@ -14,6 +14,7 @@ pub mod load;
 pub(crate) mod model;
 pub mod owid;
 mod owid_metadata;
+mod owid_text;
 pub mod progress;
 pub mod query;
 #[cfg(test)]

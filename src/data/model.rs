@@ -516,6 +516,20 @@ pub struct Dataset {
     pub stats: Stats,
     /// Entity ids to indexes, so a filter of 10,000 entities resolves in linear time.
     pub entity_index: rustc_hash::FxHashMap<String, EntityId>,
+    /// What the file says of its places beside the figures (a region, an income group), by
+    /// which the side panel narrows its list.
+    pub attributes: Vec<Attribute>,
+}
+
+/// A property of places that is text, not a figure: one value or none per entity.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Attribute {
+    /// The column's name ("WHO region").
+    pub name: String,
+    /// Its values, sorted ("Africa", "Americas"…).
+    pub values: Vec<String>,
+    /// Per entity, by [`EntityId`]: its value, by place in `values`.
+    pub of_entity: Vec<Option<u32>>,
 }
 
 /// Counts over all observations.

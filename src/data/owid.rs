@@ -13,6 +13,7 @@ use super::cells::{CellValue, ColumnKind, Decimals, column_kind, read_cell};
 use super::csv::{Records, Rest, count_row, locate_row, slug};
 use super::error::{LoadError, Place, Problem, ProblemKind, Warning};
 use super::model::*;
+use super::owid_text::TextColumn;
 use super::progress::Progress;
 use super::text::check_utf8;
 
@@ -330,13 +331,15 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
     }
     let decimals = if records.decimal_comma() { Decimals::Comma } else { Decimals::Point };
     let columns = Columns { header, layout: &layout, package, source: source.as_deref() };
-    let indicators = declare_metrics(&mut builder, &columns, &sample, decimals);
+    let (indicators, text) = declare_metrics(&mut builder, &columns, &sample, decimals);
 
     let mut rows = OwidRows {
         header,
         time_name: header.get(layout.time.0).unwrap_or("Year").trim().to_string(),
         layout,
+        counting: indicators.iter().all(Option::is_none),
         indicators,
+        text,
         entity_ids: HashMap::new(),
         used_entity_ids: HashSet::new(),
         skipped: Vec::new(),
@@ -359,6 +362,14 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
     }
     for (column, count, first, text) in std::mem::take(&mut rows.skipped) {
         builder.warn(Warning::SkippedCells { column, count, first, text });
+    }
+    let text = std::mem::take(&mut rows.text);
+    if rows.counting {
+        super::owid_text::count_places(&mut builder, text, source.as_deref());
+    } else {
+        let ids: rustc_hash::FxHashMap<String, String> =
+            rows.entity_ids.iter().map(|(name, id)| (name.clone(), id.clone())).collect();
+        super::owid_text::keep_attributes(&mut builder, &text, &ids);
     }
     // The places a downloaded chart shows first, those of them the file has.
     let selection: Vec<String> = package
@@ -388,15 +399,15 @@ struct Indicator {
     source: Option<String>,
 }
 
-/// One metric per column of numbers, by indicator (`None` for a column of text, which is set
-/// aside with a warning that names it), with the column's own source (a downloaded chart cites
-/// each indicator) or else the package's first.
+/// One metric per column of numbers, by indicator (`None` for a column of text), with the
+/// column's own source (a downloaded chart cites each indicator) or else the package's first;
+/// and the columns of text, to be read as the rows are.
 fn declare_metrics(
     builder: &mut Builder,
     columns: &Columns<'_>,
     sample: &[csv::StringRecord],
     decimals: Decimals,
-) -> Vec<Option<Indicator>> {
+) -> (Vec<Option<Indicator>>, Vec<TextColumn>) {
     let Columns { header, layout, package, source } = *columns;
     let mut indicators: Vec<Option<Indicator>> = Vec::with_capacity(layout.indicators.len());
     let mut text_columns = Vec::new();
@@ -407,7 +418,7 @@ fn declare_metrics(
         let cells = sample.iter().map(|r| r.get(column).unwrap_or_default());
         let percent = match column_kind(kind.as_deref(), cells, decimals) {
             ColumnKind::Text => {
-                text_columns.push(name);
+                text_columns.push((column, name, (title, description)));
                 indicators.push(None);
                 continue;
             }
@@ -435,12 +446,11 @@ fn declare_metrics(
         let own = own_source.and_then(|i| package?.sources.get(i)).map(|s| s.id.as_str());
         indicators.push(Some(Indicator { metric: id, source: own.or(source).map(str::to_string) }));
     }
-    if indicators.iter().all(Option::is_none) && !text_columns.is_empty() {
-        builder.problem(Place::Header, ProblemKind::OnlyText { columns: text_columns });
-    } else if !text_columns.is_empty() {
-        builder.warn(Warning::TextColumns { columns: text_columns });
-    }
-    indicators
+    // Places in a table of nothing but text are counted per value and time.
+    let count = indicators.iter().all(Option::is_none);
+    let text =
+        text_columns.into_iter().map(|(index, name, about)| TextColumn::new(index, name, about, count)).collect();
+    (indicators, text)
 }
 
 /// What reading the rows of an OWID table needs, beside the builder.
@@ -450,6 +460,10 @@ struct OwidRows<'h> {
     time_name: String,
     /// Per indicator column, its metric and source; `None` for a column of text.
     indicators: Vec<Option<Indicator>>,
+    /// The columns of text.
+    text: Vec<TextColumn>,
+    /// Whether the table is nothing but text, whose places are counted, not declared.
+    counting: bool,
     /// Entity id by the name in the file.
     entity_ids: HashMap<String, String>,
     /// The ids given out, so that a new name's id is checked in constant time.
@@ -478,6 +492,12 @@ impl OwidRows<'_> {
         };
         if entity_name.is_empty() {
             builder.problem(locate_row(row, "Entity"), ProblemKind::EmptyText);
+            return;
+        }
+        for column in &mut self.text {
+            column.read(record, (entity_name, time), row);
+        }
+        if self.counting {
             return;
         }
         let code = self.layout.code.map(|c| record.get(c).unwrap_or_default().trim());
@@ -601,7 +621,7 @@ mod tests {
         assert_eq!(values(0), [(2020, 1.5), (2023, 2.5), (2024, 3.5)]);
         assert_eq!(values(1), [(2020, 13.0), (2022, 15.0)], "percent signs read, NA and .. are gaps");
         assert_eq!(d.metrics[1].unit, Unit::parse("%"));
-        assert!(warnings.contains(&Warning::TextColumns { columns: vec!["Region".into()] }), "{warnings:?}");
+        assert!(warnings.contains(&Warning::AttributeColumns { columns: vec!["Region".into()] }), "{warnings:?}");
         let skipped = Warning::SkippedCells {
             column: "Exports".into(),
             count: 2,
@@ -609,6 +629,55 @@ mod tests {
             text: ">1000".into(),
         };
         assert!(warnings.contains(&skipped), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_region_column_is_kept_as_each_places_attribute() {
+        let csv = "Entity,Year,Region,Exports,Note\nChina,2020,Asia,1.5,first\nChina,2021,Asia,2,second\n\
+            Chile,2020,Americas,0.5,\nPeru,2020,,0.2,\n";
+        let (d, warnings) =
+            load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap();
+        let [region] = d.attributes.as_slice() else { panic!("one attribute: {:?}", d.attributes) };
+        assert_eq!(region.name, "Region");
+        assert_eq!(region.values, ["Americas", "Asia"]);
+        let of = |name: &str| {
+            let e = d.entities.iter().position(|e| e.name == name).unwrap();
+            region.of_entity[e].map(|v| region.values[v as usize].as_str())
+        };
+        assert_eq!((of("China"), of("Chile"), of("Peru")), (Some("Asia"), Some("Americas"), None));
+        // The note differs from row to row of one place: it describes no place, and is set aside.
+        assert!(warnings.contains(&Warning::AttributeColumns { columns: vec!["Region".into()] }), "{warnings:?}");
+        assert!(warnings.contains(&Warning::TextColumns { columns: vec!["Note".into()] }), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_table_of_statuses_is_charted_as_places_per_status_and_year() {
+        let csv = "Entity,Year,Status\nChad,2000,Endemic\nMali,2000,Endemic\nPeru,2000,Certified\n\
+            Chad,2001,Endemic\nMali,2001,Certified\nPeru,2001,Certified\nPeru,2001,Certified\nFiji,2001,\n";
+        let (d, warnings) =
+            load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap();
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Certified", "Endemic"], "the statuses are what is charted, not the places");
+        assert!(d.entities.iter().all(|e| e.aggregate && e.kind == "Status"));
+        assert_eq!(d.metrics[0].unit, Unit::Count);
+        let counts: Vec<(&str, i32, f64, &str)> = d
+            .observations
+            .iter()
+            .map(|o| (names[o.cell.entity.0 as usize], o.cell.time.year(), o.value, o.note().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("Certified", 2000, 1.0, "Peru"),
+                ("Certified", 2001, 2.0, "Mali, Peru"),
+                ("Endemic", 2000, 2.0, "Chad, Mali"),
+                ("Endemic", 2001, 1.0, "Chad"),
+            ],
+            "Peru's second 2001 row is not counted twice, Fiji's empty cell not at all"
+        );
+        assert!(d.observations.iter().all(|o| o.derived && o.derivation().is_some()));
+        assert_eq!(d.default_entities.len(), 2);
+        assert!(warnings.contains(&Warning::CountedPlaces { columns: vec!["Status".into()] }), "{warnings:?}");
     }
 
     #[test]

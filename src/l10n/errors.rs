@@ -310,6 +310,14 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
             let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
             tr!(lang, "warning-text-columns", n = columns.len(), columns = names.join(", "))
         }
+        Warning::AttributeColumns { columns } => {
+            let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
+            tr!(lang, "warning-attribute-columns", n = columns.len(), columns = names.join(", "))
+        }
+        Warning::CountedPlaces { columns } => {
+            let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
+            tr!(lang, "warning-counted-places", n = columns.len(), columns = names.join(", "))
+        }
         Warning::SkippedCells { column, count, first, text } => {
             let (n, first) = (*count, place_text(first, lang));
             let (column, text) = (format!("“{column}”"), format!("“{text}”"));
