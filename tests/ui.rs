@@ -427,3 +427,31 @@ fn ticking_a_part_draws_it_beside_the_whole() {
     harness.run();
     assert_eq!(series_ids(&harness), ["jinhua:exports"]);
 }
+
+#[test]
+fn the_side_panel_lists_countries_aggregates_or_the_places_of_one_region() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("gdp.csv");
+    let csv = "Entity,Code,Year,Region,GDP\nWorld,OWID_WRL,2020,,9\nChina,CHN,2020,Asia,3\n\
+        Chile,CHL,2020,Americas,1\nIndia,IND,2020,Asia,2\n";
+    std::fs::write(&path, csv).expect("written");
+    let mut harness = app(State::default(), None);
+    drop_file(&mut harness, &path);
+    let listed = |harness: &egui_kittest::Harness<'_, _>, name: &str| {
+        harness.query_by_role_and_label(Role::CheckBox, name).is_some()
+    };
+    assert!(listed(&harness, "World") && listed(&harness, "Chile"));
+    harness.get_by_role_and_label(Role::Button, "Countries").click();
+    harness.run();
+    assert!(!listed(&harness, "World") && listed(&harness, "China"), "countries only");
+    harness.get_by_role_and_label(Role::Button, "Aggregates").click();
+    harness.run();
+    assert!(listed(&harness, "World") && !listed(&harness, "China"), "aggregates only");
+    harness.get_by_role_and_label(Role::Button, "Both").click();
+    harness.get_by_role_and_label(Role::ComboBox, "Region").click();
+    harness.run();
+    harness.get_by_label("Asia").click();
+    harness.run();
+    assert!(listed(&harness, "China") && listed(&harness, "India"), "the places of Asia");
+    assert!(!listed(&harness, "Chile") && !listed(&harness, "World"), "no other place");
+}

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use egui::{CollapsingHeader, RichText, Ui};
 
 use super::Command;
-use crate::data::query::search_entities;
+use crate::data::query::{PlaceKinds, PlaceSearch, search_entities};
 use crate::data::{Dataset, EntityId, Filter, MetricId, PeriodChoice, PeriodId, Trust, Unit, UnitScale, ValueMode};
 use crate::l10n::Lang;
 use crate::l10n::{dimension_label, period_label};
@@ -22,10 +22,10 @@ const TREE_LIMIT: usize = 60;
 pub(crate) struct PanelState {
     /// Text typed into the metric search box.
     pub metric_search: String,
-    /// Text typed into the entity search box.
-    pub entity_search: String,
-    /// The entities matching the search, for a dataset generation and search text.
-    entity_matches: Option<(u64, String, Vec<EntityId>)>,
+    /// What narrows the list of places: text typed, kinds, attribute values.
+    pub place_search: PlaceSearch,
+    /// The entities matching the search, for a dataset generation and search.
+    entity_matches: Option<(u64, PlaceSearch, Vec<EntityId>)>,
 }
 
 /// Names of metric groups people read; a group the app does not know is shown as its id.
@@ -99,7 +99,9 @@ pub(crate) fn show(
             CollapsingHeader::new(RichText::new(tr!(lang, "filters-places")).strong()).default_open(true).show(
                 ui,
                 |ui| {
-                    if d.entities.len() <= TREE_LIMIT {
+                    state.place_search.attributes.resize(d.attributes.len(), None);
+                    narrowing(ui, d, &mut state.place_search, lang);
+                    if d.entities.len() <= TREE_LIMIT && !state.place_search.narrows() {
                         entity_tree(ui, d, &mut f, lang);
                     } else {
                         entity_list(ui, d, dataset_generation, &mut f, state, lang);
@@ -158,13 +160,13 @@ fn entity_checkbox(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, id: Entity
 /// A searchable, virtualised list for datasets with many entities: only the rows on screen are
 /// laid out, and the search runs once per keystroke, not per frame.
 fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Cow<'_, Filter>, state: &mut PanelState, lang: Lang) {
-    ui.add(egui::TextEdit::singleline(&mut state.entity_search).hint_text(tr!(lang, "filters-search-places")))
+    ui.add(egui::TextEdit::singleline(&mut state.place_search.text).hint_text(tr!(lang, "filters-search-places")))
         .on_hover_text(tr!(lang, "filters-type-part-of-a-name-or"));
     let stale =
-        state.entity_matches.as_ref().is_none_or(|(g, text, _)| *g != generation || *text != state.entity_search);
+        state.entity_matches.as_ref().is_none_or(|(g, search, _)| *g != generation || *search != state.place_search);
     if stale {
-        let matches = search_entities(d, &state.entity_search);
-        state.entity_matches = Some((generation, state.entity_search.clone(), matches));
+        let matches = search_entities(d, &state.place_search);
+        state.entity_matches = Some((generation, state.place_search.clone(), matches));
     }
     let matches: &[EntityId] = state.entity_matches.as_ref().map_or(&[], |(_, _, m)| m.as_slice());
     ui.horizontal(|ui| {
@@ -198,6 +200,43 @@ fn entity_list(ui: &mut Ui, d: &Dataset, generation: u64, f: &mut Cow<'_, Filter
             }
         },
     );
+}
+
+/// Which kinds of place to list, when the dataset has both, and one value of each attribute
+/// (a region, an income group).
+fn narrowing(ui: &mut Ui, d: &Dataset, search: &mut PlaceSearch, lang: Lang) {
+    let aggregates = d.entities.iter().filter(|e| e.aggregate).count();
+    if aggregates > 0 && aggregates < d.entities.len() {
+        ui.horizontal(|ui| {
+            let choices = [
+                (PlaceKinds::Both, tr!(lang, "filters-show-both"), tr!(lang, "filters-show-both-help")),
+                (PlaceKinds::Places, tr!(lang, "filters-show-places"), tr!(lang, "filters-show-places-help")),
+                (
+                    PlaceKinds::Aggregates,
+                    tr!(lang, "filters-show-aggregates"),
+                    tr!(lang, "filters-show-aggregates-help"),
+                ),
+            ];
+            for (kinds, text, hover) in choices {
+                ui.selectable_value(&mut search.kinds, kinds, text).on_hover_text(hover);
+            }
+        });
+    }
+    for (attribute, wanted) in d.attributes.iter().zip(search.attributes.iter_mut()) {
+        let any = tr!(lang, "filters-attribute-any");
+        let shown = wanted.and_then(|v| attribute.values.get(v as usize)).map_or(any.as_str(), String::as_str);
+        ui.horizontal(|ui| {
+            let label = ui.label(&attribute.name);
+            let combo =
+                egui::ComboBox::from_id_salt(("attribute", &attribute.name)).selected_text(shown).show_ui(ui, |ui| {
+                    ui.selectable_value(wanted, None, any.as_str());
+                    for (v, value) in attribute.values.iter().enumerate() {
+                        ui.selectable_value(wanted, Some(v as u32), value);
+                    }
+                });
+            combo.response.labelled_by(label.id);
+        });
+    }
 }
 
 fn entity_tree(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
@@ -354,7 +393,7 @@ fn period(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
         PeriodChoice::Named(name) => period_label(name, lang),
     };
     ui.horizontal(|ui| {
-        ui.label(tr!(lang, "filters-period"));
+        let label = ui.label(tr!(lang, "filters-period"));
         egui::ComboBox::from_id_salt("period")
             .selected_text(current)
             .show_ui(ui, |ui| {
@@ -371,6 +410,7 @@ fn period(ui: &mut Ui, d: &Dataset, f: &mut Cow<'_, Filter>, lang: Lang) {
                 }
             })
             .response
+            .labelled_by(label.id)
             .on_hover_text(tr!(lang, "filters-part-year-figures-jan-nov-q1"));
     });
 }

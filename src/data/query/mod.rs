@@ -267,21 +267,63 @@ pub(crate) fn filter_summary(d: &Dataset, f: &Filter) -> FilterSummary {
     summary
 }
 
-/// The entities whose name (in either language) or id contains `needle`, ignoring case, in
-/// dataset order; all of them for an empty needle.
-pub fn search_entities(d: &Dataset, needle: &str) -> Vec<EntityId> {
-    let needle = needle.trim().to_lowercase();
-    let ids = (0..d.entities.len() as u32).map(EntityId);
-    if needle.is_empty() {
-        return ids.collect();
+/// Which places the side panel lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PlaceKinds {
+    /// Places and aggregates.
+    #[default]
+    Both,
+    /// Countries and other places of their own.
+    Places,
+    /// Sums of places: the World, continents, income groups.
+    Aggregates,
+}
+
+/// What narrows the list of places: text typed, the kind of place, and per attribute of the
+/// dataset the one value shown (`None`: any).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlaceSearch {
+    /// Part of a name or id.
+    pub text: String,
+    /// Places, aggregates or both.
+    pub kinds: PlaceKinds,
+    /// Per [`Dataset::attributes`], the value a place must have.
+    pub attributes: Vec<Option<u32>>,
+}
+
+impl PlaceSearch {
+    /// Whether anything but the text narrows the list.
+    pub fn narrows(&self) -> bool {
+        self.kinds != PlaceKinds::Both || self.attributes.iter().any(Option::is_some)
     }
-    ids.filter(|&e| {
-        let entity = d.entity(e);
-        entity.name.to_lowercase().contains(&needle)
-            || entity.id.contains(&needle)
-            || entity.name_zh.as_deref().is_some_and(|z| z.contains(&needle))
-    })
-    .collect()
+}
+
+/// The entities whose name (in either language) or id contains the search's text, ignoring
+/// case, of its kind and attribute values, in dataset order.
+pub fn search_entities(d: &Dataset, search: &PlaceSearch) -> Vec<EntityId> {
+    let needle = search.text.trim().to_lowercase();
+    let kind_fits = |e: &crate::data::Entity| match search.kinds {
+        PlaceKinds::Both => true,
+        PlaceKinds::Places => !e.aggregate,
+        PlaceKinds::Aggregates => e.aggregate,
+    };
+    let attributes_fit =
+        |i: usize| {
+            search.attributes.iter().zip(&d.attributes).all(|(wanted, attribute)| {
+                wanted.is_none_or(|v| attribute.of_entity.get(i).copied().flatten() == Some(v))
+            })
+        };
+    (0..d.entities.len() as u32)
+        .map(EntityId)
+        .filter(|&e| {
+            let entity = d.entity(e);
+            let text_fits = needle.is_empty()
+                || entity.name.to_lowercase().contains(&needle)
+                || entity.id.contains(&needle)
+                || entity.name_zh.as_deref().is_some_and(|z| z.contains(&needle));
+            text_fits && kind_fits(entity) && attributes_fit(e.0 as usize)
+        })
+        .collect()
 }
 
 /// Unique sources in order of first use.

@@ -235,14 +235,37 @@ fn stacking_is_only_offered_for_amounts() {
 #[test]
 fn entity_search_matches_names_in_both_languages_and_ids() {
     let d = bundled();
-    let names =
-        |needle: &str| search_entities(&d, needle).into_iter().map(|e| d.entity(e).id.clone()).collect::<Vec<_>>();
+    let names = |needle: &str| {
+        let search = PlaceSearch { text: needle.into(), ..PlaceSearch::default() };
+        search_entities(&d, &search).into_iter().map(|e| d.entity(e).id.clone()).collect::<Vec<_>>()
+    };
     assert_eq!(names("yiw"), ["yiwu"]);
     assert_eq!(names("JIN"), ["jinhua", "jindong", "jinyi_new_area"]);
     assert_eq!(names("pan'an"), ["panan"]);
     assert_eq!(names("义乌"), ["yiwu"]);
     assert_eq!(names("").len(), d.entities.len());
     assert!(names("atlantis").is_empty());
+}
+
+#[test]
+fn places_are_narrowed_to_countries_aggregates_or_one_value_of_an_attribute() {
+    let csv = "Entity,Code,Year,Region,GDP\nWorld,OWID_WRL,2020,,9\nAsia,,2020,,5\nChina,CHN,2020,Asia,3\n\
+        Chile,CHL,2020,Americas,1\nIndia,IND,2020,Asia,2\n";
+    let path = std::path::Path::new("x.csv");
+    let progress = crate::data::Progress::default();
+    let (d, _) =
+        crate::data::owid::load_owid_csv(path, csv.as_bytes(), crate::data::owid::PackageFor::Missing, &progress)
+            .unwrap();
+    let names = |search: PlaceSearch| -> Vec<String> {
+        search_entities(&d, &search).into_iter().map(|e| d.entity(e).name.clone()).collect()
+    };
+    assert_eq!(names(PlaceSearch { kinds: PlaceKinds::Places, ..Default::default() }), ["China", "Chile", "India"]);
+    assert_eq!(names(PlaceSearch { kinds: PlaceKinds::Aggregates, ..Default::default() }), ["World", "Asia"]);
+    assert_eq!(names(PlaceSearch::default()).len(), 5);
+    let asia = d.attributes[0].values.iter().position(|v| v == "Asia").map(|v| v as u32);
+    assert_eq!(names(PlaceSearch { attributes: vec![asia], ..Default::default() }), ["China", "India"]);
+    let search = PlaceSearch { text: "ind".into(), attributes: vec![asia], ..Default::default() };
+    assert_eq!(names(search), ["India"]);
 }
 
 /// A dataset of these figures (entity, metric, year, value); metrics are given with their units.
