@@ -18,6 +18,9 @@ use super::model::{Entity, Metric, Time, Unit};
 /// or notes) and is not counted.
 const MAX_CATEGORIES: usize = 100;
 
+/// Per time and value: the places that have it, and the row of the first.
+type Counted = BTreeMap<(Time, String), (Vec<String>, usize)>;
+
 /// One column of text, as its rows are read.
 pub(crate) struct TextColumn {
     /// Its place in a row.
@@ -35,7 +38,7 @@ pub(crate) struct TextColumn {
     values: std::collections::HashSet<String>,
     /// When counting: per time and value, the places and the first row (`None` once the column
     /// has too many values to count).
-    counted: Option<BTreeMap<(Time, String), (Vec<String>, usize)>>,
+    counted: Option<Counted>,
 }
 
 impl TextColumn {
@@ -200,7 +203,7 @@ pub(crate) fn count_places(builder: &mut Builder, columns: Vec<TextColumn>, sour
 }
 
 /// The ids of the values with the most places over all times, at most ten, for the first view.
-fn most_counted(counted: &BTreeMap<(Time, String), (Vec<String>, usize)>, ids: &HashMap<&str, String>) -> Vec<String> {
+fn most_counted(counted: &Counted, ids: &HashMap<&str, String>) -> Vec<String> {
     let mut totals: HashMap<&str, usize> = HashMap::default();
     for ((_, value), (places, _)) in counted {
         *totals.entry(value.as_str()).or_default() += places.len();
