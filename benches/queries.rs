@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use trade_explorer::data::query::{TableColumn, bars_from_line, line_chart, search_entities, share_chart};
+use trade_explorer::data::query::{PlaceSearch, TableColumn, bars_from_line, line_chart, search_entities, share_chart};
 use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, load_path};
 use trade_explorer::l10n::Lang;
 use trade_explorer::l10n::sort_table;
@@ -28,7 +28,10 @@ fn filter_changes(c: &mut Criterion) {
             (line.series.len(), bars.groups.len(), shares.rows.len())
         })
     });
-    group.bench_function("type_in_entity_search", |b| b.iter(|| search_entities(d, "entity_0421").len()));
+    group.bench_function("type_in_entity_search", |b| {
+        let search = PlaceSearch { text: "entity_0421".into(), ..PlaceSearch::default() };
+        b.iter(|| search_entities(d, &search).len())
+    });
     // The Table view of that selection: 100,000 rows, sorted by entity name on a header click.
     let table = line_chart(d, &unticked).table();
     group.bench_function("sort_table_of_99990_rows_by_entity", |b| {
