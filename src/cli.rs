@@ -246,7 +246,13 @@ fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
             Ok(loaded) => {
                 println!(
                     "{}",
-                    tr!(lang, "cli-check-ok", path = path.display().to_string(), summary = summary(&loaded, lang))
+                    tr!(
+                        lang,
+                        "cli-check-ok",
+                        path = path.display().to_string(),
+                        format = crate::l10n::data_format_name(loaded.format, lang),
+                        summary = summary(&loaded, lang)
+                    )
                 );
                 for warning in &loaded.warnings {
                     println!("  {}", tr!(lang, "cli-check-warning", warning = warning_text(warning, lang)));

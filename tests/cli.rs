@@ -19,7 +19,8 @@ fn check_says_ok_with_a_summary_for_the_bundled_dataset() {
     assert_eq!(code, 0, "{out}");
     let json: serde_json::Value = serde_json::from_str(include_str!("../assets/jinhua_trade.json")).unwrap();
     let entities = json["entities"].as_array().unwrap().len();
-    assert!(out.starts_with(&format!("ok: assets/jinhua_trade.json: {entities} entities, ")), "{out}");
+    let start = format!("ok: assets/jinhua_trade.json (Trade Explorer JSON): {entities} entities, ");
+    assert!(out.starts_with(&start), "{out}");
     assert!(out.contains(" observations, 2006–2026, "), "{out}");
 }
 

@@ -343,6 +343,15 @@ error-zip-too-large = { $path }: unpacks to more than the limit of { $limit } by
 error-zip-without-csv = { $path }: the zip archive holds no CSV file (it holds { $members })
 error-zip-several-csvs = { $path }: the zip archive holds several CSV files ({ $csvs }): unpack it and open the one you mean
 error-no-csv-resource = { $path }: the data package lists no CSV resource
+error-in-format = { $error } (read as { $format })
+format-json = Trade Explorer JSON
+format-tidy-csv = Trade Explorer CSV
+format-owid-csv = Our World in Data CSV
+format-owid-package = Our World in Data CSV with its datapackage.json
+format-owid-download = Our World in Data chart download
+format-world-bank-indicator = World Bank indicator download
+format-world-bank-bulk = World Bank WDI bulk download
+format-world-bank-databank = World Bank DataBank export
 error-package-resource = { $path }: the data package's resource cannot be opened: { $error }
 error-unknown-columns = { $path }: line 1: the columns ({ $columns }) are not a format Trade Explorer reads: a tidy CSV has entity, metric, year, value; an Our World in Data CSV has Entity, Year (or Day) and one column per indicator
 problem-count = { $n ->
@@ -445,6 +454,14 @@ warning-counted-places = { $n ->
     [one] the file holds text, not numbers: the charts count the places with each value of { $columns }, per year (figures derived from the file)
    *[other] the file holds text, not numbers: the charts count the places with each value of { $columns }, per year (figures derived from the file)
 }
+warning-repaired-names = { $n ->
+    [one] { $count } row had a name split at its comma into two columns (a spreadsheet saved the file with semicolons): it was joined again ({ $first })
+   *[other] { $count } rows had a name split at its comma into two columns (a spreadsheet saved the file with semicolons): they were joined again (the first: { $first })
+}
+warning-skipped-rows = { $n ->
+    [one] { $count } row was skipped: its code column holds { $text }, not a code, and no split name explains it ({ $first })
+   *[other] { $count } rows were skipped: their code column holds no code, and no split name explains it (the first, { $first }: { $text })
+}
 warning-skipped-cells = { $n ->
     [one] column { $column }: { $count } cell is not a number and was skipped ({ $first }: { $text }); the rest of the column was kept
    *[other] column { $column }: { $count } cells are not numbers and were skipped (the first, { $first }: { $text }); the rest of the column was kept
@@ -509,5 +526,5 @@ cli-summary = { $entities } entities, { $metrics } metrics, { $n_observations ->
     [one] { $sources } source
    *[other] { $sources } sources
 }
-cli-check-ok = ok: { $path }: { $summary }
+cli-check-ok = ok: { $path } ({ $format }): { $summary }
 cli-check-warning = warning: { $warning }

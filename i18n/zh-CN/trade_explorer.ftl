@@ -339,6 +339,15 @@ error-zip-too-large = { $path }:解压后超过 { $limit } 字节的上限,已�
 error-zip-without-csv = { $path }:zip 压缩包里没有 CSV 文件(其中有 { $members })
 error-zip-several-csvs = { $path }:zip 压缩包里有多个 CSV 文件({ $csvs }):请解压后打开需要的那一个
 error-no-csv-resource = { $path }:数据包没有列出 CSV 资源
+error-in-format = { $error }（按{ $format }读取）
+format-json = Trade Explorer JSON
+format-tidy-csv = Trade Explorer CSV
+format-owid-csv = Our World in Data CSV
+format-owid-package = 带 datapackage.json 的 Our World in Data CSV
+format-owid-download = Our World in Data 图表下载
+format-world-bank-indicator = 世界银行指标下载文件
+format-world-bank-bulk = 世界银行 WDI 批量下载文件
+format-world-bank-databank = 世界银行 DataBank 导出文件
 error-package-resource = { $path }:无法打开数据包的资源:{ $error }
 error-unknown-columns = { $path }:第 1 行:这些列({ $columns })不是 Trade Explorer 能读取的格式:整洁 CSV 有 entity、metric、year、value;Our World in Data CSV 有 Entity、Year(或 Day)和每个指标一列
 problem-count = { $count } 个问题
@@ -421,6 +430,12 @@ warning-attribute-columns = { $n ->
 warning-counted-places = { $n ->
    *[other] 此文件只有文字，没有数字：图表按年统计 { $columns } 各取值的地区数量（由文件推算的数字）
 }
+warning-repaired-names = { $n ->
+   *[other] { $count } 行的名称在逗号处被拆成了两列（电子表格以分号另存了此文件）：已重新合并（{ $first }）
+}
+warning-skipped-rows = { $n ->
+   *[other] 已跳过 { $count } 行：其代码列不是代码，也无法用被拆开的名称解释（第一处，{ $first }：{ $text }）
+}
 warning-skipped-cells = 列 { $column }:{ $count } 个单元格不是数字,已跳过(第一个:{ $first }:{ $text });该列其余数据保留
 warning-package-without-sources = 数据包没有列出来源:数据没有来源
 warning-no-datapackage = CSV 旁没有 datapackage.json:数据没有来源,指标没有单位
@@ -473,5 +488,5 @@ cli-pixels = { $width }×{ $height } 像素
 cli-wrote = 已写入 { $path }（{ $what }）
 cli-no-years = 无年份
 cli-summary = { $entities } 个地区，{ $metrics } 个指标，{ $observations } 个观测值，{ $span }，{ $sources } 个来源
-cli-check-ok = 正常：{ $path }：{ $summary }
+cli-check-ok = 正常：{ $path }（{ $format }）：{ $summary }
 cli-check-warning = 警告：{ $warning }

@@ -17,7 +17,12 @@ impl TradeExplorerApp {
         let lang = self.session.state.lang;
         let d = self.data.dataset();
         // Without a path, the data is the bundled dataset.
-        let origin = if self.data.path.is_some() { self.data.origin.clone() } else { tr!(lang, "app-bundled") };
+        let origin = match &self.data.path {
+            Some(_) => {
+                format!("{}, {}", self.data.origin, crate::l10n::data_format_name(self.data.loaded.format, lang))
+            }
+            None => tr!(lang, "app-bundled"),
+        };
         let status = format!("{} ({origin}) · {}", dataset_title(d, lang), self.data.words().status);
         ui.horizontal(|ui| {
             ui.label(RichText::new(status).small());

@@ -7,9 +7,10 @@ use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 use super::error::LoadError;
-use super::load::Loaded;
+use super::load::{Format, Loaded};
 use super::owid::{PackageFor, PackageInfo, is_owid_header, load_owid_csv, parse_package};
 use super::progress::Progress;
+use super::world_bank;
 
 /// Opens the one CSV of a zip archive, with the metadata beside it in the archive.
 pub(crate) fn load_zip<R: Read + Seek>(path: &Path, reader: R, progress: &Progress) -> Result<Loaded, LoadError> {
@@ -23,7 +24,9 @@ pub(crate) fn load_zip<R: Read + Seek>(path: &Path, reader: R, progress: &Progre
         // Folders, and the resource forks macOS adds to an archive it makes.
         .filter(|n| !n.ends_with('/') && !n.starts_with("__MACOSX/"))
         .collect();
-    let mut csvs: Vec<&String> = members.iter().filter(|n| n.to_ascii_lowercase().ends_with(".csv")).collect();
+    // The World Bank's metadata files describe the table beside them; they are no table to choose.
+    let mut csvs: Vec<&String> =
+        members.iter().filter(|n| n.to_ascii_lowercase().ends_with(".csv") && !world_bank::is_companion(n)).collect();
     csvs.sort();
     let csv = match csvs.as_slice() {
         [one] => (*one).clone(),
@@ -36,6 +39,21 @@ pub(crate) fn load_zip<R: Read + Seek>(path: &Path, reader: R, progress: &Progre
     // Messages name the member inside the archive: `gdp.zip/gdp.csv, row 3`.
     let csv_path = path.join(&csv);
     let bytes = read_member(&mut archive, path, &csv, progress)?;
+    if world_bank::is_world_bank(super::text::check_utf8(&csv_path, &bytes)?) {
+        let mut metadata = world_bank::Metadata::default();
+        let [countries, indicators] = world_bank::companions(&csv);
+        let find = |name: &str| members.iter().find(|m| m.eq_ignore_ascii_case(name)).cloned();
+        if let Some(countries) = find(&countries) {
+            let text = read_member(&mut archive, path, &countries, progress)?;
+            world_bank::parse_countries(&path.join(&countries), &text, &mut metadata)?;
+        }
+        if let Some(indicators) = find(&indicators) {
+            let text = read_member(&mut archive, path, &indicators, progress)?;
+            world_bank::parse_indicators(&path.join(&indicators), &text, &mut metadata)?;
+        }
+        let (dataset, warnings, layout) = world_bank::load_world_bank(&csv_path, &bytes, &metadata, progress)?;
+        return Ok(Loaded { dataset, warnings, format: Format::WorldBank(layout) });
+    }
     let stem = csv.strip_suffix(".csv").or_else(|| csv.strip_suffix(".CSV")).unwrap_or(&csv);
     let metadata = format!("{stem}.metadata.json");
     let package = beside(&csv, super::owid::DATAPACKAGE);
@@ -54,7 +72,12 @@ pub(crate) fn load_zip<R: Read + Seek>(path: &Path, reader: R, progress: &Progre
     }
     let package_for = info.as_ref().map_or(PackageFor::Missing, PackageFor::This);
     let (dataset, warnings) = load_owid_csv(&csv_path, &bytes, package_for, progress)?;
-    Ok(Loaded { dataset, warnings })
+    let format = match (&info, members.contains(&metadata)) {
+        (Some(_), true) => Format::OwidDownload,
+        (Some(_), false) => Format::OwidPackage,
+        (None, _) => Format::OwidCsv,
+    };
+    Ok(Loaded { dataset, warnings, format })
 }
 
 /// `datapackage.json` in the folder of `member`.

@@ -139,3 +139,28 @@ mod tests {
         assert_eq!(kind(Some("any"), &["", ""]), numbers);
     }
 }
+
+/// Per column of numbers, the cells that are not numbers: counted, the first located, so that a
+/// file's stray words become one warning per column rather than a refusal.
+#[derive(Debug, Default)]
+pub(crate) struct SkippedCells(Vec<(String, usize, super::error::Place, String)>);
+
+impl SkippedCells {
+    /// Counts a skipped cell of `column` at `row` that holds `text`.
+    pub(crate) fn skip(&mut self, column: &str, row: usize, text: &str) {
+        match self.0.iter_mut().find(|s| s.0 == column) {
+            Some(skipped) => skipped.1 += 1,
+            None => self.0.push((column.into(), 1, super::csv::locate_row(row, column), text.trim().into())),
+        }
+    }
+
+    /// One warning per column.
+    pub(crate) fn warnings(self) -> impl Iterator<Item = super::error::Warning> {
+        self.0.into_iter().map(|(column, count, first, text)| super::error::Warning::SkippedCells {
+            column,
+            count,
+            first,
+            text,
+        })
+    }
+}

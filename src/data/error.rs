@@ -171,6 +171,14 @@ pub enum LoadError {
         /// Why the resource could not be opened.
         error: Box<LoadError>,
     },
+    /// A file recognised as a known format (a World Bank table, a UN Comtrade export) that is
+    /// damaged: what is wrong, and which format it was read as.
+    InFormat {
+        /// The format.
+        format: super::load::Format,
+        /// What is wrong.
+        error: Box<LoadError>,
+    },
     /// A CSV whose columns are no format the app reads.
     UnknownColumns {
         /// The file.
@@ -360,6 +368,22 @@ pub enum Warning {
     CountedPlaces {
         /// The columns counted.
         columns: Vec<String>,
+    },
+    /// Rows whose name a spreadsheet split at its comma (`Hong Kong SAR;China;HKG`): joined.
+    RepairedNames {
+        /// How many rows.
+        count: usize,
+        /// Where the first is.
+        first: Place,
+    },
+    /// Rows whose code column holds no code, even after a split name is joined: skipped.
+    SkippedRows {
+        /// How many rows.
+        count: usize,
+        /// Where the first is.
+        first: Place,
+        /// What its code column holds.
+        text: String,
     },
     /// Cells of a column of numbers that are not numbers (`>1000`): skipped, the rest kept.
     SkippedCells {

@@ -10,6 +10,7 @@ use super::model::Dataset;
 use super::owid::{DATAPACKAGE, PackageFor, is_owid_header, load_owid_csv, package_csv, parse_package};
 use super::progress::Progress;
 use super::text::{BinaryFormat, check_not_binary, check_utf8};
+use super::world_bank;
 
 /// Files larger than this are refused before reading (512 MiB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
@@ -24,12 +25,31 @@ pub struct Loaded {
     pub dataset: Dataset,
     /// Things that did not stop the file from opening but that the user should know.
     pub warnings: Vec<super::error::Warning>,
+    /// The format the file was recognised as.
+    pub format: Format,
+}
+
+/// The formats a file is recognised as, by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The app's own JSON dataset.
+    Json,
+    /// The app's own tidy CSV (`entity, metric, year, value`).
+    TidyCsv,
+    /// An Our World in Data CSV (`Entity, Code, Year`, one column per indicator).
+    OwidCsv,
+    /// An Our World in Data CSV with its `datapackage.json`.
+    OwidPackage,
+    /// A chart downloaded from ourworldindata.org: the CSV with its `.metadata.json`.
+    OwidDownload,
+    /// A World Bank table.
+    WorldBank(super::world_bank::WorldBankLayout),
 }
 
 /// Loads the dataset compiled into the binary.
 pub fn load_bundled() -> Result<Loaded, LoadError> {
     let (dataset, warnings) = load_json(Path::new("jinhua_trade.json (bundled)"), BUNDLED_JSON.as_bytes())?;
-    Ok(Loaded { dataset, warnings })
+    Ok(Loaded { dataset, warnings, format: Format::Json })
 }
 
 /// Checks that a path names a regular file within the size limit, without opening it (opening
@@ -98,36 +118,73 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
     }
     check_not_binary(path, bytes)?;
     progress.set_total(bytes.len() as u64);
-    let (dataset, warnings) = if looks_like_json(bytes) {
+    let (dataset, warnings, format) = if looks_like_json(bytes) {
         let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
         if first == Some(b'[') {
             return Err(LoadError::JsonList { path: path.to_path_buf() });
         }
         match super::json::read_json(path, bytes, &progress.limits)? {
-            JsonFile::Dataset(loaded) => *loaded,
+            JsonFile::Dataset(loaded) => {
+                let (dataset, warnings) = *loaded;
+                (dataset, warnings, Format::Json)
+            }
             JsonFile::Package(package) => {
                 let csv_path =
                     package_csv(path, &package).ok_or_else(|| LoadError::NoCsvResource { path: path.to_path_buf() })?;
                 let csv_bytes = read_limited(&csv_path, limit)
                     .map_err(|e| LoadError::PackageResource { path: path.to_path_buf(), error: Box::new(e) })?;
                 progress.set_total(csv_bytes.len() as u64);
-                load_owid_csv(&csv_path, &csv_bytes, PackageFor::This(&package), progress)?
+                let (dataset, warnings) = load_owid_csv(&csv_path, &csv_bytes, PackageFor::This(&package), progress)?;
+                (dataset, warnings, Format::OwidPackage)
             }
         }
+    } else if world_bank::is_world_bank(check_utf8(path, bytes)?) {
+        let metadata = world_bank_metadata_beside(path, limit)?;
+        let (dataset, warnings, layout) = world_bank::load_world_bank(path, bytes, &metadata, progress)?;
+        (dataset, warnings, Format::WorldBank(layout))
     } else {
         let header = csv_header(path, bytes)?;
         if is_owid_header(&header) {
-            load_owid_csv(path, bytes, package_beside(path, limit)?.for_csv(), progress)?
+            let package = package_beside(path, limit)?;
+            let (dataset, warnings) = load_owid_csv(path, bytes, package.for_csv(), progress)?;
+            (dataset, warnings, package.format())
         } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
             let meta_path = sidecar_path(path);
             let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
-            load_tidy_csv(path, bytes, meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)), progress)?
+            let meta = meta_bytes.as_deref().map(|b| (meta_path.as_path(), b));
+            let (dataset, warnings) = load_tidy_csv(path, bytes, meta, progress)?;
+            (dataset, warnings, Format::TidyCsv)
         } else {
             return Err(unknown_columns(path, &header));
         }
     };
     progress.set_done(bytes.len() as u64);
-    Ok(Loaded { dataset, warnings })
+    Ok(Loaded { dataset, warnings, format })
+}
+
+/// A format's error, saying which format the file was read as; a cancelled load, or one that
+/// reached a limit, stays as it is.
+pub(crate) fn in_format(error: LoadError, format: Format) -> LoadError {
+    match error {
+        LoadError::Cancelled { .. } | LoadError::TooManyRows { .. } | LoadError::TooLarge { .. } => error,
+        error => LoadError::InFormat { format, error: Box::new(error) },
+    }
+}
+
+/// What the World Bank's metadata files beside a table say, when they are there.
+fn world_bank_metadata_beside(path: &Path, limit: u64) -> Result<world_bank::Metadata, LoadError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let [countries, indicators] = world_bank::companions(&name);
+    let mut metadata = world_bank::Metadata::default();
+    let countries = path.with_file_name(countries);
+    if countries.is_file() {
+        world_bank::parse_countries(&countries, &read_limited(&countries, limit)?, &mut metadata)?;
+    }
+    let indicators = path.with_file_name(indicators);
+    if indicators.is_file() {
+        world_bank::parse_indicators(&indicators, &read_limited(&indicators, limit)?, &mut metadata)?;
+    }
+    Ok(metadata)
 }
 
 /// Counts the bytes read into the progress.
@@ -168,8 +225,12 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     }
     check_not_binary(path, head)?;
     let is_csv = !looks_like_json(head);
-    if !is_csv || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        // JSON (and UTF-16, which check_utf8 names) is parsed whole.
+    let world_bank = std::str::from_utf8(&head[..head.len().min(4096)])
+        .or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]))
+        .is_ok_and(|text| world_bank::is_world_bank(text.trim_start_matches('\u{feff}')));
+    if !is_csv || world_bank || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        // JSON, World Bank tables (whose header follows a preamble) and UTF-16 (which
+        // check_utf8 names) are parsed whole.
         let mut bytes = Vec::with_capacity(before.len() as usize);
         input.read_to_end(&mut bytes).map_err(io)?;
         if bytes.len() as u64 > limit {
@@ -189,13 +250,16 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     let rest = Rest::File { file: &file, skipped: bom as u64, limit };
     let mut records = Records::new(path, input, delimiter, rest)?;
     let header = records.header().clone();
-    let (dataset, mut warnings) = if is_owid_header(&header) {
+    let (dataset, mut warnings, format) = if is_owid_header(&header) {
         let package = package_beside(path, limit)?;
-        super::owid::load_owid_records(&mut records, package.for_csv(), progress)?
+        let (dataset, warnings) = super::owid::load_owid_records(&mut records, package.for_csv(), progress)?;
+        (dataset, warnings, package.format())
     } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
         let meta_path = sidecar_path(path);
         let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
-        super::csv::load_tidy_records(&mut records, meta_bytes.as_deref().map(|b| (meta_path.as_path(), b)), progress)?
+        let meta = meta_bytes.as_deref().map(|b| (meta_path.as_path(), b));
+        let (dataset, warnings) = super::csv::load_tidy_records(&mut records, meta, progress)?;
+        (dataset, warnings, Format::TidyCsv)
     } else {
         return Err(unknown_columns(path, &header));
     };
@@ -207,16 +271,26 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
         return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
     }
     warnings.extend(super::csv::delimiter_warning(delimiter));
-    Ok(Loaded { dataset, warnings })
+    Ok(Loaded { dataset, warnings, format })
 }
 
 /// The data package beside an OWID CSV, and whether it describes that CSV.
 struct PackageBeside {
     info: Option<super::owid::PackageInfo>,
     describes_it: bool,
+    /// Whether it is a downloaded chart's `.metadata.json`.
+    download: bool,
 }
 
 impl PackageBeside {
+    fn format(&self) -> Format {
+        match (&self.info, self.describes_it, self.download) {
+            (Some(_), true, true) => Format::OwidDownload,
+            (Some(_), true, false) => Format::OwidPackage,
+            _ => Format::OwidCsv,
+        }
+    }
+
     fn for_csv(&self) -> PackageFor<'_> {
         match &self.info {
             None => PackageFor::Missing,
@@ -232,16 +306,16 @@ fn package_beside(path: &Path, limit: u64) -> Result<PackageBeside, LoadError> {
     let metadata_path = super::owid_metadata::metadata_path(path);
     if metadata_path.is_file() {
         let info = super::owid_metadata::parse_metadata(&metadata_path, &read_limited(&metadata_path, limit)?)?;
-        return Ok(PackageBeside { info: Some(info), describes_it: true });
+        return Ok(PackageBeside { info: Some(info), describes_it: true, download: true });
     }
     let package_path = path.with_file_name(DATAPACKAGE);
     if !package_path.is_file() {
-        return Ok(PackageBeside { info: None, describes_it: false });
+        return Ok(PackageBeside { info: None, describes_it: false, download: false });
     }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let info = parse_package(&package_path, &read_limited(&package_path, limit)?)?;
     let describes_it = info.resources.iter().any(|r| r.rsplit('/').next() == Some(name.as_str()));
-    Ok(PackageBeside { info: Some(info), describes_it })
+    Ok(PackageBeside { info: Some(info), describes_it, download: false })
 }
 
 fn unknown_columns(path: &Path, header: &csv::StringRecord) -> LoadError {

@@ -20,11 +20,12 @@ pub mod query;
 #[cfg(test)]
 pub(crate) mod testing;
 mod text;
+pub mod world_bank;
 
 pub use error::{CellIds, Declared, JsonHint, LoadError, Place, Problem, ProblemKind, SyntaxError, Warning};
 pub use filter::{BarLayout, Filter, PeriodChoice, UnitScale, ValueMode};
 pub use format::DisplayUnit;
-pub use load::{DEFAULT_MAX_FILE_SIZE, Loaded, load_bundled, load_bytes, load_path, load_path_with};
+pub use load::{DEFAULT_MAX_FILE_SIZE, Format, Loaded, load_bundled, load_bytes, load_path, load_path_with};
 pub use model::*;
 pub use progress::Progress;
 pub(crate) use text::BinaryFormat;

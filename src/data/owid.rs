@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::build::{Builder, ObservationInput, QuotePolicy};
-use super::cells::{CellValue, ColumnKind, Decimals, column_kind, read_cell};
+use super::cells::{CellValue, ColumnKind, Decimals, SkippedCells, column_kind, read_cell};
 use super::csv::{Records, Rest, count_row, locate_row, slug};
 use super::error::{LoadError, Place, Problem, ProblemKind, Warning};
 use super::model::*;
@@ -342,7 +342,7 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         text,
         entity_ids: HashMap::new(),
         used_entity_ids: HashSet::new(),
-        skipped: Vec::new(),
+        skipped: SkippedCells::default(),
         decimals,
     };
     let mut row = 0usize;
@@ -360,8 +360,8 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         // for a file of nothing but bad rows too.
         count_row(path, progress, row, &record)?;
     }
-    for (column, count, first, text) in std::mem::take(&mut rows.skipped) {
-        builder.warn(Warning::SkippedCells { column, count, first, text });
+    for warning in std::mem::take(&mut rows.skipped).warnings() {
+        builder.warn(warning);
     }
     let text = std::mem::take(&mut rows.text);
     if rows.counting {
@@ -468,8 +468,8 @@ struct OwidRows<'h> {
     entity_ids: HashMap<String, String>,
     /// The ids given out, so that a new name's id is checked in constant time.
     used_entity_ids: HashSet<String>,
-    /// Per column of numbers with cells that are not: its name, how many, the first and its text.
-    skipped: Vec<(String, usize, Place, String)>,
+    /// The cells of columns of numbers that are not numbers.
+    skipped: SkippedCells,
     decimals: Decimals,
 }
 
@@ -510,11 +510,7 @@ impl OwidRows<'_> {
                 CellValue::Missing => continue,
                 CellValue::Number(v) | CellValue::Percent(v) => v,
                 CellValue::Text => {
-                    let name = self.header.get(column).unwrap_or_default().trim();
-                    match self.skipped.iter_mut().find(|s| s.0 == name) {
-                        Some(skipped) => skipped.1 += 1,
-                        None => self.skipped.push((name.into(), 1, locate_row(row, name), cell.trim().into())),
-                    }
+                    self.skipped.skip(self.header.get(column).unwrap_or_default().trim(), row, cell);
                     continue;
                 }
             };

@@ -84,6 +84,9 @@ pub(crate) fn load_error_text(error: &LoadError, lang: Lang) -> String {
         LoadError::PackageResource { path: p, error } => {
             tr!(lang, "error-package-resource", path = path(p), error = load_error_text(error, lang))
         }
+        LoadError::InFormat { format, error } => {
+            tr!(lang, "error-in-format", error = load_error_text(error, lang), format = data_format_name(*format, lang))
+        }
         LoadError::UnknownColumns { path: p, columns } => {
             tr!(lang, "error-unknown-columns", path = path(p), columns = columns.join(", "))
         }
@@ -318,6 +321,15 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
             let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
             tr!(lang, "warning-counted-places", n = columns.len(), columns = names.join(", "))
         }
+        Warning::RepairedNames { count, first } => {
+            let (n, first) = (*count, place_text(first, lang));
+            tr!(lang, "warning-repaired-names", n = n, count = n.to_string(), first = first)
+        }
+        Warning::SkippedRows { count, first, text } => {
+            let (n, first) = (*count, place_text(first, lang));
+            let text = format!("“{text}”");
+            tr!(lang, "warning-skipped-rows", n = n, count = n.to_string(), first = first, text = text)
+        }
         Warning::SkippedCells { column, count, first, text } => {
             let (n, first) = (*count, place_text(first, lang));
             let (column, text) = (format!("“{column}”"), format!("“{text}”"));
@@ -360,5 +372,21 @@ impl std::fmt::Display for Problem {
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&warning_text(self, Lang::default()))
+    }
+}
+
+/// The name of a file format, as the status line and `check` name it.
+pub fn data_format_name(format: crate::data::Format, lang: Lang) -> String {
+    use crate::data::Format;
+    use crate::data::world_bank::WorldBankLayout;
+    match format {
+        Format::Json => tr!(lang, "format-json"),
+        Format::TidyCsv => tr!(lang, "format-tidy-csv"),
+        Format::OwidCsv => tr!(lang, "format-owid-csv"),
+        Format::OwidPackage => tr!(lang, "format-owid-package"),
+        Format::OwidDownload => tr!(lang, "format-owid-download"),
+        Format::WorldBank(WorldBankLayout::Indicator) => tr!(lang, "format-world-bank-indicator"),
+        Format::WorldBank(WorldBankLayout::Bulk) => tr!(lang, "format-world-bank-bulk"),
+        Format::WorldBank(WorldBankLayout::DataBank) => tr!(lang, "format-world-bank-databank"),
     }
 }

@@ -22,7 +22,7 @@ pub use charts::{
 };
 #[cfg(test)]
 pub(crate) use errors::problem_text;
-pub(crate) use errors::{load_error_text, warning_text};
+pub(crate) use errors::{data_format_name, load_error_text, warning_text};
 pub(crate) use explain::{Explanation, explain, figure_line, trust_level};
 pub(crate) use messages::{export_error_text, settings_problem_text, status_text};
 pub use table::{TableRow, sort_rows, sort_table, table_row, table_rows};

@@ -1,0 +1,647 @@
+//! The World Bank's tables, in the three layouts it hands out: the indicator download
+//! (`API_<code>_DS2_…csv`: four preamble lines, then `Country Name, Country Code, Indicator
+//! Name, Indicator Code, 1960, 1961…`, every line ending in a comma), the bulk download
+//! (`WDICSV.csv`, the same columns without the preamble) and a DataBank export (`Series Name,
+//! Series Code, Country Name, Country Code, 1990 [YR1990]…`, or with the years in rows and one
+//! column per series, `GDP (current US$) [NY.GDP.MKTP.CD]`), also as a European spreadsheet
+//! program saves them again (`;`, decimal commas, names split at their comma). The files beside
+//! them (`Metadata_Country_…`, `WDICountry.csv`; `Metadata_Indicator_…`, `WDISeries.csv`) give
+//! each country's region and income group (aggregates have none) and each indicator's
+//! definition and source.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::build::{Builder, ObservationInput, QuotePolicy};
+use super::cells::{CellValue, Decimals, SkippedCells, read_cell};
+use super::csv::{count_row, locate_row, slug};
+use super::error::{LoadError, Place, Problem, ProblemKind, Warning};
+use super::load::Format;
+use super::model::{Currency, Entity, Metric, Source, Time, Unit};
+use super::progress::Progress;
+use super::text::check_utf8;
+
+/// The World Bank's codes of regions, income and lending groups and other sums of countries,
+/// for files that come without the country metadata that would say so.
+const AGGREGATE_CODES: [&str; 49] = [
+    "AFE", "AFW", "ARB", "CEB", "CSS", "EAP", "EAR", "EAS", "ECA", "ECS", "EMU", "EUU", "FCS", "HIC", "HPC", "IBD",
+    "IBT", "IDA", "IDB", "IDX", "INX", "LAC", "LCN", "LDC", "LIC", "LMC", "LMY", "LTE", "MEA", "MIC", "MNA", "NAC",
+    "OED", "OSS", "PRE", "PSS", "PST", "SAS", "SSA", "SSF", "SST", "TEA", "TEC", "TLA", "TMN", "TSA", "TSS", "UMC",
+    "WLD",
+];
+
+/// The bulk download's files that describe `WDICSV.csv` rather than hold its figures.
+const BULK_COMPANIONS: [&str; 5] =
+    ["wdicountry.csv", "wdiseries.csv", "wdicountry-series.csv", "wdifootnote.csv", "wdiseries-time.csv"];
+
+/// Which of the World Bank's layouts a file is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorldBankLayout {
+    /// `API_<code>_DS2_…csv`, from an indicator's page.
+    Indicator,
+    /// `WDICSV.csv`, the whole of the World Development Indicators.
+    Bulk,
+    /// An export from DataBank.
+    DataBank,
+}
+
+/// What the files beside a World Bank table say of its countries and indicators.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Metadata {
+    /// By country code: region and income group, each `None` when the file leaves it empty
+    /// (aggregates), and the names of those two columns.
+    countries: HashMap<String, (Option<String>, Option<String>)>,
+    /// The names of the region and income group columns.
+    attribute_names: (String, String),
+    /// By indicator code: its definition, the organisation that produced it and its unit.
+    indicators: HashMap<String, IndicatorInfo>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct IndicatorInfo {
+    note: Option<String>,
+    organisation: Option<String>,
+    unit: Option<String>,
+}
+
+/// Whether a data file's name is one of the World Bank's metadata files, not a table of figures.
+pub(crate) fn is_companion(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
+    file.starts_with("metadata_") || BULK_COMPANIONS.contains(&file.as_str())
+}
+
+/// The names of the files that describe the data file `name`: country metadata first.
+pub(crate) fn companions(name: &str) -> [String; 2] {
+    let (folder, file) = match name.rsplit_once('/') {
+        Some((folder, file)) => (format!("{folder}/"), file),
+        None => (String::new(), name),
+    };
+    if file.eq_ignore_ascii_case("wdicsv.csv") {
+        [format!("{folder}WDICountry.csv"), format!("{folder}WDISeries.csv")]
+    } else {
+        [format!("{folder}Metadata_Country_{file}"), format!("{folder}Metadata_Indicator_{file}")]
+    }
+}
+
+/// The names of a header, lower case without spaces or underscores (`IncomeGroup`, `Income
+/// Group` and `INCOME_GROUP` are one name).
+fn normalised(header: &csv::StringRecord) -> Vec<String> {
+    header
+        .iter()
+        .map(|h| h.chars().filter(|c| !c.is_whitespace() && *c != '_').collect::<String>().to_lowercase())
+        .collect()
+}
+
+/// Records of any width, with the delimiter of the line that holds `Country Code`.
+fn records(text: &str) -> (csv::Reader<&[u8]>, u8) {
+    let header_line = text.lines().take(32).find(|l| l.contains("Country Code") || l.contains("Series Code"));
+    let delimiter = super::csv::sniff_delimiter(header_line.unwrap_or("").as_bytes());
+    let reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    (reader, delimiter)
+}
+
+/// Whether a text (without its byte-order mark) is a World Bank table: the indicator
+/// download's preamble, or a header with `Country Code` and an indicator's or a time's code.
+pub(crate) fn is_world_bank(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or("").trim_start_matches('\u{feff}');
+    if first.trim_start_matches('"').starts_with("Data Source") {
+        return true;
+    }
+    let Some(Ok(header)) = records(first).0.records().next() else { return false };
+    let names = normalised(&header);
+    let has = |n: &str| names.iter().any(|h| h == n);
+    has("countrycode") && (has("indicatorcode") || has("seriescode") || has("timecode") || has("time"))
+}
+
+/// A metadata file's header and rows (small files, read whole).
+fn metadata_rows(path: &Path, bytes: &[u8]) -> Result<Option<(csv::StringRecord, Vec<csv::StringRecord>)>, LoadError> {
+    let text = check_utf8(path, bytes)?;
+    let (mut reader, _) = records(text);
+    let mut rows = reader.records().collect::<Result<Vec<_>, _>>().map_err(|e| super::csv::csv_error(path, &e))?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let header = rows.remove(0);
+    Ok(Some((header, rows)))
+}
+
+/// Reads a country metadata file: region and income group per code.
+pub(crate) fn parse_countries(path: &Path, bytes: &[u8], metadata: &mut Metadata) -> Result<(), LoadError> {
+    let Some((header, rows)) = metadata_rows(path, bytes)? else { return Ok(()) };
+    let names = normalised(&header);
+    let col = |n: &str| names.iter().position(|h| h == n);
+    let (Some(code), region, income) = (col("countrycode"), col("region"), col("incomegroup")) else { return Ok(()) };
+    let spaced = |i: Option<usize>, default: &str| {
+        i.and_then(|i| header.get(i)).map(split_words).unwrap_or_else(|| default.to_string())
+    };
+    metadata.attribute_names = (spaced(region, "Region"), spaced(income, "Income Group"));
+    for row in rows {
+        let get =
+            |i: Option<usize>| i.and_then(|i| row.get(i)).map(str::trim).filter(|v| !v.is_empty()).map(String::from);
+        if let Some(code) = get(Some(code)) {
+            metadata.countries.insert(code, (get(region), get(income)));
+        }
+    }
+    Ok(())
+}
+
+/// `IncomeGroup` → `Income Group`: the API's metadata writes its column names in one word.
+fn split_words(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.trim().chars().enumerate() {
+        if i > 0 && c.is_uppercase() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Reads an indicator metadata file: definition, organisation and unit per code.
+pub(crate) fn parse_indicators(path: &Path, bytes: &[u8], metadata: &mut Metadata) -> Result<(), LoadError> {
+    let Some((header, rows)) = metadata_rows(path, bytes)? else { return Ok(()) };
+    let names = normalised(&header);
+    let col = |options: &[&str]| options.iter().find_map(|n| names.iter().position(|h| h == n));
+    let code = col(&["indicatorcode", "seriescode"]);
+    let note = col(&["sourcenote", "longdefinition", "shortdefinition"]);
+    let organisation = col(&["sourceorganization", "source"]);
+    let unit = col(&["unitofmeasure"]);
+    let Some(code) = code else { return Ok(()) };
+    for row in rows {
+        let get =
+            |i: Option<usize>| i.and_then(|i| row.get(i)).map(str::trim).filter(|v| !v.is_empty()).map(String::from);
+        if let Some(code) = get(Some(code)) {
+            let info = IndicatorInfo { note: get(note), organisation: get(organisation), unit: get(unit) };
+            metadata.indicators.insert(code, info);
+        }
+    }
+    Ok(())
+}
+
+/// Whether a cell holds a country's code (`CHN`, `HKG`, `1W`), as a name's half never does.
+fn is_country_code(text: &str) -> bool {
+    (2..=3).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether a cell holds an indicator's code (`NE.EXP.GNFS.CD`).
+fn is_indicator_code(text: &str) -> bool {
+    text.contains('.') && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+}
+
+/// The unit in an indicator's name: the last parenthesis (`Exports of goods and services
+/// (current US$)` → `current US$`). Current dollars are money; `annual %` is a growth rate.
+pub(crate) fn unit_of(name: &str) -> Unit {
+    let unit = name.trim().strip_suffix(')').and_then(|n| n.rsplit_once('(')).map(|(_, u)| u.trim()).unwrap_or("");
+    match unit {
+        "current US$" | "US$" => Unit::Money { currency: Currency::Usd, multiplier: 1.0 },
+        "annual %" => Unit::PercentChange,
+        _ => Unit::Other(unit.to_string()),
+    }
+}
+
+/// A year column's header: `1990`, or DataBank's `1990 [YR1990]`.
+fn year_of_column(header: &str) -> Option<i32> {
+    let year = header.trim().split_once(" [").map_or(header.trim(), |(y, _)| y);
+    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then(|| year.parse().ok()).flatten()
+}
+
+/// A series column of a DataBank export with years in rows: `GDP (current US$) [NY.GDP.MKTP.CD]`.
+fn series_of_column(header: &str) -> Option<(String, String)> {
+    let (name, code) = header.trim().strip_suffix(']')?.rsplit_once(" [")?;
+    is_indicator_code(code).then(|| (name.trim().to_string(), code.to_string()))
+}
+
+/// How a table's rows hold its figures.
+enum Shape {
+    /// One row per country and indicator, one column per year.
+    Wide { indicator_name: Option<usize>, indicator_code: usize, years: Vec<(usize, i32)> },
+    /// One row per country and year, one column per series (name, code).
+    TimeRows { time: usize, time_code: Option<usize>, series: Vec<(usize, String, String)> },
+}
+
+/// Where a table's columns are.
+struct Table {
+    country_name: Option<usize>,
+    country_code: usize,
+    shape: Shape,
+    /// How many columns the header has, without the empty one a trailing comma makes.
+    width: usize,
+}
+
+fn table(header: &csv::StringRecord) -> Option<Table> {
+    let names = normalised(header);
+    let col = |n: &str| names.iter().position(|h| h == n);
+    let country_code = col("countrycode")?;
+    let country_name = col("countryname");
+    let width = header.len() - header.iter().rev().take_while(|h| h.trim().is_empty()).count();
+    let years: Vec<(usize, i32)> =
+        header.iter().enumerate().filter_map(|(i, h)| year_of_column(h).map(|y| (i, y))).collect();
+    let indicator_code = col("indicatorcode").or_else(|| col("seriescode"));
+    let shape = match (indicator_code, col("time")) {
+        (Some(indicator_code), _) if !years.is_empty() => {
+            Shape::Wide { indicator_name: col("indicatorname").or_else(|| col("seriesname")), indicator_code, years }
+        }
+        (None, Some(time)) => {
+            let series: Vec<(usize, String, String)> = header
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| series_of_column(h).map(|(name, code)| (i, name, code)))
+                .collect();
+            if series.is_empty() {
+                return None;
+            }
+            Shape::TimeRows { time, time_code: col("timecode"), series }
+        }
+        _ => return None,
+    };
+    Some(Table { country_name, country_code, shape, width })
+}
+
+/// What the lines before the header and after the rows say: the database and when it was updated.
+#[derive(Default)]
+struct About {
+    database: Option<String>,
+    updated: Option<String>,
+}
+
+fn about(preamble: &[csv::StringRecord], text: &str) -> About {
+    let mut about = About::default();
+    for record in preamble {
+        let value = record.get(1).map(str::trim).filter(|v| !v.is_empty()).map(String::from);
+        match record.get(0).map(str::trim) {
+            Some("Data Source") => about.database = value,
+            Some("Last Updated Date") => about.updated = value,
+            _ => {}
+        }
+    }
+    // A DataBank export names its database in a footer: `Data from database: …`.
+    for line in text.lines().rev().take(8) {
+        let line = line.trim_matches(|c: char| c == ',' || c == ';' || c == '"' || c.is_whitespace());
+        if let Some(database) = line.strip_prefix("Data from database:") {
+            about.database = Some(database.trim().to_string());
+        } else if let Some(updated) = line.strip_prefix("Last Updated:") {
+            about.updated = Some(updated.trim().to_string());
+        }
+    }
+    about
+}
+
+/// Loads a World Bank table with what its metadata files say; returns its layout too. What is
+/// wrong with a damaged one says it was read as a World Bank table.
+pub(crate) fn load_world_bank(
+    path: &Path,
+    bytes: &[u8],
+    metadata: &Metadata,
+    progress: &Progress,
+) -> Result<(super::model::Dataset, Vec<Warning>, WorldBankLayout), LoadError> {
+    let mut layout = WorldBankLayout::DataBank;
+    read_table(path, bytes, (metadata, progress), &mut layout)
+        .map(|(dataset, warnings)| (dataset, warnings, layout))
+        .map_err(|e| super::load::in_format(e, Format::WorldBank(layout)))
+}
+
+/// Reads a World Bank table; `layout` is set as soon as the header tells it.
+fn read_table(
+    path: &Path,
+    bytes: &[u8],
+    (metadata, progress): (&Metadata, &Progress),
+    layout: &mut WorldBankLayout,
+) -> Result<(super::model::Dataset, Vec<Warning>), LoadError> {
+    let text = check_utf8(path, bytes)?;
+    let (mut reader, delimiter) = records(text);
+    let mut preamble = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let header = loop {
+        let more = reader.read_record(&mut record).map_err(|e| super::csv::csv_error(path, &e))?;
+        if !more || preamble.len() > 16 {
+            return Err(missing_header(path, preamble.first()));
+        }
+        if normalised(&record).iter().any(|n| n == "countrycode") {
+            break record.clone();
+        }
+        preamble.push(record.clone());
+        *layout = WorldBankLayout::Indicator;
+    };
+    let mut lines = LineCounter { text: text.as_bytes(), byte: 0, line: 1 };
+    let header_row = lines.line_of(&header).saturating_sub(1);
+    super::csv::check_columns(path, &header, &progress.limits)?;
+    let Some(table) = table(&header) else {
+        let problem = Problem {
+            at: Place::Row { row: header_row.saturating_sub(1), column: String::new() },
+            kind: ProblemKind::MissingColumn {
+                column: "Indicator Code, 1960, 1961… (or Time and series columns)".into(),
+                found: header.iter().collect::<Vec<_>>().join(", "),
+            },
+        };
+        return Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![problem], more: 0 });
+    };
+    *layout = match (&table.shape, preamble.is_empty()) {
+        (_, false) => WorldBankLayout::Indicator,
+        (Shape::Wide { years, .. }, true) if header.get(years[0].0).is_some_and(|h| !h.contains('[')) => {
+            WorldBankLayout::Bulk
+        }
+        _ => WorldBankLayout::DataBank,
+    };
+    let about = about(&preamble, text);
+    let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
+    let decimals = if delimiter == b';' { Decimals::Comma } else { Decimals::Point };
+    let mut rows = Rows::new(&header, metadata, about, decimals);
+    let mut count = 0usize;
+    while reader.read_record(&mut record).map_err(|e| super::csv::csv_error(path, &e))? {
+        // Rows are named by the line they are on, as the file's own preamble pushes them down.
+        let row = lines.line_of(&record).saturating_sub(2);
+        rows.read(&mut builder, &table, (&record, row));
+        count += 1;
+        count_row(path, progress, count, &record)?;
+    }
+    rows.finish(&mut builder);
+    builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
+}
+
+/// The line each record starts on, counted as the records are read (the `csv` crate's own count
+/// lags behind in a file of CRLF line breaks).
+struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: usize,
+}
+
+impl LineCounter<'_> {
+    fn line_of(&mut self, record: &csv::StringRecord) -> usize {
+        let mut start = record.position().map_or(0, |p| p.byte() as usize).min(self.text.len());
+        // After a CRLF the `csv` crate places the next record at the LF.
+        while self.text.get(start).is_some_and(|&b| b == b'\n' || b == b'\r') {
+            start += 1;
+        }
+        if start > self.byte {
+            self.line += self.text[self.byte..start].iter().filter(|&&b| b == b'\n').count();
+            self.byte = start;
+        }
+        self.line
+    }
+}
+
+fn missing_header(path: &Path, first: Option<&csv::StringRecord>) -> LoadError {
+    let problem = Problem {
+        at: Place::Header,
+        kind: ProblemKind::MissingColumn {
+            column: "Country Name, Country Code".into(),
+            found: first.map(|r| r.iter().collect::<Vec<_>>().join(", ")).unwrap_or_default(),
+        },
+    };
+    LoadError::Invalid { path: path.to_path_buf(), problems: vec![problem], more: 0 }
+}
+
+/// A name column, the code column after it, and what a code in it looks like.
+type NameAndCode = (usize, usize, fn(&str) -> bool);
+
+/// What reading a table's rows keeps, beside the builder.
+struct Rows<'a> {
+    header: &'a csv::StringRecord,
+    metadata: &'a Metadata,
+    about: About,
+    decimals: Decimals,
+    /// Entity ids given out, by country code.
+    entities: HashMap<String, String>,
+    /// Indicator code, metric id and name of the metrics given out, in the order met.
+    metrics: Vec<(String, String, String)>,
+    /// Rows whose name was split at its comma and joined again: how many, and the first.
+    repaired: (usize, Option<Place>),
+    /// Rows skipped because a code column holds no code: how many, the first and its text.
+    skipped_rows: (usize, Option<(Place, String)>),
+    /// The cells of year columns that are not numbers.
+    skipped_cells: SkippedCells,
+}
+
+impl<'a> Rows<'a> {
+    fn new(header: &'a csv::StringRecord, metadata: &'a Metadata, about: About, decimals: Decimals) -> Self {
+        Rows {
+            header,
+            metadata,
+            about,
+            decimals,
+            entities: HashMap::new(),
+            metrics: Vec::new(),
+            repaired: (0, None),
+            skipped_rows: (0, None),
+            skipped_cells: SkippedCells::default(),
+        }
+    }
+
+    /// The row's fields, with a name that a spreadsheet split at its comma (`Hong Kong SAR;
+    /// China;HKG`) joined again; `None` when a code column still holds no code.
+    fn fields(&mut self, table: &Table, record: &csv::StringRecord, row: usize) -> Option<Vec<String>> {
+        let mut fields: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
+        while fields.len() > table.width && fields.last().is_some_and(String::is_empty) {
+            fields.pop();
+        }
+        let mut pairs: Vec<NameAndCode> = Vec::new();
+        if let Some(name) = table.country_name {
+            pairs.push((name, table.country_code, is_country_code));
+        }
+        if let Shape::Wide { indicator_name: Some(name), indicator_code, .. } = table.shape {
+            pairs.push((name, indicator_code, is_indicator_code));
+        }
+        pairs.sort_unstable_by_key(|p| p.0);
+        let mut repaired = false;
+        for (name, code, is_code) in pairs {
+            let extra = fields.len().saturating_sub(table.width);
+            if code != name + 1 || extra == 0 || fields.get(code).is_some_and(|c| is_code(c)) {
+                continue;
+            }
+            if let Some(k) = (1..=extra).find(|k| fields.get(code + k).is_some_and(|c| is_code(c))) {
+                let joined = fields[name..=name + k].join(", ");
+                fields.splice(name..=name + k, [joined]);
+                repaired = true;
+            }
+        }
+        let code_ok = fields.get(table.country_code).is_some_and(|c| is_country_code(c));
+        let indicator_ok = match table.shape {
+            Shape::Wide { indicator_code, .. } => fields.get(indicator_code).is_some_and(|c| is_indicator_code(c)),
+            Shape::TimeRows { .. } => true,
+        };
+        if fields.len() > table.width || !code_ok || !indicator_ok {
+            self.skipped_rows.0 += 1;
+            let column = self.header.get(table.country_code).unwrap_or("Country Code").trim();
+            let text = fields.get(table.country_code).cloned().unwrap_or_default();
+            self.skipped_rows.1.get_or_insert_with(|| (locate_row(row, column), text));
+            return None;
+        }
+        if repaired {
+            self.repaired.0 += 1;
+            self.repaired.1.get_or_insert_with(|| locate_row(row, ""));
+        }
+        Some(fields)
+    }
+
+    /// Reads one row's figures into the builder.
+    fn read(&mut self, builder: &mut Builder, table: &Table, (record, row): (&csv::StringRecord, usize)) {
+        // Blank lines and DataBank's footer (`Data from database: …`) hold one field or none.
+        if record.iter().filter(|f| !f.trim().is_empty()).count() <= 1 {
+            return;
+        }
+        let Some(fields) = self.fields(table, record, row) else { return };
+        let code = &fields[table.country_code];
+        let name = table.country_name.and_then(|i| fields.get(i)).filter(|n| !n.is_empty()).unwrap_or(code);
+        let entity = self.entity(builder, table, (code, name), row);
+        match &table.shape {
+            Shape::Wide { indicator_name, indicator_code, years } => {
+                let code = &fields[*indicator_code];
+                let name = indicator_name.and_then(|i| fields.get(i)).filter(|n| !n.is_empty()).unwrap_or(code);
+                let (metric, source) = self.metric(builder, (code, name), row);
+                for &(column, year) in years {
+                    self.figure(builder, (&entity, &metric, &source), (&fields, column), (Time::Year(year), row));
+                }
+            }
+            Shape::TimeRows { time, time_code, series } => {
+                let text = fields.get(*time).map(String::as_str).unwrap_or_default();
+                let coded = time_code.and_then(|c| fields.get(c)).and_then(|c| c.strip_prefix("YR"));
+                let Some(year) = year_of_column(text).or_else(|| coded.and_then(year_of_column)) else {
+                    let column = self.header.get(*time).unwrap_or("Time").trim();
+                    builder.problem(locate_row(row, column), ProblemKind::BadYear { text: text.to_string() });
+                    return;
+                };
+                for (column, name, code) in series {
+                    let (metric, source) = self.metric(builder, (code, name), row);
+                    self.figure(builder, (&entity, &metric, &source), (&fields, *column), (Time::Year(year), row));
+                }
+            }
+        }
+    }
+
+    /// Adds the figure in one cell, or counts the cell as skipped.
+    fn figure(
+        &mut self,
+        builder: &mut Builder,
+        (entity, metric, source): (&str, &str, &str),
+        (fields, column): (&[String], usize),
+        (time, row): (Time, usize),
+    ) {
+        let cell = fields.get(column).map(String::as_str).unwrap_or_default();
+        let value = match read_cell(cell, self.decimals) {
+            CellValue::Missing => return,
+            CellValue::Number(v) | CellValue::Percent(v) => v,
+            CellValue::Text => {
+                self.skipped_cells.skip(self.header.get(column).unwrap_or_default().trim(), row, cell);
+                return;
+            }
+        };
+        let input = ObservationInput {
+            entity,
+            metric,
+            category: None,
+            time,
+            period: None,
+            value,
+            unit: None,
+            source: Some(source),
+            trust: None,
+            details: None,
+        };
+        builder.add_observation(row, input);
+    }
+
+    /// The entity of a country code, declared on its first row: an aggregate when the country
+    /// metadata gives it no region, or (without metadata) when its code is a group's.
+    fn entity(&mut self, builder: &mut Builder, table: &Table, (code, name): (&str, &str), row: usize) -> String {
+        if let Some(id) = self.entities.get(code) {
+            return id.clone();
+        }
+        let aggregate = match self.metadata.countries.get(code) {
+            Some((region, _)) => region.is_none(),
+            None => AGGREGATE_CODES.contains(&code),
+        };
+        let id = code.to_lowercase();
+        let entity = Entity {
+            id: id.clone(),
+            name: name.to_string(),
+            name_zh: None,
+            kind: String::new(),
+            parent: None,
+            aggregate,
+        };
+        let column = self.header.get(table.country_code).unwrap_or_default().trim();
+        builder.add_entity(&locate_row(row, column), entity, None);
+        self.entities.insert(code.to_string(), id.clone());
+        id
+    }
+
+    /// The metric and source of an indicator code, declared on its first row.
+    fn metric(&mut self, builder: &mut Builder, (code, name): (&str, &str), row: usize) -> (String, String) {
+        if let Some((_, id, _)) = self.metrics.iter().find(|(c, _, _)| c == code) {
+            return (id.clone(), format!("wb-{id}"));
+        }
+        let id = slug(code);
+        let info = self.metadata.indicators.get(code).cloned().unwrap_or_default();
+        let database = self.about.database.clone().unwrap_or_else(|| "World Development Indicators".into());
+        let source = Source {
+            id: format!("wb-{id}"),
+            title: format!("{database}: {name}"),
+            publisher: info.organisation.clone().unwrap_or_else(|| "World Bank".into()),
+            url: format!("https://data.worldbank.org/indicator/{code}"),
+            published: self.about.updated.clone(),
+            retrieved: None,
+        };
+        let at = locate_row(row, "");
+        builder.add_source(&at, source);
+        let unit = match unit_of(name) {
+            Unit::Other(u) if u.is_empty() => info.unit.as_deref().map_or(Unit::Other(String::new()), unit_of_words),
+            unit => unit,
+        };
+        let metric = Metric {
+            id: id.clone(),
+            name: name.to_string(),
+            name_zh: None,
+            unit,
+            group: String::new(),
+            share_of: None,
+            description: info.note.unwrap_or_default(),
+        };
+        builder.add_metric(&at, metric);
+        self.metrics.push((code.to_string(), id.clone(), name.to_string()));
+        (id.clone(), format!("wb-{id}"))
+    }
+
+    /// After the last row: the title, the countries' regions and income groups, and what was
+    /// repaired or skipped.
+    fn finish(self, builder: &mut Builder) {
+        let single = (self.metrics.len() == 1).then(|| &self.metrics[0]);
+        let database = self.about.database.clone().unwrap_or_else(|| "World Development Indicators".into());
+        let title = single.map_or(database, |(_, _, name)| name.clone());
+        let description = single
+            .and_then(|(code, _, _)| self.metadata.indicators.get(code))
+            .and_then(|i| i.note.clone())
+            .unwrap_or_default();
+        builder.describe(title, description, (None, None));
+        let (region_name, income_name) = &self.metadata.attribute_names;
+        for (name, pick) in [(region_name, 0), (income_name, 1)] {
+            let pairs: Vec<(String, String)> = self
+                .entities
+                .iter()
+                .filter_map(|(code, id)| {
+                    let (region, income) = self.metadata.countries.get(code)?;
+                    let value = if pick == 0 { region } else { income };
+                    Some((id.clone(), value.clone()?))
+                })
+                .collect();
+            if !pairs.is_empty() {
+                builder.add_attribute(name.clone(), &pairs);
+            }
+        }
+        if let (count, Some(first)) = self.repaired {
+            builder.warn(Warning::RepairedNames { count, first });
+        }
+        if let (count, Some((first, text))) = self.skipped_rows {
+            builder.warn(Warning::SkippedRows { count, first, text });
+        }
+        for warning in self.skipped_cells.warnings() {
+            builder.warn(warning);
+        }
+    }
+}
+
+/// The unit a metadata file states in words (`Unit of measure`): current dollars are money.
+fn unit_of_words(unit: &str) -> Unit {
+    unit_of(&format!("({unit})"))
+}
