@@ -264,6 +264,9 @@ month-12 = Dec
 dimension-destination = By destination
 dimension-goods = By kind of goods
 dimension-trade-mode = By trade mode
+dimension-partner = By partner
+dimension-commodity = By commodity ({ $digits }-digit code)
+dimension-partner-commodity = By partner and commodity ({ $digits }-digit code)
 dimension-other = Other parts
 list-two = { $a } and { $b }
 list-three = { $a }, { $b } and { $c }
@@ -352,6 +355,7 @@ format-owid-download = Our World in Data chart download
 format-world-bank-indicator = World Bank indicator download
 format-world-bank-bulk = World Bank WDI bulk download
 format-world-bank-databank = World Bank DataBank export
+format-comtrade = UN Comtrade export
 error-package-resource = { $path }: the data package's resource cannot be opened: { $error }
 error-unknown-columns = { $path }: line 1: the columns ({ $columns }) are not a format Trade Explorer reads: a tidy CSV has entity, metric, year, value; an Our World in Data CSV has Entity, Year (or Day) and one column per indicator
 problem-count = { $n ->
@@ -461,6 +465,15 @@ warning-repaired-names = { $n ->
 warning-skipped-rows = { $n ->
     [one] { $count } row was skipped: its code column holds { $text }, not a code, and no split name explains it ({ $first })
    *[other] { $count } rows were skipped: their code column holds no code, and no split name explains it (the first, { $first }: { $text })
+}
+warning-latin1 = the file is in Latin-1, not UTF-8: it was read as Latin-1 (recognised by its UN Comtrade header)
+warning-comtrade-breakdowns = { $n ->
+    [one] { $count } row breaks a figure down by a second partner, a mode of transport or supply, or a customs procedure: it was left out, as its total is in the file
+   *[other] { $count } rows break figures down by a second partner, a mode of transport or supply, or a customs procedure: they were left out, as their totals are in the file
+}
+warning-repeated-rows = { $n ->
+    [one] { $count } row repeats a figure already read (the same reporter, flow, partner, commodity and period): the first was kept ({ $first })
+   *[other] { $count } rows repeat figures already read (the same reporter, flow, partner, commodity and period): the first of each was kept (the first repeat: { $first })
 }
 warning-skipped-cells = { $n ->
     [one] column { $column }: { $count } cell is not a number and was skipped ({ $first }: { $text }); the rest of the column was kept

@@ -260,6 +260,9 @@ month-12 = 12
 dimension-destination = 按目的地
 dimension-goods = 按商品类别
 dimension-trade-mode = 按贸易方式
+dimension-partner = 按贸易伙伴
+dimension-commodity = 按商品（{ $digits }位编码）
+dimension-partner-commodity = 按贸易伙伴和商品（{ $digits }位编码）
 dimension-other = 其他分项
 list-two = { $a }与{ $b }
 list-three = { $a }、{ $b }与{ $c }
@@ -348,6 +351,7 @@ format-owid-download = Our World in Data 图表下载
 format-world-bank-indicator = 世界银行指标下载文件
 format-world-bank-bulk = 世界银行 WDI 批量下载文件
 format-world-bank-databank = 世界银行 DataBank 导出文件
+format-comtrade = 联合国商品贸易统计数据库（UN Comtrade）导出文件
 error-package-resource = { $path }:无法打开数据包的资源:{ $error }
 error-unknown-columns = { $path }:第 1 行:这些列({ $columns })不是 Trade Explorer 能读取的格式:整洁 CSV 有 entity、metric、year、value;Our World in Data CSV 有 Entity、Year(或 Day)和每个指标一列
 problem-count = { $count } 个问题
@@ -435,6 +439,13 @@ warning-repaired-names = { $n ->
 }
 warning-skipped-rows = { $n ->
    *[other] 已跳过 { $count } 行：其代码列不是代码，也无法用被拆开的名称解释（第一处，{ $first }：{ $text }）
+}
+warning-latin1 = 此文件为 Latin-1 编码而非 UTF-8：已按 Latin-1 读取（由其联合国商品贸易统计数据库表头识别）
+warning-comtrade-breakdowns = { $n ->
+   *[other] { $count } 行按第二伙伴、运输或供应方式、海关程序进一步细分数字：已略去，其合计已在文件中
+}
+warning-repeated-rows = { $n ->
+   *[other] { $count } 行重复了已读取的数字（报告方、流向、伙伴、商品和时期相同）：保留了第一次出现的值（第一处重复：{ $first }）
 }
 warning-skipped-cells = 列 { $column }:{ $count } 个单元格不是数字,已跳过(第一个:{ $first }:{ $text });该列其余数据保留
 warning-package-without-sources = 数据包没有列出来源:数据没有来源

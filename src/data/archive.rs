@@ -39,6 +39,9 @@ pub(crate) fn load_zip<R: Read + Seek>(path: &Path, reader: R, progress: &Progre
     // Messages name the member inside the archive: `gdp.zip/gdp.csv, row 3`.
     let csv_path = path.join(&csv);
     let bytes = read_member(&mut archive, path, &csv, progress)?;
+    if super::comtrade::is_comtrade_text(&bytes) {
+        return super::load::load_bytes(&csv_path, &bytes, progress);
+    }
     if world_bank::is_world_bank(super::text::check_utf8(&csv_path, &bytes)?) {
         let mut metadata = world_bank::Metadata::default();
         let [countries, indicators] = world_bank::companions(&csv);

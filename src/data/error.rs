@@ -385,6 +385,22 @@ pub enum Warning {
         /// What its code column holds.
         text: String,
     },
+    /// A file that is not UTF-8 but Latin-1, recognised by its header and decoded.
+    Latin1,
+    /// UN Comtrade rows that break a figure down by a second partner, a mode of transport or
+    /// supply, or a customs procedure: left out, as their totals are in the file.
+    ComtradeBreakdowns {
+        /// How many rows.
+        count: usize,
+    },
+    /// Rows that repeat a figure already read (the same reporter, flow, partner, commodity and
+    /// period): the first was kept.
+    RepeatedRows {
+        /// How many rows.
+        count: usize,
+        /// Where the first repeat is.
+        first: Place,
+    },
     /// Cells of a column of numbers that are not numbers (`>1000`): skipped, the rest kept.
     SkippedCells {
         /// The column.

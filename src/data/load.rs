@@ -44,6 +44,8 @@ pub enum Format {
     OwidDownload,
     /// A World Bank table.
     WorldBank(super::world_bank::WorldBankLayout),
+    /// A UN Comtrade export.
+    Comtrade,
 }
 
 /// Loads the dataset compiled into the binary.
@@ -138,6 +140,10 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
                 (dataset, warnings, Format::OwidPackage)
             }
         }
+    } else if super::comtrade::is_comtrade_text(bytes) {
+        let (dataset, warnings) =
+            super::comtrade::load_comtrade(path, bytes, progress).map_err(|e| in_format(e, Format::Comtrade))?;
+        (dataset, warnings, Format::Comtrade)
     } else if world_bank::is_world_bank(check_utf8(path, bytes)?) {
         let metadata = world_bank_metadata_beside(path, limit)?;
         let (dataset, warnings, layout) = world_bank::load_world_bank(path, bytes, &metadata, progress)?;
@@ -228,9 +234,11 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     let world_bank = std::str::from_utf8(&head[..head.len().min(4096)])
         .or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]))
         .is_ok_and(|text| world_bank::is_world_bank(text.trim_start_matches('\u{feff}')));
-    if !is_csv || world_bank || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        // JSON, World Bank tables (whose header follows a preamble) and UTF-16 (which
-        // check_utf8 names) are parsed whole.
+    let whole = world_bank || super::comtrade::is_comtrade_text(head);
+    if !is_csv || whole || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        // JSON, World Bank tables (whose header follows a preamble), Comtrade exports (whose
+        // parts are sorted out once all rows are read) and UTF-16 (which check_utf8 names) are
+        // parsed whole.
         let mut bytes = Vec::with_capacity(before.len() as usize);
         input.read_to_end(&mut bytes).map_err(io)?;
         if bytes.len() as u64 > limit {

@@ -4,6 +4,7 @@
 mod archive;
 pub(crate) mod build;
 mod cells;
+mod comtrade;
 pub mod csv;
 pub mod decimate;
 pub(crate) mod error;

@@ -330,6 +330,15 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
             let text = format!("“{text}”");
             tr!(lang, "warning-skipped-rows", n = n, count = n.to_string(), first = first, text = text)
         }
+        Warning::Latin1 => tr!(lang, "warning-latin1"),
+        Warning::ComtradeBreakdowns { count } => {
+            let n = *count;
+            tr!(lang, "warning-comtrade-breakdowns", n = n, count = n.to_string())
+        }
+        Warning::RepeatedRows { count, first } => {
+            let (n, first) = (*count, place_text(first, lang));
+            tr!(lang, "warning-repeated-rows", n = n, count = n.to_string(), first = first)
+        }
         Warning::SkippedCells { column, count, first, text } => {
             let (n, first) = (*count, place_text(first, lang));
             let (column, text) = (format!("“{column}”"), format!("“{text}”"));
@@ -388,5 +397,6 @@ pub fn data_format_name(format: crate::data::Format, lang: Lang) -> String {
         Format::WorldBank(WorldBankLayout::Indicator) => tr!(lang, "format-world-bank-indicator"),
         Format::WorldBank(WorldBankLayout::Bulk) => tr!(lang, "format-world-bank-bulk"),
         Format::WorldBank(WorldBankLayout::DataBank) => tr!(lang, "format-world-bank-databank"),
+        Format::Comtrade => tr!(lang, "format-comtrade"),
     }
 }

@@ -109,6 +109,18 @@ pub(crate) fn dimension_label(dimension: Option<&str>, lang: Lang) -> String {
         Some("destination") => tr!(lang, "dimension-destination"),
         Some("goods") => tr!(lang, "dimension-goods"),
         Some("trade_mode") => tr!(lang, "dimension-trade-mode"),
+        Some("partner") => tr!(lang, "dimension-partner"),
+        // UN Comtrade's commodities, one dimension per level of the code (2, 4, 6 digits).
+        Some(other) if other.starts_with("commodity_") || other.starts_with("partner_commodity_") => {
+            let (both, digits) = match other.strip_prefix("partner_commodity_") {
+                Some(digits) => (true, digits),
+                None => (false, other.trim_start_matches("commodity_")),
+            };
+            match both {
+                true => tr!(lang, "dimension-partner-commodity", digits = digits),
+                false => tr!(lang, "dimension-commodity", digits = digits),
+            }
+        }
         Some(other) => other.replace('_', " "),
         None => tr!(lang, "dimension-other"),
     }

@@ -1,0 +1,375 @@
+//! UN Comtrade's CSV, as its data portal writes it (47 columns: `typeCode, freqCode,
+//! refPeriodId, refYear, refMonth, period, reporterCode, reporterISO, reporterDesc, flowCode,
+//! flowDesc, partnerCode, partnerISO, partnerDesc, partner2Code…, cmdCode, cmdDesc, aggrLevel,
+//! isLeaf, customsCode, mosCode, motCode…, primaryValue, isReported, isAggregate`). Each
+//! reporter is an entity, each flow a metric in US dollars; a row for the World and all
+//! commodities is the whole, and partners and commodities are its parts, each kind of part (and
+//! each level of the commodity codes) a dimension of its own, so no figure is added in twice.
+//! Rows that break a figure down by a second partner, a mode of transport or supply or a
+//! customs procedure are left out with a warning: their totals are in the file.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::build::{Builder, ObservationInput, QuotePolicy};
+use super::cells::{CellValue, Decimals, read_cell};
+use super::csv::{count_row, locate_row, slug};
+use super::error::{LoadError, Place, Problem, ProblemKind, Warning};
+use super::model::{Category, Currency, Dataset, Entity, Metric, Source, Time, Unit};
+use super::progress::Progress;
+
+/// The columns read, by their names in the data portal's header (lower case), with the names
+/// of the legacy Comtrade download beside them.
+const COLUMNS: [(&str, &[&str]); 17] = [
+    ("freqcode", &[]),
+    ("refyear", &["year"]),
+    ("refmonth", &[]),
+    ("period", &[]),
+    ("reportercode", &["reporter code"]),
+    ("reporteriso", &["reporter iso"]),
+    ("reporterdesc", &["reporter"]),
+    ("flowcode", &["trade flow code"]),
+    ("flowdesc", &["trade flow"]),
+    ("partnercode", &["partner code"]),
+    ("partneriso", &["partner iso"]),
+    ("partnerdesc", &["partner"]),
+    ("cmdcode", &["commodity code"]),
+    ("cmddesc", &["commodity"]),
+    ("aggrlevel", &["aggregate level"]),
+    ("primaryvalue", &["trade value (us$)"]),
+    ("classificationcode", &["classification"]),
+];
+
+/// The columns that break a figure down further, and the value each has on a total row.
+const BREAKDOWNS: [(&str, &str); 4] =
+    [("partner2code", "0"), ("motcode", "0"), ("moscode", "0"), ("customscode", "C00")];
+
+/// Whether a header is a Comtrade export's: a reporter, a flow, a partner and a value.
+pub(crate) fn is_comtrade_header(header: &csv::StringRecord) -> bool {
+    let columns = Columns::of(header);
+    ["reporterdesc", "flowdesc", "partnerdesc", "primaryvalue"].iter().all(|c| columns.has(c))
+}
+
+/// Whether a file's first line (ASCII in every encoding it comes in) is a Comtrade header.
+pub(crate) fn is_comtrade_text(head: &[u8]) -> bool {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    let delimiter = super::csv::sniff_delimiter(line);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).delimiter(delimiter).from_reader(line);
+    reader.byte_records().next().and_then(Result::ok).is_some_and(|record| {
+        let names: Vec<String> = record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+        is_comtrade_header(&csv::StringRecord::from(names))
+    })
+}
+
+/// Where the columns read are in a header.
+struct Columns {
+    index: [Option<usize>; COLUMNS.len()],
+    /// The columns that break a figure down, with their total's value.
+    breakdowns: Vec<(usize, &'static str)>,
+}
+
+impl Columns {
+    fn of(header: &csv::StringRecord) -> Columns {
+        let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+        let find = |name: &str| names.iter().position(|n| n == name);
+        let mut index = [None; COLUMNS.len()];
+        for (k, (name, legacy)) in COLUMNS.iter().enumerate() {
+            index[k] = find(name).or_else(|| legacy.iter().find_map(|l| find(l)));
+        }
+        let breakdowns = BREAKDOWNS.iter().filter_map(|(name, total)| Some((find(name)?, *total))).collect();
+        Columns { index, breakdowns }
+    }
+
+    fn has(&self, name: &str) -> bool {
+        COLUMNS.iter().position(|(n, _)| *n == name).is_some_and(|k| self.index[k].is_some())
+    }
+
+    fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
+        let k = COLUMNS.iter().position(|(n, _)| *n == name);
+        k.and_then(|k| self.index[k]).and_then(|i| record.get(i)).map_or("", str::trim)
+    }
+}
+
+/// The text of a Comtrade file: UTF-8, or Latin-1 (as older exports and re-saved files are),
+/// recognised by a header that is Comtrade's and bytes that are not UTF-8.
+pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, bool), LoadError> {
+    match super::text::check_utf8(path, bytes) {
+        Ok(text) => Ok((text.to_string(), false)),
+        Err(LoadError::NotUtf8 { .. }) if is_comtrade_text(bytes) => {
+            Ok((bytes.iter().map(|&b| char::from(b)).collect(), true))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// One row of figures, read.
+struct Row {
+    row: usize,
+    reporter: (String, String),
+    flow: (String, String),
+    partner: Option<(String, String)>,
+    commodity: Option<(String, String, u8)>,
+    time: Time,
+    value: f64,
+    classification: String,
+}
+
+/// Loads a Comtrade export.
+pub(crate) fn load_comtrade(
+    path: &Path,
+    bytes: &[u8],
+    progress: &Progress,
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
+    let (text, latin1) = decode(path, bytes)?;
+    let delimiter = super::csv::sniff_delimiter(text.as_bytes());
+    let mut reader = super::csv::csv_reader(text.as_bytes(), delimiter);
+    let header = reader.headers().map_err(|e| super::csv::csv_error(path, &e))?.clone();
+    super::csv::check_columns(path, &header, &progress.limits)?;
+    let columns = Columns::of(&header);
+    let missing: Vec<&str> =
+        ["reporterdesc", "flowdesc", "primaryvalue"].into_iter().filter(|c| !columns.has(c)).collect();
+    if !missing.is_empty() || !(columns.has("refyear") || columns.has("period")) {
+        let problem = Problem {
+            at: Place::Header,
+            kind: ProblemKind::MissingColumn {
+                column: "reporterDesc, flowDesc, refYear, primaryValue".into(),
+                found: header.iter().collect::<Vec<_>>().join(", "),
+            },
+        };
+        return Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![problem], more: 0 });
+    }
+    let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
+    let mut rows = Vec::new();
+    let mut left_out = Counted::default();
+    let mut record = csv::StringRecord::new();
+    let mut index = 0usize;
+    while reader.read_record(&mut record).map_err(|e| super::csv::csv_error(path, &e))? {
+        if let Some(row) = read_row(&mut builder, &columns, &record, index, &mut left_out) {
+            rows.push(row);
+        }
+        index += 1;
+        count_row(path, progress, index, &record)?;
+    }
+    declare(&mut builder, rows, &mut left_out);
+    if latin1 {
+        builder.warn(Warning::Latin1);
+    }
+    left_out.warn(&mut builder);
+    let (mut dataset, warnings) =
+        builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })?;
+    dataset.title = title(&dataset, path);
+    Ok((dataset, warnings))
+}
+
+/// The source's title ("UN Comtrade, HS 2022 (H6)"), after the reporter's name when there is
+/// one reporter; the file's name when it has several sources.
+fn title(d: &Dataset, path: &Path) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    match (d.entities.as_slice(), d.sources.as_slice()) {
+        ([entity], [source]) => format!("{} — {}", entity.name, source.title),
+        (_, [source]) => source.title.clone(),
+        _ => stem,
+    }
+}
+
+/// What was left out, counted for the warnings.
+#[derive(Default)]
+struct Counted {
+    /// Rows that break a figure down by a second partner, transport, supply or customs.
+    breakdowns: usize,
+    /// Rows that repeat a figure already read.
+    repeated: usize,
+    /// The first of those, located.
+    first_repeat: Option<Place>,
+}
+
+impl Counted {
+    fn warn(self, builder: &mut Builder) {
+        if self.breakdowns > 0 {
+            builder.warn(Warning::ComtradeBreakdowns { count: self.breakdowns });
+        }
+        if let Some(first) = self.first_repeat {
+            builder.warn(Warning::RepeatedRows { count: self.repeated, first });
+        }
+    }
+}
+
+/// Reads one row, or leaves it out (a breakdown, a missing value) or records its problem.
+fn read_row(
+    builder: &mut Builder,
+    columns: &Columns,
+    record: &csv::StringRecord,
+    row: usize,
+    left_out: &mut Counted,
+) -> Option<Row> {
+    if columns
+        .breakdowns
+        .iter()
+        .any(|&(i, total)| record.get(i).is_some_and(|v| !v.trim().is_empty() && v.trim() != total))
+    {
+        left_out.breakdowns += 1;
+        return None;
+    }
+    let get = |name: &str| columns.get(record, name);
+    let value = match read_cell(get("primaryvalue"), Decimals::Point) {
+        CellValue::Missing => return None,
+        CellValue::Number(v) | CellValue::Percent(v) => v,
+        CellValue::Text => {
+            builder
+                .problem(locate_row(row, "primaryValue"), ProblemKind::NotANumber { text: get("primaryvalue").into() });
+            return None;
+        }
+    };
+    let Some(time) = time_of(get("freqcode"), get("refyear"), get("refmonth"), get("period")) else {
+        let text = if get("period").is_empty() { get("refyear") } else { get("period") };
+        builder.problem(locate_row(row, "period"), ProblemKind::BadDate { text: text.into() });
+        return None;
+    };
+    let code_or = |code: &str, iso: &str| if iso.is_empty() { code.to_string() } else { iso.to_string() };
+    let reporter = (code_or(get("reportercode"), get("reporteriso")), get("reporterdesc").to_string());
+    let partner_iso = code_or(get("partnercode"), get("partneriso"));
+    let world = matches!(partner_iso.as_str(), "W00" | "0" | "WLD") || get("partnerdesc") == "World";
+    let partner = (!world).then(|| (partner_iso, get("partnerdesc").to_string()));
+    let cmd = get("cmdcode");
+    let commodity = (!cmd.is_empty() && !cmd.eq_ignore_ascii_case("TOTAL")).then(|| {
+        let level = get("aggrlevel").parse().unwrap_or(cmd.len().min(255) as u8);
+        (cmd.to_string(), get("cmddesc").to_string(), level)
+    });
+    let flow = (get("flowcode").to_string(), get("flowdesc").to_string());
+    Some(Row { row, reporter, flow, partner, commodity, time, value, classification: get("classificationcode").into() })
+}
+
+/// A row's time: a year, or a month (`freqCode` M, `period` 202201).
+fn time_of(freq: &str, year: &str, month: &str, period: &str) -> Option<Time> {
+    let period_year = period.get(..4).and_then(|y| y.parse().ok());
+    let year: i32 = year.parse().ok().or(period_year)?;
+    if freq.eq_ignore_ascii_case("M") || (freq.is_empty() && period.len() == 6) {
+        let month: u8 = month.parse().ok().or_else(|| period.get(4..6).and_then(|m| m.parse().ok()))?;
+        return Time::month(year, month);
+    }
+    Some(Time::Year(year))
+}
+
+/// The category of a row's partner and commodity: `None` for the World and all commodities (the
+/// whole); a partner, a commodity of one level, or both, each a dimension of its own.
+fn category_of(row: &Row) -> Option<(String, String, String)> {
+    match (&row.partner, &row.commodity) {
+        (None, None) => None,
+        (Some((iso, name)), None) => Some((format!("partner-{}", slug(iso)), name.clone(), "partner".into())),
+        (None, Some((code, name, level))) => {
+            Some((format!("commodity-{}", slug(code)), format!("{code} {name}"), format!("commodity_{level}")))
+        }
+        (Some((iso, partner)), Some((code, name, level))) => Some((
+            format!("partner-{}-commodity-{}", slug(iso), slug(code)),
+            format!("{partner} · {code} {name}"),
+            format!("partner_commodity_{level}"),
+        )),
+    }
+}
+
+/// Declares the reporters, flows, sources and categories the rows use, then adds the rows'
+/// figures, each cell once.
+fn declare(builder: &mut Builder, rows: Vec<Row>, left_out: &mut Counted) {
+    let mut declared: HashSet<String> = HashSet::new();
+    let mut cells: HashSet<(String, String, Option<String>, Time)> = HashSet::new();
+    for row in rows {
+        let at = locate_row(row.row, "");
+        let entity = slug(&row.reporter.0);
+        let metric = slug(if row.flow.1.is_empty() { &row.flow.0 } else { &row.flow.1 });
+        let category = category_of(&row);
+        // A file of several classifications, or a row written twice, repeats a figure: keep the first.
+        if !cells.insert((entity.clone(), metric.clone(), category.as_ref().map(|c| c.0.clone()), row.time)) {
+            left_out.repeated += 1;
+            left_out.first_repeat.get_or_insert(at);
+            continue;
+        }
+        if declared.insert(format!("e:{entity}")) {
+            let (iso, name) = &row.reporter;
+            let aggregate = matches!(iso.as_str(), "W00" | "0") || name == "World" || name.starts_with("EU");
+            let entity = Entity {
+                id: entity.clone(),
+                name: name.clone(),
+                name_zh: None,
+                kind: String::new(),
+                parent: None,
+                aggregate,
+            };
+            builder.add_entity(&at, entity, None);
+        }
+        if declared.insert(format!("m:{metric}")) {
+            let name = if row.flow.1.is_empty() { row.flow.0.clone() } else { row.flow.1.clone() };
+            let metric = Metric {
+                id: metric.clone(),
+                name,
+                name_zh: None,
+                unit: Unit::Money { currency: Currency::Usd, multiplier: 1.0 },
+                group: "trade".into(),
+                share_of: None,
+                description: String::new(),
+            };
+            builder.add_metric(&at, metric);
+        }
+        let source =
+            format!("comtrade-{}", slug(if row.classification.is_empty() { "all" } else { &row.classification }));
+        if declared.insert(format!("s:{source}")) {
+            builder.add_source(&at, comtrade_source(&source, &row.classification));
+        }
+        if let Some((id, name, dimension)) = &category
+            && declared.insert(format!("c:{id}"))
+        {
+            let category =
+                Category { dimension: Some(dimension.clone()), ..Category::plain(id.clone(), name.clone(), None) };
+            builder.add_category(&at, category);
+        }
+        let category = category.map(|(id, _, _)| id);
+        let input = ObservationInput {
+            entity: &entity,
+            metric: &metric,
+            category: category.as_deref(),
+            time: row.time,
+            period: None,
+            value: row.value,
+            unit: None,
+            source: Some(&source),
+            trust: None,
+            details: None,
+        };
+        builder.add_observation(row.row, input);
+    }
+}
+
+/// UN Comtrade as the source, with the classification the figures are in (`H6`: HS 2022).
+fn comtrade_source(id: &str, classification: &str) -> Source {
+    let edition = match classification {
+        "H0" => "HS 1992",
+        "H1" => "HS 1996",
+        "H2" => "HS 2002",
+        "H3" => "HS 2007",
+        "H4" => "HS 2012",
+        "H5" => "HS 2017",
+        "H6" => "HS 2022",
+        "HS" => "HS, as reported",
+        "S1" => "SITC Rev. 1",
+        "S2" => "SITC Rev. 2",
+        "S3" => "SITC Rev. 3",
+        "S4" => "SITC Rev. 4",
+        "B4" => "BEC Rev. 4",
+        "B5" => "BEC Rev. 5",
+        "EB" | "EB02" | "EB10" => "EBOPS",
+        _ => "",
+    };
+    let title = match (edition, classification) {
+        (_, "") => "UN Comtrade".to_string(),
+        ("", code) => format!("UN Comtrade ({code})"),
+        (edition, code) => format!("UN Comtrade, {edition} ({code})"),
+    };
+    Source {
+        id: id.to_string(),
+        title,
+        publisher: "United Nations Statistics Division".into(),
+        url: "https://comtradeplus.un.org/".into(),
+        published: None,
+        retrieved: None,
+    }
+}
