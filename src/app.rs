@@ -164,7 +164,7 @@ impl TradeExplorerApp {
     fn apply_file_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::OpenFile => self.open_file_dialog(ctx),
-            Command::OpenRecent(path) => self.open_path(ctx, path),
+            Command::OpenPath(path) => self.open_path(ctx, path),
             Command::Reload => self.reload(ctx),
             Command::ExportImage { whole_window } => {
                 self.start_export(ctx, exporting::Purpose::Capture { whole_window });

@@ -1,6 +1,10 @@
 //! Our World in Data CSVs, with and without their datapackage.json, opened as a user opens them.
 
+mod support;
+
 use std::path::{Path, PathBuf};
+
+use support::zip_of;
 
 use trade_explorer::data::query::line_chart;
 use trade_explorer::data::{DEFAULT_MAX_FILE_SIZE, Filter, Time, Unit, load_path};
@@ -114,20 +118,6 @@ fn a_downloaded_chart_takes_its_title_units_citations_and_selection_from_its_met
     assert_eq!(words.sources.matches("Test Fund (2025)").count(), 1, "{}", words.sources);
 }
 
-/// Writes a zip archive of `members` (name, bytes), deflated, into `dir`.
-fn zip_of(dir: &Path, name: &str, members: &[(&str, &[u8])]) -> PathBuf {
-    use std::io::Write;
-    let path = dir.join(name);
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("created"));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (member, bytes) in members {
-        zip.start_file(*member, options).expect("a member");
-        zip.write_all(bytes).expect("written");
-    }
-    zip.finish().expect("finished");
-    path
-}
-
 #[test]
 fn a_downloaded_zip_opens_with_the_metadata_inside_it() {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -143,8 +133,14 @@ fn a_downloaded_zip_opens_with_the_metadata_inside_it() {
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 
     let two: [(&str, &[u8]); 2] = [("a.csv", &csv), ("b.csv", &csv)];
-    let err = load_path(&zip_of(dir.path(), "two.zip", &two), DEFAULT_MAX_FILE_SIZE).expect_err("which CSV?");
-    assert!(err.to_string().contains("several CSV files (a.csv, b.csv)"), "{err}");
+    let two_zip = zip_of(dir.path(), "two.zip", &two);
+    let err = load_path(&two_zip, DEFAULT_MAX_FILE_SIZE).expect_err("which CSV?");
+    assert!(err.to_string().contains("several tables (a.csv, b.csv)"), "{err}");
+    // The table chosen is named after the archive's path.
+    let b = load_path(&two_zip.join("b.csv"), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(b.dataset.title, "b");
+    let err = load_path(&two_zip.join("c.csv"), DEFAULT_MAX_FILE_SIZE).expect_err("no such member");
+    assert!(err.to_string().contains("two.zip/c.csv"), "{err}");
 }
 
 #[test]

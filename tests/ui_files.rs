@@ -138,3 +138,21 @@ fn cancel_in_the_status_line_stops_a_load_and_keeps_the_data_that_was_open() {
     assert_eq!(harness.state().loaded().dataset.title, title, "the data that was open stays");
     assert!(harness.query_by_role(Role::ProgressIndicator).is_none(), "the progress bar stayed");
 }
+
+#[test]
+fn an_archive_of_several_tables_offers_each_and_opens_the_one_clicked() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let imports = OWID_CSV.replace("Exports", "Imports");
+    let members: [(&str, &[u8]); 2] = [("exports.csv", OWID_CSV.as_bytes()), ("imports.csv", imports.as_bytes())];
+    let path = support::zip_of(dir.path(), "trade.zip", &members);
+    let mut harness = app(State::default(), None);
+    support::drop_file(&mut harness, &path);
+    harness.get_by_label("The file could not be opened");
+    harness.get_by_role_and_label(Role::Button, "exports.csv");
+    harness.get_by_role_and_label(Role::Button, "imports.csv").click();
+    step_until(&mut harness, "the chosen table to open", |h| {
+        h.state().loaded().dataset.metrics[0].name.starts_with("Imports")
+    });
+    assert_eq!(harness.state().loaded().dataset.metrics[0].name, "Imports (billion US$)");
+    assert!(harness.query_by_label("The file could not be opened").is_none(), "the window closed");
+}

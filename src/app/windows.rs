@@ -66,17 +66,17 @@ impl TradeExplorerApp {
                     });
                 });
         }
-        if self.ui.load_error.is_some() {
-            self.load_error_window(ctx, lang);
-        }
         let mut commands = Vec::new();
+        if self.ui.load_error.is_some() {
+            commands.extend(self.load_error_window(ctx, lang));
+        }
         if let Some(dialog) = &mut self.ui.open_dialog {
             match path_dialog::show(ctx, dialog, &tr!(lang, "app-open-a-dataset"), lang) {
                 path_dialog::Outcome::Open => {}
                 path_dialog::Outcome::Cancelled => self.ui.open_dialog = None,
                 path_dialog::Outcome::Chosen(path) => {
                     self.ui.open_dialog = None;
-                    commands.push(Command::OpenRecent(path));
+                    commands.push(Command::OpenPath(path));
                 }
             }
         }
@@ -108,9 +108,18 @@ impl TradeExplorerApp {
         );
     }
 
-    /// The located errors of a file that could not be opened, with "Copy the messages".
-    fn load_error_window(&mut self, ctx: &egui::Context, lang: Lang) {
-        let Some(error) = self.ui.load_error.as_ref().map(|e| load_error_text(e, lang)) else { return };
+    /// The located errors of a file that could not be opened, with "Copy the messages"; for an
+    /// archive of several tables, a button per table to open it.
+    fn load_error_window(&mut self, ctx: &egui::Context, lang: Lang) -> Option<Command> {
+        let error = self.ui.load_error.as_ref()?;
+        let tables = match error {
+            crate::data::LoadError::ZipSeveralCsvs { path, csvs } => {
+                csvs.iter().map(|c| (c.clone(), path.join(c))).collect()
+            }
+            _ => Vec::new(),
+        };
+        let error = load_error_text(error, lang);
+        let mut chosen = None;
         let mut open = true;
         egui::Window::new(tr!(lang, "app-the-file-could-not-be-opened")).open(&mut open).default_width(640.0).show(
             ctx,
@@ -121,14 +130,25 @@ impl TradeExplorerApp {
                         ui.add(egui::Label::new(RichText::new(line).monospace()).selectable(true).wrap());
                     }
                 });
+                if !tables.is_empty() {
+                    ui.separator();
+                    ui.label(tr!(lang, "app-open-one-of-the-tables"));
+                    for (name, path) in &tables {
+                        if ui.button(name).clicked() {
+                            chosen = Some(path.clone());
+                        }
+                    }
+                    ui.separator();
+                }
                 if ui.button(tr!(lang, "app-copy-the-messages")).clicked() {
                     ui.ctx().copy_text(error.clone());
                 }
             },
         );
-        if !open {
+        if !open || chosen.is_some() {
             self.ui.load_error = None;
         }
+        chosen.map(Command::OpenPath)
     }
 
     /// Opens the high-resolution export window, sized like the chart on screen.

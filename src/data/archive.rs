@@ -12,8 +12,25 @@ use super::owid::{PackageFor, PackageInfo, is_owid_header, load_owid_csv, parse_
 use super::progress::Progress;
 use super::world_bank;
 
-/// Opens the one CSV of a zip archive, with the metadata beside it in the archive.
-pub(crate) fn load_zip<R: Read + Seek>(path: &Path, reader: R, progress: &Progress) -> Result<Loaded, LoadError> {
+/// A path into an archive, `archive.zip/folder/data.csv`: the archive, and the member's name.
+pub(crate) fn member_path(path: &Path) -> Option<(PathBuf, String)> {
+    if path.exists() {
+        return None;
+    }
+    let archive = path.ancestors().skip(1).find(|a| a.is_file())?;
+    let is_zip = archive.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    let member = path.strip_prefix(archive).ok()?.to_string_lossy().replace('\\', "/");
+    is_zip.then(|| (archive.to_path_buf(), member))
+}
+
+/// Opens the one CSV of a zip archive, or the `member` named, with the metadata beside it in
+/// the archive.
+pub(crate) fn load_zip<R: Read + Seek>(
+    path: &Path,
+    reader: R,
+    member: Option<&str>,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     let unreadable =
         |e: zip::result::ZipError| LoadError::ZipUnreadable { path: path.to_path_buf(), detail: e.to_string() };
     let mut archive = zip::ZipArchive::new(reader).map_err(unreadable)?;
@@ -28,10 +45,15 @@ pub(crate) fn load_zip<R: Read + Seek>(path: &Path, reader: R, progress: &Progre
     let mut csvs: Vec<&String> =
         members.iter().filter(|n| n.to_ascii_lowercase().ends_with(".csv") && !world_bank::is_companion(n)).collect();
     csvs.sort();
-    let csv = match csvs.as_slice() {
-        [one] => (*one).clone(),
-        [] => return Err(LoadError::ZipWithoutCsv { path: path.to_path_buf(), members }),
-        several => {
+    let csv = match (member, csvs.as_slice()) {
+        (Some(member), _) if members.iter().any(|m| m == member) => member.to_string(),
+        (Some(member), _) => {
+            let detail = format!("no member named {member}");
+            return Err(LoadError::ZipUnreadable { path: path.join(member), detail });
+        }
+        (None, [one]) => (*one).clone(),
+        (None, []) => return Err(LoadError::ZipWithoutCsv { path: path.to_path_buf(), members }),
+        (None, several) => {
             let csvs = several.iter().map(|s| (*s).clone()).collect();
             return Err(LoadError::ZipSeveralCsvs { path: path.to_path_buf(), csvs });
         }

@@ -116,7 +116,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
     if BinaryFormat::of(bytes) == Some(BinaryFormat::Zip) {
-        return super::archive::load_zip(path, std::io::Cursor::new(bytes), progress);
+        return super::archive::load_zip(path, std::io::Cursor::new(bytes), None, progress);
     }
     check_not_binary(path, bytes)?;
     progress.set_total(bytes.len() as u64);
@@ -216,6 +216,12 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     use std::io::BufRead;
     let limit = progress.limits.file_bytes;
     let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    // `archive.zip/data.csv`: one of several tables in an archive, as the person chose it.
+    if let Some((archive, member)) = super::archive::member_path(path) {
+        check_file(&archive, limit)?;
+        let file = std::fs::File::open(&archive).map_err(|source| LoadError::Io { path: archive.clone(), source })?;
+        return super::archive::load_zip(&archive, &file, Some(&member), progress);
+    }
     let before = check_file(path, limit)?;
     let file = std::fs::File::open(path).map_err(io)?;
     progress.set_total(before.len());
@@ -227,7 +233,7 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     }
     if BinaryFormat::of(head) == Some(BinaryFormat::Zip) {
         drop(input);
-        return super::archive::load_zip(path, &file, progress);
+        return super::archive::load_zip(path, &file, None, progress);
     }
     check_not_binary(path, head)?;
     let is_csv = !looks_like_json(head);

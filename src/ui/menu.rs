@@ -106,7 +106,7 @@ pub(crate) fn show(
                     for path in recent {
                         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                         if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
-                            commands.push(Command::OpenRecent(path.clone()));
+                            commands.push(Command::OpenPath(path.clone()));
                         }
                     }
                 });

@@ -112,8 +112,8 @@ pub enum Command {
     ClearSelection,
     /// Open a dataset file through the file dialog.
     OpenFile,
-    /// Open a recently opened file.
-    OpenRecent(std::path::PathBuf),
+    /// Open a file by its path: a recent file, a table inside an archive.
+    OpenPath(std::path::PathBuf),
     /// Read the open file again.
     Reload,
     /// Open a web link in the system browser.

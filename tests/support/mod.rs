@@ -161,3 +161,17 @@ impl Gate {
         fifo.write_all(b"go").expect("the gate takes a byte");
     }
 }
+
+/// Writes a zip archive of `members` (name, bytes), deflated, into `dir`.
+pub fn zip_of(dir: &Path, name: &str, members: &[(&str, &[u8])]) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join(name);
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("created"));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (member, bytes) in members {
+        zip.start_file(*member, options).expect("a member");
+        zip.write_all(bytes).expect("written");
+    }
+    zip.finish().expect("finished");
+    path
+}
