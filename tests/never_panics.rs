@@ -123,3 +123,55 @@ proptest! {
         }
     }
 }
+
+/// A World Bank-shaped row's name: clean, with a comma (quoted or, as a European re-save
+/// splits it, a column of its own), or anything.
+fn country_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("China".to_string()),
+        Just("\"Hong Kong SAR, China\"".to_string()),
+        Just("Korea;Rep.".to_string()),
+        "[ -~]{0,10}".prop_map(|s| s.replace([',', ';', '"', '\n', '\r'], " ")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1_000, ..ProptestConfig::default() })]
+
+    /// Any World Bank- or Comtrade-shaped table, with odd names, codes and cells, opens or says
+    /// where it is wrong, naming the file and the format it was read as; never a panic.
+    #[test]
+    fn a_world_bank_or_comtrade_shaped_file_opens_or_says_where_it_is_wrong(
+        names in proptest::collection::vec(country_name(), 1..6),
+        codes in proptest::collection::vec("[A-Z]{3}|[a-z0-9 ]{0,4}", 1..6),
+        cells in proptest::collection::vec(published_cell(), 1..30),
+        semicolons in any::<bool>(),
+        comtrade in any::<bool>(),
+    ) {
+        let d = if semicolons { ";" } else { "," };
+        let mut csv = if comtrade {
+            format!("freqCode{d}refYear{d}reporterISO{d}reporterDesc{d}flowDesc{d}partnerISO{d}partnerDesc{d}cmdCode{d}primaryValue\n")
+        } else {
+            format!("\"Data Source\"{d}\"World Development Indicators\"{d}\n\n\"Country Name\"{d}\"Country Code\"{d}\"Indicator Name\"{d}\"Indicator Code\"{d}\"2020\"{d}\"2021\"{d}\n")
+        };
+        for (i, name) in names.iter().enumerate() {
+            let code = &codes[i % codes.len()];
+            let (a, b) = (&cells[i % cells.len()], &cells[(i * 7 + 3) % cells.len()]);
+            let name = if semicolons { name.clone() } else { name.replace(';', ",") };
+            if comtrade {
+                csv.push_str(&format!("A{d}2022{d}{code}{d}{name}{d}Export{d}W00{d}World{d}TOTAL{d}{a}\n"));
+            } else {
+                csv.push_str(&format!("{name}{d}{code}{d}Exports (current US$){d}NE.EXP.GNFS.CD{d}{a}{d}{b}{d}\n"));
+            }
+        }
+        match trade_explorer::data::load_bytes(Path::new("table.csv"), csv.as_bytes(), &Default::default()) {
+            Ok(loaded) => prop_assert!(loaded.dataset.observations.iter().all(|o| o.value.is_finite())),
+            Err(err) => {
+                let text = err.to_string();
+                prop_assert!(text.starts_with("table.csv"), "{}", text);
+                let format = if comtrade { "(read as UN Comtrade export)" } else { "(read as World Bank indicator download)" };
+                prop_assert!(text.contains(format), "{}\n{}", text, csv);
+            }
+        }
+    }
+}
