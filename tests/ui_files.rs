@@ -147,12 +147,12 @@ fn an_archive_of_several_tables_offers_each_and_opens_the_one_clicked() {
     let path = support::zip_of(dir.path(), "trade.zip", &members);
     let mut harness = app(State::default(), None);
     support::drop_file(&mut harness, &path);
-    harness.get_by_label("The file could not be opened");
+    harness.get_by_label("Choose a table");
     harness.get_by_role_and_label(Role::Button, "exports.csv");
     harness.get_by_role_and_label(Role::Button, "imports.csv").click();
     step_until(&mut harness, "the chosen table to open", |h| {
         h.state().loaded().dataset.metrics[0].name.starts_with("Imports")
     });
     assert_eq!(harness.state().loaded().dataset.metrics[0].name, "Imports (billion US$)");
-    assert!(harness.query_by_label("The file could not be opened").is_none(), "the window closed");
+    assert!(harness.query_by_label("Choose a table").is_none(), "the window closed");
 }

@@ -159,6 +159,7 @@ app-about-trade-explorer = About Trade Explorer
 app-charts-of-foreign-trade-data-with = Charts of foreign-trade data, with the source of every figure.
 app-chinese-text-uses-droid-sans-fallback = Chinese text uses Droid Sans Fallback, © Google, Apache License 2.0.
 app-keyboard-shortcuts = Keyboard shortcuts
+app-choose-a-table = Choose a table
 app-the-file-could-not-be-opened = The file could not be opened
 app-the-data-that-was-open-is = The data that was open is still open. What is wrong:
 app-open-one-of-the-tables = Open one of its tables:

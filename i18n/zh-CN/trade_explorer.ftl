@@ -158,6 +158,7 @@ app-about-trade-explorer = 关于 Trade Explorer
 app-charts-of-foreign-trade-data-with = 对外贸易数据图表,每个数据都注明来源。
 app-chinese-text-uses-droid-sans-fallback = 中文字体:Droid Sans Fallback,© Google,Apache 2.0 许可。
 app-keyboard-shortcuts = 键盘快捷键
+app-choose-a-table = 选择一个表格
 app-the-file-could-not-be-opened = 无法打开文件
 app-the-data-that-was-open-is = 原先打开的数据保持不变。问题如下:
 app-open-one-of-the-tables = 打开其中一个表格：
