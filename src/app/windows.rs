@@ -125,7 +125,7 @@ impl TradeExplorerApp {
             true => tr!(lang, "app-the-file-could-not-be-opened"),
             false => tr!(lang, "app-choose-a-table"),
         };
-        egui::Window::new(title).id(egui::Id::new("load_error")).open(&mut open).default_width(640.0).show(ctx, |ui| {
+        egui::Window::new(title).id(egui::Id::unique("load_error")).open(&mut open).default_width(640.0).show(ctx, |ui| {
             if tables.is_empty() {
                 ui.label(tr!(lang, "app-the-data-that-was-open-is"));
             }
