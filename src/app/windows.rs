@@ -125,29 +125,32 @@ impl TradeExplorerApp {
             true => tr!(lang, "app-the-file-could-not-be-opened"),
             false => tr!(lang, "app-choose-a-table"),
         };
-        egui::Window::new(title).id(egui::Id::unique("load_error")).open(&mut open).default_width(640.0).show(ctx, |ui| {
-            if tables.is_empty() {
-                ui.label(tr!(lang, "app-the-data-that-was-open-is"));
-            }
-            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                for line in error.lines() {
-                    ui.add(egui::Label::new(RichText::new(line).monospace()).selectable(true).wrap());
+        egui::Window::new(title).id(egui::Id::unique("load_error")).open(&mut open).default_width(640.0).show(
+            ctx,
+            |ui| {
+                if tables.is_empty() {
+                    ui.label(tr!(lang, "app-the-data-that-was-open-is"));
                 }
-            });
-            if !tables.is_empty() {
-                ui.separator();
-                ui.label(tr!(lang, "app-open-one-of-the-tables"));
-                for (name, path) in &tables {
-                    if ui.button(name).clicked() {
-                        chosen = Some(path.clone());
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    for line in error.lines() {
+                        ui.add(egui::Label::new(RichText::new(line).monospace()).selectable(true).wrap());
                     }
+                });
+                if !tables.is_empty() {
+                    ui.separator();
+                    ui.label(tr!(lang, "app-open-one-of-the-tables"));
+                    for (name, path) in &tables {
+                        if ui.button(name).clicked() {
+                            chosen = Some(path.clone());
+                        }
+                    }
+                    ui.separator();
                 }
-                ui.separator();
-            }
-            if ui.button(tr!(lang, "app-copy-the-messages")).clicked() {
-                ui.ctx().copy_text(error.clone());
-            }
-        });
+                if ui.button(tr!(lang, "app-copy-the-messages")).clicked() {
+                    ui.ctx().copy_text(error.clone());
+                }
+            },
+        );
         if !open || chosen.is_some() {
             self.ui.load_error = None;
         }

@@ -300,25 +300,7 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         package.and_then(|p| p.description.clone()).unwrap_or_default(),
         (None, None),
     );
-    let source = match package.map(|p| p.sources.as_slice()).unwrap_or_default() {
-        [] => {
-            builder.warn(match package_for {
-                PackageFor::This(_) => Warning::PackageWithoutSources,
-                PackageFor::Missing => Warning::NoDatapackage,
-                PackageFor::OtherFiles(files) => Warning::PackageForOtherFiles {
-                    files: files.to_vec(),
-                    csv: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-                },
-            });
-            None
-        }
-        sources => {
-            for (i, s) in sources.iter().enumerate() {
-                builder.add_source(&Place::from(format!("sources[{i}]")), s.clone());
-            }
-            Some(sources[0].id.clone())
-        }
-    };
+    let source = declare_sources(&mut builder, package_for, path);
 
     // The first rows tell columns of numbers from columns of text (regions, flags, notes).
     let mut sample = Vec::new();
@@ -379,6 +361,29 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         builder.default_selection(selection, rows.indicators.iter().flatten().map(|i| i.metric.clone()).collect());
     }
     builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
+}
+
+/// Declares the package's sources, or warns that the figures have none; returns the first's id.
+fn declare_sources(builder: &mut Builder, package_for: PackageFor<'_>, path: &Path) -> Option<String> {
+    match package_for.info().map(|p| p.sources.as_slice()).unwrap_or_default() {
+        [] => {
+            builder.warn(match package_for {
+                PackageFor::This(_) => Warning::PackageWithoutSources,
+                PackageFor::Missing => Warning::NoDatapackage,
+                PackageFor::OtherFiles(files) => Warning::PackageForOtherFiles {
+                    files: files.to_vec(),
+                    csv: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                },
+            });
+            None
+        }
+        sources => {
+            for (i, s) in sources.iter().enumerate() {
+                builder.add_source(&Place::from(format!("sources[{i}]")), s.clone());
+            }
+            Some(sources[0].id.clone())
+        }
+    }
 }
 
 /// How many rows decide whether a column holds numbers or text.
