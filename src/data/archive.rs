@@ -11,6 +11,7 @@ use super::load::{Format, Loaded};
 use super::owid::{PackageFor, PackageInfo, is_owid_header, load_owid_csv, parse_package};
 use super::progress::Progress;
 use super::world_bank;
+use super::world_bank_metadata;
 
 /// A path into an archive, `archive.zip/folder/data.csv`: the archive, and the member's name.
 pub(crate) fn member_path(path: &Path) -> Option<(PathBuf, String)> {
@@ -42,8 +43,10 @@ pub(crate) fn load_zip<R: Read + Seek>(
         .filter(|n| !n.ends_with('/') && !n.starts_with("__MACOSX/"))
         .collect();
     // The World Bank's metadata files describe the table beside them; they are no table to choose.
-    let mut csvs: Vec<&String> =
-        members.iter().filter(|n| n.to_ascii_lowercase().ends_with(".csv") && !world_bank::is_companion(n)).collect();
+    let mut csvs: Vec<&String> = members
+        .iter()
+        .filter(|n| n.to_ascii_lowercase().ends_with(".csv") && !world_bank_metadata::is_companion(n))
+        .collect();
     csvs.sort();
     let csv = match (member, csvs.as_slice()) {
         (Some(member), _) if members.iter().any(|m| m == member) => member.to_string(),
@@ -65,16 +68,16 @@ pub(crate) fn load_zip<R: Read + Seek>(
         return super::load::load_bytes(&csv_path, &bytes, progress);
     }
     if world_bank::is_world_bank(super::text::check_utf8(&csv_path, &bytes)?) {
-        let mut metadata = world_bank::Metadata::default();
-        let [countries, indicators] = world_bank::companions(&csv);
+        let mut metadata = world_bank_metadata::Metadata::default();
+        let [countries, indicators] = world_bank_metadata::companions(&csv);
         let find = |name: &str| members.iter().find(|m| m.eq_ignore_ascii_case(name)).cloned();
         if let Some(countries) = find(&countries) {
             let text = read_member(&mut archive, path, &countries, progress)?;
-            world_bank::parse_countries(&path.join(&countries), &text, &mut metadata)?;
+            world_bank_metadata::parse_countries(&path.join(&countries), &text, &mut metadata)?;
         }
         if let Some(indicators) = find(&indicators) {
             let text = read_member(&mut archive, path, &indicators, progress)?;
-            world_bank::parse_indicators(&path.join(&indicators), &text, &mut metadata)?;
+            world_bank_metadata::parse_indicators(&path.join(&indicators), &text, &mut metadata)?;
         }
         let (dataset, warnings, layout) = world_bank::load_world_bank(&csv_path, &bytes, &metadata, progress)?;
         return Ok(Loaded { dataset, warnings, format: Format::WorldBank(layout) });

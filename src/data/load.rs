@@ -11,6 +11,7 @@ use super::owid::{DATAPACKAGE, PackageFor, is_owid_header, load_owid_csv, packag
 use super::progress::Progress;
 use super::text::{BinaryFormat, check_not_binary, check_utf8};
 use super::world_bank;
+use super::world_bank_metadata;
 
 /// Files larger than this are refused before reading (512 MiB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
@@ -178,17 +179,17 @@ pub(crate) fn in_format(error: LoadError, format: Format) -> LoadError {
 }
 
 /// What the World Bank's metadata files beside a table say, when they are there.
-fn world_bank_metadata_beside(path: &Path, limit: u64) -> Result<world_bank::Metadata, LoadError> {
+fn world_bank_metadata_beside(path: &Path, limit: u64) -> Result<world_bank_metadata::Metadata, LoadError> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let [countries, indicators] = world_bank::companions(&name);
-    let mut metadata = world_bank::Metadata::default();
+    let [countries, indicators] = world_bank_metadata::companions(&name);
+    let mut metadata = world_bank_metadata::Metadata::default();
     let countries = path.with_file_name(countries);
     if countries.is_file() {
-        world_bank::parse_countries(&countries, &read_limited(&countries, limit)?, &mut metadata)?;
+        world_bank_metadata::parse_countries(&countries, &read_limited(&countries, limit)?, &mut metadata)?;
     }
     let indicators = path.with_file_name(indicators);
     if indicators.is_file() {
-        world_bank::parse_indicators(&indicators, &read_limited(&indicators, limit)?, &mut metadata)?;
+        world_bank_metadata::parse_indicators(&indicators, &read_limited(&indicators, limit)?, &mut metadata)?;
     }
     Ok(metadata)
 }

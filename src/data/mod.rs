@@ -22,6 +22,7 @@ pub mod query;
 pub(crate) mod testing;
 mod text;
 pub mod world_bank;
+mod world_bank_metadata;
 
 pub use error::{CellIds, Declared, JsonHint, LoadError, Place, Problem, ProblemKind, SyntaxError, Warning};
 pub use filter::{BarLayout, Filter, PeriodChoice, UnitScale, ValueMode};
