@@ -99,12 +99,13 @@ pub(crate) fn load_zip<R: Read + Seek>(
         return super::load::load_bytes(&csv_path, &bytes, progress);
     }
     let package_for = info.as_ref().map_or(PackageFor::Missing, PackageFor::This);
-    let (dataset, warnings) = load_owid_csv(&csv_path, &bytes, package_for, progress)?;
     let format = match (&info, members.contains(&metadata)) {
         (Some(_), true) => Format::OwidDownload,
         (Some(_), false) => Format::OwidPackage,
         (None, _) => Format::OwidCsv,
     };
+    let (dataset, warnings) =
+        load_owid_csv(&csv_path, &bytes, package_for, progress).map_err(|e| super::load::in_format(e, format))?;
     Ok(Loaded { dataset, warnings, format })
 }
 

@@ -137,7 +137,8 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
                 let csv_bytes = read_limited(&csv_path, limit)
                     .map_err(|e| LoadError::PackageResource { path: path.to_path_buf(), error: Box::new(e) })?;
                 progress.set_total(csv_bytes.len() as u64);
-                let (dataset, warnings) = load_owid_csv(&csv_path, &csv_bytes, PackageFor::This(&package), progress)?;
+                let (dataset, warnings) = load_owid_csv(&csv_path, &csv_bytes, PackageFor::This(&package), progress)
+                    .map_err(|e| in_format(e, Format::OwidPackage))?;
                 (dataset, warnings, Format::OwidPackage)
             }
         }
@@ -153,7 +154,8 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
         let header = csv_header(path, bytes)?;
         if is_owid_header(&header) {
             let package = package_beside(path, limit)?;
-            let (dataset, warnings) = load_owid_csv(path, bytes, package.for_csv(), progress)?;
+            let (dataset, warnings) =
+                load_owid_csv(path, bytes, package.for_csv(), progress).map_err(|e| in_format(e, package.format()))?;
             (dataset, warnings, package.format())
         } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
             let meta_path = sidecar_path(path);
@@ -173,7 +175,11 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
 /// reached a limit, stays as it is.
 pub(crate) fn in_format(error: LoadError, format: Format) -> LoadError {
     match error {
-        LoadError::Cancelled { .. } | LoadError::TooManyRows { .. } | LoadError::TooLarge { .. } => error,
+        LoadError::Cancelled { .. }
+        | LoadError::TooManyRows { .. }
+        | LoadError::TooManyColumns { .. }
+        | LoadError::TooLarge { .. }
+        | LoadError::ZipTooLarge { .. } => error,
         error => LoadError::InFormat { format, error: Box::new(error) },
     }
 }
@@ -267,7 +273,8 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     let header = records.header().clone();
     let (dataset, mut warnings, format) = if is_owid_header(&header) {
         let package = package_beside(path, limit)?;
-        let (dataset, warnings) = super::owid::load_owid_records(&mut records, package.for_csv(), progress)?;
+        let (dataset, warnings) = super::owid::load_owid_records(&mut records, package.for_csv(), progress)
+            .map_err(|e| in_format(e, package.format()))?;
         (dataset, warnings, package.format())
     } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
         let meta_path = sidecar_path(path);
@@ -281,7 +288,8 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     if records.input().get_ref().read > limit {
         return Err(LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit });
     }
-    records.finish()?;
+    // A quote left open at the end belongs to the format the rows were read as.
+    records.finish().map_err(|e| if format == Format::TidyCsv { e } else { in_format(e, format) })?;
     if changed(&file, &before) {
         return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
     }
