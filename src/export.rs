@@ -176,6 +176,13 @@ pub(crate) fn neutralise(cell: &str) -> Cow<'_, str> {
 pub(crate) const CSV_HEADER: [&str; 10] =
     ["entity", "metric", "year", "period", "value", "unit", "derived", "trust", "source_title", "source_url"];
 
+/// A value as a spreadsheet should read it: the shortest decimal of at most 15 significant
+/// digits, so that a figure scaled to billions reads `3700`, not the `3700.0000000000005` that
+/// the division leaves in the last bit.
+fn plain_number(value: f64) -> String {
+    format!("{value:.14e}").parse::<f64>().unwrap_or(value).to_string()
+}
+
 /// Writes a table as CSV to a file, atomically, one row at a time.
 pub fn save_csv(path: &Path, d: &Dataset, table: &Table, lang: Lang) -> Result<(), ExportError> {
     write_atomically_with(path, |w| write_csv(w, (0..table.len()).map(|i| crate::l10n::table_row(d, table, lang, i))))
@@ -186,7 +193,7 @@ fn write_csv(out: impl std::io::Write, rows: impl Iterator<Item = TableRow>) -> 
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(CSV_HEADER)?;
     for r in rows {
-        let value = r.value.map(|v| v.to_string()).unwrap_or_default();
+        let value = r.value.map(plain_number).unwrap_or_default();
         let time = r.time.to_string();
         let derived = if r.derived { "yes" } else { "no" };
         let trust = r.trust.map_or("", |t| t.as_str());
@@ -293,6 +300,16 @@ pub(crate) fn render(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<Color
 mod tests {
     use super::*;
     use crate::data::load_bundled;
+
+    #[test]
+    fn exported_values_carry_no_noise_of_the_division_that_scaled_them() {
+        assert_eq!(plain_number(3.7e12 / 1e9), "3700");
+        assert_eq!(plain_number(2e12 / 1e9), "2000");
+        assert_eq!(plain_number(921.3), "921.3");
+        assert_eq!(plain_number(0.000_001_25), "0.00000125");
+        assert_eq!(plain_number(-17.25), "-17.25");
+        assert_eq!(plain_number(123_456_789.123_456), "123456789.123456");
+    }
 
     #[test]
     fn crop_rectangles_scale_with_hidpi_and_stay_inside_the_image() {

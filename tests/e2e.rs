@@ -613,3 +613,44 @@ fn closing_while_a_file_loads_stops_the_load_and_exits_promptly() {
     expect_event(&app.events, "closed", Duration::from_secs(10));
     app.expect_exit(Duration::from_secs(10));
 }
+
+/// One file of each format the app reads from elsewhere, with a figure its CSV export must hold.
+const FILES_FROM_ELSEWHERE: [(&str, &str, &str); 7] = [
+    ("owid/trade-share-of-gdp.csv", "Our World in Data CSV with its datapackage.json", "China"),
+    ("owid-download/gdp-growth.csv", "Our World in Data chart download", "United States"),
+    ("valid/owid_categories.csv", "Our World in Data CSV", "Shrub"),
+    (
+        "world-bank/API_NE.EXP.GNFS.CD_DS2_en_csv_v2_1.zip",
+        "World Bank indicator download",
+        "2021,,3500,billion US dollars",
+    ),
+    (
+        "world-bank/bulk/WDICSV.csv",
+        "World Bank WDI bulk download",
+        "Germany,Exports of goods and services (current US$),2021,,1900,",
+    ),
+    ("world-bank/databank_semicolon.csv", "World Bank DataBank export", "Hong Kong SAR, China"),
+    ("comtrade/comtrade_annual.csv", "UN Comtrade export", "2022,,3593.6,billion US dollars"),
+];
+
+#[test]
+fn each_format_from_elsewhere_is_named_by_check_and_exports_as_a_chart_and_its_figures() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (file, format, figure) in FILES_FROM_ELSEWHERE {
+        let path = fixtures.join(file);
+        let out = Command::new(BIN).arg("check").arg(&path).output().expect("the binary runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && text.contains(&format!("({format}): ")), "{file}: {text}");
+        let data = path.to_str().expect("UTF-8");
+        let png = dir.path().join("chart.png");
+        export(&["--data", data, "--view", "over-time", "--size", "800x500", "--out", png.to_str().expect("UTF-8")]);
+        let image = image::open(&png).unwrap_or_else(|e| panic!("{file}: {e}")).to_rgba8();
+        assert_eq!(image.dimensions(), (800, 500), "{file}");
+        assert_not_blank(&image);
+        let table = dir.path().join("figures.csv");
+        export(&["--data", data, "--view", "over-time", "--out", table.to_str().expect("UTF-8")]);
+        let written = std::fs::read_to_string(&table).expect("the export");
+        assert!(written.lines().count() > 1 && written.contains(figure), "{file}: {figure} missing from\n{written}");
+    }
+}
