@@ -181,3 +181,15 @@ fn check_names_each_layout_and_export_draws_a_world_bank_table() {
     assert_eq!(written.lines().count(), 7, "a header and China's and the US's three years each: {written}");
     assert!(written.contains("China") && written.contains("United States"), "{written}");
 }
+
+#[test]
+fn codes_of_other_shapes_are_taken_as_written_when_the_row_is_as_wide_as_the_header() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("subnational.csv");
+    let rows = "Series Name,Series Code,Country Name,Country Code,2020 [YR2020]\n\
+        Poverty headcount (% of population),SN_POV_HC,Badakhshan,AFG_1_AF001,12.5\n";
+    std::fs::write(&path, rows).expect("written");
+    let loaded = load_path(&path, DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value(&loaded, "afg_1_af001", "sn_pov_hc", 2020), Some(12.5));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}

@@ -332,9 +332,15 @@ impl<'a> Rows<'a> {
                 repaired = true;
             }
         }
-        let code_ok = fields.get(table.country_code).is_some_and(|c| is_country_code(c));
+        // A row as wide as the header is taken as written (other databases have codes of other
+        // shapes, `ALB_2_AL011`); only a wider one must show where its codes are.
+        let split = repaired || fields.len() > table.width;
+        let code_ok =
+            fields.get(table.country_code).is_some_and(|c| if split { is_country_code(c) } else { !c.is_empty() });
         let indicator_ok = match table.shape {
-            Shape::Wide { indicator_code, .. } => fields.get(indicator_code).is_some_and(|c| is_indicator_code(c)),
+            Shape::Wide { indicator_code, .. } => {
+                fields.get(indicator_code).is_some_and(|c| if split { is_indicator_code(c) } else { !c.is_empty() })
+            }
             Shape::TimeRows { .. } => true,
         };
         if fields.len() > table.width || !code_ok || !indicator_ok {

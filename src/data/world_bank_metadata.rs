@@ -61,7 +61,11 @@ pub(super) fn normalised(header: &csv::StringRecord) -> Vec<String> {
 
 /// Records of any width, with the delimiter of the line that holds `Country Code`.
 pub(super) fn records(text: &str) -> (csv::Reader<&[u8]>, u8) {
-    let header_line = text.lines().take(32).find(|l| l.contains("Country Code") || l.contains("Series Code"));
+    let header_line = text
+        .lines()
+        .take(32)
+        .find(|l| l.contains("Country Code") || l.contains("Series Code"))
+        .or_else(|| text.lines().next());
     let delimiter = super::csv::sniff_delimiter(header_line.unwrap_or("").as_bytes());
     let reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
