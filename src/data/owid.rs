@@ -682,6 +682,16 @@ mod tests {
     }
 
     #[test]
+    fn the_world_and_places_without_a_code_are_aggregates_but_historical_countries_are_not() {
+        let csv = "Entity,Code,Year,Population\nWorld,OWID_WRL,1980,4.4\nAsia,,1980,2.6\n\
+            USSR,OWID_USS,1980,0.27\nKosovo,OWID_KOS,1980,0.0015\nWest Germany,OWID_GFR,1980,0.078\nChina,CHN,1980,0.98\n";
+        let (d, _) =
+            load_owid_csv(Path::new("x.csv"), csv.as_bytes(), PackageFor::Missing, &Progress::default()).unwrap();
+        let aggregates: Vec<&str> = d.entities.iter().filter(|e| e.aggregate).map(|e| e.name.as_str()).collect();
+        assert_eq!(aggregates, ["World", "Asia"]);
+    }
+
+    #[test]
     fn daily_data_uses_dates() {
         let csv = "Entity,Day,Cases\nChina,2020-03-01,3\nChina,2020-03-02,5\n";
         let (d, _) =
