@@ -75,6 +75,25 @@ pub(crate) struct ObservationInput<'a> {
     pub details: Option<DetailsInput>,
 }
 
+impl<'a> ObservationInput<'a> {
+    /// A figure of a whole, with its source and nothing else: what the indicator tables of
+    /// other publishers (OWID, the World Bank, Comtrade) give.
+    pub(crate) fn plain(entity: &'a str, metric: &'a str, time: Time, value: f64, source: Option<&'a str>) -> Self {
+        ObservationInput {
+            entity,
+            metric,
+            category: None,
+            time,
+            period: None,
+            value,
+            unit: None,
+            source,
+            trust: None,
+            details: None,
+        }
+    }
+}
+
 /// The optional, explanatory part of an observation as read.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct DetailsInput {

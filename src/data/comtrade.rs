@@ -324,16 +324,8 @@ fn declare(builder: &mut Builder, rows: Vec<Row>, left_out: &mut Counted) {
         }
         let category = category.map(|(id, _, _)| id);
         let input = ObservationInput {
-            entity: &entity,
-            metric: &metric,
             category: category.as_deref(),
-            time: row.time,
-            period: None,
-            value: row.value,
-            unit: None,
-            source: Some(&source),
-            trust: None,
-            details: None,
+            ..ObservationInput::plain(&entity, &metric, row.time, row.value, Some(&source))
         };
         builder.add_observation(row.row, input);
     }

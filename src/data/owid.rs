@@ -519,21 +519,7 @@ impl OwidRows<'_> {
                     continue;
                 }
             };
-            builder.add_observation(
-                row,
-                ObservationInput {
-                    entity,
-                    metric,
-                    category: None,
-                    time,
-                    period: None,
-                    value,
-                    unit: None,
-                    source: source.as_deref(),
-                    trust: None,
-                    details: None,
-                },
-            );
+            builder.add_observation(row, ObservationInput::plain(entity, metric, time, value, source.as_deref()));
         }
     }
 

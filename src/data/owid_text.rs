@@ -178,16 +178,8 @@ pub(crate) fn count_places(builder: &mut Builder, columns: Vec<TextColumn>, sour
                 ..DetailsInput::default()
             };
             let input = ObservationInput {
-                entity: &value_ids[value.as_str()],
-                metric: &metric,
-                category: None,
-                time: *time,
-                period: None,
-                value: places.len() as f64,
-                unit: None,
-                source,
-                trust: None,
                 details: Some(details),
+                ..ObservationInput::plain(&value_ids[value.as_str()], &metric, *time, places.len() as f64, source)
             };
             builder.add_observation(*row, input);
         }

@@ -409,19 +409,7 @@ impl<'a> Rows<'a> {
                 return;
             }
         };
-        let input = ObservationInput {
-            entity,
-            metric,
-            category: None,
-            time,
-            period: None,
-            value,
-            unit: None,
-            source: Some(source),
-            trust: None,
-            details: None,
-        };
-        builder.add_observation(row, input);
+        builder.add_observation(row, ObservationInput::plain(entity, metric, time, value, Some(source)));
     }
 
     /// The entity of a country code, declared on its first row: an aggregate when the country
