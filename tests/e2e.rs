@@ -615,7 +615,9 @@ fn closing_while_a_file_loads_stops_the_load_and_exits_promptly() {
 }
 
 /// One file of each format the app reads from elsewhere, with a figure its CSV export must hold.
-const FILES_FROM_ELSEWHERE: [(&str, &str, &str); 7] = [
+const FILES_FROM_ELSEWHERE: [(&str, &str, &str); 9] = [
+    ("workbooks/yearbook.xlsx", "Spreadsheet workbook", "Jinhua,进出口总额,2022,,630.025,billion yuan"),
+    ("workbooks/places_across.xlsx", "Spreadsheet workbook", "Yiwu,出口,2023,,6.6,billion yuan"),
     ("owid/trade-share-of-gdp.csv", "Our World in Data CSV with its datapackage.json", "China"),
     ("owid-download/gdp-growth.csv", "Our World in Data chart download", "United States"),
     ("valid/owid_categories.csv", "Our World in Data CSV", "Shrub"),

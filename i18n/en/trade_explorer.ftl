@@ -349,6 +349,7 @@ error-zip-without-csv = { $path }: the zip archive holds no CSV file (it holds {
 error-zip-several-csvs = { $path }: the zip archive holds several tables ({ $csvs }): choose one, or name it after the archive's path (archive.zip/table.csv)
 error-no-csv-resource = { $path }: the data package lists no CSV resource
 error-in-format = { $error } (read as { $format })
+format-workbook = Spreadsheet workbook
 format-json = Trade Explorer JSON
 format-tidy-csv = Trade Explorer CSV
 format-owid-csv = Our World in Data CSV
@@ -358,6 +359,8 @@ format-world-bank-indicator = World Bank indicator download
 format-world-bank-bulk = World Bank WDI bulk download
 format-world-bank-databank = World Bank DataBank export
 format-comtrade = UN Comtrade export
+error-workbook-unreadable = { $path }: the workbook cannot be read: { $detail }
+error-no-table-in-workbook = { $path }: no table was found in its sheets ({ $sheets }); a table needs a header row and years across it, years down its first column, or place, indicator, year and value columns
 error-package-resource = { $path }: the data package's resource cannot be opened: { $error }
 error-unknown-columns = { $path }: line 1: the columns ({ $columns }) are not a format Trade Explorer reads: a tidy CSV has entity, metric, year, value; an Our World in Data CSV has Entity, Year (or Day) and one column per indicator
 problem-count = { $n ->
@@ -368,6 +371,7 @@ problem-and-more = … and { $more } more
 problem-at = { $place }: { $what }
 place-row = row { $row }
 place-row-column = row { $row }, column `{ $column }`
+place-cell = cell { $cell }
 place-header = row 1 (header)
 declared-entity = entity
 declared-metric = metric
@@ -476,6 +480,11 @@ warning-comtrade-breakdowns = { $n ->
 warning-repeated-rows = { $n ->
     [one] { $count } row repeats a figure already read (the same reporter, flow, partner, commodity and period): the first was kept ({ $first })
    *[other] { $count } rows repeat figures already read (the same reporter, flow, partner, commodity and period): the first of each was kept (the first repeat: { $first })
+}
+warning-workbook-gaps = { $errors } error cells (#N/A…) and { $uncached } formulas without their result were read as gaps, not zeros (the first: { $first })
+warning-sheets-without-table = { $n ->
+    [one] no table was found in the sheet { $sheets }: it was left out
+   *[other] no table was found in the sheets { $sheets }: they were left out
 }
 warning-skipped-cells = { $n ->
     [one] column { $column }: { $count } cell is not a number and was skipped ({ $first }: { $text }); the rest of the column was kept

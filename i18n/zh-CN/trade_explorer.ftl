@@ -345,6 +345,7 @@ error-zip-without-csv = { $path }:zip 压缩包里没有 CSV 文件(其中有 { 
 error-zip-several-csvs = { $path }：此 zip 压缩包含有多个表格（{ $csvs }）：请选择其一，或在压缩包路径后写上其名称（archive.zip/table.csv）
 error-no-csv-resource = { $path }:数据包没有列出 CSV 资源
 error-in-format = { $error }（按{ $format }读取）
+format-workbook = 电子表格工作簿
 format-json = Trade Explorer JSON
 format-tidy-csv = Trade Explorer CSV
 format-owid-csv = Our World in Data CSV
@@ -354,6 +355,8 @@ format-world-bank-indicator = 世界银行指标下载文件
 format-world-bank-bulk = 世界银行 WDI 批量下载文件
 format-world-bank-databank = 世界银行 DataBank 导出文件
 format-comtrade = 联合国商品贸易统计数据库（UN Comtrade）导出文件
+error-workbook-unreadable = { $path }：无法读取此工作簿：{ $detail }
+error-no-table-in-workbook = { $path }：其工作表（{ $sheets }）中没有找到表格；表格需要一个表头行，并且年份横排在表头、竖排在第一列，或者有地区、指标、年份和数值列
 error-package-resource = { $path }:无法打开数据包的资源:{ $error }
 error-unknown-columns = { $path }:第 1 行:这些列({ $columns })不是 Trade Explorer 能读取的格式:整洁 CSV 有 entity、metric、year、value;Our World in Data CSV 有 Entity、Year(或 Day)和每个指标一列
 problem-count = { $count } 个问题
@@ -361,6 +364,7 @@ problem-and-more = ……另有 { $more } 个
 problem-at = { $place }:{ $what }
 place-row = 第 { $row } 行
 place-row-column = 第 { $row } 行,`{ $column }` 列
+place-cell = 单元格 { $cell }
 place-header = 第 1 行(表头)
 declared-entity = 地区
 declared-metric = 指标
@@ -448,6 +452,10 @@ warning-comtrade-breakdowns = { $n ->
 }
 warning-repeated-rows = { $n ->
    *[other] { $count } 行重复了已读取的数字（报告方、流向、伙伴、商品和时期相同）：保留了第一次出现的值（第一处重复：{ $first }）
+}
+warning-workbook-gaps = { $errors } 个错误单元格（#N/A 等）和 { $uncached } 个没有结果的公式按缺失值读取，而不是 0（第一处：{ $first }）
+warning-sheets-without-table = { $n ->
+   *[other] 工作表 { $sheets } 中没有找到表格：已略过
 }
 warning-skipped-cells = 列 { $column }:{ $count } 个单元格不是数字,已跳过(第一个:{ $first }:{ $text });该列其余数据保留
 warning-package-without-sources = 数据包没有列出来源:数据没有来源

@@ -17,6 +17,9 @@ use crate::settings::RECENT_FILES;
 use crate::tr;
 use crate::ui::path_dialog::PathDialog;
 
+/// The file extensions the open dialogs offer: datasets, tables, archives and workbooks.
+const OPENABLE: [&str; 8] = ["json", "csv", "zip", "xlsx", "xlsm", "xlsb", "xls", "ods"];
+
 impl TradeExplorerApp {
     /// Whether a file is being opened.
     pub fn loading(&self) -> bool {
@@ -44,14 +47,14 @@ impl TradeExplorerApp {
                 let picked = rfd::FileDialog::new()
                     .set_title(title)
                     .set_directory(folder)
-                    .add_filter(filter_name, &["json", "csv", "zip"])
+                    .add_filter(filter_name, &OPENABLE)
                     .pick_file();
                 let _ = tx.send(picked);
                 ctx.request_repaint();
             });
             self.jobs.choosing_file = Some(rx);
         } else {
-            self.ui.open_dialog = Some(PathDialog::new(&folder, vec!["json", "csv", "zip"]));
+            self.ui.open_dialog = Some(PathDialog::new(&folder, OPENABLE.to_vec()));
         }
     }
 

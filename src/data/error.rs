@@ -179,6 +179,20 @@ pub enum LoadError {
         /// What is wrong.
         error: Box<LoadError>,
     },
+    /// A workbook calamine cannot read.
+    WorkbookUnreadable {
+        /// The file.
+        path: PathBuf,
+        /// What calamine says.
+        detail: String,
+    },
+    /// A workbook in none of whose sheets a table was found.
+    NoTableInWorkbook {
+        /// The file.
+        path: PathBuf,
+        /// Its sheets.
+        sheets: Vec<String>,
+    },
     /// A CSV whose columns are no format the app reads.
     UnknownColumns {
         /// The file.
@@ -262,6 +276,8 @@ pub enum Place {
     Header,
     /// One column's cell in the header row (an indicator a CSV declares there).
     HeaderColumn(String),
+    /// A workbook's cell: `'2-15'!E5`.
+    Cell(String),
 }
 
 impl Place {
@@ -400,6 +416,20 @@ pub enum Warning {
         count: usize,
         /// Where the first repeat is.
         first: Place,
+    },
+    /// Workbook cells that hold an error (`#N/A`) or a formula without its result: gaps.
+    WorkbookGaps {
+        /// Error cells.
+        errors: usize,
+        /// Formulas whose result the file does not hold.
+        uncached: usize,
+        /// The first of either.
+        first: Place,
+    },
+    /// Sheets of a workbook in which no table was found: their names.
+    SheetsWithoutTable {
+        /// The sheets.
+        sheets: Vec<String>,
     },
     /// Cells of a column of numbers that are not numbers (`>1000`): skipped, the rest kept.
     SkippedCells {

@@ -47,6 +47,8 @@ pub enum Format {
     WorldBank(super::world_bank::WorldBankLayout),
     /// A UN Comtrade export.
     Comtrade,
+    /// A spreadsheet workbook (XLSX, XLSM, XLSB, XLS, ODS).
+    Workbook,
 }
 
 /// Loads the dataset compiled into the binary.
@@ -116,8 +118,14 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
     if bytes.is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
-    if BinaryFormat::of(bytes) == Some(BinaryFormat::Zip) {
-        return super::archive::load_zip(path, std::io::Cursor::new(bytes), None, progress);
+    match BinaryFormat::of(bytes) {
+        Some(BinaryFormat::Zip) => return super::archive::load_zip(path, std::io::Cursor::new(bytes), None, progress),
+        Some(BinaryFormat::Xlsx | BinaryFormat::Ods | BinaryFormat::Xls) => {
+            let (dataset, warnings) =
+                super::sheet_load::load_workbook(path, bytes, progress).map_err(|e| in_format(e, Format::Workbook))?;
+            return Ok(Loaded { dataset, warnings, format: Format::Workbook });
+        }
+        _ => {}
     }
     check_not_binary(path, bytes)?;
     progress.set_total(bytes.len() as u64);
@@ -238,9 +246,17 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     if head.is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
-    if BinaryFormat::of(head) == Some(BinaryFormat::Zip) {
-        drop(input);
-        return super::archive::load_zip(path, &file, None, progress);
+    match BinaryFormat::of(head) {
+        Some(BinaryFormat::Zip) => {
+            drop(input);
+            return super::archive::load_zip(path, &file, None, progress);
+        }
+        // A workbook is read whole: its parts are compressed and indexed at its end.
+        Some(BinaryFormat::Xlsx | BinaryFormat::Ods | BinaryFormat::Xls) => {
+            drop(input);
+            return load_bytes(path, &read_limited(path, limit)?, progress);
+        }
+        _ => {}
     }
     check_not_binary(path, head)?;
     let is_csv = !looks_like_json(head);

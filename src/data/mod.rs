@@ -18,9 +18,12 @@ mod owid_metadata;
 mod owid_text;
 pub mod progress;
 pub mod query;
+mod sheet_load;
+mod sheet_shape;
 #[cfg(test)]
 pub(crate) mod testing;
 mod text;
+mod workbook;
 pub mod world_bank;
 mod world_bank_metadata;
 

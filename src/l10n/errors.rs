@@ -87,6 +87,12 @@ pub(crate) fn load_error_text(error: &LoadError, lang: Lang) -> String {
         LoadError::InFormat { format, error } => {
             tr!(lang, "error-in-format", error = load_error_text(error, lang), format = data_format_name(*format, lang))
         }
+        LoadError::WorkbookUnreadable { path: p, detail } => {
+            tr!(lang, "error-workbook-unreadable", path = path(p), detail = detail.as_str())
+        }
+        LoadError::NoTableInWorkbook { path: p, sheets } => {
+            tr!(lang, "error-no-table-in-workbook", path = path(p), sheets = sheets.join(", "))
+        }
         LoadError::UnknownColumns { path: p, columns } => {
             tr!(lang, "error-unknown-columns", path = path(p), columns = columns.join(", "))
         }
@@ -127,6 +133,7 @@ pub(crate) fn place_text(place: &Place, lang: Lang) -> String {
         }
         Place::Header => tr!(lang, "place-header"),
         Place::HeaderColumn(column) => tr!(lang, "place-header-column", column = column.as_str()),
+        Place::Cell(cell) => tr!(lang, "place-cell", cell = cell.as_str()),
     }
 }
 
@@ -339,6 +346,20 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
             let (n, first) = (*count, place_text(first, lang));
             tr!(lang, "warning-repeated-rows", n = n, count = n.to_string(), first = first)
         }
+        Warning::WorkbookGaps { errors, uncached, first } => {
+            let first = place_text(first, lang);
+            tr!(
+                lang,
+                "warning-workbook-gaps",
+                errors = errors.to_string(),
+                uncached = uncached.to_string(),
+                first = first
+            )
+        }
+        Warning::SheetsWithoutTable { sheets } => {
+            let names: Vec<String> = sheets.iter().map(|c| format!("“{c}”")).collect();
+            tr!(lang, "warning-sheets-without-table", n = sheets.len(), sheets = names.join(", "))
+        }
         Warning::SkippedCells { column, count, first, text } => {
             let (n, first) = (*count, place_text(first, lang));
             let (column, text) = (format!("“{column}”"), format!("“{text}”"));
@@ -398,5 +419,6 @@ pub fn data_format_name(format: crate::data::Format, lang: Lang) -> String {
         Format::WorldBank(WorldBankLayout::Bulk) => tr!(lang, "format-world-bank-bulk"),
         Format::WorldBank(WorldBankLayout::DataBank) => tr!(lang, "format-world-bank-databank"),
         Format::Comtrade => tr!(lang, "format-comtrade"),
+        Format::Workbook => tr!(lang, "format-workbook"),
     }
 }

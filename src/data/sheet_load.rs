@@ -1,0 +1,409 @@
+//! A workbook's tables as figures: each sheet's shape (`sheet_shape`) read into places,
+//! indicators and years, with the units its unit row, headers or name state, a growth column as
+//! a growth rate of its own, the place of a one-place table from its title or sheet name
+//! (matched to the bundled places' Chinese and English names, so a title naming Jinhua City in
+//! Chinese is Jinhua), and every figure's cell
+//! (`'2-15'!E5`) in its note, so it can be checked against the workbook.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::build::{Builder, DetailsInput, ObservationInput, QuotePolicy};
+use super::csv::{locate_row, slug};
+use super::error::{LoadError, Place, Warning};
+use super::model::{Currency, Dataset, Entity, Metric, Source, Time, Unit};
+use super::progress::Progress;
+use super::sheet_shape::{Layout, Shape, cell_text, figure_of, find_shape, is_growth, time_of, words};
+use super::workbook::{Sheet, SheetCell, read_workbook};
+
+/// The bundled dataset's places, to recognise Jinhua or Yiwu in a workbook, in either language.
+fn known_places() -> &'static [Entity] {
+    static PLACES: OnceLock<Vec<Entity>> = OnceLock::new();
+    PLACES.get_or_init(|| super::load::load_bundled().map(|l| l.dataset.entities).unwrap_or_default())
+}
+
+/// Its name without the suffix of a city, county or district, lower case.
+fn bare_name(name: &str) -> String {
+    let mut n = name.trim();
+    for suffix in &words().place_suffixes {
+        n = n.trim_end_matches(suffix.as_str());
+    }
+    n.to_lowercase()
+}
+
+/// The bundled place a name means: its Chinese or English name, with or without the suffix of a
+/// city, county or district.
+fn known_place(name: &str) -> Option<&'static Entity> {
+    let bare = bare_name;
+    let wanted = bare(name);
+    if wanted.is_empty() {
+        return None;
+    }
+    known_places().iter().find(|e| bare(&e.name) == wanted || e.name_zh.as_deref().is_some_and(|z| bare(z) == wanted))
+}
+
+/// The bundled place a title names (a yearbook's "2-15 Jinhua City's foreign trade", in
+/// Chinese): the longest name in it.
+fn place_in(text: &str) -> Option<&'static Entity> {
+    known_places()
+        .iter()
+        .filter_map(|e| {
+            let bare = bare_name(e.name_zh.as_deref()?);
+            let bare = bare.as_str();
+            (bare.chars().count() >= 2 && text.contains(bare)).then_some((bare.len(), e))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, e)| e)
+}
+
+/// A name and the unit in its parentheses: `Exports (billion yuan)` → (`Exports`, `billion yuan`).
+fn split_unit(name: &str) -> (String, Option<String>) {
+    let t = name.trim();
+    let Some(inner) = t.strip_suffix(')').or_else(|| t.strip_suffix('）')) else { return (t.to_string(), None) };
+    match inner.rfind(['(', '（']) {
+        Some(i) => {
+            let open = inner[i..].chars().next().map_or(1, char::len_utf8);
+            (inner[..i].trim().to_string(), Some(inner[i + open..].trim().to_string()))
+        }
+        None => (t.to_string(), None),
+    }
+}
+
+/// The unit a text states, if it names one the app knows; `growth` for a growth column's `%`.
+pub(crate) fn unit_in(text: &str, growth: bool) -> Option<Unit> {
+    let t = text.to_lowercase().replace(['：', ':'], " ");
+    let w = words();
+    if t.contains('%') || t.contains('％') {
+        let share = w.share.iter().any(|s| t.contains(s.as_str()));
+        return Some(match (growth, share) {
+            (true, _) => Unit::PercentChange,
+            (false, true) => Unit::SharePercent,
+            (false, false) => Unit::Other("%".into()),
+        });
+    }
+    let (_, currency, multiplier) = w.money.iter().find(|(word, _, _)| t.contains(word.as_str()))?;
+    let currency = if currency == "usd" { Currency::Usd } else { Currency::Yuan };
+    Some(Unit::Money { currency, multiplier: *multiplier })
+}
+
+/// Loads a workbook: every sheet in which a table is found.
+pub(crate) fn load_workbook(
+    path: &Path,
+    bytes: &[u8],
+    progress: &Progress,
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
+    let sheets = read_workbook(path, bytes, &progress.limits)?;
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
+    let mut reader =
+        Figures { file: file.clone(), declared: HashSet::new(), cells: HashSet::new(), ..Figures::default() };
+    let (mut without_table, mut title, mut notes) = (Vec::new(), None, Vec::new());
+    for (i, sheet) in sheets.iter().enumerate() {
+        let Some(shape) = find_shape(sheet) else {
+            if sheet.rows.iter().flatten().any(|c| *c != SheetCell::Empty) {
+                without_table.push(sheet.name.clone());
+            }
+            continue;
+        };
+        let source = format!("sheet-{}", i + 1);
+        let about = shape.title.clone().map_or(sheet.name.clone(), |t| format!("{}: {t}", sheet.name));
+        let publisher = file.clone();
+        let title_text = format!("{file}, {about}");
+        builder.add_source(
+            &Place::Path(sheet.name.clone()),
+            Source {
+                id: source.clone(),
+                title: title_text,
+                publisher,
+                url: String::new(),
+                published: None,
+                retrieved: None,
+            },
+        );
+        title = title.or_else(|| shape.title.clone());
+        notes.extend(shape.notes.iter().cloned());
+        reader.sheet(&mut builder, sheet, &shape, &source);
+    }
+    if reader.added == 0 {
+        let sheets = sheets.iter().map(|s| s.name.clone()).collect();
+        return Err(LoadError::NoTableInWorkbook { path: path.to_path_buf(), sheets });
+    }
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    builder.describe(title.unwrap_or(stem), notes.join("\n"), (None, None));
+    if !without_table.is_empty() {
+        builder.warn(Warning::SheetsWithoutTable { sheets: without_table });
+    }
+    reader.warn(&mut builder);
+    builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
+}
+
+/// What reading the sheets' figures keeps.
+#[derive(Default)]
+struct Figures {
+    file: String,
+    /// Entity ids declared.
+    declared: HashSet<String>,
+    /// Metrics declared: name, unit and id.
+    metrics: Vec<(String, Unit, String)>,
+    /// The cells given a figure: entity, metric, time.
+    cells: HashSet<(String, String, Time)>,
+    added: usize,
+    /// Error cells and formulas without results, and the first.
+    gaps: (usize, usize, Option<Place>),
+    /// Cells of words where a figure belongs: how many, the first and its text.
+    skipped: (usize, Option<(Place, String)>),
+    /// Figures given twice: how many, and the first repeat.
+    repeated: (usize, Option<Place>),
+}
+
+/// One figure's place in its table: the place and indicator (name, unit), its time, and the
+/// grid cell it is in.
+struct Figure<'a> {
+    place: &'a str,
+    indicator: (&'a str, Option<Unit>),
+    time: Time,
+    cell: (usize, usize),
+}
+
+impl Figures {
+    /// Reads one sheet's table.
+    fn sheet(&mut self, builder: &mut Builder, sheet: &Sheet, shape: &Shape, source: &str) {
+        let sheet_name = split_unit(&sheet.name);
+        let table_unit = shape.unit.as_deref().and_then(|u| unit_in(u, false)).or_else(|| {
+            sheet_name.1.as_deref().and_then(|u| unit_in(u, false)).or_else(|| unit_in(&sheet.name, false))
+        });
+        // The one place or indicator the table is of, when its rows and columns are the other.
+        let title = shape.title.clone().unwrap_or_default();
+        let lone_place =
+            place_in(&title).or_else(|| place_in(&sheet.name)).map_or(sheet_name.0.clone(), |e| e.name.clone());
+        let lone_indicator = sheet_name.0.clone();
+        let text = |r: usize, c: usize| cell_text(sheet.cell(r, c));
+        match &shape.layout {
+            Layout::YearsAcross { label, years, growth } => {
+                let labels: Vec<String> = shape.rows.clone().map(|r| text(r, *label)).collect();
+                let places = labels.iter().filter(|l| known_place(l).is_some()).count() * 2 > labels.len();
+                for r in shape.rows.clone() {
+                    let label = text(r, *label);
+                    if label.is_empty() {
+                        continue;
+                    }
+                    let (name, unit) = split_unit(&label);
+                    // A row of cells formatted as percentages is in percent, whatever the table's unit.
+                    let percent = years
+                        .iter()
+                        .all(|&(c, _)| matches!(sheet.cell(r, c), SheetCell::Percent(_) | SheetCell::Empty));
+                    let unit = unit
+                        .as_deref()
+                        .and_then(|u| unit_in(u, false))
+                        .or_else(|| percent.then(|| unit_in(&format!("{name} %"), false)).flatten())
+                        .or_else(|| table_unit.clone());
+                    let (place, indicator) = if places {
+                        (name.as_str(), lone_indicator.as_str())
+                    } else {
+                        (lone_place.as_str(), name.as_str())
+                    };
+                    for &(c, year) in years {
+                        let figure = Figure {
+                            place,
+                            indicator: (indicator, unit.clone()),
+                            time: Time::Year(year),
+                            cell: (r, c),
+                        };
+                        self.figure(builder, sheet, &figure, source);
+                    }
+                    for &(c, year) in growth {
+                        let growth_name = format!("{indicator}: {}", shape.names[c]);
+                        let figure = Figure {
+                            place,
+                            indicator: (&growth_name, Some(Unit::PercentChange)),
+                            time: Time::Year(year),
+                            cell: (r, c),
+                        };
+                        self.figure(builder, sheet, &figure, source);
+                    }
+                }
+            }
+            Layout::YearsDown { year, series } => {
+                let places = series.iter().filter(|&&c| known_place(&split_unit(&shape.names[c]).0).is_some()).count()
+                    * 2
+                    > series.len();
+                for r in shape.rows.clone() {
+                    let Some(time) = time_of(sheet.cell(r, *year)) else { continue };
+                    for &c in series {
+                        let (name, unit) = split_unit(&shape.names[c]);
+                        let growth = is_growth(&shape.names[c]);
+                        let unit = unit
+                            .as_deref()
+                            .and_then(|u| unit_in(u, growth))
+                            .or_else(|| if growth { Some(Unit::PercentChange) } else { table_unit.clone() });
+                        let (place, indicator) = if places {
+                            (name.as_str(), lone_indicator.as_str())
+                        } else {
+                            (lone_place.as_str(), name.as_str())
+                        };
+                        self.figure(
+                            builder,
+                            sheet,
+                            &Figure { place, indicator: (indicator, unit), time, cell: (r, c) },
+                            source,
+                        );
+                    }
+                }
+            }
+            Layout::Tidy { place, indicator, year, value, unit } => {
+                for r in shape.rows.clone() {
+                    let Some(time) = time_of(sheet.cell(r, *year)) else { continue };
+                    let place = place.map_or(lone_place.clone(), |c| text(r, c));
+                    let (name, name_unit) = split_unit(&indicator.map_or(lone_indicator.clone(), |c| text(r, c)));
+                    let stated = unit.map(|c| text(r, c)).filter(|u| !u.is_empty()).or(name_unit);
+                    let unit =
+                        stated.as_deref().and_then(|u| unit_in(u, is_growth(&name))).or_else(|| table_unit.clone());
+                    if place.is_empty() || name.is_empty() {
+                        continue;
+                    }
+                    self.figure(
+                        builder,
+                        sheet,
+                        &Figure { place: &place, indicator: (&name, unit), time, cell: (r, *value) },
+                        source,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Adds one figure, declaring its place and indicator on first use; a gap, a word or a
+    /// repeat is counted for the warnings instead.
+    fn figure(&mut self, builder: &mut Builder, sheet: &Sheet, figure: &Figure<'_>, source: &str) {
+        let (r, c) = figure.cell;
+        let cell = sheet.cell(r, c);
+        let at = || Place::Cell(sheet.address(r, c));
+        match cell {
+            SheetCell::Error(_) => self.gaps.0 += 1,
+            SheetCell::Uncached => self.gaps.1 += 1,
+            _ => {}
+        }
+        if matches!(cell, SheetCell::Error(_) | SheetCell::Uncached) {
+            self.gaps.2.get_or_insert_with(at);
+        }
+        let value = match figure_of(cell) {
+            Ok(Some(v)) => v,
+            Ok(None) => return,
+            Err(text) => {
+                self.skipped.0 += 1;
+                self.skipped.1.get_or_insert_with(|| (at(), text));
+                return;
+            }
+        };
+        let entity = self.entity(builder, figure.place, &at());
+        let metric = self.metric(builder, figure.indicator.0, figure.indicator.1.clone(), &at());
+        if !self.cells.insert((entity.clone(), metric.clone(), figure.time)) {
+            self.repeated.0 += 1;
+            self.repeated.1.get_or_insert_with(at);
+            return;
+        }
+        let details =
+            DetailsInput { note: Some(format!("{}, {}", self.file, sheet.address(r, c))), ..DetailsInput::default() };
+        let input = ObservationInput {
+            details: Some(details),
+            ..ObservationInput::plain(&entity, &metric, figure.time, value, Some(source))
+        };
+        builder.add_observation(self.added, input);
+        self.added += 1;
+    }
+
+    /// The id of a place, declared on first use: a bundled place's id and names when it is one.
+    fn entity(&mut self, builder: &mut Builder, name: &str, at: &Place) -> String {
+        let known = known_place(name);
+        let id = known.map_or_else(|| slug(name), |e| e.id.clone());
+        if self.declared.insert(format!("e:{id}")) {
+            let entity = match known {
+                Some(e) => Entity { parent: None, ..e.clone() },
+                None => Entity {
+                    id: id.clone(),
+                    name: name.to_string(),
+                    name_zh: None,
+                    kind: String::new(),
+                    parent: None,
+                    aggregate: false,
+                },
+            };
+            builder.add_entity(at, entity, None);
+        }
+        id
+    }
+
+    /// The id of an indicator in a unit, declared on first use (the same name in another unit is
+    /// another metric, never one mixed with it).
+    fn metric(&mut self, builder: &mut Builder, name: &str, unit: Option<Unit>, at: &Place) -> String {
+        let unit = unit.unwrap_or(Unit::Other(String::new()));
+        if let Some((_, _, id)) = self.metrics.iter().find(|(n, u, _)| n == name && *u == unit) {
+            return id.clone();
+        }
+        let mut id = slug(name);
+        if self.metrics.iter().any(|(_, _, other)| *other == id) {
+            id = format!("{id}-{}", slug(&unit.id()));
+        }
+        self.metrics.push((name.to_string(), unit.clone(), id.clone()));
+        {
+            let metric = Metric {
+                id: id.clone(),
+                name: name.to_string(),
+                name_zh: None,
+                unit,
+                group: String::new(),
+                share_of: None,
+                description: String::new(),
+            };
+            builder.add_metric(at, metric);
+        }
+        id
+    }
+
+    fn warn(self, builder: &mut Builder) {
+        if let (errors, uncached, Some(first)) = self.gaps {
+            builder.warn(Warning::WorkbookGaps { errors, uncached, first });
+        }
+        if let (count, Some((first, text))) = self.skipped {
+            builder.warn(Warning::SkippedCells { column: String::new(), count, first, text });
+        }
+        if let (count, Some(first)) = self.repeated {
+            builder.warn(Warning::RepeatedRows { count, first });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_are_read_from_chinese_and_english_words() {
+        let money = |currency, multiplier| Some(Unit::Money { currency, multiplier });
+        assert_eq!(unit_in("单位:亿元", false), money(Currency::Yuan, 1e8));
+        assert_eq!(unit_in("单位：万美元", false), money(Currency::Usd, 1e4));
+        assert_eq!(unit_in("万元", false), money(Currency::Yuan, 1e4));
+        assert_eq!(unit_in("US$ million", false), money(Currency::Usd, 1e6));
+        assert_eq!(unit_in("billion yuan", false), money(Currency::Yuan, 1e9));
+        assert_eq!(unit_in("%", true), Some(Unit::PercentChange));
+        assert_eq!(unit_in("占全省比重(%)", false), Some(Unit::SharePercent));
+        assert_eq!(unit_in("TEU", false), None);
+    }
+
+    #[test]
+    fn a_name_gives_up_the_unit_in_its_parentheses() {
+        assert_eq!(split_unit("出口(亿元)"), ("出口".into(), Some("亿元".into())));
+        assert_eq!(split_unit("出口（亿元）"), ("出口".into(), Some("亿元".into())));
+        assert_eq!(split_unit("Exports"), ("Exports".into(), None));
+    }
+
+    #[test]
+    fn bundled_places_are_recognised_in_titles_and_labels() {
+        assert_eq!(place_in("2-15 金华市对外贸易情况").map(|e| e.id.as_str()), Some("jinhua"));
+        assert_eq!(place_in("义乌市进出口").map(|e| e.id.as_str()), Some("yiwu"));
+        assert_eq!(known_place("义乌市").map(|e| e.id.as_str()), Some("yiwu"));
+        assert_eq!(known_place("Yongkang").map(|e| e.id.as_str()), Some("yongkang"));
+        assert!(known_place("出口").is_none());
+    }
+}

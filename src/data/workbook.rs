@@ -1,0 +1,188 @@
+//! Workbooks — XLSX, XLSM, XLSB, XLS, ODS — read through `calamine`: every sheet as a grid of
+//! cells that knows where it starts (a used range need not start at A1), values as stored, Excel
+//! dates as dates, a percent-formatted cell as a percent, error cells and formulas without a
+//! cached value as gaps (never 0). What is unpacked is held to the file-size limit first.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use calamine::{Data, Reader, Sheets};
+
+use super::error::LoadError;
+use super::model::Time;
+use super::progress::Limits;
+
+/// One cell of a sheet, as the workbook stores it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum SheetCell {
+    /// Nothing.
+    Empty,
+    /// A number, at full precision.
+    Number(f64),
+    /// A cell formatted as a percentage: the number shown (13 for a stored 0.13).
+    Percent(f64),
+    /// Text.
+    Text(String),
+    /// A date (a day) or a year-month written as a date.
+    Date(Time),
+    /// An error cell (`#N/A`, `#DIV/0!`), as written.
+    Error(String),
+    /// A formula whose result the file does not hold.
+    Uncached,
+}
+
+/// A sheet: its name, the cell its grid starts at (row, column, from 0) and its rows.
+#[derive(Debug, Clone)]
+pub(crate) struct Sheet {
+    pub name: String,
+    pub origin: (u32, u32),
+    pub rows: Vec<Vec<SheetCell>>,
+}
+
+impl Sheet {
+    /// The cell at a grid position, or empty.
+    pub(crate) fn cell(&self, row: usize, column: usize) -> &SheetCell {
+        self.rows.get(row).and_then(|r| r.get(column)).unwrap_or(&SheetCell::Empty)
+    }
+
+    /// A grid position as a person finds it in the workbook: `'2-15'!E5`.
+    pub(crate) fn address(&self, row: usize, column: usize) -> String {
+        let name = if self.name.chars().all(char::is_alphanumeric) {
+            self.name.clone()
+        } else {
+            format!("'{}'", self.name.replace('\'', "''"))
+        };
+        format!("{name}!{}{}", column_letters(self.origin.1 as usize + column), self.origin.0 as usize + row + 1)
+    }
+}
+
+/// `0` → `A`, `25` → `Z`, `26` → `AA`.
+pub(crate) fn column_letters(column: usize) -> String {
+    let mut n = column + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let k = (n - 1) % 26;
+        letters.push(b'A' + k as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// Refuses a zip-based workbook (XLSX, XLSB, ODS) whose parts unpack to more than `limit` bytes,
+/// counting what is actually unpacked, not what the archive claims.
+fn check_unpacked_size(path: &Path, bytes: &[u8], limit: u64) -> Result<(), LoadError> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let Ok(member) = archive.by_index(i) else { continue };
+        let mut counted = std::io::sink();
+        total += std::io::copy(&mut member.take(limit + 1 - total.min(limit)), &mut counted).unwrap_or(0);
+        if total > limit {
+            return Err(LoadError::ZipTooLarge { path: path.to_path_buf(), limit });
+        }
+    }
+    Ok(())
+}
+
+/// Reads every sheet of a workbook.
+pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, LoadError> {
+    check_unpacked_size(path, bytes, limits.file_bytes)?;
+    let unreadable =
+        |e: calamine::Error| LoadError::WorkbookUnreadable { path: path.to_path_buf(), detail: e.to_string() };
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).map_err(unreadable)?;
+        let (height, width) = range.get_size();
+        if height as u64 > limits.rows {
+            return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: limits.rows });
+        }
+        if width > limits.columns {
+            return Err(LoadError::TooManyColumns { path: path.to_path_buf(), columns: width, limit: limits.columns });
+        }
+        let origin = range.start().unwrap_or((0, 0));
+        let percent = percent_cells(&mut workbook, &name);
+        let formulas = workbook.worksheet_formula(&name).ok();
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(r, row)| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, data)| {
+                        let at = (origin.0 + r as u32, origin.1 + c as u32);
+                        let has_formula =
+                            || formulas.as_ref().and_then(|f| f.get_value(at)).is_some_and(|f| !f.is_empty());
+                        sheet_cell(data, percent.contains(&at), has_formula)
+                    })
+                    .collect()
+            })
+            .collect();
+        sheets.push(Sheet { name, origin, rows });
+    }
+    Ok(sheets)
+}
+
+/// The cells of a sheet whose number format shows a percentage (XLSX keeps styles; other
+/// formats report none).
+fn percent_cells<RS: Read + std::io::Seek>(
+    workbook: &mut Sheets<RS>,
+    name: &str,
+) -> std::collections::HashSet<(u32, u32)> {
+    let Ok(styles) = workbook.worksheet_style(name) else { return Default::default() };
+    styles
+        .cells()
+        .filter(|(_, _, style)| style.number_format.as_ref().is_some_and(|f| f.format_code.contains('%')))
+        .map(|(row, column, _)| (row, column))
+        .collect()
+}
+
+fn sheet_cell(data: &Data, percent: bool, has_formula: impl Fn() -> bool) -> SheetCell {
+    match data {
+        Data::Int(v) if percent => SheetCell::Percent(*v as f64 * 100.0),
+        Data::Float(v) if percent => SheetCell::Percent(v * 100.0),
+        Data::Int(v) => SheetCell::Number(*v as f64),
+        Data::Float(v) => SheetCell::Number(*v),
+        // A formula whose result was never computed is written with an empty string result.
+        Data::String(s) if s.is_empty() && has_formula() => SheetCell::Uncached,
+        Data::String(s) => SheetCell::Text(s.clone()),
+        Data::Bool(b) => SheetCell::Text(b.to_string()),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (year, month, day, ..) = d.to_ymd_hms_milli();
+            Time::day(i32::from(year), month, day).map_or(SheetCell::Number(d.as_f64()), SheetCell::Date)
+        }
+        Data::DateTime(d) => SheetCell::Number(d.as_f64()),
+        Data::DateTimeIso(s) => {
+            Time::parse(s.get(..10).unwrap_or(s)).map_or(SheetCell::Text(s.clone()), SheetCell::Date)
+        }
+        Data::DurationIso(s) => SheetCell::Text(s.clone()),
+        Data::Error(e) => SheetCell::Error(e.to_string()),
+        Data::Empty if has_formula() => SheetCell::Uncached,
+        Data::Empty => SheetCell::Empty,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_letter_them() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(4), "E");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+
+    #[test]
+    fn an_address_counts_from_where_the_used_range_starts() {
+        let sheet = Sheet { name: "2-15".into(), origin: (3, 2), rows: Vec::new() };
+        assert_eq!(sheet.address(0, 0), "'2-15'!C4");
+        assert_eq!(sheet.address(1, 2), "'2-15'!E5");
+        let plain = Sheet { name: "Sheet1".into(), origin: (0, 0), rows: Vec::new() };
+        assert_eq!(plain.address(0, 0), "Sheet1!A1");
+    }
+}
