@@ -1,7 +1,7 @@
 //! Writes the workbook fixtures of `tests/fixtures/workbooks/`, one per layout the loader finds
 //! without asking: `cargo run --example make_workbook_fixtures`. The figures only show the
-//! shape of each layout; they are no statistics. (`.ods` copies are converted from these by
-//! `scripts/make-ods-fixtures.sh`, which needs LibreOffice.)
+//! shape of each layout; they are no statistics. (The ODS and XLS copies are
+//! converted from these by `scripts/make-converted-fixtures.sh`, which needs LibreOffice.)
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 

@@ -100,3 +100,24 @@ fn a_workbook_that_unpacks_past_the_size_limit_is_refused_by_its_limit() {
     let err = load_path(&path, 1 << 20).expect_err("past the limit");
     assert!(err.to_string().contains("unpacks to more than the limit of 1,048,576 bytes"), "{err}");
 }
+
+#[test]
+fn the_same_tables_read_alike_from_ods_and_xls() {
+    let xlsx = open("places_across.xlsx");
+    let ods = open("places_across.ods");
+    assert_eq!(ods.dataset.observations.len(), xlsx.dataset.observations.len());
+    for (a, b) in ods.dataset.observations.iter().zip(&xlsx.dataset.observations) {
+        assert_eq!((a.cell.time, a.value), (b.cell.time, b.value));
+    }
+    assert_eq!(ods.dataset.metrics[0].unit, xlsx.dataset.metrics[0].unit, "the unit from the sheet's name");
+    let xls = open("yearbook.xls");
+    for year in [2021, 2022, 2023] {
+        let a = figure(&xls, "jinhua", "进出口总额", year).map(|f| f.0);
+        assert_eq!(a, figure(&open("yearbook.xlsx"), "jinhua", "进出口总额", year).map(|f| f.0), "{year}");
+    }
+    assert_eq!(figure(&xls, "jinhua", "出口", 2023), None, "an error cell is a gap");
+    // OpenDocument's percentage cells are read as stored fractions: the person is told.
+    let ods = open("yearbook.ods");
+    assert!(ods.warnings.contains(&Warning::PercentAsFractions), "{:?}", ods.warnings);
+    assert_eq!(figure(&ods, "jinhua", "出口", 2023), None, "OpenDocument's error text is a gap too");
+}

@@ -486,6 +486,11 @@ warning-sheets-without-table = { $n ->
     [one] no table was found in the sheet { $sheets }: it was left out
    *[other] no table was found in the sheets { $sheets }: they were left out
 }
+warning-skipped-workbook-cells = { $n ->
+    [one] { $count } cell where a figure belongs holds words and was skipped ({ $first }: { $text })
+   *[other] { $count } cells where figures belong hold words and were skipped (the first, { $first }: { $text })
+}
+warning-percent-as-fractions = the spreadsheet formats some cells as percentages, which are read as the fractions they store (0.123 for 12.3 %): check the shares, or save the workbook as XLSX
 warning-skipped-cells = { $n ->
     [one] column { $column }: { $count } cell is not a number and was skipped ({ $first }: { $text }); the rest of the column was kept
    *[other] column { $column }: { $count } cells are not numbers and were skipped (the first, { $first }: { $text }); the rest of the column was kept

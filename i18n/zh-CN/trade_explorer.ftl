@@ -457,6 +457,10 @@ warning-workbook-gaps = { $errors } 个错误单元格（#N/A 等）和 { $uncac
 warning-sheets-without-table = { $n ->
    *[other] 工作表 { $sheets } 中没有找到表格：已略过
 }
+warning-skipped-workbook-cells = { $n ->
+   *[other] { $count } 个应为数字的单元格写的是文字，已跳过（第一处，{ $first }：{ $text }）
+}
+warning-percent-as-fractions = 此电子表格把部分单元格设为百分比格式，按其存储的小数读取（12.3% 读作 0.123）：请核对占比，或将工作簿另存为 XLSX
 warning-skipped-cells = 列 { $column }:{ $count } 个单元格不是数字,已跳过(第一个:{ $first }:{ $text });该列其余数据保留
 warning-package-without-sources = 数据包没有列出来源:数据没有来源
 warning-no-datapackage = CSV 旁没有 datapackage.json:数据没有来源,指标没有单位

@@ -426,6 +426,18 @@ pub enum Warning {
         /// The first of either.
         first: Place,
     },
+    /// Workbook cells of words where a figure belongs: skipped.
+    SkippedWorkbookCells {
+        /// How many.
+        count: usize,
+        /// The first.
+        first: Place,
+        /// Its text.
+        text: String,
+    },
+    /// An OpenDocument spreadsheet with cells formatted as percentages, read as the fractions
+    /// they store.
+    PercentAsFractions,
     /// Sheets of a workbook in which no table was found: their names.
     SheetsWithoutTable {
         /// The sheets.

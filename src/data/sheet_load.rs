@@ -135,6 +135,11 @@ pub(crate) fn load_workbook(
         builder.warn(Warning::SheetsWithoutTable { sheets: without_table });
     }
     reader.warn(&mut builder);
+    if super::text::BinaryFormat::of(bytes) == Some(super::text::BinaryFormat::Ods)
+        && super::workbook::ods_has_percent_cells(bytes)
+    {
+        builder.warn(Warning::PercentAsFractions);
+    }
     builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })
 }
 
@@ -366,7 +371,7 @@ impl Figures {
             builder.warn(Warning::WorkbookGaps { errors, uncached, first });
         }
         if let (count, Some((first, text))) = self.skipped {
-            builder.warn(Warning::SkippedCells { column: String::new(), count, first, text });
+            builder.warn(Warning::SkippedWorkbookCells { count, first, text });
         }
         if let (count, Some(first)) = self.repeated {
             builder.warn(Warning::RepeatedRows { count, first });

@@ -12,6 +12,9 @@ use super::error::LoadError;
 use super::model::Time;
 use super::progress::Limits;
 
+/// The error values of spreadsheet formulas.
+const ERRORS: [&str; 8] = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "Err:502"];
+
 /// One cell of a sheet, as the workbook stores it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum SheetCell {
@@ -85,6 +88,15 @@ fn check_unpacked_size(path: &Path, bytes: &[u8], limit: u64) -> Result<(), Load
     Ok(())
 }
 
+/// Whether an OpenDocument spreadsheet formats cells as percentages: `calamine` reads them as
+/// the fractions they store (0.123 for 12.3 %), so the person is told to check them.
+pub(crate) fn ods_has_percent_cells(bytes: &[u8]) -> bool {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
+    let Ok(content) = archive.by_name("content.xml") else { return false };
+    let mut text = String::new();
+    content.take(64 << 20).read_to_string(&mut text).is_ok() && text.contains("office:value-type=\"percentage\"")
+}
+
 /// Reads every sheet of a workbook.
 pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, LoadError> {
     check_unpacked_size(path, bytes, limits.file_bytes)?;
@@ -144,8 +156,10 @@ fn sheet_cell(data: &Data, percent: bool, has_formula: impl Fn() -> bool) -> She
         Data::Float(v) if percent => SheetCell::Percent(v * 100.0),
         Data::Int(v) => SheetCell::Number(*v as f64),
         Data::Float(v) => SheetCell::Number(*v),
-        // A formula whose result was never computed is written with an empty string result.
+        // A formula whose result was never computed is written with an empty string result;
+        // OpenDocument writes an error as its text.
         Data::String(s) if s.is_empty() && has_formula() => SheetCell::Uncached,
+        Data::String(s) if ERRORS.contains(&s.trim()) => SheetCell::Error(s.trim().to_string()),
         Data::String(s) => SheetCell::Text(s.clone()),
         Data::Bool(b) => SheetCell::Text(b.to_string()),
         Data::DateTime(d) if d.is_datetime() => {

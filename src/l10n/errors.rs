@@ -356,6 +356,12 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
                 first = first
             )
         }
+        Warning::SkippedWorkbookCells { count, first, text } => {
+            let (n, first) = (*count, place_text(first, lang));
+            let text = format!("“{text}”");
+            tr!(lang, "warning-skipped-workbook-cells", n = n, count = n.to_string(), first = first, text = text)
+        }
+        Warning::PercentAsFractions => tr!(lang, "warning-percent-as-fractions"),
         Warning::SheetsWithoutTable { sheets } => {
             let names: Vec<String> = sheets.iter().map(|c| format!("“{c}”")).collect();
             tr!(lang, "warning-sheets-without-table", n = sheets.len(), sheets = names.join(", "))
