@@ -1,6 +1,7 @@
 //! Loading file (a) (1,000,000 rows, 46 MB): Trade Explorer's loader (validation, interning,
 //! sorting) against a bare `csv` crate parse of the same file into
-//! `(String, String, i32, f64)` rows; and JSON files: file (d) and the bundled dataset.
+//! `(String, String, i32, f64)` rows; JSON files: file (d) and the bundled dataset; and a
+//! 100,000-row XLSX against `calamine`'s own bare read of the same sheet.
 
 use std::time::Duration;
 
@@ -44,5 +45,44 @@ fn load_json(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_file_a, load_json);
+/// A tidy sheet of 100,000 figures (place, indicator, year, value), written once.
+fn workbook_100k() -> std::path::PathBuf {
+    let path = common::large_dir().join("tidy-100k.xlsx");
+    if !path.exists() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, name) in ["Entity", "Indicator", "Year", "Value"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *name).expect("a header");
+        }
+        for i in 0..100_000u32 {
+            let row = i + 1;
+            sheet.write_string(row, 0, format!("Place {}", i % 500)).expect("a cell");
+            sheet.write_string(row, 1, format!("Indicator {}", (i / 500) % 4)).expect("a cell");
+            sheet.write_number(row, 2, f64::from(1960 + (i / 2000))).expect("a cell");
+            sheet.write_number(row, 3, f64::from(i) * 1.25).expect("a cell");
+        }
+        book.save(&path).expect("written");
+    }
+    path
+}
+
+fn load_workbook(c: &mut Criterion) {
+    use calamine::Reader;
+    let path = workbook_100k();
+    let mut group = c.benchmark_group("load_xlsx_100k");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group.bench_function("trade_explorer", |b| {
+        b.iter(|| load_path(&path, DEFAULT_MAX_FILE_SIZE).expect("loads").dataset.observations.len())
+    });
+    group.bench_function("bare_calamine_range", |b| {
+        b.iter(|| {
+            let mut book = calamine::open_workbook_auto(&path).expect("opens");
+            let name = book.sheet_names()[0].clone();
+            book.worksheet_range(&name).expect("a sheet").rows().count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load_file_a, load_json, load_workbook);
 criterion_main!(benches);
