@@ -5,7 +5,7 @@
 //! Chinese is Jinhua), and every figure's cell
 //! (`'2-15'!E5`) in its note, so it can be checked against the workbook.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -96,8 +96,7 @@ pub(crate) fn load_workbook(
     let sheets = read_workbook(path, bytes, &progress.limits)?;
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
-    let mut reader =
-        Figures { file: file.clone(), declared: HashSet::new(), cells: HashSet::new(), ..Figures::default() };
+    let mut reader = Figures { file: file.clone(), ..Figures::default() };
     let (mut without_table, mut title, mut notes) = (Vec::new(), None, Vec::new());
     for (i, sheet) in sheets.iter().enumerate() {
         let Some(shape) = find_shape(sheet) else {
@@ -148,11 +147,14 @@ pub(crate) fn load_workbook(
 struct Figures {
     file: String,
     /// Entity ids declared.
-    declared: HashSet<String>,
+    declared: FxHashSet<String>,
+    /// Entity ids and their order by the name in the workbook, so a name is matched once, not
+    /// per figure.
+    entity_ids: FxHashMap<String, (String, u32)>,
     /// Metrics declared: name, unit and id.
     metrics: Vec<(String, Unit, String)>,
-    /// The cells given a figure: entity, metric, time.
-    cells: HashSet<(String, String, Time)>,
+    /// The cells given a figure: entity, metric (by their order), time.
+    cells: FxHashSet<(u32, u32, Time)>,
     added: usize,
     /// Error cells and formulas without results, and the first.
     gaps: (usize, usize, Option<Place>),
@@ -301,9 +303,9 @@ impl Figures {
                 return;
             }
         };
-        let entity = self.entity(builder, figure.place, &at());
-        let metric = self.metric(builder, figure.indicator.0, figure.indicator.1.clone(), &at());
-        if !self.cells.insert((entity.clone(), metric.clone(), figure.time)) {
+        let (entity, e) = self.entity(builder, figure.place, at);
+        let (metric, m) = self.metric(builder, figure.indicator.0, figure.indicator.1.as_ref(), at);
+        if !self.cells.insert((e, m, figure.time)) {
             self.repeated.0 += 1;
             self.repeated.1.get_or_insert_with(at);
             return;
@@ -319,7 +321,10 @@ impl Figures {
     }
 
     /// The id of a place, declared on first use: a bundled place's id and names when it is one.
-    fn entity(&mut self, builder: &mut Builder, name: &str, at: &Place) -> String {
+    fn entity(&mut self, builder: &mut Builder, name: &str, at: impl Fn() -> Place) -> (String, u32) {
+        if let Some(id) = self.entity_ids.get(name) {
+            return id.clone();
+        }
         let known = known_place(name);
         let id = known.map_or_else(|| slug(name), |e| e.id.clone());
         if self.declared.insert(format!("e:{id}")) {
@@ -334,36 +339,45 @@ impl Figures {
                     aggregate: false,
                 },
             };
-            builder.add_entity(at, entity, None);
+            builder.add_entity(&at(), entity, None);
         }
-        id
+        let order = self.entity_ids.len() as u32;
+        self.entity_ids.insert(name.to_string(), (id.clone(), order));
+        (id, order)
     }
 
     /// The id of an indicator in a unit, declared on first use (the same name in another unit is
     /// another metric, never one mixed with it).
-    fn metric(&mut self, builder: &mut Builder, name: &str, unit: Option<Unit>, at: &Place) -> String {
-        let unit = unit.unwrap_or(Unit::Other(String::new()));
-        if let Some((_, _, id)) = self.metrics.iter().find(|(n, u, _)| n == name && *u == unit) {
-            return id.clone();
+    fn metric(
+        &mut self,
+        builder: &mut Builder,
+        name: &str,
+        unit: Option<&Unit>,
+        at: impl Fn() -> Place,
+    ) -> (String, u32) {
+        let none = Unit::Other(String::new());
+        let wanted = unit.unwrap_or(&none);
+        if let Some(k) = self.metrics.iter().position(|(n, u, _)| n == name && u == wanted) {
+            return (self.metrics[k].2.clone(), k as u32);
         }
+        let unit = wanted.clone();
         let mut id = slug(name);
         if self.metrics.iter().any(|(_, _, other)| *other == id) {
             id = format!("{id}-{}", slug(&unit.id()));
         }
+        let order = self.metrics.len() as u32;
         self.metrics.push((name.to_string(), unit.clone(), id.clone()));
-        {
-            let metric = Metric {
-                id: id.clone(),
-                name: name.to_string(),
-                name_zh: None,
-                unit,
-                group: String::new(),
-                share_of: None,
-                description: String::new(),
-            };
-            builder.add_metric(at, metric);
-        }
-        id
+        let metric = Metric {
+            id: id.clone(),
+            name: name.to_string(),
+            name_zh: None,
+            unit,
+            group: String::new(),
+            share_of: None,
+            description: String::new(),
+        };
+        builder.add_metric(&at(), metric);
+        (id, order)
     }
 
     fn warn(self, builder: &mut Builder) {

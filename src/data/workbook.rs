@@ -97,12 +97,30 @@ pub(crate) fn ods_has_percent_cells(bytes: &[u8]) -> bool {
     content.take(64 << 20).read_to_string(&mut text).is_ok() && text.contains("office:value-type=\"percentage\"")
 }
 
+/// Whether an XLSX workbook defines a percentage number format at all (the built-in formats 9
+/// and 10, or one of its own with `%`): reading every cell's style costs as much as reading
+/// the sheet again, and most workbooks have no percentages.
+fn xlsx_has_percent_format(bytes: &[u8]) -> bool {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
+    let Ok(styles) = archive.by_name("xl/styles.xml") else { return false };
+    let mut text = String::new();
+    if styles.take(16 << 20).read_to_string(&mut text).is_err() {
+        return true;
+    }
+    let own = text.split("<numFmt ").skip(1).any(|f| f.split("/>").next().is_some_and(|f| f.contains('%')));
+    own || text.contains("numFmtId=\"9\"") || text.contains("numFmtId=\"10\"")
+}
+
 /// Reads every sheet of a workbook.
 pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, LoadError> {
     check_unpacked_size(path, bytes, limits.file_bytes)?;
     let unreadable =
         |e: calamine::Error| LoadError::WorkbookUnreadable { path: path.to_path_buf(), detail: e.to_string() };
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
+    let styled = match &workbook {
+        Sheets::Xlsx(_) => xlsx_has_percent_format(bytes),
+        _ => false,
+    };
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(unreadable)?;
@@ -114,8 +132,10 @@ pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Resul
             return Err(LoadError::TooManyColumns { path: path.to_path_buf(), columns: width, limit: limits.columns });
         }
         let origin = range.start().unwrap_or((0, 0));
-        let percent = percent_cells(&mut workbook, &name);
-        let formulas = workbook.worksheet_formula(&name).ok();
+        let percent = if styled { percent_cells(&mut workbook, &name) } else { Default::default() };
+        // Only an empty cell can be a formula without its result; a full sheet is not read twice.
+        let has_gaps = range.used_cells().count() < height * width;
+        let formulas = if has_gaps { workbook.worksheet_formula(&name).ok() } else { None };
         let rows = range
             .rows()
             .enumerate()
