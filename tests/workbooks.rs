@@ -17,14 +17,14 @@ fn open(name: &str) -> Loaded {
     load_path(&fixture(name), DEFAULT_MAX_FILE_SIZE).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// A figure by entity and metric id and year, with its note.
+/// A figure by entity and metric id and year, with the cell it was read from.
 fn figure(loaded: &Loaded, entity: &str, metric: &str, year: i32) -> Option<(f64, String)> {
     let d = &loaded.dataset;
     let (e, m) = (d.entity_id(entity)?, d.metric_id(metric)?);
     d.observations
         .iter()
         .find(|o| o.cell.entity == e && o.cell.metric == m && o.cell.time == Time::Year(year))
-        .map(|o| (o.value, o.note().unwrap_or_default().to_string()))
+        .map(|o| (o.value, d.origin_text(o).unwrap_or_default()))
 }
 
 fn unit_of(loaded: &Loaded, metric: &str) -> Unit {

@@ -224,6 +224,7 @@ explain-also-reported = Also reported: { $value } — { $source } (trust: { $tru
 explain-also-derived = Also reported: { $value } — { $source } (trust: { $trust }, derived)
 explain-source = Source: { $source } — { $title }
 explain-as-printed = As printed: { $value } { $unit }
+explain-origin = Cell: { $cell }
 explain-note = Note: { $note }
 trust-high = high
 trust-medium = medium

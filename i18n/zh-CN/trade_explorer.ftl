@@ -220,6 +220,7 @@ explain-also-reported = 另有数据:{ $value } — { $source }(可信度:{ $tru
 explain-also-derived = 另有数据:{ $value } — { $source }(可信度:{ $trust },推算)
 explain-source = 来源:{ $source } — { $title }
 explain-as-printed = 原文数值:{ $value } { $unit }
+explain-origin = 单元格：{ $cell }
 explain-note = 注:{ $note }
 trust-high = 高
 trust-medium = 中

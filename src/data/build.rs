@@ -73,6 +73,8 @@ pub(crate) struct ObservationInput<'a> {
     pub trust: Option<Trust>,
     /// Quote, formula, note, alternatives, the reported figure.
     pub details: Option<DetailsInput>,
+    /// The workbook cell it was read from.
+    pub origin: Option<CellOrigin>,
 }
 
 impl<'a> ObservationInput<'a> {
@@ -90,6 +92,7 @@ impl<'a> ObservationInput<'a> {
             source,
             trust: None,
             details: None,
+            origin: None,
         }
     }
 }
@@ -309,6 +312,11 @@ impl Builder {
         }
     }
 
+    /// Records the workbook sheets figures are read from, for their origins.
+    pub(crate) fn sheets(&mut self, sheets: Vec<SheetRef>) {
+        self.dataset.sheets = sheets;
+    }
+
     /// Records a property of places: `(entity id, value)` pairs of declared entities.
     pub(crate) fn add_attribute(&mut self, name: String, of_entity: &[(String, String)]) {
         let mut values: Vec<String> = of_entity.iter().map(|(_, v)| v.clone()).collect();
@@ -523,6 +531,7 @@ impl Builder {
             trust: input.trust,
             derived,
             details,
+            origin: input.origin,
         });
     }
 
@@ -842,6 +851,7 @@ mod tests {
             source: Some("src"),
             trust: Some(Trust::High),
             details: Some(DetailsInput { quote: Some("q".into()), ..Default::default() }),
+            origin: None,
         }
     }
 

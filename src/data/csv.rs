@@ -461,6 +461,7 @@ fn read_row(
             source: ids.source.as_deref(),
             trust,
             details,
+            origin: None,
         },
     );
 }

@@ -548,6 +548,7 @@ fn build_dataset(
                 source: Some(&o.source),
                 trust: Some(o.trust),
                 details: Some(details),
+                origin: None,
             },
         );
     }

@@ -455,6 +455,28 @@ pub struct Observation {
     pub derived: bool,
     /// Quote, formula, note, alternatives.
     pub details: Option<Box<Details>>,
+    /// The workbook cell it was read from, to check it against the workbook.
+    pub origin: Option<CellOrigin>,
+}
+
+/// A workbook cell: the sheet, by place in [`Dataset::sheets`], and its row and column from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellOrigin {
+    /// The sheet.
+    pub sheet: u32,
+    /// Row, from 0 (row 1 of the sheet).
+    pub row: u32,
+    /// Column, from 0 (column A).
+    pub column: u32,
+}
+
+/// A sheet figures were read from: the workbook's file name and the sheet's name.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SheetRef {
+    /// The workbook's file name.
+    pub file: String,
+    /// The sheet's name.
+    pub sheet: String,
 }
 
 impl Observation {
@@ -519,6 +541,8 @@ pub struct Dataset {
     /// What the file says of its places beside the figures (a region, an income group), by
     /// which the side panel narrows its list.
     pub attributes: Vec<Attribute>,
+    /// The workbook sheets figures were read from, for their [`CellOrigin`]s.
+    pub sheets: Vec<SheetRef>,
 }
 
 /// A property of places that is text, not a figure: one value or none per entity.
@@ -576,6 +600,15 @@ impl Stats {
 }
 
 impl Dataset {
+    /// Where a figure was read from in a workbook, as a person finds it there:
+    /// `yearbook.xlsx, '2-15'!D7`.
+    pub fn origin_text(&self, o: &Observation) -> Option<String> {
+        let origin = o.origin?;
+        let sheet = self.sheets.get(origin.sheet as usize)?;
+        let address = super::workbook::address(&sheet.sheet, origin.row as usize, origin.column as usize);
+        Some(format!("{}, {address}", sheet.file))
+    }
+
     /// The entity with this index.
     pub fn entity(&self, id: EntityId) -> &Entity {
         &self.entities[id.0 as usize]

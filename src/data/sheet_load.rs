@@ -2,17 +2,17 @@
 //! indicators and years, with the units its unit row, headers or name state, a growth column as
 //! a growth rate of its own, the place of a one-place table from its title or sheet name
 //! (matched to the bundled places' Chinese and English names, so a title naming Jinhua City in
-//! Chinese is Jinhua), and every figure's cell
-//! (`'2-15'!E5`) in its note, so it can be checked against the workbook.
+//! Chinese is Jinhua), and every figure's cell as its origin (`'2-15'!E5`), so it can be
+//! checked against the workbook.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use super::build::{Builder, DetailsInput, ObservationInput, QuotePolicy};
+use super::build::{Builder, ObservationInput, QuotePolicy};
 use super::csv::{locate_row, slug};
 use super::error::{LoadError, Place, Warning};
-use super::model::{Currency, Dataset, Entity, Metric, Source, Time, Unit};
+use super::model::{CellOrigin, Currency, Dataset, Entity, Metric, SheetRef, Source, Time, Unit};
 use super::progress::Progress;
 use super::sheet_shape::{Layout, Shape, cell_text, figure_of, find_shape, is_growth, time_of, words};
 use super::workbook::{Sheet, SheetCell, read_workbook};
@@ -96,7 +96,8 @@ pub(crate) fn load_workbook(
     let sheets = read_workbook(path, bytes, &progress.limits)?;
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
-    let mut reader = Figures { file: file.clone(), ..Figures::default() };
+    builder.sheets(sheets.iter().map(|s| SheetRef { file: file.clone(), sheet: s.name.clone() }).collect());
+    let mut reader = Figures::default();
     let (mut without_table, mut title, mut notes) = (Vec::new(), None, Vec::new());
     for (i, sheet) in sheets.iter().enumerate() {
         let Some(shape) = find_shape(sheet) else {
@@ -122,6 +123,7 @@ pub(crate) fn load_workbook(
         );
         title = title.or_else(|| shape.title.clone());
         notes.extend(shape.notes.iter().cloned());
+        reader.sheet_index = i as u32;
         reader.sheet(&mut builder, sheet, &shape, &source);
     }
     if reader.added == 0 {
@@ -145,7 +147,8 @@ pub(crate) fn load_workbook(
 /// What reading the sheets' figures keeps.
 #[derive(Default)]
 struct Figures {
-    file: String,
+    /// The sheet being read, by place in the workbook.
+    sheet_index: u32,
     /// Entity ids declared.
     declared: FxHashSet<String>,
     /// Entity ids and their order by the name in the workbook, so a name is matched once, not
@@ -310,10 +313,10 @@ impl Figures {
             self.repeated.1.get_or_insert_with(at);
             return;
         }
-        let details =
-            DetailsInput { note: Some(format!("{}, {}", self.file, sheet.address(r, c))), ..DetailsInput::default() };
+        let origin =
+            CellOrigin { sheet: self.sheet_index, row: sheet.origin.0 + r as u32, column: sheet.origin.1 + c as u32 };
         let input = ObservationInput {
-            details: Some(details),
+            origin: Some(origin),
             ..ObservationInput::plain(&entity, &metric, figure.time, value, Some(source))
         };
         builder.add_observation(self.added, input);

@@ -50,13 +50,18 @@ impl Sheet {
 
     /// A grid position as a person finds it in the workbook: `'2-15'!E5`.
     pub(crate) fn address(&self, row: usize, column: usize) -> String {
-        let name = if self.name.chars().all(char::is_alphanumeric) {
-            self.name.clone()
-        } else {
-            format!("'{}'", self.name.replace('\'', "''"))
-        };
-        format!("{name}!{}{}", column_letters(self.origin.1 as usize + column), self.origin.0 as usize + row + 1)
+        address(&self.name, self.origin.0 as usize + row, self.origin.1 as usize + column)
     }
+}
+
+/// A sheet's cell (row and column from 0) as a spreadsheet names it: `'2-15'!E5`, `Sheet1!A1`.
+pub(crate) fn address(sheet: &str, row: usize, column: usize) -> String {
+    let name = if sheet.chars().all(char::is_alphanumeric) {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    };
+    format!("{name}!{}{}", column_letters(column), row + 1)
 }
 
 /// `0` → `A`, `25` → `Z`, `26` → `AA`.

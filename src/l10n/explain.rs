@@ -31,6 +31,8 @@ pub(crate) struct Explanation {
     pub reported: Option<String>,
     /// The note.
     pub note: Option<String>,
+    /// The workbook cell it was read from: "Cell: yearbook.xlsx, '2-15'!D7".
+    pub origin: Option<String>,
     /// The quote (for the details card; tooltips leave it out).
     pub quote: Option<String>,
     /// Other reported values: "500 billion yuan — RSA consultancy blog (low trust)".
@@ -47,6 +49,7 @@ impl Explanation {
         lines.extend(self.source.clone());
         lines.extend(self.reported.clone());
         lines.extend(self.note.clone());
+        lines.extend(self.origin.clone());
         lines.extend(self.alternatives.iter().cloned());
         lines
     }
@@ -131,6 +134,7 @@ pub(crate) fn explain(d: &Dataset, figure: &ShownFigure, lang: Lang) -> Explanat
             .reported()
             .map(|r| tr!(lang, "explain-as-printed", value = r.value.to_string(), unit = r.unit.as_str())),
         note: o.note().map(|n| tr!(lang, "explain-note", note = n)),
+        origin: d.origin_text(o).map(|cell| tr!(lang, "explain-origin", cell = cell)),
         quote: o.quote().map(|q| format!("“{q}”")),
         alternatives,
     }

@@ -209,6 +209,9 @@ fn conflict(ui: &mut Ui, d: &Dataset, i: usize, lang: Lang) {
     if let Some(note) = o.note() {
         ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
     }
+    if let Some(cell) = d.origin_text(o) {
+        ui.add(egui::Label::new(RichText::new(tr!(lang, "explain-origin", cell = cell)).weak()).wrap());
+    }
 }
 
 /// "… and 1,234 more", when a list was cut at [`MAX_LISTED`].
