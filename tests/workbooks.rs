@@ -41,6 +41,8 @@ fn a_yearbook_sheet_opens_with_its_title_unit_place_growth_and_cells() {
     let d = &loaded.dataset;
     assert_eq!(d.title, "2-15 金华市对外贸易情况");
     assert!(d.description.starts_with("注:"), "the note is the description: {}", d.description);
+    let [source] = d.sources.as_slice() else { panic!("one source: {:?}", d.sources) };
+    assert_eq!((source.title.as_str(), source.publisher.as_str()), ("2-15 金华市对外贸易情况", "yearbook.xlsx"));
     let places: Vec<&str> = d.entities.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(places, ["jinhua"], "金华市 in the title is the bundled Jinhua");
     assert_eq!(unit_of(&loaded, "进出口总额"), Unit::Money { currency: Currency::Yuan, multiplier: 1e8 });

@@ -107,9 +107,13 @@ pub(crate) fn load_workbook(
             continue;
         };
         let source = format!("sheet-{}", i + 1);
-        let about = shape.title.clone().map_or(sheet.name.clone(), |t| format!("{}: {t}", sheet.name));
+        // The sheet's title, which yearbooks number with the sheet's name ("2-15 …").
+        let title_text = match &shape.title {
+            Some(t) if t.contains(&sheet.name) => t.clone(),
+            Some(t) => format!("{}: {t}", sheet.name),
+            None => sheet.name.clone(),
+        };
         let publisher = file.clone();
-        let title_text = format!("{file}, {about}");
         builder.add_source(
             &Place::Path(sheet.name.clone()),
             Source {
