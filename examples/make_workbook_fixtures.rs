@@ -91,11 +91,32 @@ fn places_across() -> Result<(), XlsxError> {
     book.save(format!("{FOLDER}/places_across.xlsx"))
 }
 
+/// Merged header cells: a title over the table's width, and each year over its amount and its
+/// growth, named by a second header row.
+fn merged_header() -> Result<(), XlsxError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("外贸")?;
+    let plain = Format::new();
+    sheet.merge_range(0, 0, 0, 4, "义乌市对外贸易(亿元)", &plain)?;
+    sheet.write_string(1, 0, "指标")?;
+    sheet.merge_range(1, 1, 1, 2, "2022年", &plain)?;
+    sheet.merge_range(1, 3, 1, 4, "2023年", &plain)?;
+    for (c, name) in ["金额", "比上年增长%", "金额", "比上年增长%"].iter().enumerate() {
+        sheet.write_string(2, c as u16 + 1, *name)?;
+    }
+    sheet.write_string(3, 0, "出口")?;
+    for (c, v) in [4500.0, 6.5, 5000.0, 11.1].iter().enumerate() {
+        sheet.write_number(3, c as u16 + 1, *v)?;
+    }
+    book.save(format!("{FOLDER}/merged_header.xlsx"))
+}
+
 fn main() -> Result<(), XlsxError> {
     std::fs::create_dir_all(FOLDER)?;
     yearbook()?;
     tidy()?;
     places_across()?;
-    println!("wrote {FOLDER}/yearbook.xlsx, tidy.xlsx, places_across.xlsx");
+    merged_header()?;
+    println!("wrote {FOLDER}/yearbook.xlsx, tidy.xlsx, places_across.xlsx, merged_header.xlsx");
     Ok(())
 }

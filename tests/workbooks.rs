@@ -123,3 +123,17 @@ fn the_same_tables_read_alike_from_ods_and_xls() {
     assert!(ods.warnings.contains(&Warning::PercentAsFractions), "{:?}", ods.warnings);
     assert_eq!(figure(&ods, "jinhua", "出口", 2023), None, "OpenDocument's error text is a gap too");
 }
+
+#[test]
+fn merged_header_cells_give_each_column_its_year_and_growth_its_own_metric() {
+    let loaded = open("merged_header.xlsx");
+    let d = &loaded.dataset;
+    assert_eq!(d.title, "义乌市对外贸易(亿元)", "a title merged over the width is the title");
+    let places: Vec<&str> = d.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(places, ["yiwu"]);
+    assert_eq!(figure(&loaded, "yiwu", "出口", 2022).map(|f| f.0), Some(4500.0));
+    assert_eq!(figure(&loaded, "yiwu", "出口", 2023).map(|f| f.0), Some(5000.0));
+    let growth = d.metrics.iter().find(|m| m.unit == Unit::PercentChange).expect("a growth metric");
+    assert_eq!(figure(&loaded, "yiwu", &growth.id, 2023).map(|f| f.0), Some(11.1));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}

@@ -145,7 +145,10 @@ pub(crate) fn find_shape(sheet: &Sheet) -> Option<Shape> {
     let (mut title, mut unit) = (None, None);
     let mut header = None;
     for r in 0..sheet.rows.len() {
-        let texts: Vec<String> = (0..width).map(|c| cell_text(sheet.cell(r, c))).filter(|t| !t.is_empty()).collect();
+        let mut texts: Vec<String> =
+            (0..width).map(|c| cell_text(sheet.cell(r, c))).filter(|t| !t.is_empty()).collect();
+        // A title merged across the table's width is one title, not a header of equal names.
+        texts.dedup();
         let (units, others): (Vec<&String>, Vec<&String>) = texts.iter().partition(|t| is_unit_line(t));
         if let Some(u) = units.first() {
             unit.get_or_insert_with(|| (*u).clone());
@@ -175,10 +178,21 @@ pub(crate) fn find_shape(sheet: &Sheet) -> Option<Shape> {
             notes.extend(first);
         }
     }
-    let names = header_names(sheet, header, width);
-    let rows = header + 1..end;
+    let mut names = header_names(sheet, header, width);
+    let mut rows = header + 1..end;
     let layout =
         tidy(&names).or_else(|| years_across(sheet, header, &names)).or_else(|| years_down(sheet, &rows, &names))?;
+    // Under years merged over two columns, a second header row names what each column holds.
+    if matches!(layout, Layout::YearsAcross { .. }) && sub_header(sheet, header + 1, &layout) {
+        rows.start += 1;
+        let layout = split_by_sub_header(sheet, header + 1, layout);
+        if let Layout::YearsAcross { growth, .. } = &layout {
+            for &(c, _) in growth {
+                names[c] = cell_text(sheet.cell(header + 1, c));
+            }
+        }
+        return Some(Shape { title, unit, notes, header, names, rows, layout });
+    }
     Some(Shape { title, unit, notes, header, names, rows, layout })
 }
 
@@ -214,6 +228,31 @@ fn years_across(sheet: &Sheet, header: usize, names: &[String]) -> Option<Layout
         }
     }
     Some(Layout::YearsAcross { label, years, growth })
+}
+
+/// Whether the row under a header of years names what each year's columns hold (amount,
+/// growth): text, not figures, under every year column.
+fn sub_header(sheet: &Sheet, row: usize, layout: &Layout) -> bool {
+    let Layout::YearsAcross { years, .. } = layout else { return false };
+    years.iter().all(
+        |&(c, _)| matches!(sheet.cell(row, c), SheetCell::Text(t) if figure_of(&SheetCell::Text(t.clone())).is_err()),
+    )
+}
+
+/// A year's columns under a second header row: the first of them that is no growth holds the
+/// year's level, one whose sub-header is a growth holds its growth; others are left out.
+fn split_by_sub_header(sheet: &Sheet, row: usize, layout: Layout) -> Layout {
+    let Layout::YearsAcross { label, years, mut growth } = layout else { return layout };
+    let mut levels: Vec<(usize, i32)> = Vec::new();
+    for (c, year) in years {
+        let sub = cell_text(sheet.cell(row, c));
+        if is_growth(&sub) {
+            growth.push((c, year));
+        } else if !levels.iter().any(|&(_, y)| y == year) {
+            levels.push((c, year));
+        }
+    }
+    Layout::YearsAcross { label, years: levels, growth }
 }
 
 /// Years down the first column (two thirds of the rows at least), a series per named column.
@@ -296,6 +335,24 @@ mod tests {
             shape.layout,
             Layout::YearsAcross { label: 0, years: vec![(1, 2022), (2, 2023)], growth: vec![(3, 2023)] }
         );
+    }
+
+    #[test]
+    fn years_merged_over_an_amount_and_a_growth_column_read_each_for_what_it_is() {
+        // As a merged header reads once its regions are filled: the title over the width, each
+        // year over its amount and its growth.
+        let s = sheet(&[
+            &["金华市外贸", "金华市外贸", "金华市外贸", "金华市外贸", "金华市外贸"],
+            &["指标", "2022年", "2022年", "2023年", "2023年"],
+            &["", "金额", "比上年增长%", "金额", "比上年增长%"],
+            &["出口", "100", "5", "110", "10"],
+        ]);
+        let shape = find_shape(&s).expect("a shape");
+        assert_eq!(shape.title.as_deref(), Some("金华市外贸"));
+        assert_eq!(shape.rows, 3..4);
+        let layout =
+            Layout::YearsAcross { label: 0, years: vec![(1, 2022), (3, 2023)], growth: vec![(2, 2022), (4, 2023)] };
+        assert_eq!(shape.layout, layout);
     }
 
     #[test]

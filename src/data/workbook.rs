@@ -77,20 +77,87 @@ pub(crate) fn column_letters(column: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
+/// Counts what a zip-based workbook's parts unpack to, as it is unpacked.
+struct Unpacked {
+    bytes: u64,
+    /// Whether a sheet merges cells (`<mergeCell `): then its merged regions are read.
+    merges: bool,
+    /// The end of the last chunk, so a marker split between two chunks is found.
+    tail: Vec<u8>,
+}
+
+impl std::io::Write for Unpacked {
+    fn write(&mut self, chunk: &[u8]) -> std::io::Result<usize> {
+        const MARKER: &[u8] = b"<mergeCell ";
+        self.bytes += chunk.len() as u64;
+        if !self.merges {
+            self.tail.extend_from_slice(&chunk[..chunk.len().min(MARKER.len())]);
+            self.merges = self.tail.windows(MARKER.len()).any(|w| w == MARKER)
+                || chunk.windows(MARKER.len()).any(|w| w == MARKER);
+            self.tail.clear();
+            self.tail.extend_from_slice(&chunk[chunk.len().saturating_sub(MARKER.len())..]);
+        }
+        Ok(chunk.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Refuses a zip-based workbook (XLSX, XLSB, ODS) whose parts unpack to more than `limit` bytes,
-/// counting what is actually unpacked, not what the archive claims.
-fn check_unpacked_size(path: &Path, bytes: &[u8], limit: u64) -> Result<(), LoadError> {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
-    let mut total = 0u64;
+/// counting what is actually unpacked, not what the archive claims; says whether a sheet merges
+/// cells.
+fn check_unpacked_size(path: &Path, bytes: &[u8], limit: u64) -> Result<bool, LoadError> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(false) };
+    let mut unpacked = Unpacked { bytes: 0, merges: false, tail: Vec::new() };
     for i in 0..archive.len() {
         let Ok(member) = archive.by_index(i) else { continue };
-        let mut counted = std::io::sink();
-        total += std::io::copy(&mut member.take(limit + 1 - total.min(limit)), &mut counted).unwrap_or(0);
-        if total > limit {
+        let sheet = member.name().is_ok_and(|n| n.starts_with("xl/worksheets/"));
+        let left = limit + 1 - unpacked.bytes.min(limit);
+        if sheet {
+            unpacked.tail.clear();
+            std::io::copy(&mut member.take(left), &mut unpacked).unwrap_or(0);
+        } else {
+            unpacked.bytes += std::io::copy(&mut member.take(left), &mut std::io::sink()).unwrap_or(0);
+        }
+        if unpacked.bytes > limit {
             return Err(LoadError::ZipTooLarge { path: path.to_path_buf(), limit });
         }
     }
-    Ok(())
+    Ok(unpacked.merges)
+}
+
+/// A sheet's merged regions, where the format keeps them (XLSX, XLS).
+fn merged_regions<RS: Read + std::io::Seek>(workbook: &mut Sheets<RS>, name: &str) -> Vec<calamine::Dimensions> {
+    match workbook {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Gives every cell of a merged region of text its text (a year merged over two columns):
+/// figures are never copied, so no figure is read twice.
+fn fill_merged(rows: &mut [Vec<SheetCell>], origin: (u32, u32), regions: &[calamine::Dimensions]) {
+    for region in regions {
+        let (Some(top), Some(left)) = (region.start.0.checked_sub(origin.0), region.start.1.checked_sub(origin.1))
+        else {
+            continue;
+        };
+        let Some(SheetCell::Text(text)) = rows.get(top as usize).and_then(|r| r.get(left as usize)).cloned() else {
+            continue;
+        };
+        for r in top..=region.end.0.saturating_sub(origin.0) {
+            for c in left..=region.end.1.saturating_sub(origin.1) {
+                if let Some(cell) = rows.get_mut(r as usize).and_then(|row| row.get_mut(c as usize))
+                    && *cell == SheetCell::Empty
+                {
+                    *cell = SheetCell::Text(text.clone());
+                }
+            }
+        }
+    }
 }
 
 /// Whether an OpenDocument spreadsheet formats cells as percentages: `calamine` reads them as
@@ -118,7 +185,7 @@ fn xlsx_has_percent_format(bytes: &[u8]) -> bool {
 
 /// Reads every sheet of a workbook.
 pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, LoadError> {
-    check_unpacked_size(path, bytes, limits.file_bytes)?;
+    let zipped_merges = check_unpacked_size(path, bytes, limits.file_bytes)?;
     let unreadable =
         |e: calamine::Error| LoadError::WorkbookUnreadable { path: path.to_path_buf(), detail: e.to_string() };
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
@@ -141,7 +208,7 @@ pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Resul
         // Only an empty cell can be a formula without its result; a full sheet is not read twice.
         let has_gaps = range.used_cells().count() < height * width;
         let formulas = if has_gaps { workbook.worksheet_formula(&name).ok() } else { None };
-        let rows = range
+        let mut rows: Vec<Vec<SheetCell>> = range
             .rows()
             .enumerate()
             .map(|(r, row)| {
@@ -156,6 +223,14 @@ pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Resul
                     .collect()
             })
             .collect();
+        let merges = match &workbook {
+            Sheets::Xls(_) => true,
+            Sheets::Xlsx(_) => zipped_merges,
+            _ => false,
+        };
+        if merges {
+            fill_merged(&mut rows, origin, &merged_regions(&mut workbook, &name));
+        }
         sheets.push(Sheet { name, origin, rows });
     }
     Ok(sheets)
