@@ -69,6 +69,13 @@ pub struct Metric {
     pub description: String,
 }
 
+impl Metric {
+    /// A metric of no group and no Chinese name, as files from other publishers declare them.
+    pub(crate) fn plain(id: String, name: String, unit: Unit, description: String) -> Metric {
+        Metric { id, name, name_zh: None, unit, group: String::new(), share_of: None, description }
+    }
+}
+
 /// Where figures come from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {

@@ -171,6 +171,25 @@ struct Figures {
     repeated: (usize, Option<Place>),
 }
 
+/// A sheet's table as its figures are read: where it is, its source, its unit, and the one
+/// place and indicator it is of when its rows and columns are the other.
+struct SheetTable<'a> {
+    sheet: &'a Sheet,
+    shape: &'a Shape,
+    source: &'a str,
+    unit: Option<Unit>,
+    lone_place: String,
+    lone_indicator: String,
+}
+
+impl SheetTable<'_> {
+    /// A label's role: the place (and the table's indicator) when the labels are places, else
+    /// the indicator of the table's place.
+    fn roles<'n>(&'n self, name: &'n str, places: bool) -> (&'n str, &'n str) {
+        if places { (name, &self.lone_indicator) } else { (&self.lone_place, name) }
+    }
+}
+
 /// One figure's place in its table: the place and indicator (name, unit), its time, and the
 /// grid cell it is in.
 struct Figure<'a> {
@@ -184,105 +203,102 @@ impl Figures {
     /// Reads one sheet's table.
     fn sheet(&mut self, builder: &mut Builder, sheet: &Sheet, shape: &Shape, source: &str) {
         let sheet_name = split_unit(&sheet.name);
-        let table_unit = shape.unit.as_deref().and_then(|u| unit_in(u, false)).or_else(|| {
+        let unit = shape.unit.as_deref().and_then(|u| unit_in(u, false)).or_else(|| {
             sheet_name.1.as_deref().and_then(|u| unit_in(u, false)).or_else(|| unit_in(&sheet.name, false))
         });
         // The one place or indicator the table is of, when its rows and columns are the other.
         let title = shape.title.clone().unwrap_or_default();
         let lone_place =
             place_in(&title).or_else(|| place_in(&sheet.name)).map_or(sheet_name.0.clone(), |e| e.name.clone());
-        let lone_indicator = sheet_name.0.clone();
-        let text = |r: usize, c: usize| cell_text(sheet.cell(r, c));
+        let table = SheetTable { sheet, shape, source, unit, lone_place, lone_indicator: sheet_name.0 };
         match &shape.layout {
-            Layout::YearsAcross { label, years, growth } => {
-                let labels: Vec<String> = shape.rows.clone().map(|r| text(r, *label)).collect();
-                let places = labels.iter().filter(|l| known_place(l).is_some()).count() * 2 > labels.len();
-                for r in shape.rows.clone() {
-                    let label = text(r, *label);
-                    if label.is_empty() {
-                        continue;
-                    }
-                    let (name, unit) = split_unit(&label);
-                    // A row of cells formatted as percentages is in percent, whatever the table's unit.
-                    let percent = years
-                        .iter()
-                        .all(|&(c, _)| matches!(sheet.cell(r, c), SheetCell::Percent(_) | SheetCell::Empty));
-                    let unit = unit
-                        .as_deref()
-                        .and_then(|u| unit_in(u, false))
-                        .or_else(|| percent.then(|| unit_in(&format!("{name} %"), false)).flatten())
-                        .or_else(|| table_unit.clone());
-                    let (place, indicator) = if places {
-                        (name.as_str(), lone_indicator.as_str())
-                    } else {
-                        (lone_place.as_str(), name.as_str())
-                    };
-                    for &(c, year) in years {
-                        let figure = Figure {
-                            place,
-                            indicator: (indicator, unit.clone()),
-                            time: Time::Year(year),
-                            cell: (r, c),
-                        };
-                        self.figure(builder, sheet, &figure, source);
-                    }
-                    for &(c, year) in growth {
-                        let growth_name = format!("{indicator}: {}", shape.names[c]);
-                        let figure = Figure {
-                            place,
-                            indicator: (&growth_name, Some(Unit::PercentChange)),
-                            time: Time::Year(year),
-                            cell: (r, c),
-                        };
-                        self.figure(builder, sheet, &figure, source);
-                    }
-                }
-            }
-            Layout::YearsDown { year, series } => {
-                let places = series.iter().filter(|&&c| known_place(&split_unit(&shape.names[c]).0).is_some()).count()
-                    * 2
-                    > series.len();
-                for r in shape.rows.clone() {
-                    let Some(time) = time_of(sheet.cell(r, *year)) else { continue };
-                    for &c in series {
-                        let (name, unit) = split_unit(&shape.names[c]);
-                        let growth = is_growth(&shape.names[c]);
-                        let unit = unit
-                            .as_deref()
-                            .and_then(|u| unit_in(u, growth))
-                            .or_else(|| if growth { Some(Unit::PercentChange) } else { table_unit.clone() });
-                        let (place, indicator) = if places {
-                            (name.as_str(), lone_indicator.as_str())
-                        } else {
-                            (lone_place.as_str(), name.as_str())
-                        };
-                        self.figure(
-                            builder,
-                            sheet,
-                            &Figure { place, indicator: (indicator, unit), time, cell: (r, c) },
-                            source,
-                        );
-                    }
-                }
-            }
+            Layout::YearsAcross { label, years, growth } => self.years_across(builder, &table, *label, (years, growth)),
+            Layout::YearsDown { year, series } => self.years_down(builder, &table, *year, series),
             Layout::Tidy { place, indicator, year, value, unit } => {
                 for r in shape.rows.clone() {
+                    let text = |c: usize| cell_text(sheet.cell(r, c));
                     let Some(time) = time_of(sheet.cell(r, *year)) else { continue };
-                    let place = place.map_or(lone_place.clone(), |c| text(r, c));
-                    let (name, name_unit) = split_unit(&indicator.map_or(lone_indicator.clone(), |c| text(r, c)));
-                    let stated = unit.map(|c| text(r, c)).filter(|u| !u.is_empty()).or(name_unit);
+                    let place = place.map_or(table.lone_place.clone(), text);
+                    let (name, name_unit) = split_unit(&indicator.map_or(table.lone_indicator.clone(), text));
+                    let stated = unit.map(text).filter(|u| !u.is_empty()).or(name_unit);
                     let unit =
-                        stated.as_deref().and_then(|u| unit_in(u, is_growth(&name))).or_else(|| table_unit.clone());
-                    if place.is_empty() || name.is_empty() {
-                        continue;
+                        stated.as_deref().and_then(|u| unit_in(u, is_growth(&name))).or_else(|| table.unit.clone());
+                    if !place.is_empty() && !name.is_empty() {
+                        let figure = Figure { place: &place, indicator: (&name, unit), time, cell: (r, *value) };
+                        self.figure(builder, sheet, &figure, source);
                     }
-                    self.figure(
-                        builder,
-                        sheet,
-                        &Figure { place: &place, indicator: (&name, unit), time, cell: (r, *value) },
-                        source,
-                    );
                 }
+            }
+        }
+    }
+
+    /// Years across: each row an indicator of the table's place (or a place, when most labels
+    /// are places), each year column a year, each growth column a growth rate of its own.
+    fn years_across(
+        &mut self,
+        builder: &mut Builder,
+        table: &SheetTable<'_>,
+        label: usize,
+        (years, growth): (&[(usize, i32)], &[(usize, i32)]),
+    ) {
+        let SheetTable { sheet, shape, source, .. } = *table;
+        let text = |r: usize| cell_text(sheet.cell(r, label));
+        let labels: Vec<String> = shape.rows.clone().map(text).collect();
+        let places = labels.iter().filter(|l| known_place(l).is_some()).count() * 2 > labels.len();
+        for r in shape.rows.clone() {
+            let label = text(r);
+            if label.is_empty() {
+                continue;
+            }
+            let (name, unit) = split_unit(&label);
+            // A row of cells formatted as percentages is in percent, whatever the table's unit.
+            let percent =
+                years.iter().all(|&(c, _)| matches!(sheet.cell(r, c), SheetCell::Percent(_) | SheetCell::Empty));
+            let unit = unit
+                .as_deref()
+                .and_then(|u| unit_in(u, false))
+                .or_else(|| percent.then(|| unit_in(&format!("{name} %"), false)).flatten())
+                .or_else(|| table.unit.clone());
+            let (place, indicator) = table.roles(&name, places);
+            for &(c, year) in years {
+                let figure =
+                    Figure { place, indicator: (indicator, unit.clone()), time: Time::Year(year), cell: (r, c) };
+                self.figure(builder, sheet, &figure, source);
+            }
+            for &(c, year) in growth {
+                let name = format!("{indicator}: {}", shape.names[c]);
+                let figure = Figure {
+                    place,
+                    indicator: (&name, Some(Unit::PercentChange)),
+                    time: Time::Year(year),
+                    cell: (r, c),
+                };
+                self.figure(builder, sheet, &figure, source);
+            }
+        }
+    }
+
+    /// Years down: each column a place (or an indicator, when its headers are no places).
+    fn years_down(&mut self, builder: &mut Builder, table: &SheetTable<'_>, year: usize, series: &[usize]) {
+        let SheetTable { sheet, shape, source, .. } = *table;
+        let places = series.iter().filter(|&&c| known_place(&split_unit(&shape.names[c]).0).is_some()).count() * 2
+            > series.len();
+        for r in shape.rows.clone() {
+            let Some(time) = time_of(sheet.cell(r, year)) else { continue };
+            for &c in series {
+                let (name, unit) = split_unit(&shape.names[c]);
+                let growth = is_growth(&shape.names[c]);
+                let unit = unit
+                    .as_deref()
+                    .and_then(|u| unit_in(u, growth))
+                    .or_else(|| if growth { Some(Unit::PercentChange) } else { table.unit.clone() });
+                let (place, indicator) = table.roles(&name, places);
+                self.figure(
+                    builder,
+                    sheet,
+                    &Figure { place, indicator: (indicator, unit), time, cell: (r, c) },
+                    source,
+                );
             }
         }
     }
@@ -374,16 +390,7 @@ impl Figures {
         }
         let order = self.metrics.len() as u32;
         self.metrics.push((name.to_string(), unit.clone(), id.clone()));
-        let metric = Metric {
-            id: id.clone(),
-            name: name.to_string(),
-            name_zh: None,
-            unit,
-            group: String::new(),
-            share_of: None,
-            description: String::new(),
-        };
-        builder.add_metric(&at(), metric);
+        builder.add_metric(&at(), Metric::plain(id.clone(), name.to_string(), unit, String::new()));
         (id, order)
     }
 

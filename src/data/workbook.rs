@@ -92,8 +92,8 @@ impl std::io::Write for Unpacked {
         self.bytes += chunk.len() as u64;
         if !self.merges {
             self.tail.extend_from_slice(&chunk[..chunk.len().min(MARKER.len())]);
-            self.merges = memchr::memmem::find(&self.tail, MARKER).is_some()
-                || memchr::memmem::find(chunk, MARKER).is_some();
+            self.merges =
+                memchr::memmem::find(&self.tail, MARKER).is_some() || memchr::memmem::find(chunk, MARKER).is_some();
             self.tail.clear();
             self.tail.extend_from_slice(&chunk[chunk.len().saturating_sub(MARKER.len())..]);
         }

@@ -459,16 +459,7 @@ impl<'a> Rows<'a> {
             Unit::Other(u) if u.is_empty() => info.unit.as_deref().map_or(Unit::Other(String::new()), unit_of_words),
             unit => unit,
         };
-        let metric = Metric {
-            id: id.clone(),
-            name: name.to_string(),
-            name_zh: None,
-            unit,
-            group: String::new(),
-            share_of: None,
-            description: info.note.unwrap_or_default(),
-        };
-        builder.add_metric(&at, metric);
+        builder.add_metric(&at, Metric::plain(id.clone(), name.to_string(), unit, info.note.unwrap_or_default()));
         self.metrics.push((code.to_string(), id.clone(), name.to_string()));
         (id.clone(), format!("wb-{id}"))
     }
