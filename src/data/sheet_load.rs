@@ -171,6 +171,9 @@ struct Figures {
     repeated: (usize, Option<Place>),
 }
 
+/// A column of a year: its place in the grid and the year.
+type YearColumn = (usize, i32);
+
 /// A sheet's table as its figures are read: where it is, its source, its unit, and the one
 /// place and indicator it is of when its rows and columns are the other.
 struct SheetTable<'a> {
@@ -239,7 +242,7 @@ impl Figures {
         builder: &mut Builder,
         table: &SheetTable<'_>,
         label: usize,
-        (years, growth): (&[(usize, i32)], &[(usize, i32)]),
+        (years, growth): (&[YearColumn], &[YearColumn]),
     ) {
         let SheetTable { sheet, shape, source, .. } = *table;
         let text = |r: usize| cell_text(sheet.cell(r, label));
