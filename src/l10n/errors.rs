@@ -173,8 +173,8 @@ fn problem_kind_text(kind: &ProblemKind, lang: Lang) -> String {
         ProblemKind::MissingVersion => tr!(lang, "problem-missing-version"),
         ProblemKind::NoObservations => tr!(lang, "problem-no-observations"),
         ProblemKind::OnlyText { columns } => {
-            let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
-            tr!(lang, "problem-only-text", n = columns.len(), columns = names.join(", "))
+            let names = quoted_list(columns);
+            tr!(lang, "problem-only-text", n = columns.len(), columns = names)
         }
         ProblemKind::BadId { id } => tr!(lang, "problem-bad-id", id = q(id)),
         ProblemKind::EmptyText => tr!(lang, "problem-empty-text"),
@@ -317,16 +317,16 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
             tr!(lang, "warning-unusual-years", n = n, count = n.to_string(), first = first, year = year.to_string())
         }
         Warning::TextColumns { columns } => {
-            let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
-            tr!(lang, "warning-text-columns", n = columns.len(), columns = names.join(", "))
+            let names = quoted_list(columns);
+            tr!(lang, "warning-text-columns", n = columns.len(), columns = names)
         }
         Warning::AttributeColumns { columns } => {
-            let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
-            tr!(lang, "warning-attribute-columns", n = columns.len(), columns = names.join(", "))
+            let names = quoted_list(columns);
+            tr!(lang, "warning-attribute-columns", n = columns.len(), columns = names)
         }
         Warning::CountedPlaces { columns } => {
-            let names: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
-            tr!(lang, "warning-counted-places", n = columns.len(), columns = names.join(", "))
+            let names = quoted_list(columns);
+            tr!(lang, "warning-counted-places", n = columns.len(), columns = names)
         }
         Warning::RepairedNames { count, first } => {
             let (n, first) = (*count, place_text(first, lang));
@@ -363,8 +363,8 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
         }
         Warning::PercentAsFractions => tr!(lang, "warning-percent-as-fractions"),
         Warning::SheetsWithoutTable { sheets } => {
-            let names: Vec<String> = sheets.iter().map(|c| format!("“{c}”")).collect();
-            tr!(lang, "warning-sheets-without-table", n = sheets.len(), sheets = names.join(", "))
+            let names = quoted_list(sheets);
+            tr!(lang, "warning-sheets-without-table", n = sheets.len(), sheets = names)
         }
         Warning::SkippedCells { column, count, first, text } => {
             let (n, first) = (*count, place_text(first, lang));
@@ -427,4 +427,9 @@ pub fn data_format_name(format: crate::data::Format, lang: Lang) -> String {
         Format::Comtrade => tr!(lang, "format-comtrade"),
         Format::Workbook => tr!(lang, "format-workbook"),
     }
+}
+
+/// Names in quotes, separated by commas: `“Region”, “Note”`.
+fn quoted_list(names: &[String]) -> String {
+    names.iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join(", ")
 }
