@@ -4,6 +4,7 @@
 
 mod bench;
 mod exporting;
+mod importing;
 mod jobs;
 mod notice;
 mod open_data;
@@ -44,6 +45,8 @@ pub struct TradeExplorerApp {
     limits: Limits,
     bench: Option<Bench>,
     surroundings: Surroundings,
+    /// The import choices remembered beside the settings.
+    imports: crate::import_store::ImportStore,
 }
 
 impl TradeExplorerApp {
@@ -59,6 +62,11 @@ impl TradeExplorerApp {
         settings_path: Option<PathBuf>,
     ) -> TradeExplorerApp {
         crate::ui::fonts::install(ctx);
+        let store = settings_path.as_deref().map(crate::import_store::store_path);
+        let (imports, store_problem) = crate::import_store::ImportStore::load(store);
+        if let Some(problem) = store_problem {
+            log::warn!("the remembered import choices were not read: {problem}");
+        }
         let (session, filter) = Session::new(state, settings_path);
         let data = OpenData::new(loaded, origin, filter, session.state.lang);
         let message = settings_problem
@@ -73,6 +81,7 @@ impl TradeExplorerApp {
             limits: Limits::default(),
             bench: None,
             surroundings: Surroundings::of_this_machine(),
+            imports,
         }
     }
 
@@ -163,7 +172,10 @@ impl TradeExplorerApp {
     /// The commands that open, export or copy.
     fn apply_file_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::OpenFile => self.open_file_dialog(ctx),
+            Command::OpenFile => self.open_file_dialog(ctx, false),
+            Command::ImportFile => self.open_file_dialog(ctx, true),
+            Command::ImportPath(path) => self.open_import(path, None),
+            Command::SaveAsDataset => self.start_export(ctx, exporting::Purpose::Dataset),
             Command::OpenPath(path) => self.open_path(ctx, path),
             Command::Reload => self.reload(ctx),
             Command::ExportImage { whole_window } => {
@@ -327,6 +339,7 @@ impl eframe::App for TradeExplorerApp {
         self.poll_opening(&ctx);
         self.poll_exports(&ctx);
         let capturing = self.jobs.capturing();
+        self.paste(&ctx);
         let mut commands = menu::shortcuts(&ctx);
         egui::Panel::top("menu").show(ui, |ui| {
             let state = &self.session.state;

@@ -15,6 +15,7 @@ pub(crate) mod cli_filter;
 pub mod data;
 pub mod export;
 pub(crate) mod files;
+pub mod import_store;
 pub mod l10n;
 pub mod logging;
 pub mod settings;

@@ -351,6 +351,7 @@ error-zip-several-csvs = { $path }: the zip archive holds several tables ({ $csv
 error-no-csv-resource = { $path }: the data package lists no CSV resource
 error-in-format = { $error } (read as { $format })
 format-workbook = Spreadsheet workbook
+format-imported = Table read by import choices
 format-json = Trade Explorer JSON
 format-tidy-csv = Trade Explorer CSV
 format-owid-csv = Our World in Data CSV
@@ -362,6 +363,12 @@ format-world-bank-databank = World Bank DataBank export
 format-comtrade = UN Comtrade export
 error-workbook-unreadable = { $path }: the workbook cannot be read: { $detail }
 error-no-table-in-workbook = { $path }: no table was found in its sheets ({ $sheets }); a table needs a header row and years across it, years down its first column, or place, indicator, year and value columns
+error-not-in-encoding = { $path }: line { $line }: the bytes are not { $encoding } text: choose another encoding in the import dialog (File ▸ Import…)
+error-choices-stale = { $path }: the import choices no longer fit the file: { $why }
+error-no-figures-chosen = { $path }: under these import choices no cell is a figure: choose a column of values, and the column or header that gives each figure its year
+error-choices-file-unreadable = { $path }: these are not import choices Trade Explorer can use: { $detail }
+stale-header-changed = header row { $row } now reads { $found }, not { $expected }
+stale-sheet-missing = the workbook has no sheet { $sheet } any more
 error-package-resource = { $path }: the data package's resource cannot be opened: { $error }
 error-unknown-columns = { $path }: line 1: the columns ({ $columns }) are not a format Trade Explorer reads: a tidy CSV has entity, metric, year, value; an Our World in Data CSV has Entity, Year (or Day) and one column per indicator
 problem-count = { $n ->
@@ -492,6 +499,7 @@ warning-skipped-workbook-cells = { $n ->
    *[other] { $count } cells where figures belong hold words and were skipped (the first, { $first }: { $text })
 }
 warning-percent-as-fractions = the spreadsheet formats some cells as percentages, which are read as the fractions they store (0.123 for 12.3 %): check the shares, or save the workbook as XLSX
+warning-choices-not-applied = the import choices saved for this file no longer fit it ({ $why }), so it was read as detected: check it in File ▸ Import…
 warning-skipped-cells = { $n ->
     [one] column { $column }: { $count } cell is not a number and was skipped ({ $first }: { $text }); the rest of the column was kept
    *[other] column { $column }: { $count } cells are not numbers and were skipped (the first, { $first }: { $text }); the rest of the column was kept
@@ -558,3 +566,42 @@ cli-summary = { $entities } entities, { $metrics } metrics, { $n_observations ->
 }
 cli-check-ok = ok: { $path } ({ $format }): { $summary }
 cli-check-warning = warning: { $warning }
+
+## The import dialog (File ▸ Import…, a file that does not open as it is, Ctrl+V)
+menu-import = Import…
+menu-save-as-dataset = Save as dataset…
+exporting-dataset-files = Trade Explorer datasets
+import-title = Import { $name }
+import-sheet = Sheet:
+import-encoding = Encoding:
+import-header-row = Header row:
+import-column-names = Value columns are named by:
+import-names-years = years
+import-names-indicators = indicators
+import-names-places = places
+import-place-of-all = Place of every figure:
+import-indicator-of-all = Indicator of every figure:
+import-role = Column holds
+import-role-skip = nothing to read
+import-role-place = the place
+import-role-time = the year
+import-role-indicator = the indicator
+import-role-unit = the unit
+import-role-value = figures
+import-role-of-column = What column { $column } holds
+import-unit-hint = unit (亿元, billion yuan, %)
+import-more-columns = { $count } more columns keep the roles detection gave them
+import-figures = { $count } figures under these choices
+import-place = Place
+import-indicator = Indicator
+import-time = Year
+import-value = Value
+import-cell = Cell
+import-open = Open
+import-save-choices = Save choices beside the file
+import-save-choices-hint = Writes FILE.import.json, which `trade-explorer check --import` and `export --import` read
+import-cancel = Cancel
+import-pasted-on = Pasted on { $date }
+import-choices-saved = Saved the import choices to { $path }
+import-choices-not-saved = Could not save the import choices to { $path }: { $detail }
+import-not-remembered = The import choices could not be remembered: { $detail }

@@ -35,6 +35,8 @@ pub(crate) enum Purpose {
     },
     /// The Table view's rows as CSV.
     Data,
+    /// The open data in the app's JSON format.
+    Dataset,
 }
 
 /// Where a capture goes.
@@ -84,7 +86,11 @@ impl TradeExplorerApp {
             let size = [1600, 900];
             return self.start_export(ctx, Purpose::Render { scale: 1.0, size });
         }
-        let extension = if purpose == Purpose::Data { "csv" } else { "png" };
+        let extension = match purpose {
+            Purpose::Data => "csv",
+            Purpose::Dataset => "json",
+            _ => "png",
+        };
         let name = export::suggested_name(self.data.dataset(), self.data.filter(), self.export_view(), extension);
         if let Some(path) = &self.surroundings.export_path {
             let path = path.with_extension(extension);
@@ -96,8 +102,11 @@ impl TradeExplorerApp {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
             let title = tr!(lang, "exporting-export");
-            let filter_name =
-                if extension == "csv" { tr!(lang, "exporting-csv-files") } else { tr!(lang, "exporting-png-images") };
+            let filter_name = match extension {
+                "csv" => tr!(lang, "exporting-csv-files"),
+                "json" => tr!(lang, "exporting-dataset-files"),
+                _ => tr!(lang, "exporting-png-images"),
+            };
             std::thread::spawn(move || {
                 let picked = rfd::FileDialog::new()
                     .set_title(title)
@@ -144,6 +153,12 @@ impl TradeExplorerApp {
                 let loaded = Arc::clone(&self.data.loaded);
                 let lang = self.session.state.lang;
                 self.write_in_background(ctx, path, move |path| export::save_csv(path, &loaded.dataset, &table, lang));
+            }
+            Purpose::Dataset => {
+                let loaded = Arc::clone(&self.data.loaded);
+                self.write_in_background(ctx, path, move |path| {
+                    export::save(path, crate::data::write_json::dataset_json(&loaded.dataset).as_bytes())
+                });
             }
         }
         ctx.request_repaint();

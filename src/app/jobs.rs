@@ -25,8 +25,9 @@ pub(crate) struct Opening {
 pub(crate) struct Jobs {
     /// A dataset loading.
     pub opening: Option<Opening>,
-    /// A native open dialog running on a thread.
-    pub choosing_file: Option<Receiver<Option<PathBuf>>>,
+    /// A native open dialog running on a thread, and whether the file chosen goes to the import
+    /// dialog.
+    pub choosing_file: Option<(Receiver<Option<PathBuf>>, bool)>,
     /// A native save dialog running on a thread, and what the path is for.
     pub choosing_export: Option<(Purpose, Receiver<Option<PathBuf>>)>,
     /// A screenshot being taken.

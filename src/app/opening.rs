@@ -11,7 +11,7 @@ use egui::Color32;
 
 use super::TradeExplorerApp;
 use super::jobs::Opening;
-use crate::data::{LoadError, Loaded, Progress, load_bytes, load_path_with};
+use crate::data::{LoadError, Loaded, Progress, load_bytes};
 use crate::l10n::Lang;
 use crate::settings::RECENT_FILES;
 use crate::tr;
@@ -27,7 +27,7 @@ impl TradeExplorerApp {
     }
 
     /// Shows the desktop's open dialog on a thread, or the in-app chooser.
-    pub(super) fn open_file_dialog(&mut self, ctx: &egui::Context) {
+    pub(super) fn open_file_dialog(&mut self, ctx: &egui::Context, import: bool) {
         if self.loading() {
             return;
         }
@@ -52,9 +52,9 @@ impl TradeExplorerApp {
                 let _ = tx.send(picked);
                 ctx.request_repaint();
             });
-            self.jobs.choosing_file = Some(rx);
+            self.jobs.choosing_file = Some((rx, import));
         } else {
-            self.ui.open_dialog = Some(PathDialog::new(&folder, OPENABLE.to_vec()));
+            self.ui.open_dialog = Some((PathDialog::new(&folder, OPENABLE.to_vec()), import));
         }
     }
 
@@ -87,8 +87,9 @@ impl TradeExplorerApp {
         }
         let name =
             path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+        let remembered = self.imports.for_file(&path);
         self.start(ctx, name, move |progress| {
-            let result = load_path_with(&path, progress);
+            let result = super::importing::load_as_remembered(&path, &remembered, progress);
             (Some(path), result)
         });
     }
@@ -121,6 +122,14 @@ impl TradeExplorerApp {
         });
     }
 
+    /// Puts a file first among the recent ones.
+    pub(super) fn remember_recent(&mut self, absolute: &std::path::Path) {
+        let recent = &mut self.session.state.recent_files;
+        recent.retain(|p| p != absolute);
+        recent.insert(0, absolute.to_path_buf());
+        recent.truncate(RECENT_FILES);
+    }
+
     /// At closing: stops a load under way and waits briefly for its thread to let go of the file.
     pub(super) fn cancel_opening(&mut self, timeout: Duration) {
         if let Some(opening) = self.jobs.opening.take() {
@@ -138,12 +147,15 @@ impl TradeExplorerApp {
 
     /// Takes in dialog answers and finished loads.
     pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
-        if let Some(rx) = &self.jobs.choosing_file
+        if let Some((rx, import)) = &self.jobs.choosing_file
             && let Ok(picked) = rx.try_recv()
         {
+            let import = *import;
             self.jobs.choosing_file = None;
-            if let Some(path) = picked {
-                self.open_path(ctx, path);
+            match picked {
+                Some(path) if import => self.open_import(path, None),
+                Some(path) => self.open_path(ctx, path),
+                None => {}
             }
         }
         let Some(opening) = &self.jobs.opening else { return };
@@ -165,16 +177,21 @@ impl TradeExplorerApp {
             (path, Ok(loaded)) => {
                 let absolute = path.map(|path| std::path::absolute(&path).unwrap_or(path));
                 if let Some(absolute) = &absolute {
-                    let recent = &mut self.session.state.recent_files;
-                    recent.retain(|p| p != absolute);
-                    recent.insert(0, absolute.clone());
-                    recent.truncate(RECENT_FILES);
+                    self.remember_recent(absolute);
                 }
                 self.set_dataset(name.clone(), loaded, absolute);
                 super::event(&format!("opened {name}"));
             }
             (_, Err(LoadError::Cancelled { .. })) => {
                 self.ui.message = Some(super::Notice::OpeningCancelled);
+            }
+            (Some(path), Err(error)) if super::importing::dialog_can_settle(&error) => {
+                log::info!(
+                    "{name} opens in the import dialog: {}",
+                    crate::l10n::load_error_text(&error, Lang::default())
+                );
+                super::event(&format!("open failed: {name}"));
+                self.open_import(path, Some(error));
             }
             (_, Err(error)) => {
                 log::warn!("could not open {name}: {}", crate::l10n::load_error_text(&error, Lang::default()));

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{Bench, TradeExplorerApp};
 use crate::data::progress::Limits;
-use crate::data::{Progress, load_bundled, load_path_with};
+use crate::data::{Progress, load_bundled};
 use crate::l10n::{Lang, load_error_text};
 use crate::settings::{self, State};
 use crate::tr;
@@ -40,8 +40,14 @@ fn origin_of(path: Option<&Path>) -> String {
 /// does not stop the window: it opens on the bundled dataset and shows the file's errors.
 pub(crate) fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -> ExitCode {
     let _log = crate::logging::start();
+    let requested = file.clone();
+    let settings_path = settings::default_path();
+    let remembered = |path: &Path| {
+        let store = settings_path.as_deref().map(crate::import_store::store_path);
+        crate::import_store::ImportStore::load(store).0.for_file(path)
+    };
     let (loaded, file_error, file) = match &file {
-        Some(path) => match load_path_with(path, &Progress::new(limits)) {
+        Some(path) => match super::importing::load_as_remembered(path, &remembered(path), &Progress::new(limits)) {
             Ok(loaded) => (Ok(loaded), None, Some(std::path::absolute(path).unwrap_or_else(|_| path.clone()))),
             Err(err) => {
                 log::warn!("could not open {}: {}", path.display(), load_error_text(&err, Lang::default()));
@@ -60,7 +66,6 @@ pub(crate) fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -
             return ExitCode::FAILURE;
         }
     };
-    let settings_path = settings::default_path();
     let (mut state, settings_problem) = match &settings_path {
         Some(path) => settings::load(path),
         None => (State::default(), None),
@@ -87,6 +92,8 @@ pub(crate) fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -
     }
     let options = eframe::NativeOptions { renderer: eframe::Renderer::Glow, viewport, ..Default::default() };
     let origin = origin_of(file.as_deref());
+    // A file that would not open as it is, but that the import dialog can read, opens in it.
+    let import_path = file_error.is_some().then_some(requested).flatten();
     let result = eframe::run_native(
         "Trade Explorer",
         options,
@@ -95,7 +102,12 @@ pub(crate) fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -
             let mut app = TradeExplorerApp::new(&cc.egui_ctx, loaded, origin, state, settings_problem, settings_path);
             app.limits = limits;
             app.data.path = file;
-            app.ui.load_error = file_error;
+            match (file_error, import_path) {
+                (Some(error), Some(path)) if super::importing::dialog_can_settle(&error) => {
+                    app.open_import(path, Some(error));
+                }
+                (error, _) => app.ui.load_error = error,
+            }
             app.bench = bench;
             Ok(Box::new(app))
         }),

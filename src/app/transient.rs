@@ -42,8 +42,11 @@ pub(crate) struct Transient {
     pub show_about: bool,
     /// The keyboard shortcuts window is open.
     pub show_shortcuts: bool,
-    /// The in-app open chooser (when no native dialog answers).
-    pub open_dialog: Option<PathDialog>,
+    /// The in-app open chooser (when no native dialog answers), and whether the file chosen
+    /// goes to the import dialog.
+    pub open_dialog: Option<(PathDialog, bool)>,
+    /// The import dialog.
+    pub import: Option<Box<super::importing::ImportState>>,
     /// The in-app save chooser, and what the path is for.
     pub export_dialog: Option<(Purpose, PathDialog)>,
     /// The high-resolution export window: open, with its chosen scale and size.

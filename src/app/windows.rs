@@ -70,16 +70,18 @@ impl TradeExplorerApp {
         if self.ui.load_error.is_some() {
             commands.extend(self.load_error_window(ctx, lang));
         }
-        if let Some(dialog) = &mut self.ui.open_dialog {
+        if let Some((dialog, import)) = &mut self.ui.open_dialog {
+            let import = *import;
             match path_dialog::show(ctx, dialog, &tr!(lang, "app-open-a-dataset"), lang) {
                 path_dialog::Outcome::Open => {}
                 path_dialog::Outcome::Cancelled => self.ui.open_dialog = None,
                 path_dialog::Outcome::Chosen(path) => {
                     self.ui.open_dialog = None;
-                    commands.push(Command::OpenPath(path));
+                    commands.push(if import { Command::ImportPath(path) } else { Command::OpenPath(path) });
                 }
             }
         }
+        self.import_window(ctx);
         commands
     }
 

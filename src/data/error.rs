@@ -193,12 +193,59 @@ pub enum LoadError {
         /// Its sheets.
         sheets: Vec<String>,
     },
+    /// The bytes are not text in the encoding chosen for them.
+    NotInEncoding {
+        /// The file.
+        path: PathBuf,
+        /// The encoding.
+        encoding: super::text_grid::TextEncoding,
+        /// 1-based line near the first byte that is not.
+        line: usize,
+    },
+    /// Import choices that no longer fit the file.
+    ChoicesStale {
+        /// The file.
+        path: PathBuf,
+        /// What changed.
+        why: Stale,
+    },
+    /// Import choices under which no cell is a figure.
+    NoFiguresChosen {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file of import choices (`--import`) that cannot be used.
+    ChoicesFileUnreadable {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, in serde's or the system's words.
+        detail: String,
+    },
     /// A CSV whose columns are no format the app reads.
     UnknownColumns {
         /// The file.
         path: PathBuf,
         /// Its first columns.
         columns: Vec<String>,
+    },
+}
+
+/// Why import choices no longer fit a file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stale {
+    /// The header row does not read as it did.
+    HeaderChanged {
+        /// The header row, as the spreadsheet numbers it.
+        row: usize,
+        /// Its names then.
+        expected: Vec<String>,
+        /// Its names now.
+        found: Vec<String>,
+    },
+    /// The sheet is not in the workbook any more.
+    SheetMissing {
+        /// The sheet.
+        sheet: String,
     },
 }
 
@@ -416,6 +463,11 @@ pub enum Warning {
         count: usize,
         /// Where the first repeat is.
         first: Place,
+    },
+    /// The import choices remembered for the file no longer fit it; it was read as detected.
+    ChoicesNotApplied {
+        /// What changed.
+        why: Stale,
     },
     /// Workbook cells that hold an error (`#N/A`) or a formula without its result: gaps.
     WorkbookGaps {

@@ -49,6 +49,8 @@ pub enum Format {
     Comtrade,
     /// A spreadsheet workbook (XLSX, XLSM, XLSB, XLS, ODS).
     Workbook,
+    /// A table read by import choices (a workbook's sheet, a CSV, pasted cells).
+    Imported,
 }
 
 /// Loads the dataset compiled into the binary.

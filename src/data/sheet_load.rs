@@ -34,7 +34,7 @@ fn bare_name(name: &str) -> String {
 
 /// The bundled place a name means: its Chinese or English name, with or without the suffix of a
 /// city, county or district.
-fn known_place(name: &str) -> Option<&'static Entity> {
+pub(super) fn known_place(name: &str) -> Option<&'static Entity> {
     let bare = bare_name;
     let wanted = bare(name);
     if wanted.is_empty() {
@@ -45,7 +45,7 @@ fn known_place(name: &str) -> Option<&'static Entity> {
 
 /// The bundled place a title names (a yearbook's "2-15 Jinhua City's foreign trade", in
 /// Chinese): the longest name in it.
-fn place_in(text: &str) -> Option<&'static Entity> {
+pub(super) fn place_in(text: &str) -> Option<&'static Entity> {
     known_places()
         .iter()
         .filter_map(|e| {
@@ -58,7 +58,7 @@ fn place_in(text: &str) -> Option<&'static Entity> {
 }
 
 /// A name and the unit in its parentheses: `Exports (billion yuan)` → (`Exports`, `billion yuan`).
-fn split_unit(name: &str) -> (String, Option<String>) {
+pub(super) fn split_unit(name: &str) -> (String, Option<String>) {
     let t = name.trim();
     let Some(inner) = t.strip_suffix(')').or_else(|| t.strip_suffix('）')) else { return (t.to_string(), None) };
     match inner.rfind(['(', '（']) {
@@ -150,7 +150,7 @@ pub(crate) fn load_workbook(
 
 /// What reading the sheets' figures keeps.
 #[derive(Default)]
-struct Figures {
+pub(super) struct Figures {
     /// The sheet being read, by place in the workbook.
     sheet_index: u32,
     /// Entity ids declared.
@@ -162,7 +162,7 @@ struct Figures {
     metrics: Vec<(String, Unit, String)>,
     /// The cells given a figure: entity, metric (by their order), time.
     cells: FxHashSet<(u32, u32, Time)>,
-    added: usize,
+    pub(super) added: usize,
     /// Error cells and formulas without results, and the first.
     gaps: (usize, usize, Option<Place>),
     /// Cells of words where a figure belongs: how many, the first and its text.
@@ -195,11 +195,11 @@ impl SheetTable<'_> {
 
 /// One figure's place in its table: the place and indicator (name, unit), its time, and the
 /// grid cell it is in.
-struct Figure<'a> {
-    place: &'a str,
-    indicator: (&'a str, Option<Unit>),
-    time: Time,
-    cell: (usize, usize),
+pub(super) struct Figure<'a> {
+    pub(super) place: &'a str,
+    pub(super) indicator: (&'a str, Option<Unit>),
+    pub(super) time: Time,
+    pub(super) cell: (usize, usize),
 }
 
 impl Figures {
@@ -308,7 +308,7 @@ impl Figures {
 
     /// Adds one figure, declaring its place and indicator on first use; a gap, a word or a
     /// repeat is counted for the warnings instead.
-    fn figure(&mut self, builder: &mut Builder, sheet: &Sheet, figure: &Figure<'_>, source: &str) {
+    pub(super) fn figure(&mut self, builder: &mut Builder, sheet: &Sheet, figure: &Figure<'_>, source: &str) {
         let (r, c) = figure.cell;
         let cell = sheet.cell(r, c);
         let at = || Place::Cell(sheet.address(r, c));
@@ -397,7 +397,7 @@ impl Figures {
         (id, order)
     }
 
-    fn warn(self, builder: &mut Builder) {
+    pub(super) fn warn(self, builder: &mut Builder) {
         if let (errors, uncached, Some(first)) = self.gaps {
             builder.warn(Warning::WorkbookGaps { errors, uncached, first });
         }

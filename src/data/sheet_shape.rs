@@ -94,7 +94,7 @@ pub(crate) fn is_unit_line(text: &str) -> bool {
 }
 
 /// Whether a line is a note under a table (`Note:`, `Source:`, or their Chinese forms).
-fn is_note_line(text: &str) -> bool {
+pub(crate) fn is_note_line(text: &str) -> bool {
     starts_with_any(&text.trim().to_lowercase(), &words().note_line)
 }
 

@@ -17,7 +17,7 @@ const ERRORS: [&str; 8] = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NU
 
 /// One cell of a sheet, as the workbook stores it.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum SheetCell {
+pub enum SheetCell {
     /// Nothing.
     Empty,
     /// A number, at full precision.
@@ -36,9 +36,12 @@ pub(crate) enum SheetCell {
 
 /// A sheet: its name, the cell its grid starts at (row, column, from 0) and its rows.
 #[derive(Debug, Clone)]
-pub(crate) struct Sheet {
+pub struct Sheet {
+    /// Its name.
     pub name: String,
+    /// The cell its grid starts at (row, column, from 0).
     pub origin: (u32, u32),
+    /// Its cells, row by row.
     pub rows: Vec<Vec<SheetCell>>,
 }
 

@@ -93,9 +93,33 @@ pub(crate) fn load_error_text(error: &LoadError, lang: Lang) -> String {
         LoadError::NoTableInWorkbook { path: p, sheets } => {
             tr!(lang, "error-no-table-in-workbook", path = path(p), sheets = sheets.join(", "))
         }
+        LoadError::NotInEncoding { path: p, encoding, line } => {
+            tr!(lang, "error-not-in-encoding", path = path(p), encoding = encoding.name(), line = line.to_string())
+        }
+        LoadError::ChoicesStale { path: p, why } => {
+            tr!(lang, "error-choices-stale", path = path(p), why = stale_text(why, lang))
+        }
+        LoadError::NoFiguresChosen { path: p } => tr!(lang, "error-no-figures-chosen", path = path(p)),
+        LoadError::ChoicesFileUnreadable { path: p, detail } => {
+            tr!(lang, "error-choices-file-unreadable", path = path(p), detail = detail.as_str())
+        }
         LoadError::UnknownColumns { path: p, columns } => {
             tr!(lang, "error-unknown-columns", path = path(p), columns = columns.join(", "))
         }
+    }
+}
+
+/// Why import choices no longer fit a file.
+pub fn stale_text(why: &crate::data::Stale, lang: Lang) -> String {
+    match why {
+        crate::data::Stale::HeaderChanged { row, expected, found } => tr!(
+            lang,
+            "stale-header-changed",
+            row = row.to_string(),
+            expected = quoted_list(expected),
+            found = quoted_list(found)
+        ),
+        crate::data::Stale::SheetMissing { sheet } => tr!(lang, "stale-sheet-missing", sheet = format!("“{sheet}”")),
     }
 }
 
@@ -361,6 +385,7 @@ pub(crate) fn warning_text(warning: &Warning, lang: Lang) -> String {
             let text = format!("“{text}”");
             tr!(lang, "warning-skipped-workbook-cells", n = n, count = n.to_string(), first = first, text = text)
         }
+        Warning::ChoicesNotApplied { why } => tr!(lang, "warning-choices-not-applied", why = stale_text(why, lang)),
         Warning::PercentAsFractions => tr!(lang, "warning-percent-as-fractions"),
         Warning::SheetsWithoutTable { sheets } => {
             let names = quoted_list(sheets);
@@ -426,6 +451,7 @@ pub fn data_format_name(format: crate::data::Format, lang: Lang) -> String {
         Format::WorldBank(WorldBankLayout::DataBank) => tr!(lang, "format-world-bank-databank"),
         Format::Comtrade => tr!(lang, "format-comtrade"),
         Format::Workbook => tr!(lang, "format-workbook"),
+        Format::Imported => tr!(lang, "format-imported"),
     }
 }
 

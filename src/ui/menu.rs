@@ -101,6 +101,9 @@ pub(crate) fn show(
             if item(ui, &tr!(lang, "menu-open"), Some(&keys::OPEN)) {
                 commands.push(Command::OpenFile);
             }
+            if item(ui, &tr!(lang, "menu-import"), None) {
+                commands.push(Command::ImportFile);
+            }
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button(tr!(lang, "menu-open-recent"), |ui| {
                     for path in recent {
@@ -117,6 +120,9 @@ pub(crate) fn show(
             );
             if reload.on_disabled_hover_text(tr!(lang, "menu-the-bundled-dataset-has-no-file")).clicked() {
                 commands.push(Command::Reload);
+            }
+            if item(ui, &tr!(lang, "menu-save-as-dataset"), None) {
+                commands.push(Command::SaveAsDataset);
             }
             ui.separator();
             if item(ui, &tr!(lang, "menu-export-image"), Some(&keys::EXPORT_IMAGE)) {

@@ -6,6 +6,7 @@ pub mod compare;
 pub(crate) mod details;
 pub(crate) mod filters;
 pub mod fonts;
+pub(crate) mod import_dialog;
 pub(crate) mod menu;
 pub mod over_time;
 pub(crate) mod palette;
@@ -116,6 +117,12 @@ pub enum Command {
     OpenPath(std::path::PathBuf),
     /// Read the open file again.
     Reload,
+    /// Choose a file to read through the import dialog.
+    ImportFile,
+    /// Read a file through the import dialog.
+    ImportPath(std::path::PathBuf),
+    /// Save the open data in the app's JSON format.
+    SaveAsDataset,
     /// Open a web link in the system browser.
     OpenUrl(String),
     /// Show the About window.
