@@ -1,6 +1,6 @@
 //! The command line: open the window, or check dataset files without one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -63,6 +63,10 @@ pub enum Command {
         /// The files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Read the files by these import choices (saved from the import dialog with "Save
+        /// choices beside the file"): the sheet, encoding, header row and column roles.
+        #[arg(long, value_name = "FILE")]
+        import: Option<PathBuf>,
     },
     /// Render a chart to PNG, or write its figures as CSV, without opening a window (no display
     /// needed). The flags are those of the window's filters; File › Copy as command line in the
@@ -108,6 +112,20 @@ pub struct ExportArgs {
     /// Where to write: a .png picture or a .csv of the figures.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Read --data by these import choices (saved from the import dialog).
+    #[arg(long, value_name = "FILE", requires = "data")]
+    pub import: Option<PathBuf>,
+}
+
+/// Loads a file, by import choices when given (strictly as detected otherwise).
+fn load(path: &Path, import: Option<&Path>, limits: Limits) -> Result<Loaded, crate::data::LoadError> {
+    match import {
+        Some(choices) => {
+            let choices = crate::data::import_file::read_choices_file(choices)?;
+            crate::data::import_file::load_path_by_choices(path, &choices, &limits)
+        }
+        None => load_path_with(path, &Progress::new(limits)),
+    }
 }
 
 fn parse_size(text: &str) -> Result<[u32; 2], String> {
@@ -173,7 +191,7 @@ fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
         ExitCode::FAILURE
     };
     let loaded = match &args.data {
-        Some(path) => load_path_with(path, &Progress::new(limits)),
+        Some(path) => load(path, args.import.as_deref(), limits),
         None => load_bundled(),
     };
     let loaded = match loaded {
@@ -237,12 +255,12 @@ pub(crate) fn summary(loaded: &Loaded, lang: Lang) -> String {
     )
 }
 
-fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
+fn check(files: &[PathBuf], import: Option<&Path>, limits: Limits) -> ExitCode {
     // `check` has no --lang: its output is for scripts and logs, in the fallback language.
     let lang = Lang::default();
     let mut failed = false;
     for path in files {
-        match load_path_with(path, &Progress::new(limits)) {
+        match load(path, import, limits) {
             Ok(loaded) => {
                 println!(
                     "{}",
@@ -273,7 +291,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let limits = cli.limits();
     match cli.command {
-        Some(Command::Check { files }) => check(&files, limits),
+        Some(Command::Check { files, import }) => check(&files, import.as_deref(), limits),
         Some(Command::Export(args)) => run_export(&args, limits),
         None => {
             let bench = match (cli.bench_frames, cli.bench_idle) {

@@ -81,3 +81,27 @@ fn a_file_over_the_size_limit_is_refused_and_the_flag_raises_the_limit() {
     let (code, out) = trade_explorer(&["check", "--max-file-size", "100000000", "assets/jinhua_trade.json"]);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn check_and_export_read_a_file_by_saved_import_choices_and_stay_strict_without_them() {
+    let csv = "tests/fixtures/import/customs_gb18030.csv";
+    let choices = "tests/fixtures/import/customs_gb18030.csv.import.json";
+    let (code, out) = trade_explorer(&["check", csv]);
+    assert_eq!(code, 1, "without choices a GB18030 file is refused as today: {out}");
+    assert!(out.contains("not UTF-8"), "{out}");
+    let (code, out) = trade_explorer(&["check", "--import", choices, csv]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("(Table read by import choices): 2 entities, 2 metrics, 7 observations"), "{out}");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let table = dir.path().join("figures.csv");
+    let table_arg = table.to_str().expect("UTF-8");
+    let args = ["export", "--view", "over-time", "--data", csv, "--import", choices, "--out", table_arg];
+    let (code, out) = trade_explorer(&args);
+    assert_eq!(code, 0, "{out}");
+    let written = std::fs::read_to_string(&table).expect("the export");
+    assert!(written.contains("Yiwu,出口,2022,,123.45,billion yuan"), "thousands separator and 亿元 read:\n{written}");
+    // Choices made for another table are reported, not applied.
+    let (code, out) = trade_explorer(&["check", "--import", choices, "tests/fixtures/workbooks/places_across.ods"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("the import choices no longer fit the file: header row 3 now reads"), "{out}");
+}

@@ -615,9 +615,14 @@ fn closing_while_a_file_loads_stops_the_load_and_exits_promptly() {
 }
 
 /// One file of each format the app reads from elsewhere, with a figure its CSV export must hold.
-const FILES_FROM_ELSEWHERE: [(&str, &str, &str); 9] = [
+const FILES_FROM_ELSEWHERE: [(&str, &str, &str); 14] = [
     ("workbooks/yearbook.xlsx", "Spreadsheet workbook", "Jinhua,进出口总额,2022,,630.025,billion yuan"),
+    ("workbooks/yearbook.xls", "Spreadsheet workbook", "Jinhua,进出口总额,2022,,630.025,billion yuan"),
+    ("workbooks/yearbook.ods", "Spreadsheet workbook", "Jinhua,进出口总额,2021,,600.05,billion yuan"),
     ("workbooks/places_across.xlsx", "Spreadsheet workbook", "Yiwu,出口,2023,,6.6,billion yuan"),
+    ("workbooks/places_across.ods", "Spreadsheet workbook", "Jinhua,出口,2022,,10,billion yuan"),
+    ("workbooks/tidy.xlsx", "Spreadsheet workbook", "Yiwu,出口,2023,,500,billion yuan"),
+    ("workbooks/merged_header.xlsx", "Spreadsheet workbook", "Yiwu,出口,2022,,450,billion yuan"),
     ("owid/trade-share-of-gdp.csv", "Our World in Data CSV with its datapackage.json", "China"),
     ("owid-download/gdp-growth.csv", "Our World in Data chart download", "United States"),
     ("valid/owid_categories.csv", "Our World in Data CSV", "Shrub"),

@@ -69,7 +69,12 @@ impl ImportState {
     pub(crate) fn for_paste(text: &str, source: Source, limits: &Limits) -> Result<ImportState, LoadError> {
         let name = source.title.clone();
         let tables = vec![pasted_table(&name, text, limits)?];
-        let choices = choices_for(&tables, 0, TextEncoding::Utf8, false);
+        // Pasted cells have no sheet whose name could be their place or indicator.
+        let choices = ImportChoices {
+            place: String::new(),
+            indicator: String::new(),
+            ..choices_for(&tables, 0, TextEncoding::Utf8, false)
+        };
         let preview = Err(LoadError::NoFiguresChosen { path: PathBuf::from(&name) });
         let mut state = ImportState {
             path: PathBuf::from(&name),

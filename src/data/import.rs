@@ -336,6 +336,9 @@ fn read_by_choices(
             let unit = stated.map(|u| {
                 unit_in(&u, is_growth(&indicator) || is_growth(&header_name)).unwrap_or(Unit::Other(u.trim().into()))
             });
+            if place.trim().is_empty() || indicator.trim().is_empty() {
+                continue;
+            }
             let figure = Figure { place, indicator: (&indicator, unit), time, cell: (r, c) };
             figures.figure(builder, sheet, &figure, source);
         }

@@ -612,7 +612,14 @@ impl Dataset {
     pub fn origin_text(&self, o: &Observation) -> Option<String> {
         let origin = o.origin?;
         let sheet = self.sheets.get(origin.sheet as usize)?;
-        let address = super::workbook::address(&sheet.sheet, origin.row as usize, origin.column as usize);
+        let (row, column) = (origin.row as usize, origin.column as usize);
+        if sheet.sheet == sheet.file {
+            // A CSV (or pasted cells): one table, named by the file, its cells as a spreadsheet
+            // that opens it names them.
+            let cell = format!("{}{}", super::workbook::column_letters(column), row + 1);
+            return Some(format!("{}, {cell}", sheet.file));
+        }
+        let address = super::workbook::address(&sheet.sheet, row, column);
         Some(format!("{}, {address}", sheet.file))
     }
 

@@ -206,9 +206,12 @@ impl Figures {
     /// Reads one sheet's table.
     fn sheet(&mut self, builder: &mut Builder, sheet: &Sheet, shape: &Shape, source: &str) {
         let sheet_name = split_unit(&sheet.name);
-        let unit = shape.unit.as_deref().and_then(|u| unit_in(u, false)).or_else(|| {
-            sheet_name.1.as_deref().and_then(|u| unit_in(u, false)).or_else(|| unit_in(&sheet.name, false))
-        });
+        // The unit row; else the unit in the title's or the sheet name's parentheses.
+        let title_unit = shape.title.as_deref().and_then(|t| split_unit(t).1);
+        let unit = [shape.unit.as_deref(), title_unit.as_deref(), sheet_name.1.as_deref(), Some(&sheet.name)]
+            .into_iter()
+            .flatten()
+            .find_map(|u| unit_in(u, false));
         // The one place or indicator the table is of, when its rows and columns are the other.
         let title = shape.title.clone().unwrap_or_default();
         let lone_place =

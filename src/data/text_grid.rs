@@ -33,9 +33,13 @@ impl TextEncoding {
         }
     }
 
-    /// The encoding's usual name (`UTF-8`, `GB18030`, `windows-1252`).
+    /// The encoding's name as people write it.
     pub fn name(self) -> &'static str {
-        self.encoding().name()
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Gb18030 => "GB18030",
+            TextEncoding::Windows1252 => "Windows-1252",
+        }
     }
 
     /// The text of `bytes` in this encoding, or `None` when they are not text in it.
@@ -73,9 +77,28 @@ pub fn detect_encoding(bytes: &[u8]) -> TextEncoding {
     }
 }
 
+/// The delimiter of a table's text: of comma, semicolon and tab, the one most of its first
+/// lines hold most of (a title line above the table holds none); a comma when none is found.
+fn sniff(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().take(20).collect();
+    let votes = |d: char| {
+        let most = |l: &&str| {
+            let n = l.matches(d).count();
+            n > 0 && [',', ';', '\t'].iter().all(|&o| o == d || l.matches(o).count() <= n)
+        };
+        lines.iter().filter(|l| most(l)).count()
+    };
+    let (mut best, mut most) = (b',', votes(','));
+    for (d, byte) in [(';', b';'), ('\t', b'\t')] {
+        if votes(d) > most {
+            (best, most) = (byte, votes(d));
+        }
+    }
+    best
+}
+
 /// A CSV (or pasted text) as a sheet named `name`: every field a text cell, an empty field an
-/// empty one. The delimiter is a tab when the first line has more tabs than commas (as a
-/// spreadsheet's copied range has), else as `sniff_delimiter` finds it.
+/// empty one.
 pub(crate) fn text_grid(
     path: &Path,
     name: &str,
@@ -89,13 +112,7 @@ pub(crate) fn text_grid(
         return Err(LoadError::NotInEncoding { path: path.to_path_buf(), encoding, line });
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let first = text.lines().next().unwrap_or("");
-    let tabs = first.matches('\t').count();
-    let delimiter = if tabs > 0 && tabs >= first.matches(',').count() {
-        b'\t'
-    } else {
-        super::csv::sniff_delimiter(text.as_bytes())
-    };
+    let delimiter = sniff(text);
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();

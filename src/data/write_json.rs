@@ -43,8 +43,16 @@ fn observation(d: &Dataset, o: &Observation) -> Value {
     map.insert("source".into(), json!(source));
     map.insert("trust".into(), json!(o.trust.unwrap_or(Trust::Low).as_str()));
     let details = o.details.as_deref();
-    put(&mut map, "quote", details.and_then(|x| x.quote.as_deref()));
     let origin = d.origin_text(o);
+    let derived = details.is_some_and(|x| x.derivation.is_some());
+    // The format asks each reported figure for the words of its source that state it; for a
+    // figure read from a table, that is its cell and what the cell says.
+    let stated = || {
+        let place = origin.clone().or_else(|| o.source.map(|s| d.sources[s.0 as usize].title.clone()))?;
+        Some(format!("{place}: {}", o.value))
+    };
+    let quote = details.and_then(|x| x.quote.clone()).or_else(|| (!derived).then(stated).flatten());
+    put(&mut map, "quote", quote.as_deref());
     let note = [details.and_then(|x| x.note.clone()), origin].into_iter().flatten().collect::<Vec<_>>().join("; ");
     put(&mut map, "note", Some(&note));
     if let Some(derivation) = details.and_then(|x| x.derivation.as_ref()) {

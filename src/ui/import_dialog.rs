@@ -186,15 +186,16 @@ fn columns(ui: &mut Ui, view: &ImportView<'_>, choices: &mut ImportChoices, lang
     egui::ScrollArea::horizontal().id_salt("import_columns").show(ui, |ui| {
         egui::Grid::new("import_grid").striped(true).show(ui, |ui| {
             ui.label("");
+            let mut names = Vec::with_capacity(shown);
             for c in 0..shown {
                 let letter = column_letters(table.origin.1 as usize + c);
                 let name = crate::data::sheet_shape::cell_text(table.cell(header, c));
-                ui.label(RichText::new(format!("{letter}  {name}")).strong());
+                names.push(ui.label(RichText::new(format!("{letter}  {name}")).strong()).id);
             }
             ui.end_row();
             ui.label(tr!(lang, "import-role"));
-            for (c, role) in choices.columns.iter_mut().enumerate().take(shown) {
-                role_picker(ui, c, role, lang);
+            for ((c, role), name) in choices.columns.iter_mut().enumerate().zip(names) {
+                role_picker(ui, (c, name), role, lang);
             }
             ui.end_row();
             for r in header + 1..(header + 1 + PREVIEW_ROWS).min(table.rows.len()) {
@@ -211,8 +212,8 @@ fn columns(ui: &mut Ui, view: &ImportView<'_>, choices: &mut ImportChoices, lang
     }
 }
 
-/// A column's role picker, and the unit of a value column.
-fn role_picker(ui: &mut Ui, c: usize, role: &mut ColumnRole, lang: Lang) {
+/// A column's role picker, and the unit of a value column, both named by the column's header.
+fn role_picker(ui: &mut Ui, (c, header): (usize, egui::Id), role: &mut ColumnRole, lang: Lang) {
     ui.vertical(|ui| {
         let value = ColumnRole::Value { unit: String::new(), name: String::new() };
         let choices = [ColumnRole::Skip, ColumnRole::Place, ColumnRole::Time, ColumnRole::Indicator, ColumnRole::Unit];
@@ -227,6 +228,7 @@ fn role_picker(ui: &mut Ui, c: usize, role: &mut ColumnRole, lang: Lang) {
                 }
             })
             .response
+            .labelled_by(header)
             .on_hover_text(tr!(lang, "import-role-of-column", column = column_letters(c)));
         if let ColumnRole::Value { unit, .. } = role {
             ui.add(
@@ -234,7 +236,8 @@ fn role_picker(ui: &mut Ui, c: usize, role: &mut ColumnRole, lang: Lang) {
                     .hint_text(tr!(lang, "import-unit-hint"))
                     .desired_width(90.0)
                     .id_salt(("import_unit", c)),
-            );
+            )
+            .labelled_by(header);
         }
     });
 }
