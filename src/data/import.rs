@@ -31,7 +31,7 @@ pub enum ColumnRole {
     Indicator,
     /// The unit of each row's figures.
     Unit,
-    /// Figures, in `unit` (as a person writes it: `亿元`, `billion yuan`, `%`); `name`, when
+    /// Figures, in `unit` (as a person writes it: `billion yuan`, `US$ million`, `%` or their Chinese words); `name`, when
     /// set, names what the column holds beside the row's indicator (`growth %`).
     Value {
         /// The unit's words; empty when unknown.
@@ -47,11 +47,11 @@ pub enum ColumnRole {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnNames {
-    /// Years (`2023`, `2023年`): years across.
+    /// Years (`2023`, or 2023 with the Chinese word for year): years across.
     Years,
-    /// Indicators (`Exports`, `出口(亿元)`).
+    /// Indicators (`Exports`, `Exports (billion yuan)`).
     Indicators,
-    /// Places (`Jinhua`, `金华`): places across.
+    /// Places (`Jinhua`, `Yiwu`): places across.
     Places,
 }
 
