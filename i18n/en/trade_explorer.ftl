@@ -605,3 +605,4 @@ import-pasted-on = Pasted on { $date }
 import-choices-saved = Saved the import choices to { $path }
 import-choices-not-saved = Could not save the import choices to { $path }: { $detail }
 import-not-remembered = The import choices could not be remembered: { $detail }
+import-reason = The file does not open as it is ({ $error }). Choose below how to read it.

@@ -563,3 +563,4 @@ import-pasted-on = 粘贴于 { $date }
 import-choices-saved = 导入设置已保存到 { $path }
 import-choices-not-saved = 无法将导入设置保存到 { $path }：{ $detail }
 import-not-remembered = 无法记住导入设置：{ $detail }
+import-reason = 此文件无法直接打开（{ $error }）。请在下方选择读取方式。

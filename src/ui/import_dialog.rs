@@ -88,7 +88,8 @@ pub(crate) fn show(ctx: &egui::Context, view: &ImportView<'_>, lang: Lang) -> Op
         .default_size([940.0, 640.0])
         .show(ctx, |ui| {
             if let Some(reason) = view.reason {
-                ui.add(egui::Label::new(RichText::new(crate::l10n::load_error_text(reason, lang)).weak()).wrap());
+                let why = tr!(lang, "import-reason", error = crate::l10n::load_error_text(reason, lang));
+                ui.add(egui::Label::new(RichText::new(why).weak()).wrap());
                 ui.separator();
             }
             let mut choices = view.choices.clone();
