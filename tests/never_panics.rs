@@ -175,3 +175,48 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1_000, ..ProptestConfig::default() })]
+
+    /// Any pasted or CSV table, read by the choices detection makes and then by choices changed
+    /// at random (header row, roles, units, what the columns are named by), opens or says why.
+    #[test]
+    fn import_choices_never_panic_whatever_the_table_and_the_roles(
+        cells in proptest::collection::vec(
+            proptest::collection::vec(
+                prop_oneof!["", "2023", "2023年", "金华", "Yiwu", "1,234.5", "—", "注:", "%", "亿元", "[a-z ]{0,6}", "-?[0-9]{1,4}"],
+                0..6,
+            ),
+            0..8,
+        ),
+        header in 0usize..10,
+        roles in proptest::collection::vec(0u8..7, 0..8),
+        names in 0u8..3,
+    ) {
+        use trade_explorer::data::import::{ColumnNames, ColumnRole, detect_choices};
+        use trade_explorer::data::import_file::{load_tables_by_choices, pasted_table};
+        let text: String = cells.iter().map(|row| row.join("\t") + "\n").collect();
+        let Ok(table) = pasted_table("pasted", &text, &Default::default()) else { return Ok(()) };
+        let detected = detect_choices(&table, Default::default());
+        let tables = [table];
+        let _ = load_tables_by_choices(Path::new("pasted"), &tables, &detected, None, &Default::default());
+        let mut changed = detected.with_header_row(&tables[0], header);
+        for (c, role) in roles.iter().enumerate() {
+            let role = match role {
+                0 => ColumnRole::Skip,
+                1 => ColumnRole::Place,
+                2 => ColumnRole::Time,
+                3 => ColumnRole::Indicator,
+                4 => ColumnRole::Unit,
+                5 => ColumnRole::Value { unit: "亿元".into(), name: String::new() },
+                _ => ColumnRole::Value { unit: String::new(), name: "growth %".into() },
+            };
+            if c < changed.columns.len() { changed.columns[c] = role } else { changed.columns.push(role) }
+        }
+        changed.column_names = [ColumnNames::Years, ColumnNames::Indicators, ColumnNames::Places][names as usize];
+        if let Err(err) = load_tables_by_choices(Path::new("pasted"), &tables, &changed, None, &Default::default()) {
+            prop_assert!(err.to_string().starts_with("pasted: "), "{err}");
+        }
+    }
+}
