@@ -174,7 +174,7 @@ impl TradeExplorerApp {
         match command {
             Command::OpenFile => self.open_file_dialog(ctx, false),
             Command::ImportFile => self.open_file_dialog(ctx, true),
-            Command::ImportPath(path) => self.open_import(path, None),
+            Command::ImportPath(path) => self.open_import(ctx, path, None),
             Command::SaveAsDataset => self.start_export(ctx, exporting::Purpose::Dataset),
             Command::OpenPath(path) => self.open_path(ctx, path),
             Command::Reload => self.reload(ctx),

@@ -50,7 +50,8 @@ fn a_csv_in_gb18030_opens_in_the_import_dialog_whose_choices_change_the_preview_
     harness.run();
     harness.get_by_label("4 figures under these choices");
     harness.get_by_role_and_label(Role::Button, "Open").click();
-    harness.run();
+    harness.step();
+    wait_for_load(&mut harness);
     assert!(harness.query_by_label("Import customs.csv").is_none(), "the dialog closed");
     let loaded = harness.state().loaded();
     assert_eq!(loaded.format, Format::Imported);
@@ -109,7 +110,8 @@ fn cells_pasted_from_a_spreadsheet_open_in_the_dialog_and_save_as_a_dataset() {
     harness.get_by_role_and_label(Role::TextInput, "Indicator of every figure:").type_text("Exports");
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Open").click();
-    harness.run();
+    harness.step();
+    wait_for_load(&mut harness);
     let d = &harness.state().loaded().dataset;
     assert_eq!(d.observations.len(), 3);
     assert!(d.metrics.iter().any(|m| m.name.ends_with("Exports")), "{:?}", d.metrics);
@@ -150,8 +152,28 @@ fn a_table_chosen_in_the_dialog_reads_its_years_and_units_from_another_header_ro
     harness.run();
     harness.get_by_label("4 figures under these choices");
     harness.get_by_role_and_label(Role::Button, "Open").click();
-    harness.run();
+    harness.step();
+    wait_for_load(&mut harness);
     let d = &harness.state().loaded().dataset;
     let names: Vec<&str> = d.metrics.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, ["Ausfuhr", "Einfuhr"]);
+}
+
+#[test]
+fn a_long_table_is_previewed_by_its_first_rows_and_opened_whole() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let csv = dir.path().join("long.csv");
+    let mut text = String::from("年份,地区,出口\n");
+    for i in 0..2_500 {
+        text.push_str(&format!("{},地{},{i}\n", 1900 + i / 25, i % 25));
+    }
+    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+    std::fs::write(&csv, &*gb).expect("written");
+    let mut harness = app(State::default(), None);
+    drop_file(&mut harness, &csv);
+    harness.get_by_label("2,000 figures in the first 2,000 rows under these choices (Open reads every row)");
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(observations(&harness), 2_500);
 }

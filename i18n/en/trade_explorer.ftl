@@ -606,3 +606,4 @@ import-choices-saved = Saved the import choices to { $path }
 import-choices-not-saved = Could not save the import choices to { $path }: { $detail }
 import-not-remembered = The import choices could not be remembered: { $detail }
 import-reason = The file does not open as it is ({ $error }). Choose below how to read it.
+import-figures-in-first-rows = { $count } figures in the first { $rows } rows under these choices (Open reads every row)

@@ -564,3 +564,4 @@ import-choices-saved = 导入设置已保存到 { $path }
 import-choices-not-saved = 无法将导入设置保存到 { $path }：{ $detail }
 import-not-remembered = 无法记住导入设置：{ $detail }
 import-reason = 此文件无法直接打开（{ $error }）。请在下方选择读取方式。
+import-figures-in-first-rows = 按这些设置，前 { $rows } 行中共 { $count } 个数字（打开时读取所有行）

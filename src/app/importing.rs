@@ -14,6 +14,11 @@ use crate::tr;
 use crate::ui::import_dialog::{self, ImportAction, ImportView};
 
 use super::TradeExplorerApp;
+use super::jobs::Opened;
+
+/// The data rows the preview reads: enough to see that the choices are right, few enough to
+/// redraw at once after each change.
+const PREVIEW_LIMIT: usize = 2_000;
 
 /// The import dialog, open on a file or on pasted cells.
 pub(crate) struct ImportState {
@@ -27,8 +32,10 @@ pub(crate) struct ImportState {
     pub table: usize,
     /// How it is read.
     pub choices: ImportChoices,
-    /// The figures the choices give, or why none.
+    /// The figures the choices give in the table's first rows, or why none.
     pub preview: Result<Loaded, LoadError>,
+    /// How many rows the preview read, when it did not read them all.
+    pub preview_rows: Option<usize>,
     /// Why the dialog opened instead of the file, if it did.
     pub reason: Option<LoadError>,
     /// The source of pasted cells (`Pasted on 2026-12-01`); `None` for a file.
@@ -46,6 +53,9 @@ impl ImportState {
     ) -> Result<ImportState, LoadError> {
         let bytes = crate::data::load::read_limited(path, limits.file_bytes)?;
         let (tables, encoding) = file_tables(path, &bytes, None, limits)?;
+        if tables.is_empty() {
+            return Err(LoadError::NoTableInWorkbook { path: path.to_path_buf(), sheets: Vec::new() });
+        }
         let workbook = tables.len() != 1 || tables[0].name != file_name(path);
         let fitting = remembered
             .iter()
@@ -59,8 +69,17 @@ impl ImportState {
         };
         let bytes = (!workbook).then_some(bytes);
         let preview = Err(LoadError::NoFiguresChosen { path: path.to_path_buf() });
-        let mut state =
-            ImportState { path: path.to_path_buf(), bytes, tables, table, choices, preview, reason, pasted: None };
+        let mut state = ImportState {
+            path: path.to_path_buf(),
+            bytes,
+            tables,
+            table,
+            choices,
+            preview,
+            preview_rows: None,
+            reason,
+            pasted: None,
+        };
         state.refresh(limits);
         Ok(state)
     }
@@ -83,6 +102,7 @@ impl ImportState {
             table: 0,
             choices,
             preview,
+            preview_rows: None,
             reason: None,
             pasted: Some(source),
         };
@@ -90,9 +110,18 @@ impl ImportState {
         Ok(state)
     }
 
-    /// Reads the figures again under the current choices.
+    /// Reads the figures of the table's first rows again under the current choices.
     fn refresh(&mut self, limits: &Limits) {
-        self.preview = load_tables_by_choices(&self.path, &self.tables, &self.choices, self.pasted.clone(), limits);
+        let table = &self.tables[self.table];
+        let rows = self.choices.header_index(table).unwrap_or(0) + 1 + PREVIEW_LIMIT;
+        let first = Sheet {
+            name: table.name.clone(),
+            origin: table.origin,
+            rows: table.rows.iter().take(rows).cloned().collect(),
+        };
+        self.preview_rows = (table.rows.len() > rows).then_some(PREVIEW_LIMIT);
+        let first = std::slice::from_ref(&first);
+        self.preview = load_tables_by_choices(&self.path, first, &self.choices, self.pasted.clone(), limits);
     }
 
     /// Takes in what the person did in the dialog; `true` when it stays open.
@@ -196,17 +225,16 @@ fn today() -> String {
 }
 
 impl TradeExplorerApp {
-    /// Opens the import dialog on a file; a file that cannot be read at all is shown as the
-    /// error it is.
-    pub(crate) fn open_import(&mut self, path: PathBuf, reason: Option<LoadError>) {
-        let remembered = self.imports.for_file(&path);
-        match ImportState::for_file(&path, &remembered, reason, &self.limits) {
-            Ok(state) => {
-                super::event(&format!("import dialog {}", file_name(&path)));
-                self.ui.import = Some(Box::new(state));
-            }
-            Err(error) => self.ui.load_error = Some(error),
+    /// Opens the import dialog on a file, read on a worker thread; a file that cannot be read
+    /// at all is shown as the error it is.
+    pub(crate) fn open_import(&mut self, ctx: &egui::Context, path: PathBuf, reason: Option<LoadError>) {
+        if self.jobs.opening.is_some() {
+            return;
         }
+        let remembered = self.imports.for_file(&path);
+        self.start(ctx, file_name(&path), move |progress| {
+            Opened::Import(ImportState::for_file(&path, &remembered, reason, &progress.limits).map(Box::new))
+        });
     }
 
     /// Ctrl+V with no text field focused: cells copied from a spreadsheet (text with tabs)
@@ -255,39 +283,42 @@ impl TradeExplorerApp {
             choices: &state.choices,
             encoding: state.bytes.is_some().then_some(state.choices.encoding),
             preview: &state.preview,
+            preview_rows: state.preview_rows,
             reason: state.reason.as_ref(),
             pasted: state.pasted.is_some(),
         };
         let Some(action) = import_dialog::show(ctx, &view, lang) else { return };
         match action {
             ImportAction::Cancel => self.ui.import = None,
-            ImportAction::Open => self.open_imported(),
+            ImportAction::Open => self.open_imported(ctx),
             ImportAction::SaveChoices => self.save_choices(),
             action => state.answer(action, &self.limits),
         }
         ctx.request_repaint();
     }
 
-    /// Shows the figures of the import dialog and remembers how they were read.
-    fn open_imported(&mut self) {
-        let Some(state) = self.ui.import.take() else { return };
-        let ImportState { path, choices, preview, pasted, .. } = *state;
-        let Ok(loaded) = preview else { return };
-        if pasted.is_some() {
-            let name = path.display().to_string();
-            self.set_dataset(name.clone(), loaded, None);
-            super::event(&format!("opened {name}"));
+    /// Reads the whole table by the dialog's choices on a worker thread (the preview read only
+    /// its first rows), and remembers the choices for the file.
+    fn open_imported(&mut self, ctx: &egui::Context) {
+        if self.jobs.opening.is_some() || self.ui.import.as_ref().is_none_or(|s| s.preview.is_err()) {
             return;
         }
-        if let Err(e) = self.imports.remember(&path, choices) {
+        let Some(state) = self.ui.import.take() else { return };
+        let ImportState { path, tables, choices, pasted, .. } = *state;
+        if pasted.is_none()
+            && let Err(e) = self.imports.remember(&path, choices.clone())
+        {
             let text = tr!(self.session.state.lang, "import-not-remembered", detail = e.to_string());
             self.toast(text, None, true);
         }
-        let absolute = std::path::absolute(&path).unwrap_or(path);
-        self.remember_recent(&absolute);
-        let name = file_name(&absolute);
-        self.set_dataset(name.clone(), loaded, Some(absolute));
-        super::event(&format!("opened {name}"));
+        let name = match &pasted {
+            Some(source) => source.title.clone(),
+            None => file_name(&path),
+        };
+        self.start(ctx, name, move |progress| {
+            let loaded = load_tables_by_choices(&path, &tables, &choices, pasted.clone(), &progress.limits);
+            Opened::Data(pasted.is_none().then_some(path), loaded)
+        });
     }
 
     /// Writes the dialog's choices beside the table (`table.xlsx.import.json`), for

@@ -10,14 +10,22 @@ use crate::export::ExportError;
 
 use super::exporting::{Capture, Purpose};
 
+/// What a worker that opens a file comes back with.
+pub(crate) enum Opened {
+    /// A dataset (with the path it came from), or why not.
+    Data(Option<PathBuf>, Result<Loaded, LoadError>),
+    /// A table read for the import dialog, or why it cannot be.
+    Import(Result<Box<super::importing::ImportState>, LoadError>),
+}
+
 /// A load running on a worker thread.
 pub(crate) struct Opening {
     /// The file's name, for the status line.
     pub name: String,
     /// Its progress; `cancel()` stops it.
     pub progress: Arc<Progress>,
-    /// The loaded data (with the path it came from), or why not.
-    pub rx: Receiver<(Option<PathBuf>, Result<Loaded, LoadError>)>,
+    /// What the worker opened, or why not.
+    pub rx: Receiver<Opened>,
 }
 
 /// The background jobs of the window.

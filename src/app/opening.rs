@@ -10,8 +10,8 @@ use std::time::Duration;
 use egui::Color32;
 
 use super::TradeExplorerApp;
-use super::jobs::Opening;
-use crate::data::{LoadError, Loaded, Progress, load_bytes};
+use super::jobs::{Opened, Opening};
+use crate::data::{LoadError, Progress, load_bytes};
 use crate::l10n::Lang;
 use crate::settings::RECENT_FILES;
 use crate::tr;
@@ -58,11 +58,12 @@ impl TradeExplorerApp {
         }
     }
 
-    fn start(
+    /// Runs `load` on a worker thread, with progress and Cancel in the status line.
+    pub(super) fn start(
         &mut self,
         ctx: &egui::Context,
         name: String,
-        load: impl FnOnce(&Progress) -> (Option<PathBuf>, Result<Loaded, LoadError>) + Send + 'static,
+        load: impl FnOnce(&Progress) -> Opened + Send + 'static,
     ) {
         let progress = Arc::new(Progress::new(self.limits));
         let (tx, rx) = channel();
@@ -89,8 +90,15 @@ impl TradeExplorerApp {
             path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
         let remembered = self.imports.for_file(&path);
         self.start(ctx, name, move |progress| {
-            let result = super::importing::load_as_remembered(&path, &remembered, progress);
-            (Some(path), result)
+            match super::importing::load_as_remembered(&path, &remembered, progress) {
+                // A table detection cannot read opens in the import dialog, read here already.
+                Err(error) if super::importing::dialog_can_settle(&error) => {
+                    let state =
+                        super::importing::ImportState::for_file(&path, &remembered, Some(error), &progress.limits);
+                    Opened::Import(state.map(Box::new))
+                }
+                result => Opened::Data(Some(path), result),
+            }
         });
     }
 
@@ -118,7 +126,7 @@ impl TradeExplorerApp {
                 Ok(bytes) => load_bytes(&PathBuf::from(&name), &bytes, progress),
                 Err(e) => Err(LoadError::Io { path: PathBuf::from(&name), source: std::io::Error::other(e) }),
             };
-            (None, result)
+            Opened::Data(None, result)
         });
     }
 
@@ -136,7 +144,7 @@ impl TradeExplorerApp {
             opening.progress.cancel();
             // What the worker did when asked: stop, or finish first; or it did not answer in time.
             let how = match opening.rx.recv_timeout(timeout) {
-                Ok((_, Err(LoadError::Cancelled { .. }))) => "stopped",
+                Ok(Opened::Data(_, Err(LoadError::Cancelled { .. }))) => "stopped",
                 Ok(_) => "finished",
                 Err(_) => "still running",
             };
@@ -153,7 +161,7 @@ impl TradeExplorerApp {
             let import = *import;
             self.jobs.choosing_file = None;
             match picked {
-                Some(path) if import => self.open_import(path, None),
+                Some(path) if import => self.open_import(ctx, path, None),
                 Some(path) => self.open_path(ctx, path),
                 None => {}
             }
@@ -173,6 +181,15 @@ impl TradeExplorerApp {
         };
         let name = opening.name.clone();
         self.jobs.opening = None;
+        let outcome = match outcome {
+            Opened::Data(path, result) => (path, result),
+            Opened::Import(Ok(state)) => {
+                super::event(&format!("import dialog {name}"));
+                self.ui.import = Some(state);
+                return;
+            }
+            Opened::Import(Err(error)) => (None, Err(error)),
+        };
         match outcome {
             (path, Ok(loaded)) => {
                 let absolute = path.map(|path| std::path::absolute(&path).unwrap_or(path));
@@ -184,14 +201,6 @@ impl TradeExplorerApp {
             }
             (_, Err(LoadError::Cancelled { .. })) => {
                 self.ui.message = Some(super::Notice::OpeningCancelled);
-            }
-            (Some(path), Err(error)) if super::importing::dialog_can_settle(&error) => {
-                log::info!(
-                    "{name} opens in the import dialog: {}",
-                    crate::l10n::load_error_text(&error, Lang::default())
-                );
-                super::event(&format!("open failed: {name}"));
-                self.open_import(path, Some(error));
             }
             (_, Err(error)) => {
                 log::warn!("could not open {name}: {}", crate::l10n::load_error_text(&error, Lang::default()));
@@ -227,10 +236,7 @@ impl TradeExplorerApp {
 /// Runs a load, turning a panic into an error the window shows (with "Copy the messages"):
 /// a loader bug must not take the window, and the dataset on screen, with it. The panic hook
 /// has already written the crash report to the log.
-fn guarded(
-    file: &std::path::Path,
-    load: impl FnOnce() -> (Option<PathBuf>, Result<Loaded, LoadError>),
-) -> (Option<PathBuf>, Result<Loaded, LoadError>) {
+fn guarded(file: &std::path::Path, load: impl FnOnce() -> Opened) -> Opened {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)).unwrap_or_else(|panic| {
         let what = panic
             .downcast_ref::<&str>()
@@ -238,7 +244,7 @@ fn guarded(
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
         log::error!("the loader panicked: {what}");
-        (None, Err(LoadError::LoaderPanicked { path: file.to_path_buf(), detail: what }))
+        Opened::Data(None, Err(LoadError::LoaderPanicked { path: file.to_path_buf(), detail: what }))
     })
 }
 
@@ -248,7 +254,10 @@ mod tests {
 
     #[test]
     fn a_loader_that_panics_becomes_an_error_naming_the_file() {
-        let (path, result) = guarded(std::path::Path::new("odd.csv"), || panic!("index out of bounds"));
+        let Opened::Data(path, result) = guarded(std::path::Path::new("odd.csv"), || panic!("index out of bounds"))
+        else {
+            panic!("a panic is not an import")
+        };
         assert!(path.is_none());
         let Err(error) = result else { panic!("the panic was not turned into an error") };
         let message = crate::l10n::load_error_text(&error, Lang::default());

@@ -104,7 +104,7 @@ pub(crate) fn run(file: Option<PathBuf>, limits: Limits, bench: Option<Bench>) -
             app.data.path = file;
             match (file_error, import_path) {
                 (Some(error), Some(path)) if super::importing::dialog_can_settle(&error) => {
-                    app.open_import(path, Some(error));
+                    app.open_import(&cc.egui_ctx, path, Some(error));
                 }
                 (error, _) => app.ui.load_error = error,
             }

@@ -32,8 +32,10 @@ pub(crate) struct ImportView<'a> {
     pub choices: &'a ImportChoices,
     /// The encoding, when the table is a CSV's (it can be chosen).
     pub encoding: Option<TextEncoding>,
-    /// The figures the choices give, or why none.
+    /// The figures the choices give in the table's first rows, or why none.
     pub preview: &'a Result<Loaded, LoadError>,
+    /// How many rows the preview read, when not all.
+    pub preview_rows: Option<usize>,
     /// Why the dialog opened, when the file could not be opened as it is.
     pub reason: Option<&'a LoadError>,
     /// Whether the figures were pasted (they can be saved as a dataset, not as choices).
@@ -254,7 +256,17 @@ fn preview(ui: &mut Ui, view: &ImportView<'_>, lang: Lang) {
         }
     };
     let d = &loaded.dataset;
-    ui.label(RichText::new(tr!(lang, "import-figures", count = d.observations.len().to_string())).strong());
+    let count = crate::data::format::format_number(d.observations.len() as f64, 0);
+    let figures = match view.preview_rows {
+        Some(rows) => tr!(
+            lang,
+            "import-figures-in-first-rows",
+            count = count,
+            rows = crate::data::format::format_number(rows as f64, 0)
+        ),
+        None => tr!(lang, "import-figures", count = count),
+    };
+    ui.label(RichText::new(figures).strong());
     ui.columns(2, |halves| {
         egui::Grid::new("import_figures").striped(true).show(&mut halves[0], |ui| {
             let headings = [
