@@ -11,6 +11,8 @@ use crate::export::ExportError;
 use super::exporting::{Capture, Purpose};
 
 /// What a worker that opens a file comes back with.
+// One value a load, moved once through a channel: boxing the larger variant would save nothing.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Opened {
     /// A dataset (with the path it came from), or why not.
     Data(Option<PathBuf>, Result<Loaded, LoadError>),

@@ -307,10 +307,13 @@ fn x_of(time: Time) -> f64 {
     }
 }
 
+/// A preview line's place and indicator, by their order in the dataset.
+type SeriesKey = (u32, u32);
+
 /// The first series as lines, so a wrong role shows as a wrong chart before anything opens.
 fn preview_chart(ui: &mut Ui, loaded: &Loaded) {
     let d = &loaded.dataset;
-    let mut series: Vec<((u32, u32), Vec<[f64; 2]>)> = Vec::new();
+    let mut series: Vec<(SeriesKey, Vec<[f64; 2]>)> = Vec::new();
     for o in &d.observations {
         let key = (o.cell.entity.0, o.cell.metric.0);
         let point = [x_of(o.cell.time), o.value];

@@ -86,6 +86,59 @@ fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>) -> bool {
     ui.add(button).clicked()
 }
 
+/// The File menu: open, import, reload, save, export, quit.
+fn file_menu(ui: &mut Ui, lang: Lang, recent: &[std::path::PathBuf], can_reload: bool, commands: &mut Vec<Command>) {
+    if item(ui, &tr!(lang, "menu-open"), Some(&keys::OPEN)) {
+        commands.push(Command::OpenFile);
+    }
+    if item(ui, &tr!(lang, "menu-import"), None) {
+        commands.push(Command::ImportFile);
+    }
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button(tr!(lang, "menu-open-recent"), |ui| {
+            for path in recent {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenPath(path.clone()));
+                }
+            }
+        });
+    });
+    let reload = ui.add_enabled(
+        can_reload,
+        Button::new(tr!(lang, "menu-reload")).shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD)),
+    );
+    if reload.on_disabled_hover_text(tr!(lang, "menu-the-bundled-dataset-has-no-file")).clicked() {
+        commands.push(Command::Reload);
+    }
+    if item(ui, &tr!(lang, "menu-save-as-dataset"), None) {
+        commands.push(Command::SaveAsDataset);
+    }
+    ui.separator();
+    if item(ui, &tr!(lang, "menu-export-image"), Some(&keys::EXPORT_IMAGE)) {
+        commands.push(Command::ExportImage { whole_window: false });
+    }
+    if item(ui, &tr!(lang, "menu-export-image-at-high-resolution"), None) {
+        commands.push(Command::ShowHighResExport);
+    }
+    if item(ui, &tr!(lang, "menu-export-window-image"), Some(&keys::EXPORT_WINDOW)) {
+        commands.push(Command::ExportImage { whole_window: true });
+    }
+    if item(ui, &tr!(lang, "menu-copy-image"), Some(&keys::COPY_IMAGE)) {
+        commands.push(Command::CopyImage);
+    }
+    if item(ui, &tr!(lang, "menu-export-data-csv"), None) {
+        commands.push(Command::ExportData);
+    }
+    if item(ui, &tr!(lang, "menu-copy-as-command-line"), None) {
+        commands.push(Command::CopyCommandLine);
+    }
+    ui.separator();
+    if item(ui, &tr!(lang, "menu-quit"), Some(&keys::QUIT)) {
+        commands.push(Command::Quit);
+    }
+}
+
 /// The menu bar and the tab strip.
 pub(crate) fn show(
     ui: &mut Ui,
@@ -97,57 +150,7 @@ pub(crate) fn show(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(tr!(lang, "menu-file"), |ui| {
-            if item(ui, &tr!(lang, "menu-open"), Some(&keys::OPEN)) {
-                commands.push(Command::OpenFile);
-            }
-            if item(ui, &tr!(lang, "menu-import"), None) {
-                commands.push(Command::ImportFile);
-            }
-            ui.add_enabled_ui(!recent.is_empty(), |ui| {
-                ui.menu_button(tr!(lang, "menu-open-recent"), |ui| {
-                    for path in recent {
-                        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                        if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
-                            commands.push(Command::OpenPath(path.clone()));
-                        }
-                    }
-                });
-            });
-            let reload = ui.add_enabled(
-                can_reload,
-                Button::new(tr!(lang, "menu-reload")).shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD)),
-            );
-            if reload.on_disabled_hover_text(tr!(lang, "menu-the-bundled-dataset-has-no-file")).clicked() {
-                commands.push(Command::Reload);
-            }
-            if item(ui, &tr!(lang, "menu-save-as-dataset"), None) {
-                commands.push(Command::SaveAsDataset);
-            }
-            ui.separator();
-            if item(ui, &tr!(lang, "menu-export-image"), Some(&keys::EXPORT_IMAGE)) {
-                commands.push(Command::ExportImage { whole_window: false });
-            }
-            if item(ui, &tr!(lang, "menu-export-image-at-high-resolution"), None) {
-                commands.push(Command::ShowHighResExport);
-            }
-            if item(ui, &tr!(lang, "menu-export-window-image"), Some(&keys::EXPORT_WINDOW)) {
-                commands.push(Command::ExportImage { whole_window: true });
-            }
-            if item(ui, &tr!(lang, "menu-copy-image"), Some(&keys::COPY_IMAGE)) {
-                commands.push(Command::CopyImage);
-            }
-            if item(ui, &tr!(lang, "menu-export-data-csv"), None) {
-                commands.push(Command::ExportData);
-            }
-            if item(ui, &tr!(lang, "menu-copy-as-command-line"), None) {
-                commands.push(Command::CopyCommandLine);
-            }
-            ui.separator();
-            if item(ui, &tr!(lang, "menu-quit"), Some(&keys::QUIT)) {
-                commands.push(Command::Quit);
-            }
-        });
+        ui.menu_button(tr!(lang, "menu-file"), |ui| file_menu(ui, lang, recent, can_reload, &mut commands));
         ui.menu_button(tr!(lang, "menu-view"), |ui| {
             ui.label(RichText::new(tr!(lang, "menu-theme")).weak());
             for (choice, label) in [
