@@ -140,7 +140,7 @@ pub fn detect_choices(sheet: &Sheet, encoding: TextEncoding) -> ImportChoices {
     let lone = |title: Option<&str>| {
         place_in(title.unwrap_or_default())
             .or_else(|| place_in(&sheet.name))
-            .map_or_else(|| split_unit(&sheet.name).0, |e| e.name.clone())
+            .map_or_else(|| split_unit(&sheet.name).0.to_string(), |e| e.name.clone())
     };
     let (header, columns, column_names, place) = match find_shape(sheet) {
         Some(shape) => {
@@ -164,7 +164,7 @@ pub fn detect_choices(sheet: &Sheet, encoding: TextEncoding) -> ImportChoices {
         columns,
         column_names,
         place,
-        indicator: split_unit(&sheet.name).0,
+        indicator: split_unit(&sheet.name).0.to_string(),
     }
 }
 
@@ -176,7 +176,7 @@ fn shape_columns(sheet: &Sheet, shape: &super::sheet_shape::Shape) -> (Vec<Colum
     let value = |unit: &str| ColumnRole::Value { unit: unit.to_string(), name: String::new() };
     let places_in = |names: &mut dyn Iterator<Item = String>| {
         let names: Vec<String> = names.filter(|n| !n.is_empty()).collect();
-        names.iter().filter(|n| known_place(&split_unit(n).0).is_some()).count() * 2 > names.len()
+        names.iter().filter(|n| known_place(split_unit(n).0).is_some()).count() * 2 > names.len()
     };
     let names = match &shape.layout {
         Layout::Tidy { place, indicator, year, value: v, unit: u } => {
@@ -213,7 +213,7 @@ fn shape_columns(sheet: &Sheet, shape: &super::sheet_shape::Shape) -> (Vec<Colum
             for &c in &series {
                 let (_, stated) = split_unit(&shape.names[c]);
                 let growth = is_growth(&shape.names[c]);
-                columns[c] = value(&stated.unwrap_or_else(|| if growth { "%".into() } else { unit.clone() }));
+                columns[c] = value(stated.unwrap_or(if growth { "%" } else { &unit }));
             }
             if places_in(&mut series.iter().map(|&c| shape.names[c].clone())) && !columns.contains(&ColumnRole::Place) {
                 ColumnNames::Places
@@ -269,7 +269,7 @@ fn guess_columns(sheet: &Sheet, header: usize) -> (Vec<ColumnRole>, ColumnNames)
         .collect();
     let names: Vec<String> = (0..width)
         .filter(|&c| matches!(roles[c], ColumnRole::Value { .. }))
-        .map(|c| split_unit(&cell_text(sheet.cell(header, c))).0)
+        .map(|c| split_unit(&cell_text(sheet.cell(header, c))).0.to_string())
         .collect();
     let places = !names.is_empty() && names.iter().filter(|n| known_place(n).is_some()).count() * 2 > names.len();
     (roles, if places { ColumnNames::Places } else { ColumnNames::Indicators })
@@ -323,18 +323,18 @@ fn read_by_choices(
             let Some(time) = row_time.or_else(|| last_year.map(Time::Year)) else { continue };
             let (named, named_unit) = split_unit(&header_name);
             let by_names =
-                |names: ColumnNames| (choices.column_names == names && header_year.is_none()).then_some(&named);
-            let place = row_place.as_ref().or(by_names(ColumnNames::Places)).unwrap_or(&choices.place);
-            let base = row_indicator.as_ref().or(by_names(ColumnNames::Indicators)).unwrap_or(&choices.indicator);
+                |names: ColumnNames| (choices.column_names == names && header_year.is_none()).then_some(named);
+            let place = row_place.as_deref().or(by_names(ColumnNames::Places)).unwrap_or(&choices.place);
+            let base = row_indicator.as_deref().or(by_names(ColumnNames::Indicators)).unwrap_or(&choices.indicator);
             let (base, label_unit) = split_unit(base);
-            let indicator = if name.is_empty() { base } else { format!("{base}: {name}") };
-            let stated = [row_unit.clone().unwrap_or_default(), unit.to_string()]
+            let indicator = if name.is_empty() { base.to_string() } else { format!("{base}: {name}") };
+            let stated = [row_unit.as_deref().unwrap_or_default(), unit]
                 .into_iter()
                 .chain(label_unit)
-                .chain(named_unit.clone())
+                .chain(named_unit)
                 .find(|u| !u.trim().is_empty());
             let unit = stated.map(|u| {
-                unit_in(&u, is_growth(&indicator) || is_growth(&header_name)).unwrap_or(Unit::Other(u.trim().into()))
+                unit_in(u, is_growth(&indicator) || is_growth(&header_name)).unwrap_or(Unit::Other(u.trim().into()))
             });
             if place.trim().is_empty() || indicator.trim().is_empty() {
                 continue;

@@ -6,6 +6,7 @@
 //! checked against the workbook.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -14,7 +15,7 @@ use super::csv::{locate_row, slug};
 use super::error::{LoadError, Place, Warning};
 use super::model::{CellOrigin, Currency, Dataset, Entity, Metric, SheetRef, Source, Time, Unit};
 use super::progress::Progress;
-use super::sheet_shape::{Layout, Shape, cell_text, figure_of, find_shape, is_growth, time_of, words};
+use super::sheet_shape::{Layout, Shape, cell_str, cell_text, figure_of, find_shape, is_growth, time_of, words};
 use super::workbook::{Sheet, SheetCell, read_workbook};
 
 /// The bundled dataset's places, to recognise Jinhua or Yiwu in a workbook, in either language.
@@ -58,15 +59,15 @@ pub(super) fn place_in(text: &str) -> Option<&'static Entity> {
 }
 
 /// A name and the unit in its parentheses: `Exports (billion yuan)` → (`Exports`, `billion yuan`).
-pub(super) fn split_unit(name: &str) -> (String, Option<String>) {
+pub(super) fn split_unit(name: &str) -> (&str, Option<&str>) {
     let t = name.trim();
-    let Some(inner) = t.strip_suffix(')').or_else(|| t.strip_suffix('）')) else { return (t.to_string(), None) };
+    let Some(inner) = t.strip_suffix(')').or_else(|| t.strip_suffix('）')) else { return (t, None) };
     match inner.rfind(['(', '（']) {
         Some(i) => {
             let open = inner[i..].chars().next().map_or(1, char::len_utf8);
-            (inner[..i].trim().to_string(), Some(inner[i + open..].trim().to_string()))
+            (inner[..i].trim(), Some(inner[i + open..].trim()))
         }
-        None => (t.to_string(), None),
+        None => (t, None),
     }
 }
 
@@ -155,11 +156,15 @@ pub(super) struct Figures {
     sheet_index: u32,
     /// Entity ids declared.
     declared: FxHashSet<String>,
-    /// Entity ids and their order by the name in the workbook, so a name is matched once, not
-    /// per figure.
-    entity_ids: FxHashMap<String, (String, u32)>,
+    /// The order of each name's entity in `entity_list`, so a name is matched once, not per
+    /// figure.
+    entity_ids: FxHashMap<String, u32>,
+    /// The entity id of each name, in the order first seen.
+    entity_list: Vec<String>,
     /// Metrics declared: name, unit and id.
     metrics: Vec<(String, Unit, String)>,
+    /// The metric of the last figure: rows of one indicator come together.
+    last_metric: Option<u32>,
     /// The cells given a figure: entity, metric (by their order), time.
     cells: FxHashSet<(u32, u32, Time)>,
     pub(super) added: usize,
@@ -208,29 +213,30 @@ impl Figures {
         let sheet_name = split_unit(&sheet.name);
         // The unit row; else the unit in the title's or the sheet name's parentheses.
         let title_unit = shape.title.as_deref().and_then(|t| split_unit(t).1);
-        let unit = [shape.unit.as_deref(), title_unit.as_deref(), sheet_name.1.as_deref(), Some(&sheet.name)]
+        let unit = [shape.unit.as_deref(), title_unit, sheet_name.1, Some(&sheet.name)]
             .into_iter()
             .flatten()
             .find_map(|u| unit_in(u, false));
         // The one place or indicator the table is of, when its rows and columns are the other.
         let title = shape.title.clone().unwrap_or_default();
         let lone_place =
-            place_in(&title).or_else(|| place_in(&sheet.name)).map_or(sheet_name.0.clone(), |e| e.name.clone());
-        let table = SheetTable { sheet, shape, source, unit, lone_place, lone_indicator: sheet_name.0 };
+            place_in(&title).or_else(|| place_in(&sheet.name)).map_or(sheet_name.0.to_string(), |e| e.name.clone());
+        let table = SheetTable { sheet, shape, source, unit, lone_place, lone_indicator: sheet_name.0.to_string() };
         match &shape.layout {
             Layout::YearsAcross { label, years, growth } => self.years_across(builder, &table, *label, (years, growth)),
             Layout::YearsDown { year, series } => self.years_down(builder, &table, *year, series),
             Layout::Tidy { place, indicator, year, value, unit } => {
                 for r in shape.rows.clone() {
-                    let text = |c: usize| cell_text(sheet.cell(r, c));
+                    let text = |c: usize| cell_str(sheet.cell(r, c));
                     let Some(time) = time_of(sheet.cell(r, *year)) else { continue };
-                    let place = place.map_or(table.lone_place.clone(), text);
-                    let (name, name_unit) = split_unit(&indicator.map_or(table.lone_indicator.clone(), text));
-                    let stated = unit.map(text).filter(|u| !u.is_empty()).or(name_unit);
-                    let unit =
-                        stated.as_deref().and_then(|u| unit_in(u, is_growth(&name))).or_else(|| table.unit.clone());
+                    let place = place.map_or(Cow::Borrowed(table.lone_place.as_str()), text);
+                    let indicator = indicator.map_or(Cow::Borrowed(table.lone_indicator.as_str()), text);
+                    let (name, name_unit) = split_unit(&indicator);
+                    let stated = unit.map(text);
+                    let stated = stated.as_deref().filter(|u| !u.is_empty()).or(name_unit);
+                    let unit = stated.and_then(|u| unit_in(u, is_growth(name))).or_else(|| table.unit.clone());
                     if !place.is_empty() && !name.is_empty() {
-                        let figure = Figure { place: &place, indicator: (&name, unit), time, cell: (r, *value) };
+                        let figure = Figure { place: &place, indicator: (name, unit), time, cell: (r, *value) };
                         self.figure(builder, sheet, &figure, source);
                     }
                 }
@@ -257,11 +263,11 @@ impl Figures {
                 continue;
             }
             let (name, unit) = split_unit(&label);
+            let name = name.to_string();
             // A row of cells formatted as percentages is in percent, whatever the table's unit.
             let percent =
                 years.iter().all(|&(c, _)| matches!(sheet.cell(r, c), SheetCell::Percent(_) | SheetCell::Empty));
             let unit = unit
-                .as_deref()
                 .and_then(|u| unit_in(u, false))
                 .or_else(|| percent.then(|| unit_in(&format!("{name} %"), false)).flatten())
                 .or_else(|| table.unit.clone());
@@ -287,18 +293,17 @@ impl Figures {
     /// Years down: each column a place (or an indicator, when its headers are no places).
     fn years_down(&mut self, builder: &mut Builder, table: &SheetTable<'_>, year: usize, series: &[usize]) {
         let SheetTable { sheet, shape, source, .. } = *table;
-        let places = series.iter().filter(|&&c| known_place(&split_unit(&shape.names[c]).0).is_some()).count() * 2
-            > series.len();
+        let places =
+            series.iter().filter(|&&c| known_place(split_unit(&shape.names[c]).0).is_some()).count() * 2 > series.len();
         for r in shape.rows.clone() {
             let Some(time) = time_of(sheet.cell(r, year)) else { continue };
             for &c in series {
                 let (name, unit) = split_unit(&shape.names[c]);
                 let growth = is_growth(&shape.names[c]);
                 let unit = unit
-                    .as_deref()
                     .and_then(|u| unit_in(u, growth))
                     .or_else(|| if growth { Some(Unit::PercentChange) } else { table.unit.clone() });
-                let (place, indicator) = table.roles(&name, places);
+                let (place, indicator) = table.roles(name, places);
                 self.figure(
                     builder,
                     sheet,
@@ -332,8 +337,8 @@ impl Figures {
                 return;
             }
         };
-        let (entity, e) = self.entity(builder, figure.place, at);
-        let (metric, m) = self.metric(builder, figure.indicator.0, figure.indicator.1.as_ref(), at);
+        let e = self.entity(builder, figure.place, at);
+        let m = self.metric(builder, figure.indicator.0, figure.indicator.1.as_ref(), at);
         if !self.cells.insert((e, m, figure.time)) {
             self.repeated.0 += 1;
             self.repeated.1.get_or_insert_with(at);
@@ -341,18 +346,19 @@ impl Figures {
         }
         let origin =
             CellOrigin { sheet: self.sheet_index, row: sheet.origin.0 + r as u32, column: sheet.origin.1 + c as u32 };
+        let (entity, metric) = (&self.entity_list[e as usize], &self.metrics[m as usize].2);
         let input = ObservationInput {
             origin: Some(origin),
-            ..ObservationInput::plain(&entity, &metric, figure.time, value, Some(source))
+            ..ObservationInput::plain(entity, metric, figure.time, value, Some(source))
         };
         builder.add_observation(self.added, input);
         self.added += 1;
     }
 
     /// The id of a place, declared on first use: a bundled place's id and names when it is one.
-    fn entity(&mut self, builder: &mut Builder, name: &str, at: impl Fn() -> Place) -> (String, u32) {
-        if let Some(id) = self.entity_ids.get(name) {
-            return id.clone();
+    fn entity(&mut self, builder: &mut Builder, name: &str, at: impl Fn() -> Place) -> u32 {
+        if let Some(&order) = self.entity_ids.get(name) {
+            return order;
         }
         let known = known_place(name);
         let id = known.map_or_else(|| slug(name), |e| e.id.clone());
@@ -370,24 +376,24 @@ impl Figures {
             };
             builder.add_entity(&at(), entity, None);
         }
-        let order = self.entity_ids.len() as u32;
-        self.entity_ids.insert(name.to_string(), (id.clone(), order));
-        (id, order)
+        let order = self.entity_list.len() as u32;
+        self.entity_ids.insert(name.to_string(), order);
+        self.entity_list.push(id);
+        order
     }
 
     /// The id of an indicator in a unit, declared on first use (the same name in another unit is
     /// another metric, never one mixed with it).
-    fn metric(
-        &mut self,
-        builder: &mut Builder,
-        name: &str,
-        unit: Option<&Unit>,
-        at: impl Fn() -> Place,
-    ) -> (String, u32) {
+    fn metric(&mut self, builder: &mut Builder, name: &str, unit: Option<&Unit>, at: impl Fn() -> Place) -> u32 {
         let none = Unit::Other(String::new());
         let wanted = unit.unwrap_or(&none);
-        if let Some(k) = self.metrics.iter().position(|(n, u, _)| n == name && u == wanted) {
-            return (self.metrics[k].2.clone(), k as u32);
+        let is_it = |(n, u, _): &(String, Unit, String)| n == name && u == wanted;
+        if let Some(k) = self.last_metric.filter(|&k| is_it(&self.metrics[k as usize])) {
+            return k;
+        }
+        if let Some(k) = self.metrics.iter().position(is_it) {
+            self.last_metric = Some(k as u32);
+            return k as u32;
         }
         let unit = wanted.clone();
         let mut id = slug(name);
@@ -396,8 +402,9 @@ impl Figures {
         }
         let order = self.metrics.len() as u32;
         self.metrics.push((name.to_string(), unit.clone(), id.clone()));
-        builder.add_metric(&at(), Metric::plain(id.clone(), name.to_string(), unit, String::new()));
-        (id, order)
+        builder.add_metric(&at(), Metric::plain(id, name.to_string(), unit, String::new()));
+        self.last_metric = Some(order);
+        order
     }
 
     pub(super) fn warn(self, builder: &mut Builder) {
@@ -432,9 +439,9 @@ mod tests {
 
     #[test]
     fn a_name_gives_up_the_unit_in_its_parentheses() {
-        assert_eq!(split_unit("出口(亿元)"), ("出口".into(), Some("亿元".into())));
-        assert_eq!(split_unit("出口（亿元）"), ("出口".into(), Some("亿元".into())));
-        assert_eq!(split_unit("Exports"), ("Exports".into(), None));
+        assert_eq!(split_unit("出口(亿元)"), ("出口", Some("亿元")));
+        assert_eq!(split_unit("出口（亿元）"), ("出口", Some("亿元")));
+        assert_eq!(split_unit("Exports"), ("Exports", None));
     }
 
     #[test]

@@ -87,6 +87,23 @@ pub(crate) fn cell_text(cell: &SheetCell) -> String {
     }
 }
 
+/// A cell as text without copying it when it is text: trimmed.
+pub(crate) fn cell_str(cell: &SheetCell) -> std::borrow::Cow<'_, str> {
+    match cell {
+        SheetCell::Text(s) => std::borrow::Cow::Borrowed(s.trim()),
+        other => std::borrow::Cow::Owned(cell_text(other)),
+    }
+}
+
+/// Whether a cell holds nothing (or only spaces).
+fn is_blank(cell: &SheetCell) -> bool {
+    match cell {
+        SheetCell::Empty | SheetCell::Uncached => true,
+        SheetCell::Text(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
 /// Whether a line states the table's unit (`Unit: billion yuan`, or its Chinese form).
 pub(crate) fn is_unit_line(text: &str) -> bool {
     let t = text.trim().trim_start_matches(['(', '（']).to_lowercase();
@@ -95,7 +112,8 @@ pub(crate) fn is_unit_line(text: &str) -> bool {
 
 /// Whether a line is a note under a table (`Note:`, `Source:`, or their Chinese forms).
 pub(crate) fn is_note_line(text: &str) -> bool {
-    starts_with_any(&text.trim().to_lowercase(), &words().note_line)
+    let t = text.trim();
+    words().note_line.iter().any(|w| t.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w)))
 }
 
 /// The year a header cell names: `2021`, `2021` with the Chinese word for year after it, a
@@ -141,7 +159,7 @@ fn header_names(sheet: &Sheet, row: usize, width: usize) -> Vec<String> {
 /// Finds the table in a sheet, or `None` when no layout fits.
 pub(crate) fn find_shape(sheet: &Sheet) -> Option<Shape> {
     let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-    let filled = |r: usize| (0..width).filter(|&c| !cell_text(sheet.cell(r, c)).is_empty()).count();
+    let filled = |r: usize| (0..width).filter(|&c| !is_blank(sheet.cell(r, c))).count();
     let (mut title, mut unit) = (None, None);
     let mut header = None;
     for r in 0..sheet.rows.len() {
@@ -171,11 +189,13 @@ pub(crate) fn find_shape(sheet: &Sheet) -> Option<Shape> {
     let mut end = sheet.rows.len();
     let mut notes = Vec::new();
     for r in header + 1..sheet.rows.len() {
-        let first = (0..width).map(|c| cell_text(sheet.cell(r, c))).find(|t| !t.is_empty());
-        let note = first.as_deref().is_some_and(|f| is_note_line(f) && filled(r) == 1);
-        if note || (end < sheet.rows.len() && filled(r) == 1) {
+        let first = (0..width).map(|c| sheet.cell(r, c)).find(|c| !is_blank(c));
+        // Only words can be a note, and only a row of one filled cell.
+        let lone = || filled(r) == 1;
+        let note = matches!(first, Some(SheetCell::Text(t)) if is_note_line(t)) && lone();
+        if note || (end < sheet.rows.len() && lone()) {
             end = end.min(r);
-            notes.extend(first);
+            notes.extend(first.map(cell_text));
         }
     }
     let mut names = header_names(sheet, header, width);

@@ -198,7 +198,7 @@ pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Resul
     };
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&name).map_err(unreadable)?;
+        let mut range = workbook.worksheet_range(&name).map_err(unreadable)?;
         let (height, width) = range.get_size();
         if height as u64 > limits.rows {
             return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: limits.rows });
@@ -211,17 +211,17 @@ pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Resul
         // Only an empty cell can be a formula without its result; a full sheet is not read twice.
         let has_gaps = range.used_cells().count() < height * width;
         let formulas = if has_gaps { workbook.worksheet_formula(&name).ok() } else { None };
-        let mut rows: Vec<Vec<SheetCell>> = range
-            .rows()
-            .enumerate()
-            .map(|(r, row)| {
-                row.iter()
+        // The cells are moved out of calamine's range, not copied: a sheet's text is held once.
+        let mut rows: Vec<Vec<SheetCell>> = (0..height)
+            .map(|r| {
+                range[r]
+                    .iter_mut()
                     .enumerate()
                     .map(|(c, data)| {
                         let at = (origin.0 + r as u32, origin.1 + c as u32);
                         let has_formula =
                             || formulas.as_ref().and_then(|f| f.get_value(at)).is_some_and(|f| !f.is_empty());
-                        sheet_cell(data, percent.contains(&at), has_formula)
+                        sheet_cell(std::mem::take(data), percent.contains(&at), has_formula)
                     })
                     .collect()
             })
@@ -253,27 +253,28 @@ fn percent_cells<RS: Read + std::io::Seek>(
         .collect()
 }
 
-fn sheet_cell(data: &Data, percent: bool, has_formula: impl Fn() -> bool) -> SheetCell {
+fn sheet_cell(data: Data, percent: bool, has_formula: impl Fn() -> bool) -> SheetCell {
     match data {
-        Data::Int(v) if percent => SheetCell::Percent(*v as f64 * 100.0),
+        Data::Int(v) if percent => SheetCell::Percent(v as f64 * 100.0),
         Data::Float(v) if percent => SheetCell::Percent(v * 100.0),
-        Data::Int(v) => SheetCell::Number(*v as f64),
-        Data::Float(v) => SheetCell::Number(*v),
+        Data::Int(v) => SheetCell::Number(v as f64),
+        Data::Float(v) => SheetCell::Number(v),
         // A formula whose result was never computed is written with an empty string result;
         // OpenDocument writes an error as its text.
         Data::String(s) if s.is_empty() && has_formula() => SheetCell::Uncached,
         Data::String(s) if ERRORS.contains(&s.trim()) => SheetCell::Error(s.trim().to_string()),
-        Data::String(s) => SheetCell::Text(s.clone()),
+        Data::String(s) => SheetCell::Text(s),
         Data::Bool(b) => SheetCell::Text(b.to_string()),
         Data::DateTime(d) if d.is_datetime() => {
             let (year, month, day, ..) = d.to_ymd_hms_milli();
             Time::day(i32::from(year), month, day).map_or(SheetCell::Number(d.as_f64()), SheetCell::Date)
         }
         Data::DateTime(d) => SheetCell::Number(d.as_f64()),
-        Data::DateTimeIso(s) => {
-            Time::parse(s.get(..10).unwrap_or(s)).map_or(SheetCell::Text(s.clone()), SheetCell::Date)
-        }
-        Data::DurationIso(s) => SheetCell::Text(s.clone()),
+        Data::DateTimeIso(s) => match Time::parse(s.get(..10).unwrap_or(&s)) {
+            Some(t) => SheetCell::Date(t),
+            None => SheetCell::Text(s),
+        },
+        Data::DurationIso(s) => SheetCell::Text(s),
         Data::Error(e) => SheetCell::Error(e.to_string()),
         Data::Empty if has_formula() => SheetCell::Uncached,
         Data::Empty => SheetCell::Empty,
