@@ -49,6 +49,13 @@ fn a_csv_in_gb18030_opens_in_the_import_dialog_whose_choices_change_the_preview_
     harness.get_by_label("nothing to read").click();
     harness.run();
     harness.get_by_label("4 figures under these choices");
+    // Saved for the command line: the same choices, read back.
+    harness.get_by_role_and_label(Role::Button, "Save choices beside the file").click();
+    harness.run_ok();
+    let saved = trade_explorer::data::import_file::read_choices_file(&dir.path().join("customs.csv.import.json"))
+        .expect("the choices were saved beside the file");
+    assert_eq!(saved.columns[3], trade_explorer::data::import::ColumnRole::Skip);
+    assert_eq!(saved.encoding, trade_explorer::data::text_grid::TextEncoding::Gb18030);
     harness.get_by_role_and_label(Role::Button, "Open").click();
     harness.step();
     wait_for_load(&mut harness);
