@@ -194,7 +194,8 @@ proptest! {
         roles in proptest::collection::vec(0u8..7, 0..8),
         names in 0u8..3,
     ) {
-        use trade_explorer::data::import::{ColumnNames, ColumnRole, detect_choices};
+        use trade_explorer::data::import::{ColumnNames, ColumnRole};
+        use trade_explorer::data::import_detect::detect_choices;
         use trade_explorer::data::import_file::{load_tables_by_choices, pasted_table};
         let text: String = cells.iter().map(|row| row.join("\t") + "\n").collect();
         let Ok(table) = pasted_table("pasted", &text, &Default::default()) else { return Ok(()) };

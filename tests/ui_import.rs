@@ -184,3 +184,34 @@ fn a_long_table_is_previewed_by_its_first_rows_and_opened_whole() {
     wait_for_load(&mut harness);
     assert_eq!(observations(&harness), 2_500);
 }
+
+#[test]
+fn file_import_opens_a_workbook_in_the_dialog_on_its_first_sheet_with_a_table_and_lists_its_sheets() {
+    let mut harness = app(State::default(), None);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Path:").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    let workbook = std::path::absolute("tests/fixtures/workbooks/tidy.xlsx").expect("a path");
+    harness.get_by_role_and_label(Role::TextInput, "Path:").type_text(&workbook.display().to_string());
+    harness.run();
+    // The chooser's Open sends the file to the import dialog, not to the loader.
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    harness.run_steps(8);
+    harness.get_by_label("Import tidy.xlsx");
+    assert_eq!(harness.state().loaded().format, Format::Json, "nothing opened before the dialog's Open");
+    let sheet = harness.get_by_role_and_label(Role::ComboBox, "Sheet:");
+    let shown = sheet.accesskit_node().value().unwrap_or_default();
+    assert_eq!(shown, "数据", "the sheet with the table, not the notes before it");
+    harness.get_by_label("4 figures under these choices");
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().loaded().format, Format::Imported);
+    assert_eq!(observations(&harness), 4);
+}

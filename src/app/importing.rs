@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::data::import::{ImportChoices, detect_choices};
+use crate::data::import::ImportChoices;
+use crate::data::import_detect::detect_choices;
 use crate::data::import_file::{file_tables, load_tables_by_choices, pasted_table};
 use crate::data::progress::Limits;
 use crate::data::text_grid::TextEncoding;
@@ -56,7 +57,8 @@ impl ImportState {
         if tables.is_empty() {
             return Err(LoadError::NoTableInWorkbook { path: path.to_path_buf(), sheets: Vec::new() });
         }
-        let workbook = tables.len() != 1 || tables[0].name != file_name(path);
+        let workbook = encoding.is_none();
+        let encoding = encoding.unwrap_or_default();
         let fitting = remembered
             .iter()
             .find(|c| crate::data::import_file::chosen_table(path, &tables, c).is_ok_and(|t| c.fits(t).is_ok()));
@@ -65,7 +67,11 @@ impl ImportState {
                 let k = tables.iter().position(|t| Some(&t.name) == c.sheet.as_ref()).unwrap_or(0);
                 (k, c.clone())
             }
-            None => (0, choices_for(&tables, 0, encoding, workbook)),
+            None => {
+                // A workbook opens on its first sheet with a table in it.
+                let k = tables.iter().position(|t| crate::data::sheet_shape::find_shape(t).is_some()).unwrap_or(0);
+                (k, choices_for(&tables, k, encoding, workbook))
+            }
         };
         let bytes = (!workbook).then_some(bytes);
         let preview = Err(LoadError::NoFiguresChosen { path: path.to_path_buf() });
@@ -124,7 +130,7 @@ impl ImportState {
         self.preview = load_tables_by_choices(&self.path, first, &self.choices, self.pasted.clone(), limits);
     }
 
-    /// Takes in what the person did in the dialog; `true` when it stays open.
+    /// Takes in a change the person made in the dialog, and reads the preview again.
     fn answer(&mut self, action: ImportAction, limits: &Limits) {
         match action {
             ImportAction::Change(choices) => {

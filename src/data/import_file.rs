@@ -13,20 +13,21 @@ use super::text_grid::{TextEncoding, detect_encoding, text_grid};
 use super::workbook::{Sheet, read_workbook};
 
 /// A file's tables for the import dialog: every sheet of a workbook, or a CSV as one table, in
-/// `encoding` (detected when `None`). Returns the encoding used.
+/// `encoding` (detected when `None`). Returns the encoding a CSV was read in; `None` for a
+/// workbook.
 pub fn file_tables(
     path: &Path,
     bytes: &[u8],
     encoding: Option<TextEncoding>,
     limits: &Limits,
-) -> Result<(Vec<Sheet>, TextEncoding), LoadError> {
+) -> Result<(Vec<Sheet>, Option<TextEncoding>), LoadError> {
     if matches!(BinaryFormat::of(bytes), Some(BinaryFormat::Xlsx | BinaryFormat::Ods | BinaryFormat::Xls)) {
-        return Ok((read_workbook(path, bytes, limits)?, TextEncoding::Utf8));
+        return Ok((read_workbook(path, bytes, limits)?, None));
     }
     super::text::check_not_binary(path, bytes)?;
     let encoding = encoding.unwrap_or_else(|| detect_encoding(bytes));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok((vec![text_grid(path, &name, bytes, encoding, limits)?], encoding))
+    Ok((vec![text_grid(path, &name, bytes, encoding, limits)?], Some(encoding)))
 }
 
 /// The table the choices name: their sheet of a workbook, or the CSV's one table.

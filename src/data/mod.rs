@@ -11,6 +11,7 @@ pub(crate) mod error;
 pub mod filter;
 pub(crate) mod format;
 pub mod import;
+pub mod import_detect;
 pub mod import_file;
 pub mod json;
 pub mod load;

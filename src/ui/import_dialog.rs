@@ -198,7 +198,8 @@ fn columns(ui: &mut Ui, view: &ImportView<'_>, choices: &mut ImportChoices, lang
             ui.end_row();
             ui.label(tr!(lang, "import-role"));
             for ((c, role), name) in choices.columns.iter_mut().enumerate().zip(names) {
-                role_picker(ui, (c, name), role, lang);
+                let letter = column_letters(table.origin.1 as usize + c);
+                role_picker(ui, (c, &letter, name), role, lang);
             }
             ui.end_row();
             for r in header + 1..(header + 1 + PREVIEW_ROWS).min(table.rows.len()) {
@@ -216,7 +217,7 @@ fn columns(ui: &mut Ui, view: &ImportView<'_>, choices: &mut ImportChoices, lang
 }
 
 /// A column's role picker, and the unit of a value column, both named by the column's header.
-fn role_picker(ui: &mut Ui, (c, header): (usize, egui::Id), role: &mut ColumnRole, lang: Lang) {
+fn role_picker(ui: &mut Ui, (c, letter, header): (usize, &str, egui::Id), role: &mut ColumnRole, lang: Lang) {
     ui.vertical(|ui| {
         let value = ColumnRole::Value { unit: String::new(), name: String::new() };
         let choices = [ColumnRole::Skip, ColumnRole::Place, ColumnRole::Time, ColumnRole::Indicator, ColumnRole::Unit];
@@ -232,7 +233,7 @@ fn role_picker(ui: &mut Ui, (c, header): (usize, egui::Id), role: &mut ColumnRol
             })
             .response
             .labelled_by(header)
-            .on_hover_text(tr!(lang, "import-role-of-column", column = column_letters(c)));
+            .on_hover_text(tr!(lang, "import-role-of-column", column = letter));
         if let ColumnRole::Value { unit, .. } = role {
             ui.add(
                 egui::TextEdit::singleline(unit)
