@@ -211,9 +211,16 @@ fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
             export::save_csv(&args.out, d, &table, lang)
                 .map(|()| tr!(lang, "cli-rows", count = format_number(rows as f64, 0), n = rows))
         }
+        "svg" => {
+            let spec = RenderSpec { view: args.view, lang, theme: args.theme, size: args.size, scale: args.scale };
+            let svg = export::render_svg(d, &filter, &spec);
+            let bytes = svg.len();
+            export::save(&args.out, svg.as_bytes())
+                .map(|()| tr!(lang, "cli-svg-bytes", size = format_number(bytes as f64, 0)))
+        }
         "png" => {
             let spec = RenderSpec { view: args.view, lang, theme: args.theme, size: args.size, scale: args.scale };
-            export::render(d, &filter, &spec)
+            export::render_cpu(d, &filter, &spec)
                 .and_then(|image| export::encode_png(&image).map(|png| (png, image.size)))
                 .and_then(|(png, size)| {
                     let (width, height) = (size[0].to_string(), size[1].to_string());

@@ -192,7 +192,10 @@ fn the_csv_export_holds_exactly_the_figures_of_the_chart_as_the_dataset_states_t
 fn invalid_export_arguments_are_refused_with_a_message() {
     for (args, message) in [
         (vec!["--view", "over-time", "--entity", "atlantis", "--out", "x.png"], "--entity atlantis: no such entity"),
-        (vec!["--view", "over-time", "--out", "x.gif"], "must end in .png"),
+        (
+            vec!["--view", "over-time", "--out", "x.gif"],
+            "must end in .png (a picture), .svg (a vector drawing) or .csv",
+        ),
         (vec!["--view", "over-time", "--size", "10x10", "--out", "x.png"], "from 200 to 8000"),
         (vec!["--view", "pie", "--out", "x.png"], "invalid value 'pie'"),
         (vec!["--view", "over-time", "--out", "/no/such/folder/x.png"], "could not write /no/such/folder/x.png"),

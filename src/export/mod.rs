@@ -1,5 +1,10 @@
 //! Exports: a chart as PNG (a window capture cropped to the chart, or an offscreen rendering at
-//! any size and resolution), and the visible figures as CSV. Every file is written atomically.
+//! any size and resolution) or as SVG (the chart's own drawing as vectors and text), and the
+//! visible figures as CSV. Every file is written atomically.
+
+mod raster;
+pub use raster::font_database;
+mod svg;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -253,6 +258,45 @@ pub(crate) fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: Chart
     };
 }
 
+/// The shapes of one chart drawn headless, as the window draws it, `spec.size` points wide and
+/// high at `spec.scale` pixels a point (text is laid out at that resolution): no window, no
+/// display, no graphics driver.
+pub(crate) fn chart_shapes(
+    d: &Dataset,
+    f: &Filter,
+    spec: &RenderSpec,
+) -> (Vec<egui::epaint::ClippedShape>, egui::Vec2) {
+    let ctx = egui::Context::default();
+    crate::ui::fonts::install(&ctx);
+    ctx.set_theme(if spec.theme == ThemeChoice::Dark { egui::Theme::Dark } else { egui::Theme::Light });
+    let size = egui::vec2(spec.size[0] as f32, spec.size[1] as f32);
+    let mut input =
+        egui::RawInput { screen_rect: Some(Rect::from_min_size(egui::Pos2::ZERO, size)), ..Default::default() };
+    input.viewports.entry(egui::ViewportId::ROOT).or_default().native_pixels_per_point = Some(spec.scale);
+    let mut shapes = Vec::new();
+    // The first frames install the fonts and measure the layout; the last one is the drawing.
+    for _ in 0..4 {
+        let mut output = ctx.run_ui(input.clone(), |ui| {
+            egui::CentralPanel::default().show(ui, |ui| draw_chart(ui, d, f, spec.view, spec.lang));
+        });
+        // The font atlas's pixels: a vector drawing has no texture to upload them to.
+        output.textures_delta.clear();
+        shapes = std::mem::take(&mut output.shapes);
+    }
+    (shapes, size)
+}
+
+/// A chart as an SVG document: the same drawing as the window's, as vectors and text.
+pub(crate) fn render_svg(d: &Dataset, f: &Filter, spec: &RenderSpec) -> String {
+    let (shapes, size) = chart_shapes(d, f, spec);
+    svg::svg_of(&shapes, size)
+}
+
+/// A chart as pixels, drawn on the CPU from its SVG (`resvg`): needs no graphics driver.
+pub(crate) fn render_cpu(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<ColorImage, ExportError> {
+    raster::rasterize(&render_svg(d, f, spec), spec.scale, raster::font_database())
+}
+
 fn renderer() -> Result<egui_kittest::wgpu::WgpuTestRenderer, ExportError> {
     let setup = egui_kittest::wgpu::default_wgpu_setup();
     let instance = pollster::block_on(setup.new_instance());
@@ -369,7 +413,7 @@ mod tests {
     #[test]
     fn the_csv_file_has_the_header_one_row_per_figure_and_safe_text() {
         // A place whose name a spreadsheet would run as a formula.
-        let json = include_str!("../tests/fixtures/valid/minimal.json").replace("\"Jinhua\"", "\"=HYPERLINK(1)\"");
+        let json = include_str!("../../tests/fixtures/valid/minimal.json").replace("\"Jinhua\"", "\"=HYPERLINK(1)\"");
         let d = crate::data::json::load_json(Path::new("minimal.json"), json.as_bytes()).unwrap().0;
         let f = Filter::initial(&d);
         let table = view_table(&d, &f, ChartView::OverTime);

@@ -1,0 +1,92 @@
+//! SVG export from the command line: each chart view as a vector drawing whose words are text —
+//! the title, the axis unit and the legend's names can be read out of the file — in both
+//! languages and both themes.
+
+use std::path::Path;
+use std::process::Command;
+
+use resvg::usvg;
+
+fn export_svg(args: &[&str], out: &Path) -> String {
+    let status = Command::new(env!("CARGO_BIN_EXE_trade-explorer"))
+        .arg("export")
+        .args(args)
+        .args(["--out", out.to_str().expect("UTF-8")])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    std::fs::read_to_string(out).expect("the SVG was written")
+}
+
+/// Every text of a parsed SVG, in document order.
+fn texts(svg: &str) -> Vec<String> {
+    fn walk(group: &usvg::Group, out: &mut Vec<String>) {
+        for node in group.children() {
+            match node {
+                usvg::Node::Group(g) => walk(g, out),
+                usvg::Node::Text(t) => out.push(t.chunks().iter().map(|c| c.text()).collect()),
+                _ => {}
+            }
+        }
+    }
+    // With the bundled fonts: usvg leaves out text it has no font for.
+    let options = usvg::Options { fontdb: trade_explorer::export::font_database(), ..usvg::Options::default() };
+    let tree = usvg::Tree::from_str(svg, &options).expect("the SVG parses");
+    let mut out = Vec::new();
+    walk(tree.root(), &mut out);
+    out
+}
+
+#[test]
+fn each_view_exports_as_an_svg_whose_title_unit_and_legend_are_text() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (view, theme, title) in
+        [("over-time", "light", "Exports"), ("compare", "dark", "Exports"), ("shares", "light", "")]
+    {
+        let out = dir.path().join(format!("{view}.svg"));
+        let svg = export_svg(&["--view", view, "--theme", theme, "--size", "1200x700"], &out);
+        assert!(svg.starts_with("<?xml") && svg.contains("width=\"1200\" height=\"700\""), "{view}");
+        let words = texts(&svg);
+        let all = words.join(" | ");
+        assert!(all.contains(title), "{view}: no title {title:?} in {all}");
+        for name in ["Jinhua", "Yiwu"] {
+            assert!(words.iter().any(|w| w.trim() == name), "{view}: legend name {name} missing from {all}");
+        }
+        if view != "shares" {
+            assert!(all.contains("billion yuan"), "{view}: no unit in {all}");
+        }
+    }
+}
+
+#[test]
+fn a_chinese_svg_holds_its_words_in_chinese() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("zh.svg");
+    let svg = export_svg(&["--view", "over-time", "--lang", "zh"], &out);
+    let all = texts(&svg).join(" | ");
+    assert!(all.contains("金华") && all.contains("亿元"), "{all}");
+}
+
+#[test]
+fn the_png_of_the_command_line_is_drawn_without_a_graphics_driver() {
+    // Vulkan and EGL pointed at drivers that do not exist, and no display: the CPU draws it.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("chart.png");
+    let missing = dir.path().join("no-such-driver.json");
+    let run = Command::new(env!("CARGO_BIN_EXE_trade-explorer"))
+        .args(["export", "--view", "compare", "--size", "800x500", "--scale", "2", "--out"])
+        .arg(&out)
+        .env("VK_ICD_FILENAMES", &missing)
+        .env("__EGL_VENDOR_LIBRARY_FILENAMES", &missing)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let image = image::open(&out).expect("a PNG").to_rgba8();
+    assert_eq!(image.dimensions(), (1600, 1000));
+    let distinct: std::collections::HashSet<[u8; 4]> = image.pixels().map(|p| p.0).collect();
+    assert!(distinct.len() > 50, "the picture is drawn, not blank: {} colours", distinct.len());
+}
