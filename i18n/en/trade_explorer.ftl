@@ -531,7 +531,6 @@ settings-not-saved = The settings could not be saved to { $path }: { $detail }
 ## Export errors
 
 export-error-write = could not write { $path }: { $detail }
-export-error-no-renderer = no graphics adapter can draw the chart offscreen ({ $detail }); on Debian/Ubuntu install mesa-vulkan-drivers (sudo apt-get install mesa-vulkan-drivers)
 export-error-render = the chart could not be drawn: { $detail }
 export-error-renderer-stopped = the chart could not be drawn: the renderer stopped unexpectedly
 export-error-encode = the PNG could not be encoded: { $detail }

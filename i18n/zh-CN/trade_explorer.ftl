@@ -498,7 +498,6 @@ settings-not-saved = 无法将设置保存到 { $path }：{ $detail }
 ## Export errors
 
 export-error-write = 无法写入 { $path }：{ $detail }
-export-error-no-renderer = 没有可在后台绘制图表的图形适配器（{ $detail }）；在 Debian/Ubuntu 上请安装 mesa-vulkan-drivers（sudo apt-get install mesa-vulkan-drivers）
 export-error-render = 无法绘制图表：{ $detail }
 export-error-renderer-stopped = 无法绘制图表：渲染器意外停止
 export-error-encode = 无法编码 PNG：{ $detail }

@@ -143,7 +143,7 @@ impl TradeExplorerApp {
                 let theme = if ctx.theme() == egui::Theme::Dark { ThemeChoice::Dark } else { ThemeChoice::Light };
                 let spec = RenderSpec { view: self.export_view(), lang: self.session.state.lang, theme, size, scale };
                 self.write_in_background(ctx, path, move |path| {
-                    let image = export::render(&loaded.dataset, &filter, &spec)?;
+                    let image = export::render_cpu(&loaded.dataset, &filter, &spec)?;
                     export::save(path, &export::encode_png(&image)?)
                 });
             }

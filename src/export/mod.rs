@@ -29,8 +29,6 @@ pub enum ExportError {
         /// What the system said.
         source: std::io::Error,
     },
-    /// No renderer could draw offscreen; the graphics library's words.
-    NoRenderer(String),
     /// Rendering failed; the renderer's words.
     Render(String),
     /// The renderer stopped (panicked) while drawing.
@@ -221,7 +219,7 @@ fn write_csv(out: impl std::io::Write, rows: impl Iterator<Item = TableRow>) -> 
 
 /// How an offscreen rendering looks.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct RenderSpec {
+pub struct RenderSpec {
     /// Which chart.
     pub view: ChartView,
     /// Language.
@@ -235,7 +233,7 @@ pub(crate) struct RenderSpec {
 }
 
 /// Draws one chart view, as the window does but without controls, tooltips or selection.
-pub(crate) fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: ChartView, lang: Lang) {
+pub fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: ChartView, lang: Lang) {
     let ctx =
         ViewContext { dataset: d, generation: 0, filter: f, lang, selected: None, interactive: false, controls: false };
     // The commands of an offscreen frame have nobody to act on them.
@@ -261,11 +259,7 @@ pub(crate) fn draw_chart(ui: &mut egui::Ui, d: &Dataset, f: &Filter, view: Chart
 /// The shapes of one chart drawn headless, as the window draws it, `spec.size` points wide and
 /// high at `spec.scale` pixels a point (text is laid out at that resolution): no window, no
 /// display, no graphics driver.
-pub(crate) fn chart_shapes(
-    d: &Dataset,
-    f: &Filter,
-    spec: &RenderSpec,
-) -> (Vec<egui::epaint::ClippedShape>, egui::Vec2) {
+fn chart_shapes(d: &Dataset, f: &Filter, spec: &RenderSpec) -> (Vec<egui::epaint::ClippedShape>, egui::Vec2) {
     let ctx = egui::Context::default();
     crate::ui::fonts::install(&ctx);
     ctx.set_theme(if spec.theme == ThemeChoice::Dark { egui::Theme::Dark } else { egui::Theme::Light });
@@ -287,57 +281,17 @@ pub(crate) fn chart_shapes(
 }
 
 /// A chart as an SVG document: the same drawing as the window's, as vectors and text.
-pub(crate) fn render_svg(d: &Dataset, f: &Filter, spec: &RenderSpec) -> String {
+pub fn render_svg(d: &Dataset, f: &Filter, spec: &RenderSpec) -> String {
     let (shapes, size) = chart_shapes(d, f, spec);
     svg::svg_of(&shapes, size)
 }
 
-/// A chart as pixels, drawn on the CPU from its SVG (`resvg`): needs no graphics driver.
-pub(crate) fn render_cpu(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<ColorImage, ExportError> {
-    raster::rasterize(&render_svg(d, f, spec), spec.scale, raster::font_database())
-}
-
-fn renderer() -> Result<egui_kittest::wgpu::WgpuTestRenderer, ExportError> {
-    let setup = egui_kittest::wgpu::default_wgpu_setup();
-    let instance = pollster::block_on(setup.new_instance());
-    let config = egui_wgpu::WgpuConfiguration { wgpu_setup: setup, ..Default::default() };
-    let state = pollster::block_on(egui_wgpu::RenderState::create(
-        &config,
-        &instance,
-        None,
-        egui_wgpu::RendererOptions::PREDICTABLE,
-    ))
-    .map_err(|e| ExportError::NoRenderer(e.to_string()))?;
-    Ok(egui_kittest::wgpu::WgpuTestRenderer::from_render_state(state))
-}
-
-/// Renders a chart offscreen at `spec.size` points × `spec.scale`, with no window and no
-/// display: egui's output is drawn by wgpu into a texture and read back.
-pub(crate) fn render(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<ColorImage, ExportError> {
-    let renderer = renderer()?;
-    let theme = if spec.theme == ThemeChoice::Dark { egui::Theme::Dark } else { egui::Theme::Light };
-    let size = egui::vec2(spec.size[0] as f32, spec.size[1] as f32);
-    let (view, lang) = (spec.view, spec.lang);
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut harness = egui_kittest::Harness::builder()
-            .with_size(size)
-            .with_pixels_per_point(spec.scale)
-            .with_theme(theme)
-            .with_context_setup(crate::ui::fonts::install)
-            .renderer(renderer)
-            .build_ui(|ui| {
-                egui::CentralPanel::default().show(ui, |ui| draw_chart(ui, d, f, view, lang));
-            });
-        harness.run_steps(4);
-        harness.render()
-    }));
-    let image = match result {
-        Ok(Ok(image)) => image,
-        Ok(Err(message)) => return Err(ExportError::Render(message)),
-        Err(_) => return Err(ExportError::RendererStopped),
-    };
-    let (w, h) = image.dimensions();
-    Ok(ColorImage::from_rgba_unmultiplied([w as usize, h as usize], image.as_raw()))
+/// A chart as pixels, drawn on the CPU from its SVG (`resvg`): needs no graphics driver and no
+/// display. A drawing that panics is an error, not the end of the program.
+pub fn render_cpu(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<ColorImage, ExportError> {
+    let svg = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_svg(d, f, spec)))
+        .map_err(|_| ExportError::RendererStopped)?;
+    raster::rasterize(&svg, spec.scale, raster::font_database())
 }
 
 #[cfg(test)]

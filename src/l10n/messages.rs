@@ -73,7 +73,6 @@ pub(crate) fn export_error_text(error: &ExportError, lang: Lang) -> String {
         ExportError::Write { path, source } => {
             tr!(lang, "export-error-write", path = path.display().to_string(), detail = source.to_string())
         }
-        ExportError::NoRenderer(detail) => tr!(lang, "export-error-no-renderer", detail = detail.as_str()),
         ExportError::Render(detail) => tr!(lang, "export-error-render", detail = detail.as_str()),
         ExportError::RendererStopped => tr!(lang, "export-error-renderer-stopped"),
         ExportError::Encode(detail) => tr!(lang, "export-error-encode", detail = detail.as_str()),
