@@ -218,6 +218,13 @@ fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
             export::save(&args.out, svg.as_bytes())
                 .map(|()| tr!(lang, "cli-svg-bytes", size = format_number(bytes as f64, 0)))
         }
+        "pdf" => {
+            let spec = RenderSpec { view: args.view, lang, theme: args.theme, size: args.size, scale: args.scale };
+            export::render_pdf(d, &filter, &spec).and_then(|pdf| {
+                let bytes = format_number(pdf.len() as f64, 0);
+                export::save(&args.out, &pdf).map(|()| tr!(lang, "cli-pdf-bytes", size = bytes))
+            })
+        }
         "png" => {
             let spec = RenderSpec { view: args.view, lang, theme: args.theme, size: args.size, scale: args.scale };
             export::render_cpu(d, &filter, &spec)

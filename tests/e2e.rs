@@ -194,7 +194,7 @@ fn invalid_export_arguments_are_refused_with_a_message() {
         (vec!["--view", "over-time", "--entity", "atlantis", "--out", "x.png"], "--entity atlantis: no such entity"),
         (
             vec!["--view", "over-time", "--out", "x.gif"],
-            "must end in .png (a picture), .svg (a vector drawing) or .csv",
+            "must end in .png (a picture), .svg or .pdf (a vector drawing) or .csv",
         ),
         (vec!["--view", "over-time", "--size", "10x10", "--out", "x.png"], "from 200 to 8000"),
         (vec!["--view", "pie", "--out", "x.png"], "invalid value 'pie'"),

@@ -548,7 +548,7 @@ cli-no-such-entity = --entity { $id }: no such entity (known: { $known })
 cli-no-such-metric = --metric { $id }: no such metric (known: { $known }…)
 cli-no-such-category = --category { $id }: no such category
 cli-no-such-period = --period { $id }: no figure of the dataset covers this period
-cli-unknown-extension = --out { $path }: the file name must end in .png (a picture), .svg (a vector drawing) or .csv (the figures)
+cli-unknown-extension = --out { $path }: the file name must end in .png (a picture), .svg or .pdf (a vector drawing) or .csv (the figures)
 cli-rows = { $n ->
     [one] { $count } row
    *[other] { $count } rows
@@ -607,3 +607,4 @@ import-not-remembered = The import choices could not be remembered: { $detail }
 import-reason = The file does not open as it is ({ $error }). Choose below how to read it.
 import-figures-in-first-rows = { $count } figures in the first { $rows } rows under these choices (Open reads every row)
 cli-svg-bytes = SVG, { $size } bytes
+cli-pdf-bytes = PDF, { $size } bytes

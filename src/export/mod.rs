@@ -1,7 +1,8 @@
 //! Exports: a chart as PNG (a window capture cropped to the chart, or an offscreen rendering at
-//! any size and resolution) or as SVG (the chart's own drawing as vectors and text), and the
-//! visible figures as CSV. Every file is written atomically.
+//! any size and resolution) or as SVG and PDF (the chart's own drawing as vectors and text), and
+//! the visible figures as CSV. Every file is written atomically.
 
+mod pdf;
 mod raster;
 pub use raster::font_database;
 mod svg;
@@ -284,6 +285,13 @@ fn chart_shapes(d: &Dataset, f: &Filter, spec: &RenderSpec) -> (Vec<egui::epaint
 pub fn render_svg(d: &Dataset, f: &Filter, spec: &RenderSpec) -> String {
     let (shapes, size) = chart_shapes(d, f, spec);
     svg::svg_of(&shapes, size)
+}
+
+/// A chart as a one-page PDF of its SVG: vectors, embedded fonts, searchable text.
+pub fn render_pdf(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<Vec<u8>, ExportError> {
+    let svg = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_svg(d, f, spec)))
+        .map_err(|_| ExportError::RendererStopped)?;
+    pdf::pdf_of(&svg, &crate::l10n::dataset_title(d, spec.lang), raster::font_database())
 }
 
 /// A chart as pixels, drawn on the CPU from its SVG (`resvg`): needs no graphics driver and no

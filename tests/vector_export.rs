@@ -1,13 +1,14 @@
-//! SVG export from the command line: each chart view as a vector drawing whose words are text —
-//! the title, the axis unit and the legend's names can be read out of the file — in both
-//! languages and both themes.
+//! Vector export from the command line: each chart view as an SVG whose words are text — the
+//! title, the axis unit and the legend's names can be read out of the file — and as a PDF whose
+//! page is the chart's size and whose text a reader extracts, in both languages and both themes;
+//! and the PNG, drawn with no graphics driver at all.
 
 use std::path::Path;
 use std::process::Command;
 
 use resvg::usvg;
 
-fn export_svg(args: &[&str], out: &Path) -> String {
+fn export_to(args: &[&str], out: &Path) {
     let status = Command::new(env!("CARGO_BIN_EXE_trade-explorer"))
         .arg("export")
         .args(args)
@@ -17,7 +18,19 @@ fn export_svg(args: &[&str], out: &Path) -> String {
         .output()
         .expect("the binary runs");
     assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+}
+
+fn export_svg(args: &[&str], out: &Path) -> String {
+    export_to(args, out);
     std::fs::read_to_string(out).expect("the SVG was written")
+}
+
+/// What a poppler tool prints about a file (scripts/test installs poppler-utils).
+fn poppler(tool: &str, args: &[&str], file: &Path) -> String {
+    let out = Command::new(tool).args(args).arg(file).arg("-").output();
+    let out = out.unwrap_or_else(|e| panic!("{tool} runs (apt-get install poppler-utils): {e}"));
+    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Every text of a parsed SVG, in document order.
@@ -89,4 +102,21 @@ fn the_png_of_the_command_line_is_drawn_without_a_graphics_driver() {
     assert_eq!(image.dimensions(), (1600, 1000));
     let distinct: std::collections::HashSet<[u8; 4]> = image.pixels().map(|p| p.0).collect();
     assert!(distinct.len() > 50, "the picture is drawn, not blank: {} colours", distinct.len());
+}
+
+#[test]
+fn a_pdf_is_a_page_of_the_chart_s_size_whose_text_can_be_extracted_in_either_language() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let en = dir.path().join("en.pdf");
+    export_to(&["--view", "compare", "--size", "1600x900"], &en);
+    let info = Command::new("pdfinfo").arg(&en).output().expect("pdfinfo runs (apt-get install poppler-utils)");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Page size:       1200 x 675 pts"), "1600x900 at 96 dpi: {info}");
+    assert!(info.contains("Pages:           1"), "{info}");
+    let text = poppler("pdftotext", &[], &en);
+    assert!(text.contains("Exports, 2025") && text.contains("Jinhua") && text.contains("billion yuan"), "{text}");
+    let zh = dir.path().join("zh.pdf");
+    export_to(&["--view", "over-time", "--lang", "zh"], &zh);
+    let text = poppler("pdftotext", &[], &zh);
+    assert!(text.contains("亿元") && text.contains("金华"), "{text}");
 }
