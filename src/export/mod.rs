@@ -291,7 +291,7 @@ pub fn render_svg(d: &Dataset, f: &Filter, spec: &RenderSpec) -> String {
 pub fn render_pdf(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<Vec<u8>, ExportError> {
     let svg = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_svg(d, f, spec)))
         .map_err(|_| ExportError::RendererStopped)?;
-    pdf::pdf_of(&svg, &crate::l10n::dataset_title(d, spec.lang), raster::font_database())
+    pdf::pdf_of(&svg, crate::l10n::dataset_title(d, spec.lang), raster::font_database())
 }
 
 /// A chart as pixels, drawn on the CPU from its SVG (`resvg`): needs no graphics driver and no
