@@ -156,3 +156,33 @@ fn an_archive_of_several_tables_offers_each_and_opens_the_one_clicked() {
     assert_eq!(harness.state().loaded().dataset.metrics[0].name, "Imports (billion US$)");
     assert!(harness.query_by_label("Choose a table").is_none(), "the window closed");
 }
+
+#[test]
+fn export_image_saves_the_chart_on_screen_as_a_drawing_when_the_name_ends_in_svg_or_pdf() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = app(State::default(), None);
+    for name in ["chart.svg", "chart.pdf"] {
+        let target = dir.path().join(name);
+        harness.state_mut().surroundings_mut().export_path = Some(target.clone());
+        harness.get_by_label("File").click();
+        harness.run();
+        // The item's label carries its shortcut (Ctrl+S).
+        harness.get_by_label_contains("Export image (PNG, SVG, PDF)…").click();
+        harness.run_ok();
+        step_until(&mut harness, "the saved toast", |h| {
+            h.query_by_label_contains(&format!("Saved {}", target.display())).is_some()
+        });
+        let bytes = std::fs::read(&target).expect("the drawing was written");
+        if name.ends_with(".svg") {
+            let svg = String::from_utf8(bytes).expect("SVG is text");
+            // Drawn at the size of the chart on screen, its title and legend as text.
+            let layout = trade_explorer::ui::chart_layout(&harness.ctx, trade_explorer::ui::Tab::OverTime)
+                .expect("the chart was drawn");
+            let width = layout.chart_rect.expand(8.0).width().round();
+            assert!(svg.contains(&format!("width=\"{width}\"")), "the on-screen width {width}: {}", &svg[..200]);
+            assert!(svg.contains(">Exports</tspan>") && svg.contains(">Jinhua</tspan>"), "text as text");
+        } else {
+            assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+        }
+    }
+}

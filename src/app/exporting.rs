@@ -86,14 +86,18 @@ impl TradeExplorerApp {
             let size = [1600, 900];
             return self.start_export(ctx, Purpose::Render { scale: 1.0, size });
         }
-        let extension = match purpose {
-            Purpose::Data => "csv",
-            Purpose::Dataset => "json",
-            _ => "png",
+        // A chart is saved as a picture or as a drawing (SVG, PDF), as its name ends.
+        let extensions: &[&'static str] = match purpose {
+            Purpose::Data => &["csv"],
+            Purpose::Dataset => &["json"],
+            Purpose::Capture { whole_window: true } => &["png"],
+            Purpose::Capture { .. } | Purpose::Render { .. } => &["png", "svg", "pdf"],
         };
+        let extension = extensions[0];
         let name = export::suggested_name(self.data.dataset(), self.data.filter(), self.export_view(), extension);
         if let Some(path) = &self.surroundings.export_path {
-            let path = path.with_extension(extension);
+            let keeps = path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e));
+            let path = if keeps { path.clone() } else { path.with_extension(extension) };
             return self.path_chosen(ctx, purpose, path);
         }
         let folder =
@@ -102,24 +106,31 @@ impl TradeExplorerApp {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
             let title = tr!(lang, "exporting-export");
-            let filter_name = match extension {
-                "csv" => tr!(lang, "exporting-csv-files"),
-                "json" => tr!(lang, "exporting-dataset-files"),
-                _ => tr!(lang, "exporting-png-images"),
-            };
+            let filters: Vec<(String, &'static str)> = extensions
+                .iter()
+                .map(|&e| {
+                    let name = match e {
+                        "csv" => tr!(lang, "exporting-csv-files"),
+                        "json" => tr!(lang, "exporting-dataset-files"),
+                        "svg" => tr!(lang, "exporting-svg-drawings"),
+                        "pdf" => tr!(lang, "exporting-pdf-documents"),
+                        _ => tr!(lang, "exporting-png-images"),
+                    };
+                    (name, e)
+                })
+                .collect();
             std::thread::spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title(title)
-                    .set_directory(folder)
-                    .set_file_name(name)
-                    .add_filter(filter_name, &[extension])
-                    .save_file();
+                let mut dialog = rfd::FileDialog::new().set_title(title).set_directory(folder).set_file_name(name);
+                for (name, extension) in &filters {
+                    dialog = dialog.add_filter(name, &[*extension]);
+                }
+                let picked = dialog.save_file();
                 let _ = tx.send(picked);
                 ctx.request_repaint();
             });
             self.jobs.choosing_export = Some((purpose, rx));
         } else {
-            self.ui.export_dialog = Some((purpose, PathDialog::save(&folder, &name, vec![extension])));
+            self.ui.export_dialog = Some((purpose, PathDialog::save(&folder, &name, extensions.to_vec())));
         }
     }
 
@@ -128,7 +139,11 @@ impl TradeExplorerApp {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             self.session.state.last_export_folder = Some(folder.to_path_buf());
         }
+        let vector = matches!(path.extension().and_then(|e| e.to_str()), Some("svg" | "pdf"));
         match purpose {
+            Purpose::Capture { whole_window: false } | Purpose::Render { .. } if vector => {
+                self.write_drawing(ctx, purpose, path);
+            }
             Purpose::Capture { whole_window } => {
                 self.jobs.capture = Some(Capture {
                     target: CaptureTarget::File(path),
@@ -162,6 +177,31 @@ impl TradeExplorerApp {
             }
         }
         ctx.request_repaint();
+    }
+
+    /// Writes the chart as a drawing (SVG or PDF, by the name's ending), drawn headless as the
+    /// window draws it: at the chart's size on screen for File › Export image, at the size asked
+    /// for at high resolution.
+    fn write_drawing(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
+        let size = match purpose {
+            Purpose::Render { size, .. } => size,
+            _ => chart_layout(ctx, self.session.state.tab).map_or([1600, 900], |layout| {
+                let rect = layout.chart_rect.expand(8.0);
+                [rect.width().round() as u32, rect.height().round() as u32]
+            }),
+        };
+        let loaded = Arc::clone(&self.data.loaded);
+        let filter = self.data.filter().clone();
+        let theme = if ctx.theme() == egui::Theme::Dark { ThemeChoice::Dark } else { ThemeChoice::Light };
+        let spec = RenderSpec { view: self.export_view(), lang: self.session.state.lang, theme, size, scale: 1.0 };
+        let pdf = path.extension().is_some_and(|e| e == "pdf");
+        self.write_in_background(ctx, path, move |path| {
+            if pdf {
+                export::save(path, &export::render_pdf(&loaded.dataset, &filter, &spec)?)
+            } else {
+                export::save(path, export::render_svg(&loaded.dataset, &filter, &spec).as_bytes())
+            }
+        });
     }
 
     /// Makes the bytes and writes them atomically on a worker thread.
