@@ -112,6 +112,10 @@ pub struct ExportArgs {
     /// Where to write: a .png picture or a .csv of the figures.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// SVG and PDF: draw the text as the outlines of its letters, for a file that must look the
+    /// same in every viewer (its words can then not be searched or copied).
+    #[arg(long)]
+    pub text_as_outlines: bool,
     /// Read --data by these import choices (saved from the import dialog).
     #[arg(long, value_name = "FILE", requires = "data")]
     pub import: Option<PathBuf>,
@@ -214,13 +218,15 @@ fn run_export(args: &ExportArgs, limits: Limits) -> ExitCode {
         "svg" => {
             let spec = RenderSpec { view: args.view, lang, theme: args.theme, size: args.size, scale: args.scale };
             let svg = export::render_svg(d, &filter, &spec);
-            let bytes = svg.len();
-            export::save(&args.out, svg.as_bytes())
-                .map(|()| tr!(lang, "cli-svg-bytes", size = format_number(bytes as f64, 0)))
+            let svg = if args.text_as_outlines { export::outline_text(&svg) } else { Ok(svg) };
+            svg.and_then(|svg| {
+                let bytes = format_number(svg.len() as f64, 0);
+                export::save(&args.out, svg.as_bytes()).map(|()| tr!(lang, "cli-svg-bytes", size = bytes))
+            })
         }
         "pdf" => {
             let spec = RenderSpec { view: args.view, lang, theme: args.theme, size: args.size, scale: args.scale };
-            export::render_pdf(d, &filter, &spec).and_then(|pdf| {
+            export::render_pdf(d, &filter, &spec, args.text_as_outlines).and_then(|pdf| {
                 let bytes = format_number(pdf.len() as f64, 0);
                 export::save(&args.out, &pdf).map(|()| tr!(lang, "cli-pdf-bytes", size = bytes))
             })

@@ -120,3 +120,14 @@ fn a_pdf_is_a_page_of_the_chart_s_size_whose_text_can_be_extracted_in_either_lan
     let text = poppler("pdftotext", &[], &zh);
     assert!(text.contains("亿元") && text.contains("金华"), "{text}");
 }
+
+#[test]
+fn text_as_outlines_leaves_no_text_in_the_svg_or_the_pdf() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let svg = export_svg(&["--view", "compare", "--text-as-outlines"], &dir.path().join("outlines.svg"));
+    assert!(!svg.contains("<text") && svg.contains("<path"), "glyphs as paths");
+    assert!(texts(&svg).is_empty());
+    let pdf = dir.path().join("outlines.pdf");
+    export_to(&["--view", "compare", "--text-as-outlines"], &pdf);
+    assert_eq!(poppler("pdftotext", &[], &pdf).trim(), "", "no text to extract");
+}

@@ -197,7 +197,7 @@ impl TradeExplorerApp {
         let pdf = path.extension().is_some_and(|e| e == "pdf");
         self.write_in_background(ctx, path, move |path| {
             if pdf {
-                export::save(path, &export::render_pdf(&loaded.dataset, &filter, &spec)?)
+                export::save(path, &export::render_pdf(&loaded.dataset, &filter, &spec, false)?)
             } else {
                 export::save(path, export::render_svg(&loaded.dataset, &filter, &spec).as_bytes())
             }

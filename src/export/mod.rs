@@ -287,11 +287,21 @@ pub fn render_svg(d: &Dataset, f: &Filter, spec: &RenderSpec) -> String {
     svg::svg_of(&shapes, size)
 }
 
-/// A chart as a one-page PDF of its SVG: vectors, embedded fonts, searchable text.
-pub fn render_pdf(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<Vec<u8>, ExportError> {
+/// A chart as a one-page PDF of its SVG: vectors, embedded fonts, searchable text (or, with
+/// `outlines`, text drawn as the outlines of its glyphs).
+pub fn render_pdf(d: &Dataset, f: &Filter, spec: &RenderSpec, outlines: bool) -> Result<Vec<u8>, ExportError> {
     let svg = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_svg(d, f, spec)))
         .map_err(|_| ExportError::RendererStopped)?;
-    pdf::pdf_of(&svg, crate::l10n::dataset_title(d, spec.lang), raster::font_database())
+    pdf::pdf_of(&svg, crate::l10n::dataset_title(d, spec.lang), raster::font_database(), !outlines)
+}
+
+/// An SVG with its text drawn as the outlines of the bundled fonts' glyphs: the same picture in
+/// every viewer, whatever fonts it has (its words can then no longer be searched).
+pub fn outline_text(svg: &str) -> Result<String, ExportError> {
+    use resvg::usvg;
+    let options = usvg::Options { fontdb: raster::font_database(), ..usvg::Options::default() };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))?;
+    Ok(tree.to_string(&usvg::WriteOptions { preserve_text: false, ..usvg::WriteOptions::default() }))
 }
 
 /// A chart as pixels, drawn on the CPU from its SVG (`resvg`): needs no graphics driver and no

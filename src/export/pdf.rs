@@ -16,8 +16,13 @@ use super::ExportError;
 /// PDF points per SVG pixel (72 points an inch, 96 pixels an inch).
 const POINTS_PER_PIXEL: f32 = 72.0 / 96.0;
 
-/// The PDF of an SVG document, titled `title`.
-pub(crate) fn pdf_of(svg: &str, title: &str, fonts: Arc<usvg::fontdb::Database>) -> Result<Vec<u8>, ExportError> {
+/// The PDF of an SVG document, titled `title`; its text as text, or as glyph outlines.
+pub(crate) fn pdf_of(
+    svg: &str,
+    title: &str,
+    fonts: Arc<usvg::fontdb::Database>,
+    embed_text: bool,
+) -> Result<Vec<u8>, ExportError> {
     let options = usvg::Options { fontdb: fonts, ..usvg::Options::default() };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))?;
     let (w, h) = (tree.size().width() * POINTS_PER_PIXEL, tree.size().height() * POINTS_PER_PIXEL);
@@ -29,7 +34,7 @@ pub(crate) fn pdf_of(svg: &str, title: &str, fonts: Arc<usvg::fontdb::Database>)
     let mut page = document.start_page_with(PageSettings::new(size));
     let mut surface = page.surface();
     surface
-        .draw_svg(&tree, size, SvgSettings::default())
+        .draw_svg(&tree, size, SvgSettings { embed_text, ..SvgSettings::default() })
         .ok_or_else(|| ExportError::Render("the drawing could not be put on the page".into()))?;
     surface.finish();
     page.finish();
