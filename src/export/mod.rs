@@ -6,6 +6,7 @@ mod pdf;
 mod raster;
 pub use raster::font_database;
 mod svg;
+mod svg_text;
 
 use std::borrow::Cow;
 use std::path::Path;

@@ -4,14 +4,12 @@
 
 use std::fmt::Write;
 
-use egui::epaint::{
-    ClippedShape, Color32, CornerRadius, Mesh, PathStroke, Pos2, Rect, Shape, Stroke, StrokeKind, TextShape,
-};
+use egui::epaint::{ClippedShape, Color32, CornerRadius, Mesh, PathStroke, Pos2, Rect, Shape, Stroke, StrokeKind};
 use egui::{FontFamily, Vec2};
 
 /// The font families egui draws with, in its fallback order, as SVG names them: egui's
 /// "Ubuntu-Light" is the family Ubuntu at weight 300.
-fn font_family(family: &FontFamily) -> &'static str {
+pub(super) fn font_family(family: &FontFamily) -> &'static str {
     match family {
         FontFamily::Monospace => "Hack, 'Droid Sans Fallback', monospace",
         _ => "Ubuntu, Hack, 'Droid Sans Fallback', sans-serif",
@@ -19,7 +17,7 @@ fn font_family(family: &FontFamily) -> &'static str {
 }
 
 /// A number as SVG reads it: at most two decimals, no trailing zeros.
-fn n(value: f32) -> String {
+pub(super) fn n(value: f32) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     let text = format!("{rounded:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
@@ -44,7 +42,7 @@ fn stroke_attributes(width: f32, color: Color32) -> String {
     format!("{} stroke-width=\"{}\"", paint("stroke", color), n(width))
 }
 
-fn fill_attribute(color: Color32) -> String {
+pub(super) fn fill_attribute(color: Color32) -> String {
     if color.a() == 0 { " fill=\"none\"".into() } else { paint("fill", color) }
 }
 
@@ -56,7 +54,7 @@ fn path_stroke_color(stroke: &PathStroke, bounds: Rect) -> Color32 {
     }
 }
 
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -219,114 +217,6 @@ fn mesh(out: &mut String, mesh: &Mesh) {
     }
 }
 
-/// Text as text: per row, runs of glyphs of one font and colour as `<text>` with each glyph at
-/// the x egui laid it out at, so the words read as they do in the window.
-fn text(out: &mut String, shape: &TextShape) {
-    let galley = &shape.galley;
-    let job = &galley.job;
-    let mut cursor = 0usize;
-    let mut body = String::new();
-    for row in &galley.rows {
-        let mut run: Option<Run> = None;
-        let flush = |body: &mut String, run: &mut Option<Run>| {
-            let Some(Run { section, color, glyphs, y }) = run.take() else { return };
-            let format = &job.sections[section].format;
-            let _ = writeln!(
-                body,
-                "<text y=\"{}\" font-family=\"{}\" font-weight=\"300\" font-size=\"{}\"{} xml:space=\"preserve\">{}</text>",
-                n(y),
-                font_family(&format.font_id.family),
-                n(format.font_id.size),
-                fill_attribute(color),
-                positioned(&glyphs)
-            );
-        };
-        for glyph in &row.glyphs {
-            // The section of this glyph: find its character in the job's text from where the
-            // last one was (a row's line break is in the text but not among the glyphs).
-            let found = job.text[cursor..].find(glyph.chr).map(|k| cursor + k);
-            if let Some(at) = found {
-                cursor = at + glyph.chr.len_utf8();
-            }
-            let byte = found.unwrap_or(cursor.saturating_sub(1));
-            let section = job
-                .sections
-                .iter()
-                .position(|s| (s.byte_range.start.0..s.byte_range.end.0).contains(&byte))
-                .unwrap_or(0);
-            let color = glyph_color(shape, row, glyph);
-            let position = row.pos + glyph.pos.to_vec2();
-            // A letter egui drew nothing for is the second of a ligature (`fi`): it follows the
-            // first, with no place of its own, so the renderer joins them as egui did.
-            let joined = glyph.uv_rect.is_nothing() && !glyph.chr.is_whitespace();
-            let same = run.as_ref().is_some_and(|r| {
-                (r.section == section && r.color == color && r.y == position.y) || (joined && !r.glyphs.is_empty())
-            });
-            if !same {
-                flush(&mut body, &mut run);
-                run = Some(Run { section, color, glyphs: Vec::new(), y: position.y });
-            }
-            if let Some(r) = &mut run {
-                r.glyphs.push((glyph.chr, (!joined).then_some(position.x)));
-            }
-        }
-        flush(&mut body, &mut run);
-    }
-    if body.is_empty() {
-        return;
-    }
-    let rotate = if shape.angle != 0.0 { format!(" rotate({})", n(shape.angle.to_degrees())) } else { String::new() };
-    let _ = write!(out, "<g transform=\"translate({} {}){rotate}\">\n{body}</g>\n", n(shape.pos.x), n(shape.pos.y));
-}
-
-/// Glyphs of one font and colour on one line: each letter, and the x egui put it at (none for
-/// the second letter of a ligature).
-struct Run {
-    section: usize,
-    color: Color32,
-    glyphs: Vec<(char, Option<f32>)>,
-    y: f32,
-}
-
-/// A run's letters as `<tspan>`s, each letter at its x. SVG gives a span's positions to its
-/// letters in order, so a ligature's second letter, which has none, ends its span: it then
-/// follows its first letter, shaped with it, as egui shaped it.
-fn positioned(glyphs: &[(char, Option<f32>)]) -> String {
-    let mut out = String::new();
-    let (mut letters, mut xs) = (String::new(), Vec::new());
-    for &(c, x) in glyphs {
-        if x.is_some() && !letters.is_empty() && xs.len() < letters.chars().count() {
-            // The letter before this one was a ligature's second: its span is closed.
-            let _ = write!(out, "<tspan x=\"{}\">{}</tspan>", xs.join(" "), escape(&letters));
-            letters.clear();
-            xs.clear();
-        }
-        letters.push(c);
-        if let Some(x) = x {
-            xs.push(n(x));
-        }
-    }
-    if !letters.is_empty() {
-        let _ = write!(out, "<tspan x=\"{}\">{}</tspan>", xs.join(" "), escape(&letters));
-    }
-    out
-}
-
-/// A glyph's colour as the tessellator paints it: its row mesh's colour at its first vertex,
-/// the shape's override or fallback for a placeholder, faded by the shape's opacity.
-fn glyph_color(shape: &TextShape, row: &egui::epaint::text::PlacedRow, glyph: &egui::epaint::text::Glyph) -> Color32 {
-    let mesh_color = row.visuals.mesh.vertices.get(glyph.first_vertex as usize).map(|v| v.color);
-    let mut color = match (shape.override_text_color, mesh_color) {
-        (Some(c), _) => c,
-        (None, Some(c)) if c != Color32::PLACEHOLDER => c,
-        _ => shape.fallback_color,
-    };
-    if shape.opacity_factor < 1.0 {
-        color = color.gamma_multiply(shape.opacity_factor);
-    }
-    color
-}
-
 /// One shape (and the shapes inside a `Shape::Vec`).
 fn shape(out: &mut String, shape: &Shape) {
     match shape {
@@ -380,52 +270,52 @@ fn shape(out: &mut String, shape: &Shape) {
             let _ = writeln!(out, "<path d=\"{d}\"{}{stroke}{joins}/>", fill_attribute(fill));
         }
         Shape::Rect(r) => rect(out, r),
-        Shape::Text(t) => text(out, t),
+        Shape::Text(t) => super::svg_text::text(out, t),
         Shape::Mesh(m) => mesh(out, m),
         Shape::QuadraticBezier(b) => {
             let [p0, p1, p2] = b.points;
-            let close = if b.closed { " Z" } else { "" };
-            let d = format!("M{} {} Q{} {} {} {}{close}", n(p0.x), n(p0.y), n(p1.x), n(p1.y), n(p2.x), n(p2.y));
-            let stroke = stroke_attributes(b.stroke.width, path_stroke_color(&b.stroke, b.visual_bounding_rect()));
-            let fill = if b.closed { b.fill } else { Color32::TRANSPARENT };
-            let _ = writeln!(out, "<path d=\"{d}\"{}{stroke}/>", fill_attribute(fill));
+            let d = format!("M{} {} Q{} {} {} {}", n(p0.x), n(p0.y), n(p1.x), n(p1.y), n(p2.x), n(p2.y));
+            curve(out, d, (b.closed, b.fill), &b.stroke, b.visual_bounding_rect());
         }
         Shape::CubicBezier(b) => {
             let [p0, p1, p2, p3] = b.points;
-            let close = if b.closed { " Z" } else { "" };
-            let d = format!(
-                "M{} {} C{} {} {} {} {} {}{close}",
-                n(p0.x),
-                n(p0.y),
-                n(p1.x),
-                n(p1.y),
-                n(p2.x),
-                n(p2.y),
-                n(p3.x),
-                n(p3.y)
+            let (c1, c2, end) = (
+                format!("{} {}", n(p1.x), n(p1.y)),
+                format!("{} {}", n(p2.x), n(p2.y)),
+                format!("{} {}", n(p3.x), n(p3.y)),
             );
-            let stroke = stroke_attributes(b.stroke.width, path_stroke_color(&b.stroke, b.visual_bounding_rect()));
-            let fill = if b.closed { b.fill } else { Color32::TRANSPARENT };
-            let _ = writeln!(out, "<path d=\"{d}\"{}{stroke}/>", fill_attribute(fill));
+            let d = format!("M{} {} C{c1} {c2} {end}", n(p0.x), n(p0.y));
+            curve(out, d, (b.closed, b.fill), &b.stroke, b.visual_bounding_rect());
         }
-        Shape::Band(band) => {
-            let lower = band.points.iter().map(|p| Pos2::new(p.x, p.y.max));
-            let upper = band.points.iter().rev().map(|p| Pos2::new(p.x, p.y.min));
-            let points: Vec<Pos2> = lower.chain(upper).collect();
-            let rotate = if band.angle != 0.0 {
-                format!(" transform=\"rotate({})\"", n(band.angle.to_degrees()))
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                out,
-                "<path d=\"{}\"{}{}{rotate}/>",
-                polyline(&points, true),
-                fill_attribute(band.fill),
-                stroke_attributes(band.stroke.width, band.stroke.color)
-            );
-        }
+        Shape::Band(b) => band(out, b),
     }
+}
+
+/// A Bézier curve's path, closed and filled or open.
+fn curve(out: &mut String, d: String, (closed, fill): (bool, Color32), stroke: &PathStroke, bounds: Rect) {
+    let close = if closed { " Z" } else { "" };
+    let stroke = stroke_attributes(stroke.width, path_stroke_color(stroke, bounds));
+    let fill = if closed { fill } else { Color32::TRANSPARENT };
+    let _ = writeln!(out, "<path d=\"{d}{close}\"{}{stroke}/>", fill_attribute(fill));
+}
+
+/// A band (the area between two lines): its lower edge left to right, its upper edge back.
+fn band(out: &mut String, band: &egui::epaint::BandShape) {
+    let lower = band.points.iter().map(|p| Pos2::new(p.x, p.y.max));
+    let upper = band.points.iter().rev().map(|p| Pos2::new(p.x, p.y.min));
+    let points: Vec<Pos2> = lower.chain(upper).collect();
+    let rotate = if band.angle != 0.0 {
+        format!(" transform=\"rotate({})\"", n(band.angle.to_degrees()))
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "<path d=\"{}\"{}{}{rotate}/>",
+        polyline(&points, true),
+        fill_attribute(band.fill),
+        stroke_attributes(band.stroke.width, band.stroke.color)
+    );
 }
 
 /// The SVG document of a frame's shapes, `size` points wide and high.
