@@ -74,12 +74,23 @@ fn each_view_exports_as_an_svg_whose_title_unit_and_legend_are_text() {
 }
 
 #[test]
-fn a_chinese_svg_holds_its_words_in_chinese() {
+fn each_view_in_chinese_and_in_either_theme_holds_its_words_in_chinese() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let out = dir.path().join("zh.svg");
-    let svg = export_svg(&["--view", "over-time", "--lang", "zh"], &out);
-    let all = texts(&svg).join(" | ");
-    assert!(all.contains("金华") && all.contains("亿元"), "{all}");
+    for (view, theme) in [("over-time", "dark"), ("compare", "light"), ("shares", "dark")] {
+        let out = dir.path().join(format!("{view}-zh.svg"));
+        let svg = export_svg(&["--view", view, "--lang", "zh", "--theme", theme], &out);
+        let all = texts(&svg).join(" | ");
+        assert!(all.contains("金华") && all.contains("义乌"), "{view}: {all}");
+        if view != "shares" {
+            assert!(all.contains("亿元"), "{view}: {all}");
+        }
+        // Written as any file a person saves: 0666 less the umask, not private.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).expect("a file").permissions().mode() & 0o777;
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, "x").expect("written");
+        assert_eq!(mode(&out), mode(&plain), "{view}");
+    }
 }
 
 #[test]
