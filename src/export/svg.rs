@@ -69,6 +69,11 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
+/// A rectangle's place and size as attributes.
+fn bounds(r: Rect) -> String {
+    format!("x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", n(r.min.x), n(r.min.y), n(r.width()), n(r.height()))
+}
+
 /// The points of a polyline as path data.
 fn polyline(points: &[Pos2], closed: bool) -> String {
     let mut d = String::new();
@@ -119,14 +124,7 @@ fn rect(out: &mut String, shape: &egui::epaint::RectShape) {
         let uniform = radius.nw == radius.ne && radius.ne == radius.sw && radius.sw == radius.se;
         if uniform {
             let rx = if radius.nw > 0 { format!(" rx=\"{}\"", radius.nw) } else { String::new() };
-            let _ = writeln!(
-                out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{rx}{attributes}{rotate}/>",
-                n(r.min.x),
-                n(r.min.y),
-                n(r.width()),
-                n(r.height())
-            );
+            let _ = writeln!(out, "<rect {}{rx}{attributes}{rotate}/>", bounds(r));
         } else {
             let _ = writeln!(out, "<path d=\"{}\"{attributes}{rotate}/>", rounded_rect(r, radius));
         }
@@ -335,14 +333,7 @@ pub(crate) fn svg_of(shapes: &[ClippedShape], size: Vec2) -> String {
             None => {
                 clips.push(clip);
                 let id = clips.len() - 1;
-                let _ = writeln!(
-                    defs,
-                    "<clipPath id=\"c{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>",
-                    n(clip.min.x),
-                    n(clip.min.y),
-                    n(clip.width()),
-                    n(clip.height())
-                );
+                let _ = writeln!(defs, "<clipPath id=\"c{id}\"><rect {}/></clipPath>", bounds(clip));
                 id
             }
         };
