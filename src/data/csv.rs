@@ -50,15 +50,31 @@ struct Columns {
     index: [Option<usize>; COLUMNS.len()],
 }
 
+/// The columns of [`COLUMNS`], by their place in it: a cell is found by index, never by name.
+#[derive(Clone, Copy)]
+enum Col {
+    Entity,
+    Metric,
+    Year,
+    Date,
+    Period,
+    Category,
+    Value,
+    Unit,
+    Source,
+    Quote,
+    Derived,
+    Trust,
+    Note,
+}
+
 impl Columns {
-    fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> Option<&'r str> {
-        // A linear scan of 13 short names is cheaper than hashing, and this runs per cell.
-        let column = COLUMNS.iter().position(|c| *c == name)?;
-        self.index[column].and_then(|i| record.get(i)).map(str::trim)
+    fn get<'r>(&self, record: &'r csv::StringRecord, column: Col) -> Option<&'r str> {
+        self.index[column as usize].and_then(|i| record.get(i)).map(str::trim)
     }
 
-    fn has(&self, name: &str) -> bool {
-        COLUMNS.iter().position(|c| *c == name).is_some_and(|c| self.index[c].is_some())
+    fn has(&self, column: Col) -> bool {
+        self.index[column as usize].is_some()
     }
 }
 
@@ -372,12 +388,12 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
     let columns = Columns { index };
     let found = header.iter().collect::<Vec<_>>().join(", ");
     let mut missing = Vec::new();
-    for required in ["entity", "metric", "value"] {
+    for (required, name) in [(Col::Entity, "entity"), (Col::Metric, "metric"), (Col::Value, "value")] {
         if !columns.has(required) {
-            missing.push(required);
+            missing.push(name);
         }
     }
-    if !columns.has("year") && !columns.has("date") {
+    if !columns.has(Col::Year) && !columns.has(Col::Date) {
         missing.push("year");
     }
     if !missing.is_empty() {
@@ -422,26 +438,27 @@ fn read_row(
     empty_values: &mut Vec<usize>,
 ) {
     let field = |name| columns.get(record, name).filter(|s| !s.is_empty());
-    let Some(value_text) = field("value") else {
+    let Some(value_text) = field(Col::Value) else {
         empty_values.push(row);
         return;
     };
-    let cells = parse_value(value_text)
-        .and_then(|value| Ok((value, parse_time(field("year"), field("date"))?, parse_trust(field("trust"))?)));
+    let cells = parse_value(value_text).and_then(|value| {
+        Ok((value, parse_time(field(Col::Year), field(Col::Date))?, parse_trust(field(Col::Trust))?))
+    });
     let (value, time, trust) = match cells {
         Ok(cells) => cells,
         Err((column, kind)) => return builder.problem(locate_row(row, column), kind),
     };
     let names = RowNames {
-        entity: field("entity").unwrap_or(""),
-        metric: field("metric").unwrap_or(""),
-        source: field("source"),
-        category: field("category"),
+        entity: field(Col::Entity).unwrap_or(""),
+        metric: field(Col::Metric).unwrap_or(""),
+        source: field(Col::Source),
+        category: field(Col::Category),
     };
-    let ids = if inferred { declare_names(builder, &names, field("unit"), row) } else { names.as_ids() };
-    let quote = field("quote").map(str::to_string);
-    let note = field("note").map(str::to_string);
-    let derived = field("derived").map(|formula| DerivationInput { formula: formula.into(), inputs: Vec::new() });
+    let ids = if inferred { declare_names(builder, &names, field(Col::Unit), row) } else { names.as_ids() };
+    let quote = field(Col::Quote).map(str::to_string);
+    let note = field(Col::Note).map(str::to_string);
+    let derived = field(Col::Derived).map(|formula| DerivationInput { formula: formula.into(), inputs: Vec::new() });
     let details = (quote.is_some() || note.is_some() || derived.is_some()).then(|| DetailsInput {
         quote,
         derived,
@@ -455,9 +472,9 @@ fn read_row(
             metric: &ids.metric,
             category: ids.category.as_deref(),
             time,
-            period: field("period"),
+            period: field(Col::Period),
             value,
-            unit: if inferred { None } else { field("unit") },
+            unit: if inferred { None } else { field(Col::Unit) },
             source: ids.source.as_deref(),
             trust,
             details,
@@ -578,6 +595,27 @@ fn declare_names<'a>(builder: &mut Builder, names: &RowNames<'_>, unit: Option<&
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_column_is_found_at_its_name_s_place() {
+        let all = [
+            Col::Entity,
+            Col::Metric,
+            Col::Year,
+            Col::Date,
+            Col::Period,
+            Col::Category,
+            Col::Value,
+            Col::Unit,
+            Col::Source,
+            Col::Quote,
+            Col::Derived,
+            Col::Trust,
+            Col::Note,
+        ];
+        let names: Vec<&str> = all.iter().map(|c| COLUMNS[*c as usize]).collect();
+        assert_eq!(names, COLUMNS);
+    }
 
     #[test]
     fn slugs_are_lowercase_identifiers_that_keep_chinese() {
