@@ -18,12 +18,7 @@ const CUSTOMS: &str = "tests/fixtures/import/customs_gb18030.csv";
 fn drop_file(harness: &mut egui_kittest::Harness<'_, trade_explorer::app::TradeExplorerApp>, path: &std::path::Path) {
     harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(path.to_path_buf())));
     harness.step();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while harness.state().loading() {
-        assert!(std::time::Instant::now() < deadline, "the file did not finish loading");
-        harness.step();
-        std::thread::yield_now();
-    }
+    support::step_while_loading(harness);
     harness.run_steps(8);
 }
 

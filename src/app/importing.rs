@@ -37,6 +37,8 @@ pub(crate) struct ImportState {
     pub preview: Result<Loaded, LoadError>,
     /// How many rows the preview read, when it did not read them all.
     pub preview_rows: Option<usize>,
+    /// The table's columns: its widest row.
+    pub width: usize,
     /// Why the dialog opened instead of the file, if it did.
     pub reason: Option<LoadError>,
     /// The source of pasted cells (`Pasted on 2026-12-01`); `None` for a file.
@@ -83,6 +85,7 @@ impl ImportState {
             choices,
             preview,
             preview_rows: None,
+            width: 0,
             reason,
             pasted: None,
         };
@@ -109,6 +112,7 @@ impl ImportState {
             choices,
             preview,
             preview_rows: None,
+            width: 0,
             reason: None,
             pasted: Some(source),
         };
@@ -116,9 +120,14 @@ impl ImportState {
         Ok(state)
     }
 
-    /// Reads the figures of the table's first rows again under the current choices.
+    /// Reads the figures of the table's first rows again under the current choices, with a role
+    /// for every column of the table.
     fn refresh(&mut self, limits: &Limits) {
         let table = &self.tables[self.table];
+        self.width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+        if self.choices.columns.len() < self.width {
+            self.choices.columns.resize(self.width, crate::data::import::ColumnRole::Skip);
+        }
         let rows = self.choices.header_index(table).unwrap_or(0) + 1 + PREVIEW_LIMIT;
         let first = Sheet {
             name: table.name.clone(),
@@ -290,6 +299,7 @@ impl TradeExplorerApp {
             encoding: state.bytes.is_some().then_some(state.choices.encoding),
             preview: &state.preview,
             preview_rows: state.preview_rows,
+            width: state.width,
             reason: state.reason.as_ref(),
             pasted: state.pasted.is_some(),
         };

@@ -288,11 +288,16 @@ pub fn render_svg(d: &Dataset, f: &Filter, spec: &RenderSpec) -> String {
     svg::svg_of(&shapes, size)
 }
 
+/// The SVG of a chart, a drawing that panics an error rather than the end of the program.
+fn guarded_svg(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<String, ExportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_svg(d, f, spec)))
+        .map_err(|_| ExportError::RendererStopped)
+}
+
 /// A chart as a one-page PDF of its SVG: vectors, embedded fonts, searchable text (or, with
 /// `outlines`, text drawn as the outlines of its glyphs).
 pub fn render_pdf(d: &Dataset, f: &Filter, spec: &RenderSpec, outlines: bool) -> Result<Vec<u8>, ExportError> {
-    let svg = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_svg(d, f, spec)))
-        .map_err(|_| ExportError::RendererStopped)?;
+    let svg = guarded_svg(d, f, spec)?;
     pdf::pdf_of(&svg, crate::l10n::dataset_title(d, spec.lang), raster::font_database(), !outlines)
 }
 
@@ -306,10 +311,9 @@ pub fn outline_text(svg: &str) -> Result<String, ExportError> {
 }
 
 /// A chart as pixels, drawn on the CPU from its SVG (`resvg`): needs no graphics driver and no
-/// display. A drawing that panics is an error, not the end of the program.
+/// display.
 pub fn render_cpu(d: &Dataset, f: &Filter, spec: &RenderSpec) -> Result<ColorImage, ExportError> {
-    let svg = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_svg(d, f, spec)))
-        .map_err(|_| ExportError::RendererStopped)?;
+    let svg = guarded_svg(d, f, spec)?;
     raster::rasterize(&svg, spec.scale, raster::font_database())
 }
 

@@ -36,6 +36,8 @@ pub(crate) struct ImportView<'a> {
     pub preview: &'a Result<Loaded, LoadError>,
     /// How many rows the preview read, when not all.
     pub preview_rows: Option<usize>,
+    /// The table's columns (each has a role in the choices).
+    pub width: usize,
     /// Why the dialog opened, when the file could not be opened as it is.
     pub reason: Option<&'a LoadError>,
     /// Whether the figures were pasted (they can be saved as a dataset, not as choices).
@@ -181,10 +183,7 @@ fn header_rows(view: &ImportView<'_>) -> usize {
 fn columns(ui: &mut Ui, view: &ImportView<'_>, choices: &mut ImportChoices, lang: Lang) {
     let Some(table) = view.tables.get(view.table) else { return };
     let Some(header) = choices.header_index(table) else { return };
-    let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
-    if choices.columns.len() < width {
-        choices.columns.resize(width, ColumnRole::Skip);
-    }
+    let width = view.width;
     let shown = width.min(SHOWN_COLUMNS);
     egui::ScrollArea::horizontal().id_salt("import_columns").show(ui, |ui| {
         egui::Grid::new("import_grid").striped(true).show(ui, |ui| {

@@ -100,13 +100,18 @@ impl egui::DroppedFile for DroppedPath {
 
 /// Steps the app until a background load has finished (bounded by a deadline).
 pub fn wait_for_load(harness: &mut Harness<'_, TradeExplorerApp>) {
+    step_while_loading(harness);
+    harness.run();
+}
+
+/// Steps the app while a background load runs (bounded by a deadline).
+pub fn step_while_loading(harness: &mut Harness<'_, TradeExplorerApp>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while harness.state().loading() {
         assert!(std::time::Instant::now() < deadline, "the file did not finish loading");
         harness.step();
         std::thread::yield_now();
     }
-    harness.run();
 }
 
 pub fn drop_file(harness: &mut Harness<'_, TradeExplorerApp>, path: &Path) {
