@@ -126,6 +126,15 @@ pub(crate) enum QuotePolicy {
     NotExpected,
 }
 
+/// The ids of an observation's cell, resolved from its names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ObservationIds {
+    pub entity: EntityId,
+    pub metric: MetricId,
+    pub category: Option<CategoryId>,
+    pub period: PeriodId,
+}
+
 /// Collects declarations and observations, checks them, and builds a [`Dataset`].
 pub(crate) struct Builder {
     dataset: Dataset,
@@ -498,25 +507,89 @@ impl Builder {
                 }
             },
         };
-        let year = input.time.year();
+        let time_ok = self.check_time(row, input.time);
+        let period = self.period(|| locate(row, "period"), input.period);
+        let source = self.source_ref(|| locate(row, "source"), input.source);
+        let ids =
+            (|| Some(ObservationIds { entity: entity?, metric: metric?, category: category?, period: period? }))();
+        self.add_checked(row, (ids, metric), source, time_ok, input);
+    }
+
+    /// The entity with this id, when declared. A loader that reads many rows naming the same
+    /// few things looks each name up once (with this and the four below) and adds the rows with
+    /// [`Builder::add_resolved`].
+    pub(crate) fn entity_id(&self, id: &str) -> Option<EntityId> {
+        Self::resolve(&self.entity_ids, id)
+    }
+
+    /// The metric with this id, when declared.
+    pub(crate) fn metric_id(&self, id: &str) -> Option<MetricId> {
+        Self::resolve(&self.metric_ids, id)
+    }
+
+    /// The category with this id, when declared.
+    pub(crate) fn category_id(&self, id: &str) -> Option<CategoryId> {
+        Self::resolve(&self.category_ids, id.trim())
+    }
+
+    /// The source with this id, when declared.
+    pub(crate) fn source_id(&self, id: &str) -> Option<SourceId> {
+        Self::resolve(&self.source_ids, id)
+    }
+
+    /// The period with this name, once a figure has used it.
+    pub(crate) fn period_id(&self, name: &str) -> Option<PeriodId> {
+        Self::resolve(&self.period_ids, name.trim())
+    }
+
+    /// Adds one observation whose names were looked up: the same checks, in
+    /// the same order, as [`Builder::add_observation`], without looking a name up.
+    pub(crate) fn add_resolved(
+        &mut self,
+        row: usize,
+        (ids, source): (ObservationIds, Option<SourceId>),
+        input: ObservationInput<'_>,
+    ) {
+        let time_ok = self.check_time(row, input.time);
+        self.add_checked(row, (Some(ids), Some(ids.metric)), source, time_ok, input);
+    }
+
+    /// Whether an observation's time is within the years the model holds; an unusual one is
+    /// counted for a warning.
+    fn check_time(&mut self, row: usize, time: Time) -> bool {
+        let locate = self.locate_observation;
+        let year = time.year();
         let time_ok = YEARS.contains(&year);
-        let field = if matches!(input.time, Time::Year(_)) { "year" } else { "date" };
+        let field = if matches!(time, Time::Year(_)) { "year" } else { "date" };
         if !time_ok {
             self.problem(locate(row, field), ProblemKind::YearOutOfRange { year });
         } else if self.warn_unusual_years && !USUAL_YEARS.contains(&year) {
             self.unusual_years.0 += 1;
             self.unusual_years.1.get_or_insert_with(|| (locate(row, field), year));
         }
-        let period = self.period(|| locate(row, "period"), input.period);
-        let source = self.source_ref(|| locate(row, "source"), input.source);
+        time_ok
+    }
 
-        let metric_unit = metric.map(|m| self.dataset.metrics[m.0 as usize].unit.clone());
-        let value_ok = self.check_observation_value(row, &input, metric_unit.as_ref());
-        let (derived, details) = self.take_details(row, input.details, metric_unit.as_ref());
-
-        let (Some(entity), Some(metric), Some(category), Some(period), true, true) =
-            (entity, metric, category, period, time_ok, value_ok)
-        else {
+    /// Checks an observation's value (against its metric's unit, when the metric is known) and
+    /// details, and keeps it when its ids and time are good.
+    fn add_checked(
+        &mut self,
+        row: usize,
+        (ids, metric): (Option<ObservationIds>, Option<MetricId>),
+        source: Option<SourceId>,
+        time_ok: bool,
+        input: ObservationInput<'_>,
+    ) {
+        // The unit is taken out for the checks and put back: cloning it per row would allocate
+        // for every figure of a metric with a unit of its own words.
+        let metric = metric.map(|m| m.0 as usize);
+        let unit = metric.map(|m| std::mem::replace(&mut self.dataset.metrics[m].unit, Unit::Count));
+        let value_ok = self.check_observation_value(row, &input, unit.as_ref());
+        let (derived, details) = self.take_details(row, input.details, unit.as_ref());
+        if let (Some(m), Some(unit)) = (metric, unit) {
+            self.dataset.metrics[m].unit = unit;
+        }
+        let (Some(ids), true, true) = (ids, time_ok, value_ok) else {
             // Keep the pending inputs aligned with the observations that were actually kept.
             if self.pending_inputs.last().is_some_and(|(i, _)| *i == self.dataset.observations.len()) {
                 self.pending_inputs.pop();
@@ -525,7 +598,13 @@ impl Builder {
         };
         self.rows.push(row as u32);
         self.dataset.observations.push(Observation {
-            cell: Cell { entity, metric, category, time: input.time, period },
+            cell: Cell {
+                entity: ids.entity,
+                metric: ids.metric,
+                category: ids.category,
+                time: input.time,
+                period: ids.period,
+            },
             value: input.value,
             source,
             trust: input.trust,

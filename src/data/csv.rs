@@ -45,14 +45,16 @@ pub(crate) fn slug(name: &str) -> String {
     if id.is_empty() { "unnamed".to_string() } else { id }
 }
 
-/// Where each of [`COLUMNS`] is in a header, by the column's place in `COLUMNS`.
-struct Columns {
+/// Where each of [`COLUMNS`] is in a header, by the column's place in `COLUMNS`, and whether
+/// the file's names are declared by its rows (no sidecar metadata).
+pub(super) struct Columns {
     index: [Option<usize>; COLUMNS.len()],
+    pub inferred: bool,
 }
 
 /// The columns of [`COLUMNS`], by their place in it: a cell is found by index, never by name.
 #[derive(Clone, Copy)]
-enum Col {
+pub(super) enum Col {
     Entity,
     Metric,
     Year,
@@ -69,7 +71,7 @@ enum Col {
 }
 
 impl Columns {
-    fn get<'r>(&self, record: &'r csv::StringRecord, column: Col) -> Option<&'r str> {
+    pub(super) fn get<'r>(&self, record: &'r csv::StringRecord, column: Col) -> Option<&'r str> {
         self.index[column as usize].and_then(|i| record.get(i)).map(str::trim)
     }
 
@@ -212,6 +214,9 @@ pub(crate) struct Records<'a, R> {
     delimiter: u8,
     header: csv::StringRecord,
     last_start: csv::Position,
+    /// For a piece of a file read without its header: the header's width, which every record
+    /// must have (the `csv` crate would compare with the piece's first record instead).
+    width: Option<usize>,
 }
 
 impl<'a, R: std::io::Read> Records<'a, R> {
@@ -232,6 +237,7 @@ impl<'a, R: std::io::Read> Records<'a, R> {
             delimiter,
             header: csv::StringRecord::new(),
             last_start: csv::Position::new(),
+            width: None,
         };
         match header {
             Ok(header) => records.header = header,
@@ -243,6 +249,32 @@ impl<'a, R: std::io::Read> Records<'a, R> {
             }
         }
         Ok(records)
+    }
+
+    /// Records of a piece of a file (whole records, from the start of one) whose header
+    /// `header` was read apart; lines are counted from the piece's start.
+    pub(crate) fn headerless(
+        path: &'a Path,
+        input: R,
+        delimiter: u8,
+        header: &csv::StringRecord,
+        rest: Rest<'a>,
+    ) -> Records<'a, R> {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .buffer_capacity(1 << 16)
+            .from_reader(input);
+        Records {
+            reader,
+            path,
+            rest,
+            delimiter,
+            header: header.clone(),
+            last_start: csv::Position::new(),
+            width: Some(header.len()),
+        }
     }
 
     /// What the records are read from.
@@ -257,6 +289,9 @@ impl<'a, R: std::io::Read> Records<'a, R> {
 
     /// Reads the next record into `record`; `false` at the end of the file.
     pub(crate) fn read(&mut self, record: &mut csv::StringRecord) -> Result<bool, LoadError> {
+        if let Some(width) = self.width {
+            return self.read_piece(record, width);
+        }
         match self.reader.read_record(record) {
             Ok(true) => {
                 if let Some(position) = record.position() {
@@ -269,6 +304,33 @@ impl<'a, R: std::io::Read> Records<'a, R> {
         }
     }
 
+    /// [`Records::read`] for a piece: the width is checked before the text is, as the `csv`
+    /// crate checks a whole file's records.
+    fn read_piece(&mut self, record: &mut csv::StringRecord, width: usize) -> Result<bool, LoadError> {
+        let mut bytes = std::mem::take(record).into_byte_record();
+        let more = self.reader.read_byte_record(&mut bytes).map_err(|e| self.fail(&e))?;
+        if !more {
+            *record = csv::StringRecord::from_byte_record_lossy(bytes);
+            return Ok(false);
+        }
+        let start = bytes.position().cloned().unwrap_or_else(csv::Position::new);
+        self.last_start = start.clone();
+        if bytes.len() != width {
+            let ragged = SyntaxError::RaggedRow { fields: bytes.len() as u64, header: width as u64 };
+            return Err(self.fail_at(Some(start), false, || ragged));
+        }
+        match csv::StringRecord::from_byte_record(bytes) {
+            Ok(text) => {
+                *record = text;
+                Ok(true)
+            }
+            Err(e) => {
+                *record = csv::StringRecord::from_byte_record_lossy(e.into_byte_record());
+                Err(self.fail_at(Some(start), true, || SyntaxError::RowNotUtf8))
+            }
+        }
+    }
+
     /// After the last record: refuses a file that ends inside a quoted field.
     pub(crate) fn finish(self) -> Result<(), LoadError> {
         self.unclosed_quote(&self.last_start).map_or(Ok(()), Err)
@@ -278,19 +340,49 @@ impl<'a, R: std::io::Read> Records<'a, R> {
     /// quoted field left open in it (which swallows the rest of the file and so is rarely the
     /// width of a row) is the cause to name; else what the `csv` crate says.
     fn fail(&mut self, error: &csv::Error) -> LoadError {
-        let start = match error.kind() {
-            csv::ErrorKind::UnequalLengths { pos: Some(pos), .. } | csv::ErrorKind::Utf8 { pos: Some(pos), .. } => {
-                Some(pos.clone())
+        match error.kind() {
+            csv::ErrorKind::UnequalLengths { pos: Some(pos), expected_len, len } => {
+                let ragged = SyntaxError::RaggedRow { fields: *len, header: *expected_len };
+                self.fail_at(Some(pos.clone()), false, || ragged)
             }
-            _ => None,
-        };
-        if let (csv::ErrorKind::Utf8 { .. }, Some(start)) = (error.kind(), &start)
+            csv::ErrorKind::Utf8 { pos: Some(pos), .. } => {
+                self.fail_at(Some(pos.clone()), true, || SyntaxError::RowNotUtf8)
+            }
+            _ => csv_error(self.path, error),
+        }
+    }
+
+    /// The error for the record at `start` that is not UTF-8 (`not_utf8`) or has another
+    /// width (`what`): the first bad byte, located; or, when the record is the file's last, a
+    /// quoted field left open in it; else a syntax error at the record's line.
+    fn fail_at(
+        &mut self,
+        start: Option<csv::Position>,
+        not_utf8: bool,
+        what: impl FnOnce() -> SyntaxError,
+    ) -> LoadError {
+        if let (true, Some(start)) = (not_utf8, &start)
             && let Some(not_utf8) = self.not_utf8(start)
         {
             return not_utf8;
         }
-        let last = start.filter(|_| matches!(self.reader.read_byte_record(&mut csv::ByteRecord::new()), Ok(false)));
-        last.and_then(|p| self.unclosed_quote(&p)).unwrap_or_else(|| csv_error(self.path, error))
+        let is_last = matches!(self.reader.read_byte_record(&mut csv::ByteRecord::new()), Ok(false));
+        // Only now, the reading done: looking at the bytes again moves a file's position.
+        let line = start.as_ref().map_or(0, |p| self.line_of(p) as usize);
+        let last = start.filter(|_| is_last);
+        last.and_then(|p| self.unclosed_quote(&p)).unwrap_or_else(|| LoadError::Syntax {
+            path: self.path.to_path_buf(),
+            line,
+            column: 1,
+            what: what(),
+        })
+    }
+
+    /// The line a record begins on. After a `\r\n` the `csv` crate gives a record's position
+    /// before the `\n` it has not yet read, a line early; the byte there tells.
+    fn line_of(&self, start: &csv::Position) -> u64 {
+        let at = self.rest.from(start.byte(), 1).ok();
+        start.line() + u64::from(at.as_deref() == Some(b"\n"))
     }
 
     /// The first byte that is not UTF-8 at or after the record at `start`, located by line and
@@ -342,7 +434,9 @@ pub(crate) fn unclosed_quote_in(tail: &[u8], delimiter: u8) -> Option<(u64, usiz
         // The open field is the record's last; fields before it may hold line breaks of their own.
         let field = a.len().saturating_sub(1);
         let breaks: usize = a.iter().take(field).map(|f| f.iter().filter(|&&c| c == b'\n').count()).sum();
-        last = Some((a.position().map_or(1, csv::Position::line) + breaks as u64, field));
+        // After a `\r\n` a record's position is the `\n`'s, a line early (see `line_of`).
+        let line = a.position().map_or(1, |p| p.line() + u64::from(tail.get(p.byte() as usize) == Some(&b'\n')));
+        last = Some((line + breaks as u64, field));
     }
 }
 
@@ -365,6 +459,26 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
 ) -> Result<(Dataset, Vec<Warning>), LoadError> {
     let path = records.path;
     let header = &records.header().clone();
+    let (mut builder, columns) = tidy_setup(path, header, metadata, progress)?;
+    let mut record = csv::StringRecord::new();
+    let mut row = 0usize;
+    let mut empty_values = Vec::new();
+    while records.read(&mut record)? {
+        read_row(&mut builder, &columns, &record, row, &mut empty_values);
+        row += 1;
+        count_row(path, progress, row, &record)?;
+    }
+    tidy_finish(path, builder, &empty_values)
+}
+
+/// A tidy CSV's builder, with its metadata declared (or, without a sidecar, the warning that
+/// says so), and where its columns are.
+pub(super) fn tidy_setup(
+    path: &Path,
+    header: &csv::StringRecord,
+    metadata: Option<(&Path, &[u8])>,
+    progress: &Progress,
+) -> Result<(Builder, Columns), LoadError> {
     check_columns(path, header, &progress.limits)?;
     let mut builder = Builder::new(locate_row, QuotePolicy::Counted).limits(&progress.limits);
     let inferred = metadata.is_none();
@@ -385,7 +499,7 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
             index[known].get_or_insert(i);
         }
     }
-    let columns = Columns { index };
+    let columns = Columns { index, inferred };
     let found = header.iter().collect::<Vec<_>>().join(", ");
     let mut missing = Vec::new();
     for (required, name) in [(Col::Entity, "entity"), (Col::Metric, "metric"), (Col::Value, "value")] {
@@ -406,15 +520,16 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
             .collect();
         return Err(LoadError::Invalid { path: path.to_path_buf(), problems, more: 0 });
     }
+    Ok((builder, columns))
+}
 
-    let mut record = csv::StringRecord::new();
-    let mut row = 0usize;
-    let mut empty_values = Vec::new();
-    while records.read(&mut record)? {
-        read_row(&mut builder, &columns, &record, row, inferred, &mut empty_values);
-        row += 1;
-        count_row(path, progress, row, &record)?;
-    }
+/// The dataset, once every row is read: the rows without a value (from 0) are counted in a
+/// warning.
+pub(super) fn tidy_finish(
+    path: &Path,
+    mut builder: Builder,
+    empty_values: &[usize],
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
     if !empty_values.is_empty() {
         // Rows as a spreadsheet numbers them: the header is row 1.
         let rows = empty_values.iter().take(5).map(|r| r + 2).collect();
@@ -424,7 +539,7 @@ pub(crate) fn load_tidy_records<R: std::io::Read>(
 }
 
 /// A cell that cannot be read: its column and what is wrong.
-type BadCell = (&'static str, ProblemKind);
+pub(super) type BadCell = (&'static str, ProblemKind);
 
 /// One data row: its value, time and trust read (or the first bad cell named), its entity,
 /// metric, source and category found (or, without metadata, declared from their names), then
@@ -434,9 +549,9 @@ fn read_row(
     columns: &Columns,
     record: &csv::StringRecord,
     row: usize,
-    inferred: bool,
     empty_values: &mut Vec<usize>,
 ) {
+    let inferred = columns.inferred;
     let field = |name| columns.get(record, name).filter(|s| !s.is_empty());
     let Some(value_text) = field(Col::Value) else {
         empty_values.push(row);
@@ -483,7 +598,7 @@ fn read_row(
     );
 }
 
-fn parse_value(text: &str) -> Result<f64, BadCell> {
+pub(super) fn parse_value(text: &str) -> Result<f64, BadCell> {
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
         Ok(_) => Err(("value", ProblemKind::NotFinite { text: text.into() })),
@@ -492,7 +607,7 @@ fn parse_value(text: &str) -> Result<f64, BadCell> {
 }
 
 /// A row's time: a `year`, or a `date` (a month or a day), not both.
-fn parse_time(year: Option<&str>, date: Option<&str>) -> Result<Time, BadCell> {
+pub(super) fn parse_time(year: Option<&str>, date: Option<&str>) -> Result<Time, BadCell> {
     match (year, date) {
         (Some(_), Some(_)) => Err(("date", ProblemKind::BothYearAndDate)),
         (None, None) => Err(("year", ProblemKind::MissingTime)),
@@ -504,7 +619,7 @@ fn parse_time(year: Option<&str>, date: Option<&str>) -> Result<Time, BadCell> {
     }
 }
 
-fn parse_trust(text: Option<&str>) -> Result<Option<Trust>, BadCell> {
+pub(super) fn parse_trust(text: Option<&str>) -> Result<Option<Trust>, BadCell> {
     match text {
         None => Ok(None),
         Some(text) => Trust::parse(text).map(Some).ok_or(("trust", ProblemKind::BadTrust { text: text.into() })),
@@ -542,11 +657,20 @@ impl<'a> RowNames<'a> {
 /// Without metadata: each name becomes an id (its slug), declared the first time it is seen,
 /// a metric with the row's unit.
 fn declare_names<'a>(builder: &mut Builder, names: &RowNames<'_>, unit: Option<&str>, row: usize) -> RowIds<'a> {
-    let entity = slug(names.entity);
-    if !builder.has_entity(&entity) && !names.entity.is_empty() {
+    let entity = declare_entity(builder, names.entity, row);
+    let metric = declare_metric(builder, names.metric, unit, row);
+    let source = names.source.map(|text| Cow::Owned(declare_source(builder, text, row)));
+    let category = names.category.map(|text| Cow::Owned(declare_category(builder, text, row)));
+    RowIds { entity: Cow::Owned(entity), metric: Cow::Owned(metric), source, category }
+}
+
+/// The id of the entity named `name`, declared if it is new.
+pub(super) fn declare_entity(builder: &mut Builder, name: &str, row: usize) -> String {
+    let entity = slug(name);
+    if !builder.has_entity(&entity) && !name.is_empty() {
         let e = Entity {
             id: entity.clone(),
-            name: names.entity.into(),
+            name: name.into(),
             name_zh: None,
             kind: String::new(),
             parent: None,
@@ -554,11 +678,16 @@ fn declare_names<'a>(builder: &mut Builder, names: &RowNames<'_>, unit: Option<&
         };
         builder.add_entity(&locate_row(row, "entity"), e, None);
     }
-    let metric = slug(names.metric);
-    if !builder.has_metric(&metric) && !names.metric.is_empty() {
+    entity
+}
+
+/// The id of the metric named `name`, declared with `unit` if it is new.
+pub(super) fn declare_metric(builder: &mut Builder, name: &str, unit: Option<&str>, row: usize) -> String {
+    let metric = slug(name);
+    if !builder.has_metric(&metric) && !name.is_empty() {
         let m = Metric {
             id: metric.clone(),
-            name: names.metric.into(),
+            name: name.into(),
             name_zh: None,
             unit: Unit::parse(unit.unwrap_or("")),
             group: String::new(),
@@ -567,29 +696,33 @@ fn declare_names<'a>(builder: &mut Builder, names: &RowNames<'_>, unit: Option<&
         };
         builder.add_metric(&locate_row(row, "metric"), m);
     }
-    let source = names.source.map(|text| {
-        let id = slug(text);
-        if !builder.has_source(&id) {
-            let s = Source {
-                id: id.clone(),
-                title: text.into(),
-                publisher: String::new(),
-                url: String::new(),
-                published: None,
-                retrieved: None,
-            };
-            builder.add_source(&locate_row(row, "source"), s);
-        }
-        Cow::Owned(id)
-    });
-    let category = names.category.map(|text| {
-        let id = slug(text);
-        if !builder.has_category(&id) {
-            builder.add_category(&locate_row(row, "category"), Category::plain(id.clone(), text.into(), None));
-        }
-        Cow::Owned(id)
-    });
-    RowIds { entity: Cow::Owned(entity), metric: Cow::Owned(metric), source, category }
+    metric
+}
+
+/// The id of the source titled `text`, declared if it is new.
+pub(super) fn declare_source(builder: &mut Builder, text: &str, row: usize) -> String {
+    let id = slug(text);
+    if !builder.has_source(&id) {
+        let s = Source {
+            id: id.clone(),
+            title: text.into(),
+            publisher: String::new(),
+            url: String::new(),
+            published: None,
+            retrieved: None,
+        };
+        builder.add_source(&locate_row(row, "source"), s);
+    }
+    id
+}
+
+/// The id of the category named `text`, declared if it is new.
+pub(super) fn declare_category(builder: &mut Builder, text: &str, row: usize) -> String {
+    let id = slug(text);
+    if !builder.has_category(&id) {
+        builder.add_category(&locate_row(row, "category"), Category::plain(id.clone(), text.into(), None));
+    }
+    id
 }
 
 #[cfg(test)]

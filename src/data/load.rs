@@ -230,6 +230,16 @@ impl<R: Read> Read for CountingReader<'_, R> {
 /// limits of `progress`. CSV files are parsed as they are read, so a large file is never held in
 /// memory whole; a file that changes while it is read is refused rather than shown half-read.
 pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
+    load_path_cut(path, progress, Some(super::csv_chunks::Chunking::default()))
+}
+
+/// [`load_path_with`], with a tidy CSV cut into pieces read in parallel by `chunking`, or read
+/// sequentially without it (the reference the parallel reading is tested against).
+pub(crate) fn load_path_cut(
+    path: &Path,
+    progress: &Progress,
+    chunking: Option<super::csv_chunks::Chunking>,
+) -> Result<Loaded, LoadError> {
     use std::io::BufRead;
     let limit = progress.limits.file_bytes;
     let io = |source| LoadError::Io { path: path.to_path_buf(), source };
@@ -286,6 +296,20 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     let bom = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     input.consume(bom);
     let delimiter = super::csv::sniff_delimiter(input.fill_buf().map_err(io)?);
+    let parallel = match chunking {
+        Some(chunking) => tidy_in_parallel(path, &mut input, (delimiter, bom), (progress, chunking))?,
+        None => None,
+    };
+    if let Some((dataset, mut warnings)) = parallel {
+        if input.get_ref().read > limit {
+            return Err(LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit });
+        }
+        if changed(&file, &before) {
+            return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
+        }
+        warnings.extend(super::csv::delimiter_warning(delimiter));
+        return Ok(Loaded { dataset, warnings, format: Format::TidyCsv });
+    }
     let rest = Rest::File { file: &file, skipped: bom as u64, limit };
     let mut records = Records::new(path, input, delimiter, rest)?;
     let header = records.header().clone();
@@ -313,6 +337,38 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     }
     warnings.extend(super::csv::delimiter_warning(delimiter));
     Ok(Loaded { dataset, warnings, format })
+}
+
+/// Reads a tidy CSV (after its byte-order mark of `bom` bytes) in pieces parsed in parallel,
+/// when its header is within the first buffer of `input`; `None`, with nothing read, for any
+/// other file, which is read as before.
+fn tidy_in_parallel<R: std::io::BufRead>(
+    path: &Path,
+    input: &mut R,
+    (delimiter, bom): (u8, usize),
+    (progress, chunking): (&Progress, super::csv_chunks::Chunking),
+) -> Result<Option<(Dataset, Vec<super::error::Warning>)>, LoadError> {
+    let head = input.fill_buf().map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let Some(len) = super::csv_chunks::header_len(head, delimiter) else { return Ok(None) };
+    let header_bytes = head[..len].to_vec();
+    let header = Records::new(path, &header_bytes[..], delimiter, Rest::Bytes(&header_bytes))?.header().clone();
+    if is_owid_header(&header) || !header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
+        return Ok(None);
+    }
+    input.consume(len);
+    let meta_path = sidecar_path(path);
+    let limit = progress.limits.file_bytes;
+    let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
+    let meta = meta_bytes.as_deref().map(|b| (meta_path.as_path(), b));
+    let first_line = 1 + memchr::memchr_iter(b'\n', &header_bytes).count() as u64;
+    super::tidy_chunks::load_tidy_chunked(
+        (path, input),
+        (&header, delimiter),
+        (first_line, (bom + len) as u64),
+        meta,
+        (progress, chunking),
+    )
+    .map(Some)
 }
 
 /// The data package beside an OWID CSV, and whether it describes that CSV.

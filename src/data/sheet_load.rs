@@ -344,13 +344,10 @@ impl Figures {
             self.repeated.1.get_or_insert_with(at);
             return;
         }
-        let origin =
-            CellOrigin { sheet: self.sheet_index, row: sheet.origin.0 + r as u32, column: sheet.origin.1 + c as u32 };
+        let origin = CellOrigin::new(self.sheet_index, sheet.origin.0 + r as u32, sheet.origin.1 + c as u32);
         let (entity, metric) = (&self.entity_list[e as usize], &self.metrics[m as usize].2);
-        let input = ObservationInput {
-            origin: Some(origin),
-            ..ObservationInput::plain(entity, metric, figure.time, value, Some(source))
-        };
+        let input =
+            ObservationInput { origin, ..ObservationInput::plain(entity, metric, figure.time, value, Some(source)) };
         builder.add_observation(self.added, input);
         self.added += 1;
     }

@@ -1,0 +1,301 @@
+//! A CSV read in record-aligned chunks: the file is streamed in fixed blocks, each block is cut
+//! at record ends into a few pieces, and the pieces are parsed on a thread pool while the
+//! previous block's results are taken in, in order, by one thread.
+//!
+//! The file is streamed rather than memory-mapped: a mapped file that is truncated while it is
+//! read kills the process (SIGBUS), and mapped pages count in the resident memory.
+
+use std::io::Read;
+use std::ops::Range;
+use std::path::Path;
+
+use super::error::LoadError;
+use super::progress::Progress;
+
+/// How many bytes are read at a time. Two blocks are in flight (one parsed, one taken in), with
+/// what they parse to; a megabyte keeps that small beside a large file's dataset while leaving
+/// every thread whole pieces of tens of thousands of rows.
+pub(crate) const BLOCK_BYTES: usize = 1 << 20;
+
+/// Where records end in a CSV, found as the `csv` crate reads one (its default settings): a
+/// quote opens a quoted field only at the start of a field, so `5"` inside a field is text;
+/// inside a quoted field a line break is text and a doubled quote is a quote. A record ends at
+/// a line break outside a quoted field; a lone `\r` also ends one for the `csv` crate, but is
+/// never cut at here (a file of `\r` line ends is read as one piece, correctly if not in
+/// parallel).
+///
+/// The state carries over from one call of [`RecordEnds::scan`] to the next, so a file can be
+/// scanned in pieces of any size.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RecordEnds {
+    delimiter: u8,
+    /// Inside a quoted field.
+    quoted: bool,
+    /// Inside a quoted field, just after a quote: it closes the field unless another follows.
+    after_quote: bool,
+    /// The next byte starts a field.
+    field_start: bool,
+}
+
+impl RecordEnds {
+    /// At the start of a record.
+    pub(crate) fn new(delimiter: u8) -> RecordEnds {
+        RecordEnds { delimiter, quoted: false, after_quote: false, field_start: true }
+    }
+
+    fn ends_field(&self, byte: u8) -> bool {
+        byte == self.delimiter || byte == b'\n' || byte == b'\r'
+    }
+
+    /// Reads on through `bytes`; returns the position just after the last record end in them.
+    pub(crate) fn scan(&mut self, bytes: &[u8]) -> Option<usize> {
+        let mut last = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            if self.quoted {
+                if self.after_quote {
+                    self.after_quote = false;
+                    if bytes[i] == b'"' {
+                        i += 1;
+                        continue;
+                    }
+                    // The quote closed the field; this byte is read outside it.
+                    self.quoted = false;
+                    self.field_start = false;
+                    continue;
+                }
+                match memchr::memchr(b'"', &bytes[i..]) {
+                    Some(k) => {
+                        i += k + 1;
+                        self.after_quote = true;
+                    }
+                    None => return last,
+                }
+                continue;
+            }
+            // Outside quotes only line breaks and quotes matter; whether a quote opens a field
+            // is decided by the byte before it.
+            let Some(k) = memchr::memchr2(b'"', b'\n', &bytes[i..]) else {
+                self.field_start =
+                    if i < bytes.len() { self.ends_field(bytes[bytes.len() - 1]) } else { self.field_start };
+                return last;
+            };
+            let j = i + k;
+            if bytes[j] == b'\n' {
+                last = Some(j + 1);
+                self.field_start = true;
+            } else if (j == i && self.field_start) || (j > i && self.ends_field(bytes[j - 1])) {
+                self.quoted = true;
+            }
+            self.field_start = bytes[j] == b'\n';
+            i = j + 1;
+        }
+        last
+    }
+}
+
+/// The length of a CSV's first record (its header) at the start of `head`, with its line end;
+/// `None` when `head` does not hold all of it or starts with a blank line (which the `csv`
+/// crate skips: the caller then reads the file without cutting it).
+pub(crate) fn header_len(head: &[u8], delimiter: u8) -> Option<usize> {
+    if matches!(head.first(), Some(b'\n' | b'\r') | None) {
+        return None;
+    }
+    let mut ends = RecordEnds::new(delimiter);
+    // The first record end, not the last: scan line by line.
+    let mut from = 0;
+    while from < head.len() {
+        let line_end = memchr::memchr(b'\n', &head[from..]).map_or(head.len(), |k| from + k + 1);
+        if let Some(end) = ends.scan(&head[from..line_end]) {
+            let end = from + end;
+            // A lone `\r` ends a record for the `csv` crate: one inside the header's bytes
+            // would make them two records.
+            let body = head[..end].strip_suffix(b"\n").unwrap_or(&head[..end]);
+            let body = body.strip_suffix(b"\r").unwrap_or(body);
+            return (!body.contains(&b'\r')).then_some(end);
+        }
+        from = line_end;
+    }
+    None
+}
+
+/// How a file is cut: the block size, and how many pieces a block is cut into (a few per
+/// thread, so that a thread that finishes early takes another).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Chunking {
+    /// Bytes read at a time.
+    pub block: usize,
+    /// Pieces per block.
+    pub pieces: usize,
+}
+
+impl Default for Chunking {
+    fn default() -> Chunking {
+        Chunking { block: BLOCK_BYTES, pieces: 2 * rayon::current_num_threads() }
+    }
+}
+
+/// A piece of the file, whole records only (the last may be a record the file ends inside).
+pub(crate) struct Piece<'a> {
+    /// Its bytes.
+    pub bytes: &'a [u8],
+}
+
+/// Reads `input` (the file `path`) in blocks, cuts each at record ends into pieces, parses the
+/// pieces with `parse` on the thread pool and hands what each gives to `take`, in the file's
+/// order, on the calling thread (taking in one block overlaps parsing the next). The bytes after
+/// the last record end are the last piece. Progress counts the bytes from `already` on; Cancel is
+/// honoured between blocks. Returns how many bytes were read.
+pub(crate) fn read_in_chunks<R: Read, T: Send>(
+    (path, mut input): (&Path, R),
+    delimiter: u8,
+    chunking: Chunking,
+    (progress, already): (&Progress, u64),
+    parse: impl Fn(Piece<'_>) -> T + Sync,
+    mut take: impl FnMut(T) -> Result<(), LoadError> + Send,
+) -> Result<u64, LoadError> {
+    let block = chunking.block.max(1);
+    let mut ends = RecordEnds::new(delimiter);
+    let (mut buffer, mut next) = (Vec::with_capacity(block), Vec::with_capacity(block));
+    // Bytes at the start of `buffer` already scanned (the record begun in the block before).
+    let mut scanned = 0;
+    let mut pending: Vec<T> = Vec::new();
+    let mut read = 0u64;
+    loop {
+        let eof = fill(&mut input, &mut buffer, scanned + block)
+            .map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+        read += (buffer.len() - scanned) as u64;
+        let mut cuts = cut_points(&mut ends, &buffer, scanned, chunking.pieces.max(1));
+        let complete = cuts.last().map_or(0, |r| r.end);
+        if eof && complete < buffer.len() {
+            cuts.push(complete..buffer.len());
+        }
+        let taken = std::mem::take(&mut pending);
+        let (parsed, took) = rayon::join(
+            || {
+                use rayon::prelude::*;
+                cuts.par_iter().map(|r| parse(Piece { bytes: &buffer[r.clone()] })).collect::<Vec<T>>()
+            },
+            || taken.into_iter().try_for_each(&mut take),
+        );
+        took?;
+        progress.set_done(already + read - (buffer.len() - cuts.last().map_or(0, |r| r.end)) as u64);
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled { path: path.to_path_buf() });
+        }
+        pending = parsed;
+        if eof {
+            break;
+        }
+        next.clear();
+        next.extend_from_slice(&buffer[complete..]);
+        std::mem::swap(&mut buffer, &mut next);
+        scanned = buffer.len();
+    }
+    pending.into_iter().try_for_each(&mut take)?;
+    Ok(read)
+}
+
+/// A piece's error with its line counted in the file: `lines` line breaks came before the piece.
+pub(crate) fn shift_lines(error: LoadError, lines: u64) -> LoadError {
+    let shift = |line: usize| line + lines as usize;
+    match error {
+        LoadError::Syntax { path, line, column, what } => LoadError::Syntax { path, line: shift(line), column, what },
+        LoadError::NotUtf8 { path, line, column } => LoadError::NotUtf8 { path, line: shift(line), column },
+        LoadError::UnclosedQuote { path, line, column } => LoadError::UnclosedQuote { path, line: shift(line), column },
+        error => error,
+    }
+}
+
+/// Reads until `buffer` holds `want` bytes or the input ends; whether it ended.
+fn fill<R: Read>(input: &mut R, buffer: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
+    while buffer.len() < want {
+        let start = buffer.len();
+        buffer.resize(want, 0);
+        match input.read(&mut buffer[start..]) {
+            Ok(0) => {
+                buffer.truncate(start);
+                return Ok(true);
+            }
+            Ok(n) => buffer.truncate(start + n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buffer.truncate(start),
+            Err(e) => {
+                buffer.truncate(start);
+                return Err(e);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// Scans `buffer` from `scanned` on and cuts it, from its start, into up to `pieces` ranges of
+/// whole records, each ending at the last record end within its share of the bytes.
+fn cut_points(ends: &mut RecordEnds, buffer: &[u8], scanned: usize, pieces: usize) -> Vec<Range<usize>> {
+    let share = (buffer.len() - scanned).div_ceil(pieces).max(1);
+    let mut cuts = Vec::with_capacity(pieces);
+    let mut start = 0;
+    let mut from = scanned;
+    while from < buffer.len() {
+        let to = (from + share).min(buffer.len());
+        if let Some(end) = ends.scan(&buffer[from..to]) {
+            cuts.push(start..from + end);
+            start = from + end;
+        }
+        from = to;
+    }
+    cuts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Record ends as the `csv` crate finds them: the byte after each record's line end.
+    fn csv_crate_ends(text: &[u8]) -> Vec<usize> {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text);
+        let mut record = csv::ByteRecord::new();
+        let mut starts = Vec::new();
+        while reader.read_byte_record(&mut record).unwrap() {
+            starts.push(record.position().unwrap().byte() as usize);
+        }
+        // The last record ends at the end of the text, which ends with a line break.
+        starts.push(text.len());
+        starts.into_iter().skip(1).collect()
+    }
+
+    fn scanned_ends(text: &[u8], step: usize) -> Vec<usize> {
+        let mut ends = RecordEnds::new(b',');
+        let mut found = Vec::new();
+        for (k, chunk) in text.chunks(step).enumerate() {
+            // One scan per byte range, reporting only its last end: scan line by line.
+            let base = k * step;
+            let mut from = 0;
+            while from < chunk.len() {
+                let to = memchr::memchr(b'\n', &chunk[from..]).map_or(chunk.len(), |i| from + i + 1);
+                if let Some(end) = ends.scan(&chunk[from..to]) {
+                    found.push(base + from + end);
+                }
+                from = to;
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn records_end_where_the_csv_crate_ends_them_however_the_bytes_are_cut() {
+        let text = b"a,b,c\n1,\"two\nlines\",3\n4,5\",6\n\"q\"\"\n\",x,y\n7,\"\",\"\"\"\"\n8,9\"\n,10\n";
+        let expected = csv_crate_ends(text);
+        for step in 1..=text.len() {
+            assert_eq!(scanned_ends(text, step), expected, "cut every {step} bytes");
+        }
+    }
+
+    #[test]
+    fn the_header_ends_at_its_first_line_end_outside_quotes() {
+        assert_eq!(header_len(b"a,\"b\nc\",d\n1,2,3\n", b','), Some(10));
+        assert_eq!(header_len(b"a,b", b','), None, "no line end yet");
+        assert_eq!(header_len(b"\na,b\n", b','), None, "a blank first line is left to the csv crate");
+        assert_eq!(header_len(b"a,b\r1,2\n", b','), None, "a lone \\r ends the header before the line does");
+        assert_eq!(header_len(b"a,b\r\n1,2\n", b','), Some(5));
+    }
+}
