@@ -204,6 +204,28 @@ impl Builder {
         self
     }
 
+    /// Makes room for `count` more observations, and has the thread pool touch the room's
+    /// memory pages first: a million observations are 16,000 pages, and faulting them in one
+    /// by one on the thread that adds the observations took it longer than adding them. Only
+    /// the pages are touched (the room stays unused), so a count that is too high costs memory
+    /// (resident pages): callers give a cautious one.
+    pub(crate) fn make_room(&mut self, count: usize) {
+        use rayon::prelude::*;
+        self.dataset.observations.reserve(count);
+        self.rows.reserve(count);
+        const PAGE: usize = 4096;
+        let per_page = (PAGE / std::mem::size_of::<Observation>()).max(1);
+        let room = self.dataset.observations.spare_capacity_mut();
+        let room_len = count.min(room.len());
+        let room = &mut room[..room_len];
+        room.par_chunks_mut(per_page * 64).for_each(|pages| {
+            for page in pages.chunks_mut(per_page) {
+                page[0] = std::mem::MaybeUninit::zeroed();
+            }
+            std::hint::black_box(pages);
+        });
+    }
+
     /// Takes any year the model holds without a warning: the file's format carries historical
     /// data (Our World in Data has population since 10,000 BCE).
     pub(crate) fn historical(mut self) -> Builder {
@@ -455,10 +477,15 @@ impl Builder {
     }
 
     fn check_value(&mut self, at: impl FnOnce() -> Place, unit: &Unit, value: f64) -> bool {
+        self.check_share_or_value(at, *unit == Unit::SharePercent, value)
+    }
+
+    /// [`Builder::check_value`], told whether the unit is a share.
+    fn check_share_or_value(&mut self, at: impl FnOnce() -> Place, share: bool, value: f64) -> bool {
         if !value.is_finite() {
             self.problem(at(), ProblemKind::NotFinite { text: value.to_string() });
             false
-        } else if *unit == Unit::SharePercent && !(0.0..=100.0).contains(&value) {
+        } else if share && !(0.0..=100.0).contains(&value) {
             self.problem(at(), ProblemKind::ShareOutOfRange { value });
             false
         } else {
@@ -552,6 +579,37 @@ impl Builder {
     ) {
         let time_ok = self.check_time(row, input.time);
         self.add_checked(row, (Some(ids), Some(ids.metric)), source, time_ok, input);
+    }
+
+    /// Adds a figure whose names were looked up and that has no unit, details or origin of its
+    /// own: what [`Builder::add_resolved`] does with such a figure (the same checks, in the
+    /// same order), without building an [`ObservationInput`] for it. Large tables are mostly
+    /// such figures.
+    pub(crate) fn add_plain(
+        &mut self,
+        row: usize,
+        (ids, source): (ObservationIds, Option<SourceId>),
+        (time, value, trust): (Time, f64, Option<Trust>),
+    ) {
+        let locate = self.locate_observation;
+        let time_ok = self.check_time(row, time);
+        let share = self.dataset.metrics[ids.metric.0 as usize].unit == Unit::SharePercent;
+        let value_ok = self.check_share_or_value(|| locate(row, "value"), share, value);
+        self.missing_quote(|| locate(row, "quote"));
+        if time_ok && value_ok {
+            self.rows.push(row as u32);
+            let cell =
+                Cell { entity: ids.entity, metric: ids.metric, category: ids.category, time, period: ids.period };
+            self.dataset.observations.push(Observation {
+                cell,
+                value,
+                source,
+                trust,
+                derived: false,
+                details: None,
+                origin: None,
+            });
+        }
     }
 
     /// Whether an observation's time is within the years the model holds; an unusual one is

@@ -72,11 +72,20 @@ pub(super) enum Col {
 
 impl Columns {
     pub(super) fn get<'r>(&self, record: &'r csv::StringRecord, column: Col) -> Option<&'r str> {
-        self.index[column as usize].and_then(|i| record.get(i)).map(str::trim)
+        self.index[column as usize].and_then(|i| record.get(i)).map(trim)
     }
 
     fn has(&self, column: Col) -> bool {
         self.index[column as usize].is_some()
+    }
+}
+
+/// A cell without the white space around it. Most cells begin and end with a visible ASCII
+/// character, which no white space is; only the others are searched for Unicode's spaces.
+fn trim(cell: &str) -> &str {
+    match (cell.as_bytes().first(), cell.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
+        _ => cell.trim(),
     }
 }
 

@@ -73,22 +73,21 @@ impl RecordEnds {
                 }
                 continue;
             }
-            // Outside quotes only line breaks and quotes matter; whether a quote opens a field
-            // is decided by the byte before it.
-            let Some(k) = memchr::memchr2(b'"', b'\n', &bytes[i..]) else {
-                self.field_start =
-                    if i < bytes.len() { self.ends_field(bytes[bytes.len() - 1]) } else { self.field_start };
-                return last;
-            };
-            let j = i + k;
-            if bytes[j] == b'\n' {
-                last = Some(j + 1);
-                self.field_start = true;
-            } else if (j == i && self.field_start) || (j > i && self.ends_field(bytes[j - 1])) {
-                self.quoted = true;
+            // Outside quotes, from here to the next quote, every line break ends a record: only
+            // the last of them is wanted, so the bytes are searched for quotes, not line ends.
+            let q = memchr::memchr(b'"', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+            if let Some(k) = memchr::memrchr(b'\n', &bytes[i..q]) {
+                last = Some(i + k + 1);
             }
-            self.field_start = bytes[j] == b'\n';
-            i = j + 1;
+            // Whether a quote opens a field is decided by the byte before it.
+            let at_field_start = if q == i { self.field_start } else { self.ends_field(bytes[q - 1]) };
+            if q == bytes.len() {
+                self.field_start = at_field_start;
+                return last;
+            }
+            self.quoted = at_field_start;
+            self.field_start = false;
+            i = q + 1;
         }
         last
     }
@@ -119,8 +118,8 @@ pub(crate) fn header_len(head: &[u8], delimiter: u8) -> Option<usize> {
     None
 }
 
-/// How a file is cut: the block size, and how many pieces a block is cut into (a few per
-/// thread, so that a thread that finishes early takes another).
+/// How a file is cut: the block size, and how many pieces a block is cut into (one per
+/// thread: each piece costs a CSV reader of its own).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Chunking {
     /// Bytes read at a time.
@@ -131,7 +130,7 @@ pub(crate) struct Chunking {
 
 impl Default for Chunking {
     fn default() -> Chunking {
-        Chunking { block: BLOCK_BYTES, pieces: 2 * rayon::current_num_threads() }
+        Chunking { block: BLOCK_BYTES, pieces: rayon::current_num_threads() }
     }
 }
 
@@ -146,7 +145,7 @@ pub(crate) struct Piece<'a> {
 /// order, on the calling thread (taking in one block overlaps parsing the next). The bytes after
 /// the last record end are the last piece. Progress counts the bytes from `already` on; Cancel is
 /// honoured between blocks. Returns how many bytes were read.
-pub(crate) fn read_in_chunks<R: Read, T: Send>(
+pub(crate) fn read_in_chunks<R: Read + Send, T: Send>(
     (path, mut input): (&Path, R),
     delimiter: u8,
     chunking: Chunking,
@@ -154,29 +153,38 @@ pub(crate) fn read_in_chunks<R: Read, T: Send>(
     parse: impl Fn(Piece<'_>) -> T + Sync,
     mut take: impl FnMut(T) -> Result<(), LoadError> + Send,
 ) -> Result<u64, LoadError> {
+    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
     let block = chunking.block.max(1);
     let mut ends = RecordEnds::new(delimiter);
     let (mut buffer, mut next) = (Vec::with_capacity(block), Vec::with_capacity(block));
+    let mut eof = fill(&mut input, &mut buffer, block).map_err(io)?;
+    let mut read = buffer.len() as u64;
     // Bytes at the start of `buffer` already scanned (the record begun in the block before).
     let mut scanned = 0;
     let mut pending: Vec<T> = Vec::new();
-    let mut read = 0u64;
     loop {
-        let eof = fill(&mut input, &mut buffer, scanned + block)
-            .map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
-        read += (buffer.len() - scanned) as u64;
         let mut cuts = cut_points(&mut ends, &buffer, scanned, chunking.pieces.max(1));
         let complete = cuts.last().map_or(0, |r| r.end);
         if eof && complete < buffer.len() {
             cuts.push(complete..buffer.len());
         }
+        next.clear();
+        if !eof {
+            next.extend_from_slice(&buffer[complete..]);
+        }
+        let carried = next.len();
         let taken = std::mem::take(&mut pending);
-        let (parsed, took) = rayon::join(
+        // While this block is parsed, the one before is taken in and the next is read.
+        let (parsed, (took, filled)) = rayon::join(
             || {
                 use rayon::prelude::*;
                 cuts.par_iter().map(|r| parse(Piece { bytes: &buffer[r.clone()] })).collect::<Vec<T>>()
             },
-            || taken.into_iter().try_for_each(&mut take),
+            || {
+                let took = taken.into_iter().try_for_each(&mut take);
+                let filled = if eof || took.is_err() { Ok(true) } else { fill(&mut input, &mut next, carried + block) };
+                (took, filled)
+            },
         );
         took?;
         progress.set_done(already + read - (buffer.len() - cuts.last().map_or(0, |r| r.end)) as u64);
@@ -187,10 +195,10 @@ pub(crate) fn read_in_chunks<R: Read, T: Send>(
         if eof {
             break;
         }
-        next.clear();
-        next.extend_from_slice(&buffer[complete..]);
+        eof = filled.map_err(io)?;
+        read += (next.len() - carried) as u64;
         std::mem::swap(&mut buffer, &mut next);
-        scanned = buffer.len();
+        scanned = carried;
     }
     pending.into_iter().try_for_each(&mut take)?;
     Ok(read)

@@ -342,7 +342,7 @@ pub(crate) fn load_path_cut(
 /// Reads a tidy CSV (after its byte-order mark of `bom` bytes) in pieces parsed in parallel,
 /// when its header is within the first buffer of `input`; `None`, with nothing read, for any
 /// other file, which is read as before.
-fn tidy_in_parallel<R: std::io::BufRead>(
+fn tidy_in_parallel<R: std::io::BufRead + Send>(
     path: &Path,
     input: &mut R,
     (delimiter, bom): (u8, usize),

@@ -45,6 +45,11 @@ impl Progress {
         self.total.store(total, Ordering::Relaxed);
     }
 
+    /// How many bytes there are to work through, when known (else 0).
+    pub(crate) fn total(&self) -> u64 {
+        self.total.load(Ordering::Relaxed)
+    }
+
     /// Records how many bytes have been worked through.
     pub(crate) fn set_done(&self, done: u64) {
         self.done.store(done, Ordering::Relaxed);
