@@ -31,7 +31,9 @@ pub(crate) enum Decimals {
 /// Reads one cell.
 pub(crate) fn read_cell(text: &str, decimals: Decimals) -> CellValue {
     let text = text.trim();
-    if text.is_empty() || MISSING.iter().any(|m| m.eq_ignore_ascii_case(text)) {
+    // No spelling of "no data" starts with a digit, as most cells of a table of figures do.
+    let digit = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    if text.is_empty() || !digit && MISSING.iter().any(|m| m.eq_ignore_ascii_case(text)) {
         return CellValue::Missing;
     }
     if let Some(number) = text.strip_suffix('%') {

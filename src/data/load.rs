@@ -230,7 +230,9 @@ impl<R: Read> Read for CountingReader<'_, R> {
 /// limits of `progress`. CSV files are parsed as they are read, so a large file is never held in
 /// memory whole; a file that changes while it is read is refused rather than shown half-read.
 pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
-    load_path_cut(path, progress, Some(super::csv_chunks::Chunking::default()))
+    // On one core the pieces would only take turns: the sequential reading is faster there.
+    let parallel = rayon::current_num_threads() > 1;
+    load_path_cut(path, progress, parallel.then(super::csv_chunks::Chunking::default))
 }
 
 /// [`load_path_with`], with a tidy CSV cut into pieces read in parallel by `chunking`, or read

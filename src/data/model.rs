@@ -250,6 +250,10 @@ impl Time {
     /// day exist.
     pub(crate) fn parse(text: &str) -> Option<Time> {
         let text = text.trim();
+        // Most times in large files are years: no need to look for dashes.
+        if text.bytes().all(|b| b.is_ascii_digit()) {
+            return parse_year(text).map(Time::Year);
+        }
         if let Some(before) = text.strip_prefix('-') {
             return parse_year(before).map(|year| Time::Year(-year));
         }
