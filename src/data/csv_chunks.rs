@@ -9,6 +9,9 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
+
+use super::csv::{Records, Rest};
 use super::error::LoadError;
 use super::progress::Progress;
 
@@ -202,6 +205,136 @@ pub(crate) fn read_in_chunks<R: Read + Send, T: Send>(
     }
     pending.into_iter().try_for_each(&mut take)?;
     Ok(read)
+}
+
+/// Not given: the place of a name a row does not have.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// The distinct names of one column in a piece, in the order first seen: each row refers to
+/// its name by place, and the taker looks each name up once per piece.
+#[derive(Default)]
+pub(crate) struct Table {
+    places: FxHashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    /// The place of the name seen last: rows of one series follow each other.
+    last: u32,
+}
+
+impl Table {
+    /// The place of `name` ([`NONE`] for none), given it if it is new.
+    pub(crate) fn place(&mut self, name: Option<&str>) -> u32 {
+        let Some(name) = name else { return NONE };
+        if self.names.get(self.last as usize).is_some_and(|last| **last == *name) {
+            return self.last;
+        }
+        let place = match self.places.get(name) {
+            Some(&place) => place,
+            None => {
+                let place = self.names.len() as u32;
+                self.places.insert(name.into(), place);
+                self.names.push(name.into());
+                place
+            }
+        };
+        self.last = place;
+        place
+    }
+
+    /// The name at `place`.
+    pub(crate) fn name(&self, place: u32) -> Option<&str> {
+        self.names.get(place as usize).map(|n| &**n)
+    }
+
+    /// How many names.
+    pub(crate) fn len(&self) -> usize {
+        self.names.len()
+    }
+}
+
+/// How reading a piece's records ended.
+pub(crate) struct PieceEnd {
+    /// Line breaks in the piece.
+    pub lines: u64,
+    /// Its length in bytes.
+    pub bytes: usize,
+    /// What stopped the reading, its line counted from the piece's start.
+    pub error: Option<LoadError>,
+    /// A quoted field the piece ends inside (only the file's last piece can), its line counted
+    /// from the piece's start: reported, as the sequential loaders do, only when the rows have
+    /// no problems.
+    pub unclosed: Option<LoadError>,
+}
+
+/// Reads the records of a piece of a file whose header is `header`, handing each to `each`.
+pub(crate) fn read_records(
+    path: &Path,
+    (header, delimiter): (&csv::StringRecord, u8),
+    piece: Piece<'_>,
+    mut each: impl FnMut(&csv::StringRecord),
+) -> PieceEnd {
+    let mut records = Records::headerless(path, piece.bytes, delimiter, header, Rest::Bytes(piece.bytes));
+    let mut record = csv::StringRecord::new();
+    // Counted apart: the `csv` crate's count stops short of a piece's last `\r\n`.
+    let lines = memchr::memchr_iter(b'\n', piece.bytes).count() as u64;
+    let mut end = PieceEnd { lines, bytes: piece.bytes.len(), error: None, unclosed: None };
+    loop {
+        match records.read(&mut record) {
+            Ok(true) => each(&record),
+            Ok(false) => break,
+            Err(e) => {
+                end.error = Some(e);
+                return end;
+            }
+        }
+    }
+    end.unclosed = records.finish().err();
+    end
+}
+
+/// The rows and lines taken in so far, in the file's order.
+pub(crate) struct Taken<'a> {
+    path: &'a Path,
+    /// Rows so far.
+    pub rows: usize,
+    /// Line breaks before the next piece.
+    lines: u64,
+    /// Rows a file may have.
+    pub row_limit: u64,
+    unclosed: Option<LoadError>,
+}
+
+impl<'a> Taken<'a> {
+    /// Before the first piece, which begins on line `first_line`.
+    pub(crate) fn new(path: &'a Path, first_line: u64, row_limit: u64) -> Taken<'a> {
+        Taken { path, rows: 0, lines: first_line - 1, row_limit, unclosed: None }
+    }
+
+    /// Counts a row: past the row limit, its error.
+    pub(crate) fn count(&mut self) -> Result<(), LoadError> {
+        self.rows += 1;
+        if self.rows as u64 > self.row_limit {
+            return Err(LoadError::TooManyRows { path: self.path.to_path_buf(), limit: self.row_limit });
+        }
+        Ok(())
+    }
+
+    /// After a piece's rows: what stopped its reading, located in the file; a quote left open
+    /// is kept for [`Taken::finish`].
+    pub(crate) fn end(&mut self, end: PieceEnd) -> Result<(), LoadError> {
+        if let Some(error) = end.error {
+            return Err(shift_lines(error, self.lines));
+        }
+        if let Some(unclosed) = end.unclosed {
+            self.unclosed.get_or_insert(shift_lines(unclosed, self.lines));
+        }
+        self.lines += end.lines;
+        Ok(())
+    }
+
+    /// Once the dataset is built: it, or the quote the file ends inside.
+    pub(crate) fn finish<T>(self, loaded: T) -> Result<T, LoadError> {
+        self.unclosed.map_or(Ok(loaded), Err)
+    }
 }
 
 /// A piece's error with its line counted in the file: `lines` line breaks came before the piece.

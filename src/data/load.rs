@@ -299,18 +299,18 @@ pub(crate) fn load_path_cut(
     input.consume(bom);
     let delimiter = super::csv::sniff_delimiter(input.fill_buf().map_err(io)?);
     let parallel = match chunking {
-        Some(chunking) => tidy_in_parallel(path, &mut input, (delimiter, bom), (progress, chunking))?,
+        Some(chunking) => in_parallel(path, &mut input, (delimiter, bom), (progress, chunking))?,
         None => None,
     };
-    if let Some((dataset, mut warnings)) = parallel {
+    if let Some(mut loaded) = parallel {
         if input.get_ref().read > limit {
             return Err(LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit });
         }
         if changed(&file, &before) {
             return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
         }
-        warnings.extend(super::csv::delimiter_warning(delimiter));
-        return Ok(Loaded { dataset, warnings, format: Format::TidyCsv });
+        loaded.warnings.extend(super::csv::delimiter_warning(delimiter));
+        return Ok(loaded);
     }
     let rest = Rest::File { file: &file, skipped: bom as u64, limit };
     let mut records = Records::new(path, input, delimiter, rest)?;
@@ -341,36 +341,71 @@ pub(crate) fn load_path_cut(
     Ok(Loaded { dataset, warnings, format })
 }
 
-/// Reads a tidy CSV (after its byte-order mark of `bom` bytes) in pieces parsed in parallel,
-/// when its header is within the first buffer of `input`; `None`, with nothing read, for any
-/// other file, which is read as before.
-fn tidy_in_parallel<R: std::io::BufRead + Send>(
+/// Reads a tidy CSV or an OWID table (after its byte-order mark of `bom` bytes) in pieces
+/// parsed in parallel, when its header (and an OWID table's sample rows) are within the first
+/// buffer of `input`; `None`, with nothing read, for any other file, which is read as before.
+fn in_parallel<R: std::io::BufRead + Send>(
     path: &Path,
     input: &mut R,
     (delimiter, bom): (u8, usize),
     (progress, chunking): (&Progress, super::csv_chunks::Chunking),
-) -> Result<Option<(Dataset, Vec<super::error::Warning>)>, LoadError> {
+) -> Result<Option<Loaded>, LoadError> {
     let head = input.fill_buf().map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
     let Some(len) = super::csv_chunks::header_len(head, delimiter) else { return Ok(None) };
-    let header_bytes = head[..len].to_vec();
-    let header = Records::new(path, &header_bytes[..], delimiter, Rest::Bytes(&header_bytes))?.header().clone();
-    if is_owid_header(&header) || !header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
+    let header = Records::new(path, &head[..len], delimiter, Rest::Bytes(&head[..len]))?.header().clone();
+    let limit = progress.limits.file_bytes;
+    let line_after = |bytes: &[u8]| 1 + memchr::memchr_iter(b'\n', bytes).count() as u64;
+    if is_owid_header(&header) {
+        let Some((sample, end)) = owid_sample(path, &head[len..], (&header, delimiter)) else { return Ok(None) };
+        let first_line = line_after(&head[..len + end]);
+        input.consume(len + end);
+        let package = package_beside(path, limit)?;
+        let (dataset, warnings) = super::owid_chunks::load_owid_chunked(
+            (path, input),
+            (&header, delimiter),
+            (&sample, first_line, (bom + len + end) as u64),
+            package.for_csv(),
+            (progress, chunking),
+        )
+        .map_err(|e| in_format(e, package.format()))?;
+        return Ok(Some(Loaded { dataset, warnings, format: package.format() }));
+    }
+    if !header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
         return Ok(None);
     }
+    let first_line = line_after(&head[..len]);
     input.consume(len);
     let meta_path = sidecar_path(path);
-    let limit = progress.limits.file_bytes;
     let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
     let meta = meta_bytes.as_deref().map(|b| (meta_path.as_path(), b));
-    let first_line = 1 + memchr::memchr_iter(b'\n', &header_bytes).count() as u64;
-    super::tidy_chunks::load_tidy_chunked(
+    let (dataset, warnings) = super::tidy_chunks::load_tidy_chunked(
         (path, input),
         (&header, delimiter),
         (first_line, (bom + len) as u64),
         meta,
         (progress, chunking),
-    )
-    .map(Some)
+    )?;
+    Ok(Some(Loaded { dataset, warnings, format: Format::TidyCsv }))
+}
+
+/// An OWID table's sample rows, read from `rest` (the bytes after its header), and where the
+/// row after them begins; `None` when `rest` ends before that row or a sample row cannot be
+/// read (the sequential reading then reads the file, and names what is wrong).
+fn owid_sample(
+    path: &Path,
+    rest: &[u8],
+    (header, delimiter): (&csv::StringRecord, u8),
+) -> Option<(Vec<csv::StringRecord>, usize)> {
+    let mut records = Records::headerless(path, rest, delimiter, header, Rest::Bytes(rest));
+    let mut sample = Vec::with_capacity(super::owid::SAMPLE_ROWS);
+    let mut record = csv::StringRecord::new();
+    while records.read(&mut record).ok()? {
+        if sample.len() == super::owid::SAMPLE_ROWS {
+            return Some((sample, record.position()?.byte() as usize));
+        }
+        sample.push(record.clone());
+    }
+    None
 }
 
 /// The data package beside an OWID CSV, and whether it describes that CSV.

@@ -18,6 +18,7 @@ pub mod json;
 pub mod load;
 pub(crate) mod model;
 pub mod owid;
+mod owid_chunks;
 mod owid_metadata;
 mod owid_text;
 pub mod progress;

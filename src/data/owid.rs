@@ -162,18 +162,18 @@ pub(crate) fn package_csv(package_path: &Path, info: &PackageInfo) -> Option<Pat
 
 /// The time column of an OWID table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TimeColumn {
+pub(super) enum TimeColumn {
     Year,
     Day,
 }
 
 /// The layout of an OWID header: where the entity, code and time are, and which columns hold
 /// indicators.
-struct Layout {
-    entity: usize,
-    code: Option<usize>,
-    time: (usize, TimeColumn),
-    indicators: Vec<usize>,
+pub(super) struct Layout {
+    pub entity: usize,
+    pub code: Option<usize>,
+    pub time: (usize, TimeColumn),
+    pub indicators: Vec<usize>,
 }
 
 fn layout(header: &csv::StringRecord) -> Option<Layout> {
@@ -279,9 +279,47 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
     package_for: PackageFor<'_>,
     progress: &Progress,
 ) -> Result<(Dataset, Vec<Warning>), LoadError> {
-    let package = package_for.info();
     let path = records.path;
     let header = &records.header().clone();
+    let (mut builder, layout, source) = owid_setup(path, header, package_for, progress)?;
+    // The first rows tell columns of numbers from columns of text (regions, flags, notes).
+    let mut sample = Vec::new();
+    while sample.len() < SAMPLE_ROWS {
+        let mut record = csv::StringRecord::new();
+        if !records.read(&mut record)? {
+            break;
+        }
+        sample.push(record);
+    }
+    let decimals = if records.decimal_comma() { Decimals::Comma } else { Decimals::Point };
+    let mut rows =
+        owid_rows(&mut builder, header, (layout, package_for.info(), source.as_deref()), (&sample, decimals));
+    let mut row = 0usize;
+    for record in &sample {
+        rows.read(&mut builder, record, row);
+        row += 1;
+        count_row(path, progress, row, record)?;
+    }
+    drop(sample);
+    let mut record = csv::StringRecord::new();
+    while records.read(&mut record)? {
+        rows.read(&mut builder, &record, row);
+        row += 1;
+        // Every row counts, also one that was refused: the row limit, progress and Cancel hold
+        // for a file of nothing but bad rows too.
+        count_row(path, progress, row, &record)?;
+    }
+    owid_finish(path, builder, rows, (package_for.info(), source.as_deref()))
+}
+
+/// An OWID table's builder, with its title and sources declared, and its layout.
+pub(super) fn owid_setup(
+    path: &Path,
+    header: &csv::StringRecord,
+    package_for: PackageFor<'_>,
+    progress: &Progress,
+) -> Result<(Builder, Layout, Option<String>), LoadError> {
+    let package = package_for.info();
     let Some(layout) = layout(header) else {
         let problem = Problem {
             at: Place::Header,
@@ -301,21 +339,19 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         (None, None),
     );
     let source = declare_sources(&mut builder, package_for, path);
+    Ok((builder, layout, source))
+}
 
-    // The first rows tell columns of numbers from columns of text (regions, flags, notes).
-    let mut sample = Vec::new();
-    while sample.len() < SAMPLE_ROWS {
-        let mut record = csv::StringRecord::new();
-        if !records.read(&mut record)? {
-            break;
-        }
-        sample.push(record);
-    }
-    let decimals = if records.decimal_comma() { Decimals::Comma } else { Decimals::Point };
-    let columns = Columns { header, layout: &layout, package, source: source.as_deref() };
-    let (indicators, text) = declare_metrics(&mut builder, &columns, &sample, decimals);
-
-    let mut rows = OwidRows {
+/// What reading an OWID table's rows needs, its metrics declared from the `sample` rows.
+pub(super) fn owid_rows<'h>(
+    builder: &mut Builder,
+    header: &'h csv::StringRecord,
+    (layout, package, source): (Layout, Option<&PackageInfo>, Option<&str>),
+    (sample, decimals): (&[csv::StringRecord], Decimals),
+) -> OwidRows<'h> {
+    let columns = Columns { header, layout: &layout, package, source };
+    let (indicators, text) = declare_metrics(builder, &columns, sample, decimals);
+    OwidRows {
         header,
         time_name: header.get(layout.time.0).unwrap_or("Year").trim().to_string(),
         layout,
@@ -326,28 +362,23 @@ pub(crate) fn load_owid_records<R: std::io::Read>(
         used_entity_ids: HashSet::new(),
         skipped: SkippedCells::default(),
         decimals,
-    };
-    let mut row = 0usize;
-    for record in &sample {
-        rows.read(&mut builder, record, row);
-        row += 1;
-        count_row(path, progress, row, record)?;
     }
-    drop(sample);
-    let mut record = csv::StringRecord::new();
-    while records.read(&mut record)? {
-        rows.read(&mut builder, &record, row);
-        row += 1;
-        // Every row counts, also one that was refused: the row limit, progress and Cancel hold
-        // for a file of nothing but bad rows too.
-        count_row(path, progress, row, &record)?;
-    }
+}
+
+/// The dataset, once every row is read: skipped cells and columns of text become warnings
+/// and attributes, a downloaded chart's places the default selection.
+pub(super) fn owid_finish(
+    path: &Path,
+    mut builder: Builder,
+    mut rows: OwidRows<'_>,
+    (package, source): (Option<&PackageInfo>, Option<&str>),
+) -> Result<(Dataset, Vec<Warning>), LoadError> {
     for warning in std::mem::take(&mut rows.skipped).warnings() {
         builder.warn(warning);
     }
     let text = std::mem::take(&mut rows.text);
     if rows.counting {
-        super::owid_text::count_places(&mut builder, text, source.as_deref());
+        super::owid_text::count_places(&mut builder, text, source);
     } else {
         let ids: rustc_hash::FxHashMap<String, String> =
             rows.entity_ids.iter().map(|(name, id)| (name.clone(), id.clone())).collect();
@@ -387,7 +418,7 @@ fn declare_sources(builder: &mut Builder, package_for: PackageFor<'_>, path: &Pa
 }
 
 /// How many rows decide whether a column holds numbers or text.
-const SAMPLE_ROWS: usize = 1000;
+pub(super) const SAMPLE_ROWS: usize = 1000;
 
 /// What declaring an OWID table's metrics reads: its header and layout, what describes it, and
 /// the source of a column that names none of its own.
@@ -399,9 +430,9 @@ struct Columns<'a> {
 }
 
 /// A column of numbers: its metric and its source.
-struct Indicator {
-    metric: String,
-    source: Option<String>,
+pub(super) struct Indicator {
+    pub metric: String,
+    pub source: Option<String>,
 }
 
 /// One metric per column of numbers, by indicator (`None` for a column of text), with the
@@ -459,28 +490,28 @@ fn declare_metrics(
 }
 
 /// What reading the rows of an OWID table needs, beside the builder.
-struct OwidRows<'h> {
-    header: &'h csv::StringRecord,
-    layout: Layout,
-    time_name: String,
+pub(super) struct OwidRows<'h> {
+    pub header: &'h csv::StringRecord,
+    pub layout: Layout,
+    pub time_name: String,
     /// Per indicator column, its metric and source; `None` for a column of text.
-    indicators: Vec<Option<Indicator>>,
+    pub indicators: Vec<Option<Indicator>>,
     /// The columns of text.
-    text: Vec<TextColumn>,
+    pub text: Vec<TextColumn>,
     /// Whether the table is nothing but text, whose places are counted, not declared.
-    counting: bool,
+    pub counting: bool,
     /// Entity id by the name in the file.
     entity_ids: HashMap<String, String>,
     /// The ids given out, so that a new name's id is checked in constant time.
     used_entity_ids: HashSet<String>,
     /// The cells of columns of numbers that are not numbers.
-    skipped: SkippedCells,
-    decimals: Decimals,
+    pub skipped: SkippedCells,
+    pub decimals: Decimals,
 }
 
 impl OwidRows<'_> {
     /// Reads one row's figures into the builder, or records what is wrong with it.
-    fn read(&mut self, builder: &mut Builder, record: &csv::StringRecord, row: usize) {
+    pub(super) fn read(&mut self, builder: &mut Builder, record: &csv::StringRecord, row: usize) {
         let entity_name = record.get(self.layout.entity).unwrap_or_default().trim();
         let time_text = record.get(self.layout.time.0).unwrap_or_default().trim();
         let time = match self.layout.time.1 {
@@ -521,6 +552,16 @@ impl OwidRows<'_> {
             };
             builder.add_observation(row, ObservationInput::plain(entity, metric, time, value, source.as_deref()));
         }
+    }
+
+    /// The id of the entity named `name` (with `code`), declared on its first row.
+    pub(super) fn declared_entity(
+        &mut self,
+        builder: &mut Builder,
+        name_and_code: (&str, Option<&str>),
+        row: usize,
+    ) -> String {
+        Self::entity_id(&mut self.entity_ids, &mut self.used_entity_ids, builder, name_and_code, row).to_string()
     }
 
     /// The id of the entity named `name`, declared on its first row.

@@ -59,8 +59,13 @@ impl TextColumn {
     }
 
     /// Reads the column's cell of one row of `place` at `time`.
-    pub(crate) fn read(&mut self, record: &csv::StringRecord, (place, time): (&str, Time), row: usize) {
-        let cell = record.get(self.index).unwrap_or_default().trim();
+    pub(crate) fn read(&mut self, record: &csv::StringRecord, place_time: (&str, Time), row: usize) {
+        self.read_text(record.get(self.index).unwrap_or_default(), place_time, row);
+    }
+
+    /// [`TextColumn::read`] of the column's cell in a row.
+    pub(crate) fn read_text(&mut self, cell: &str, (place, time): (&str, Time), row: usize) {
+        let cell = cell.trim();
         if read_cell(cell, Decimals::Point) == CellValue::Missing {
             return;
         }

@@ -7,14 +7,12 @@
 use std::io::Read;
 use std::path::Path;
 
-use rustc_hash::FxHashMap;
-
 use super::build::{Builder, DerivationInput, DetailsInput, ObservationIds, ObservationInput};
 use super::csv::{
-    BadCell, Col, Columns, Records, Rest, declare_category, declare_entity, declare_metric, declare_source, locate_row,
-    parse_time, parse_trust, parse_value, tidy_finish, tidy_setup,
+    BadCell, Col, Columns, declare_category, declare_entity, declare_metric, declare_source, locate_row, parse_time,
+    parse_trust, parse_value, tidy_finish, tidy_setup,
 };
-use super::csv_chunks::{Chunking, Piece, read_in_chunks, shift_lines};
+use super::csv_chunks::{Chunking, NONE, Piece, PieceEnd, Table, Taken, read_in_chunks, read_records};
 use super::error::{LoadError, Warning};
 use super::model::{CategoryId, Dataset, EntityId, MetricId, PeriodId, SourceId, Time, Trust};
 use super::progress::Progress;
@@ -31,42 +29,6 @@ enum Name {
 }
 
 const NAMES: usize = 6;
-
-/// Not given (no source, no category…).
-const NONE: u32 = u32::MAX;
-
-/// The distinct names of one table in a piece, in the order first seen.
-#[derive(Default)]
-struct Table {
-    places: FxHashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
-    /// The place of the name seen last: rows of one series follow each other.
-    last: u32,
-}
-
-impl Table {
-    fn place(&mut self, name: Option<&str>) -> u32 {
-        let Some(name) = name else { return NONE };
-        if self.names.get(self.last as usize).is_some_and(|last| **last == *name) {
-            return self.last;
-        }
-        let place = match self.places.get(name) {
-            Some(&place) => place,
-            None => {
-                let place = self.names.len() as u32;
-                self.places.insert(name.into(), place);
-                self.names.push(name.into());
-                place
-            }
-        };
-        self.last = place;
-        place
-    }
-
-    fn name(&self, place: u32) -> Option<&str> {
-        self.names.get(place as usize).map(|n| &**n)
-    }
-}
 
 /// One row of a piece, read.
 enum Parsed {
@@ -91,16 +53,7 @@ struct Figure {
 struct ParsedPiece {
     rows: Vec<Parsed>,
     tables: [Table; NAMES],
-    /// Line breaks in the piece.
-    lines: u64,
-    /// Its length in bytes.
-    bytes: usize,
-    /// What stopped the reading, its line counted from the piece's start.
-    error: Option<LoadError>,
-    /// A quoted field the piece ends inside (only the file's last piece can), its line counted
-    /// from the piece's start: reported, as the sequential loader does, only when the rows
-    /// have no problems.
-    unclosed: Option<LoadError>,
+    end: PieceEnd,
 }
 
 /// Row lists the taker has emptied, for the next pieces: a fresh list per piece would be
@@ -114,34 +67,11 @@ fn parse_piece(
     (delimiter, spare): (u8, &Spare),
     piece: Piece<'_>,
 ) -> ParsedPiece {
-    let mut records = Records::headerless(path, piece.bytes, delimiter, header, Rest::Bytes(piece.bytes));
-    let rows = spare.lock().ok().and_then(|mut spare| spare.pop()).unwrap_or_default();
-    let mut parsed = ParsedPiece {
-        rows,
-        tables: Default::default(),
-        lines: 0,
-        bytes: piece.bytes.len(),
-        error: None,
-        unclosed: None,
-    };
-    let mut record = csv::StringRecord::new();
-    loop {
-        match records.read(&mut record) {
-            Ok(true) => {
-                let row = parse_row(columns, &record, &mut parsed.tables);
-                parsed.rows.push(row);
-            }
-            Ok(false) => break,
-            Err(e) => {
-                parsed.error = Some(e);
-                return parsed;
-            }
-        }
-    }
-    // Counted apart: the `csv` crate's count stops short of a piece's last `\r\n`.
-    parsed.lines = memchr::memchr_iter(b'\n', piece.bytes).count() as u64;
-    parsed.unclosed = records.finish().err();
-    parsed
+    let mut rows = spare.lock().ok().and_then(|mut spare| spare.pop()).unwrap_or_default();
+    let mut tables: [Table; NAMES] = Default::default();
+    let end =
+        read_records(path, (header, delimiter), piece, |record| rows.push(parse_row(columns, record, &mut tables)));
+    ParsedPiece { rows, tables, end }
 }
 
 /// One row, as [`super::csv`]'s `read_row` reads it, without the builder.
@@ -191,40 +121,34 @@ struct PieceIds {
 impl PieceIds {
     fn new(tables: &[Table; NAMES]) -> PieceIds {
         PieceIds {
-            ids: std::array::from_fn(|t| vec![None; tables[t].names.len()]),
-            found: std::array::from_fn(|t| vec![None; tables[t].names.len()]),
+            ids: std::array::from_fn(|t| vec![None; tables[t].len()]),
+            found: std::array::from_fn(|t| vec![None; tables[t].len()]),
         }
     }
 }
 
 /// Takes the pieces in, in order.
 struct Taker<'a> {
-    path: &'a Path,
+    taken: Taken<'a>,
     builder: Builder,
     inferred: bool,
-    /// Rows taken so far.
-    rows: usize,
-    /// Line breaks before the next piece.
-    lines: u64,
     empty_values: Vec<usize>,
-    row_limit: u64,
-    unclosed: Option<LoadError>,
     /// The file's size, to make room for its figures.
     file_bytes: u64,
 }
 
 impl Taker<'_> {
     fn take(&mut self, mut piece: ParsedPiece, spare: &Spare) -> Result<(), LoadError> {
-        if self.rows == 0 && piece.rows.len() >= 1000 {
+        if self.taken.rows == 0 && piece.rows.len() >= 1000 {
             // Room for the figures the file holds if its rows are as long as the first piece's,
             // nine tenths of it: touched pages count as memory whether used or not.
-            let rows = piece.rows.len() as f64 * self.file_bytes as f64 / piece.bytes as f64;
-            self.builder.make_room(((rows * 0.9) as u64).min(self.row_limit) as usize);
+            let rows = piece.rows.len() as f64 * self.file_bytes as f64 / piece.end.bytes as f64;
+            self.builder.make_room(((rows * 0.9) as u64).min(self.taken.row_limit) as usize);
         }
         let mut ids = PieceIds::new(&piece.tables);
         let mut rows = std::mem::take(&mut piece.rows);
         for parsed in rows.drain(..) {
-            let row = self.rows;
+            let row = self.taken.rows;
             match parsed {
                 Parsed::Empty => self.empty_values.push(row),
                 Parsed::Bad(bad) => {
@@ -233,22 +157,12 @@ impl Taker<'_> {
                 }
                 Parsed::Figure(figure) => self.add(row, figure, &piece.tables, &mut ids),
             }
-            self.rows += 1;
-            if self.rows as u64 > self.row_limit {
-                return Err(LoadError::TooManyRows { path: self.path.to_path_buf(), limit: self.row_limit });
-            }
+            self.taken.count()?;
         }
         if let Ok(mut spare) = spare.lock() {
             spare.push(rows);
         }
-        if let Some(error) = piece.error {
-            return Err(shift_lines(error, self.lines));
-        }
-        if let Some(unclosed) = piece.unclosed {
-            self.unclosed.get_or_insert(shift_lines(unclosed, self.lines));
-        }
-        self.lines += piece.lines;
-        Ok(())
+        self.taken.end(piece.end)
     }
 
     /// Declares a row's names (without metadata) in the order the sequential loader does, then
@@ -344,14 +258,10 @@ pub(crate) fn load_tidy_chunked<R: Read + Send>(
 ) -> Result<(Dataset, Vec<Warning>), LoadError> {
     let (builder, columns) = tidy_setup(path, header, metadata, progress)?;
     let mut taker = Taker {
-        path,
+        taken: Taken::new(path, first_line, progress.limits.rows),
         builder,
         inferred: columns.inferred,
-        rows: 0,
-        lines: first_line - 1,
         empty_values: Vec::new(),
-        row_limit: progress.limits.rows,
-        unclosed: None,
         file_bytes: progress.total(),
     };
     let spare = Spare::default();
@@ -364,7 +274,7 @@ pub(crate) fn load_tidy_chunked<R: Read + Send>(
         |piece| taker.take(piece, &spare),
     )?;
     let loaded = tidy_finish(path, taker.builder, &taker.empty_values)?;
-    taker.unclosed.map_or(Ok(loaded), Err)
+    taker.taken.finish(loaded)
 }
 
 #[cfg(test)]
