@@ -12,12 +12,14 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::build::{Builder, ObservationInput, QuotePolicy};
+use std::borrow::Cow;
+
+use super::build::{Builder, ObservationIds, ObservationInput, QuotePolicy};
 use super::cells::{CellValue, Decimals, SkippedCells, read_cell};
 use super::csv::{count_row, locate_row, slug};
 use super::error::{LoadError, Place, Problem, ProblemKind, Warning};
 use super::load::Format;
-use super::model::{Currency, Entity, Metric, Source, Time, Unit};
+use super::model::{Currency, Entity, Metric, Source, SourceId, Time, Unit};
 use super::progress::Progress;
 use super::text::check_utf8;
 use super::world_bank_metadata::{Metadata, normalised, records};
@@ -269,6 +271,17 @@ fn missing_header(path: &Path, first: Option<&csv::StringRecord>) -> LoadError {
     LoadError::Invalid { path: path.to_path_buf(), problems: vec![problem], more: 0 }
 }
 
+/// The builder's ids of a row's entity, metric and source, when it has them all.
+fn resolved(builder: &Builder, (entity, metric, source): (&str, &str, &str)) -> Option<(ObservationIds, Option<SourceId>)> {
+    let ids = ObservationIds {
+        entity: builder.entity_id(entity)?,
+        metric: builder.metric_id(metric)?,
+        category: None,
+        period: super::model::PeriodId::FULL_YEAR,
+    };
+    Some((ids, Some(builder.source_id(source)?)))
+}
+
 /// A name column, the code column after it, and what a code in it looks like.
 type NameAndCode = (usize, usize, fn(&str) -> bool);
 
@@ -282,6 +295,8 @@ struct Rows<'a> {
     entities: HashMap<String, String>,
     /// Indicator code, metric id and name of the metrics given out, in the order met.
     metrics: Vec<(String, String, String)>,
+    /// The place in `metrics` of each indicator code: a bulk file has hundreds.
+    metric_places: HashMap<String, usize>,
     /// Rows whose name was split at its comma and joined again: how many, and the first.
     repaired: (usize, Option<Place>),
     /// Rows skipped because a code column holds no code: how many, the first and its text.
@@ -299,6 +314,7 @@ impl<'a> Rows<'a> {
             decimals,
             entities: HashMap::new(),
             metrics: Vec::new(),
+            metric_places: HashMap::new(),
             repaired: (0, None),
             skipped_rows: (0, None),
             skipped_cells: SkippedCells::default(),
@@ -307,9 +323,10 @@ impl<'a> Rows<'a> {
 
     /// The row's fields, with a name that a spreadsheet split at its comma (`Hong Kong SAR;
     /// China;HKG`) joined again; `None` when a code column still holds no code.
-    fn fields(&mut self, table: &Table, record: &csv::StringRecord, row: usize) -> Option<Vec<String>> {
-        let mut fields: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
-        while fields.len() > table.width && fields.last().is_some_and(String::is_empty) {
+    fn fields<'r>(&mut self, table: &Table, record: &'r csv::StringRecord, row: usize) -> Option<Vec<Cow<'r, str>>> {
+        // Borrowed, not copied: a bulk file's row has some seventy cells.
+        let mut fields: Vec<Cow<'r, str>> = record.iter().map(|f| Cow::Borrowed(f.trim())).collect();
+        while fields.len() > table.width && fields.last().is_some_and(|f| f.is_empty()) {
             fields.pop();
         }
         let mut pairs: Vec<NameAndCode> = Vec::new();
@@ -328,7 +345,7 @@ impl<'a> Rows<'a> {
             }
             if let Some(k) = (1..=extra).find(|k| fields.get(code + k).is_some_and(|c| is_code(c))) {
                 let joined = fields[name..=name + k].join(", ");
-                fields.splice(name..=name + k, [joined]);
+                fields.splice(name..=name + k, [Cow::Owned(joined)]);
                 repaired = true;
             }
         }
@@ -346,7 +363,7 @@ impl<'a> Rows<'a> {
         if fields.len() > table.width || !code_ok || !indicator_ok {
             self.skipped_rows.0 += 1;
             let column = self.header.get(table.country_code).unwrap_or("Country Code").trim();
-            let text = fields.get(table.country_code).cloned().unwrap_or_default();
+            let text = fields.get(table.country_code).map(|c| c.to_string()).unwrap_or_default();
             self.skipped_rows.1.get_or_insert_with(|| (locate_row(row, column), text));
             return None;
         }
@@ -372,12 +389,14 @@ impl<'a> Rows<'a> {
                 let code = &fields[*indicator_code];
                 let name = indicator_name.and_then(|i| fields.get(i)).filter(|n| !n.is_empty()).unwrap_or(code);
                 let (metric, source) = self.metric(builder, (code, name), row);
+                let names = (entity.as_str(), metric.as_str(), source.as_str());
+                let ids = resolved(builder, names);
                 for &(column, year) in years {
-                    self.figure(builder, (&entity, &metric, &source), (&fields, column), (Time::Year(year), row));
+                    self.figure(builder, (names, ids), (&fields, column), (Time::Year(year), row));
                 }
             }
             Shape::TimeRows { time, time_code, series } => {
-                let text = fields.get(*time).map(String::as_str).unwrap_or_default();
+                let text = fields.get(*time).map(|t| &**t).unwrap_or_default();
                 let coded = time_code.and_then(|c| fields.get(c)).and_then(|c| c.strip_prefix("YR"));
                 let Some(year) = year_of_column(text).or_else(|| coded.and_then(year_of_column)) else {
                     let column = self.header.get(*time).unwrap_or("Time").trim();
@@ -386,21 +405,24 @@ impl<'a> Rows<'a> {
                 };
                 for (column, name, code) in series {
                     let (metric, source) = self.metric(builder, (code, name), row);
-                    self.figure(builder, (&entity, &metric, &source), (&fields, *column), (Time::Year(year), row));
+                    let names = (entity.as_str(), metric.as_str(), source.as_str());
+                    let ids = resolved(builder, names);
+                    self.figure(builder, (names, ids), (&fields, *column), (Time::Year(year), row));
                 }
             }
         }
     }
 
-    /// Adds the figure in one cell, or counts the cell as skipped.
+    /// Adds the figure in one cell (by the ids of its entity, metric and source, when the
+    /// builder has them all), or counts the cell as skipped.
     fn figure(
         &mut self,
         builder: &mut Builder,
-        (entity, metric, source): (&str, &str, &str),
-        (fields, column): (&[String], usize),
+        ((entity, metric, source), ids): ((&str, &str, &str), Option<(ObservationIds, Option<SourceId>)>),
+        (fields, column): (&[Cow<'_, str>], usize),
         (time, row): (Time, usize),
     ) {
-        let cell = fields.get(column).map(String::as_str).unwrap_or_default();
+        let cell = fields.get(column).map(|c| &**c).unwrap_or_default();
         let value = match read_cell(cell, self.decimals) {
             CellValue::Missing => return,
             CellValue::Number(v) | CellValue::Percent(v) => v,
@@ -409,7 +431,10 @@ impl<'a> Rows<'a> {
                 return;
             }
         };
-        builder.add_observation(row, ObservationInput::plain(entity, metric, time, value, Some(source)));
+        match ids {
+            Some(ids) => builder.add_plain(row, ids, (time, value, None)),
+            None => builder.add_observation(row, ObservationInput::plain(entity, metric, time, value, Some(source))),
+        }
     }
 
     /// The entity of a country code, declared on its first row: an aggregate when the country
@@ -439,7 +464,8 @@ impl<'a> Rows<'a> {
 
     /// The metric and source of an indicator code, declared on its first row.
     fn metric(&mut self, builder: &mut Builder, (code, name): (&str, &str), row: usize) -> (String, String) {
-        if let Some((_, id, _)) = self.metrics.iter().find(|(c, _, _)| c == code) {
+        if let Some(&place) = self.metric_places.get(code) {
+            let id = &self.metrics[place].1;
             return (id.clone(), format!("wb-{id}"));
         }
         let id = slug(code);
@@ -460,6 +486,7 @@ impl<'a> Rows<'a> {
             unit => unit,
         };
         builder.add_metric(&at, Metric::plain(id.clone(), name.to_string(), unit, info.note.unwrap_or_default()));
+        self.metric_places.insert(code.to_string(), self.metrics.len());
         self.metrics.push((code.to_string(), id.clone(), name.to_string()));
         (id.clone(), format!("wb-{id}"))
     }
