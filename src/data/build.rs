@@ -135,6 +135,9 @@ pub(crate) struct ObservationIds {
     pub period: PeriodId,
 }
 
+/// An observation's cell ids and its source's, looked up.
+pub(crate) type Resolved = (ObservationIds, Option<SourceId>);
+
 /// Collects declarations and observations, checks them, and builds a [`Dataset`].
 pub(crate) struct Builder {
     dataset: Dataset,
@@ -571,12 +574,7 @@ impl Builder {
 
     /// Adds one observation whose names were looked up: the same checks, in
     /// the same order, as [`Builder::add_observation`], without looking a name up.
-    pub(crate) fn add_resolved(
-        &mut self,
-        row: usize,
-        (ids, source): (ObservationIds, Option<SourceId>),
-        input: ObservationInput<'_>,
-    ) {
+    pub(crate) fn add_resolved(&mut self, row: usize, (ids, source): Resolved, input: ObservationInput<'_>) {
         let time_ok = self.check_time(row, input.time);
         self.add_checked(row, (Some(ids), Some(ids.metric)), source, time_ok, input);
     }
@@ -588,7 +586,7 @@ impl Builder {
     pub(crate) fn add_plain(
         &mut self,
         row: usize,
-        (ids, source): (ObservationIds, Option<SourceId>),
+        (ids, source): Resolved,
         (time, value, trust): (Time, f64, Option<Trust>),
     ) {
         let locate = self.locate_observation;

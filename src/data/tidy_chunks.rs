@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::build::{Builder, DerivationInput, DetailsInput, ObservationIds, ObservationInput};
+use super::build::{Builder, DerivationInput, DetailsInput, ObservationIds, ObservationInput, Resolved};
 use super::csv::{
     BadCell, Col, Columns, declare_category, declare_entity, declare_metric, declare_source, locate_row, parse_time,
     parse_trust, parse_value, tidy_finish, tidy_setup,
@@ -229,7 +229,7 @@ impl Taker<'_> {
 }
 
 /// A row's ids, when each of its names has one.
-fn resolved(names: &[u32; NAMES], found: &[Vec<Option<u32>>; NAMES]) -> Option<(ObservationIds, Option<SourceId>)> {
+fn resolved(names: &[u32; NAMES], found: &[Vec<Option<u32>>; NAMES]) -> Option<Resolved> {
     let get = |name: Name| found[name as usize][names[name as usize] as usize];
     let optional = |name: Name| match names[name as usize] {
         NONE => Some(None),

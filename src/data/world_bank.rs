@@ -14,12 +14,12 @@ use std::path::Path;
 
 use std::borrow::Cow;
 
-use super::build::{Builder, ObservationIds, ObservationInput, QuotePolicy};
+use super::build::{Builder, ObservationIds, ObservationInput, QuotePolicy, Resolved};
 use super::cells::{CellValue, Decimals, SkippedCells, read_cell};
 use super::csv::{count_row, locate_row, slug};
 use super::error::{LoadError, Place, Problem, ProblemKind, Warning};
 use super::load::Format;
-use super::model::{Currency, Entity, Metric, Source, SourceId, Time, Unit};
+use super::model::{Currency, Entity, Metric, Source, Time, Unit};
 use super::progress::Progress;
 use super::text::check_utf8;
 use super::world_bank_metadata::{Metadata, normalised, records};
@@ -272,7 +272,7 @@ fn missing_header(path: &Path, first: Option<&csv::StringRecord>) -> LoadError {
 }
 
 /// The builder's ids of a row's entity, metric and source, when it has them all.
-fn resolved(builder: &Builder, (entity, metric, source): (&str, &str, &str)) -> Option<(ObservationIds, Option<SourceId>)> {
+fn resolved(builder: &Builder, (entity, metric, source): (&str, &str, &str)) -> Option<Resolved> {
     let ids = ObservationIds {
         entity: builder.entity_id(entity)?,
         metric: builder.metric_id(metric)?,
@@ -418,7 +418,7 @@ impl<'a> Rows<'a> {
     fn figure(
         &mut self,
         builder: &mut Builder,
-        ((entity, metric, source), ids): ((&str, &str, &str), Option<(ObservationIds, Option<SourceId>)>),
+        ((entity, metric, source), ids): ((&str, &str, &str), Option<Resolved>),
         (fields, column): (&[Cow<'_, str>], usize),
         (time, row): (Time, usize),
     ) {
