@@ -1,7 +1,8 @@
 //! Loading file (a) (1,000,000 rows, 46 MB): Trade Explorer's loader (validation, interning,
-//! sorting) against a bare `csv` crate parse of the same file into
-//! `(String, String, i32, f64)` rows; JSON files: file (d) and the bundled dataset; and a
-//! 100,000-row XLSX against `calamine`'s own bare read of the same sheet.
+//! sorting), in parallel and sequentially (the reference, which a pool of one thread picks),
+//! against a bare `csv` crate parse of the same file into `(String, String, i32, f64)` rows;
+//! file (c), the OWID table, in parallel and sequentially; JSON files: file (d) and the bundled
+//! dataset; and a 100,000-row XLSX against `calamine`'s own bare read of the same sheet.
 
 use std::time::Duration;
 
@@ -20,14 +21,35 @@ fn bare_parse(path: &std::path::Path) -> Vec<(String, String, i32, f64)> {
     rows
 }
 
+/// How many figures loading `path` gives, on the global thread pool (in parallel on a machine
+/// of several cores) or on a pool of one thread (which reads files sequentially).
+fn figures(path: &std::path::Path, one_thread: Option<&rayon::ThreadPool>) -> usize {
+    let load = || load_path(path, DEFAULT_MAX_FILE_SIZE).expect("loads").dataset.observations.len();
+    match one_thread {
+        Some(pool) => pool.install(load),
+        None => load(),
+    }
+}
+
 fn load_file_a(c: &mut Criterion) {
     let path = common::large_dir().join("long.csv");
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool of one thread");
     let mut group = c.benchmark_group("load_file_a");
     group.sample_size(10).measurement_time(Duration::from_secs(15));
-    group.bench_function("trade_explorer", |b| {
-        b.iter(|| load_path(&path, DEFAULT_MAX_FILE_SIZE).expect("loads").dataset.observations.len())
-    });
+    group.bench_function("trade_explorer", |b| b.iter(|| figures(&path, None)));
+    group.bench_function("trade_explorer_sequential", |b| b.iter(|| figures(&path, Some(&one))));
     group.bench_function("bare_csv_into_string_rows", |b| b.iter(|| bare_parse(&path).len()));
+    group.finish();
+}
+
+/// File (c): an OWID table of 790,000 figures.
+fn load_owid_c(c: &mut Criterion) {
+    let path = common::large_dir().join("owid.csv");
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool of one thread");
+    let mut group = c.benchmark_group("load_owid_c");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.bench_function("trade_explorer", |b| b.iter(|| figures(&path, None)));
+    group.bench_function("trade_explorer_sequential", |b| b.iter(|| figures(&path, Some(&one))));
     group.finish();
 }
 
@@ -84,5 +106,5 @@ fn load_workbook(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_file_a, load_json, load_workbook);
+criterion_group!(benches, load_file_a, load_owid_c, load_json, load_workbook);
 criterion_main!(benches);
