@@ -226,6 +226,8 @@ pub(crate) struct Records<'a, R> {
     /// For a piece of a file read without its header: the header's width, which every record
     /// must have (the `csv` crate would compare with the piece's first record instead).
     width: Option<usize>,
+    /// A record's storage, kept between reads of a piece.
+    spare: Option<csv::StringRecord>,
 }
 
 impl<'a, R: std::io::Read> Records<'a, R> {
@@ -247,6 +249,7 @@ impl<'a, R: std::io::Read> Records<'a, R> {
             header: csv::StringRecord::new(),
             last_start: csv::Position::new(),
             width: None,
+            spare: None,
         };
         match header {
             Ok(header) => records.header = header,
@@ -283,6 +286,7 @@ impl<'a, R: std::io::Read> Records<'a, R> {
             header: header.clone(),
             last_start: csv::Position::new(),
             width: Some(header.len()),
+            spare: None,
         }
     }
 
@@ -316,28 +320,32 @@ impl<'a, R: std::io::Read> Records<'a, R> {
     /// [`Records::read`] for a piece: the width is checked before the text is, as the `csv`
     /// crate checks a whole file's records.
     fn read_piece(&mut self, record: &mut csv::StringRecord, width: usize) -> Result<bool, LoadError> {
-        let mut bytes = std::mem::take(record).into_byte_record();
-        let more = self.reader.read_byte_record(&mut bytes).map_err(|e| self.fail(&e))?;
-        if !more {
-            *record = csv::StringRecord::from_byte_record_lossy(bytes);
-            return Ok(false);
-        }
-        let start = bytes.position().cloned().unwrap_or_else(csv::Position::new);
-        self.last_start = start.clone();
-        if bytes.len() != width {
-            let ragged = SyntaxError::RaggedRow { fields: bytes.len() as u64, header: width as u64 };
-            return Err(self.fail_at(Some(start), false, || ragged));
-        }
-        match csv::StringRecord::from_byte_record(bytes) {
-            Ok(text) => {
-                *record = text;
-                Ok(true)
+        // The record's storage is read into as bytes and given back as text; `spare` holds
+        // `record`'s place meanwhile, so that no record is allocated per row.
+        let spare = self.spare.take().unwrap_or_default();
+        let mut bytes = std::mem::replace(record, spare).into_byte_record();
+        let more = self.reader.read_byte_record(&mut bytes);
+        let (text, outcome) = match more {
+            Err(e) => (csv::StringRecord::from_byte_record_lossy(bytes), Err(self.fail(&e))),
+            Ok(false) => (csv::StringRecord::from_byte_record_lossy(bytes), Ok(false)),
+            Ok(true) => {
+                let start = bytes.position().cloned().unwrap_or_else(csv::Position::new);
+                self.last_start = start.clone();
+                if bytes.len() != width {
+                    let ragged = SyntaxError::RaggedRow { fields: bytes.len() as u64, header: width as u64 };
+                    (csv::StringRecord::new(), Err(self.fail_at(Some(start), false, || ragged)))
+                } else {
+                    match csv::StringRecord::from_byte_record(bytes) {
+                        Ok(text) => (text, Ok(true)),
+                        Err(_) => {
+                            (csv::StringRecord::new(), Err(self.fail_at(Some(start), true, || SyntaxError::RowNotUtf8)))
+                        }
+                    }
+                }
             }
-            Err(e) => {
-                *record = csv::StringRecord::from_byte_record_lossy(e.into_byte_record());
-                Err(self.fail_at(Some(start), true, || SyntaxError::RowNotUtf8))
-            }
-        }
+        };
+        self.spare = Some(std::mem::replace(record, text));
+        outcome
     }
 
     /// After the last record: refuses a file that ends inside a quoted field.
