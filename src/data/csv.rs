@@ -290,11 +290,6 @@ impl<'a, R: std::io::Read> Records<'a, R> {
         }
     }
 
-    /// What the records are read from.
-    pub(crate) fn input(&self) -> &R {
-        self.reader.get_ref()
-    }
-
     /// The header row.
     pub(crate) fn header(&self) -> &csv::StringRecord {
         &self.header

@@ -168,9 +168,8 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
                 load_owid_csv(path, bytes, package.for_csv(), progress).map_err(|e| in_format(e, package.format()))?;
             (dataset, warnings, package.format())
         } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
-            let meta_path = sidecar_path(path);
-            let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
-            let meta = meta_bytes.as_deref().map(|b| (meta_path.as_path(), b));
+            let meta = sidecar_beside(path, limit)?;
+            let meta = meta.as_ref().map(|(p, b)| (p.as_path(), b.as_slice()));
             let (dataset, warnings) = load_tidy_csv(path, bytes, meta, progress)?;
             (dataset, warnings, Format::TidyCsv)
         } else {
@@ -299,46 +298,77 @@ pub(crate) fn load_path_cut(
     input.consume(bom);
     let delimiter = super::csv::sniff_delimiter(input.fill_buf().map_err(io)?);
     let parallel = match chunking {
-        Some(chunking) => in_parallel(path, &mut input, (delimiter, bom), (progress, chunking))?,
-        None => None,
+        Some(chunking) => in_parallel(path, &mut input, (delimiter, bom), (progress, chunking)),
+        None => Ok(None),
     };
-    if let Some(mut loaded) = parallel {
-        if input.get_ref().read > limit {
-            return Err(LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit });
-        }
-        if changed(&file, &before) {
-            return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
-        }
-        loaded.warnings.extend(super::csv::delimiter_warning(delimiter));
-        return Ok(loaded);
+    let loaded = match parallel {
+        Ok(Some(loaded)) => Ok(loaded),
+        Ok(None) => read_streamed(path, &mut input, (&file, delimiter, bom), progress),
+        Err(e) => Err(e),
+    };
+    // A file that grew past the limit while it was read was cut there, maybe inside a quoted
+    // field: that it is too large is the cause to name, then.
+    let too_large = LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit };
+    let mut loaded = match loaded {
+        Err(e) if input.get_ref().read > limit && ends_inside_quotes(&e) => return Err(too_large),
+        Err(e) => return Err(e),
+        Ok(_) if input.get_ref().read > limit => return Err(too_large),
+        Ok(loaded) => loaded,
+    };
+    if changed(&file, &before) {
+        return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
     }
-    let rest = Rest::File { file: &file, skipped: bom as u64, limit };
+    loaded.warnings.extend(super::csv::delimiter_warning(delimiter));
+    Ok(loaded)
+}
+
+/// Reads a tidy CSV or an OWID table (after its byte-order mark of `bom` bytes) sequentially,
+/// as its rows are read from `input`.
+fn read_streamed<R: std::io::Read>(
+    path: &Path,
+    input: R,
+    (file, delimiter, bom): (&std::fs::File, u8, usize),
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
+    let limit = progress.limits.file_bytes;
+    let rest = Rest::File { file, skipped: bom as u64, limit };
     let mut records = Records::new(path, input, delimiter, rest)?;
     let header = records.header().clone();
-    let (dataset, mut warnings, format) = if is_owid_header(&header) {
+    let (dataset, warnings, format) = if is_owid_header(&header) {
         let package = package_beside(path, limit)?;
         let (dataset, warnings) = super::owid::load_owid_records(&mut records, package.for_csv(), progress)
             .map_err(|e| in_format(e, package.format()))?;
         (dataset, warnings, package.format())
     } else if header.iter().any(|h| h.trim().eq_ignore_ascii_case("metric")) {
-        let meta_path = sidecar_path(path);
-        let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
-        let meta = meta_bytes.as_deref().map(|b| (meta_path.as_path(), b));
+        let meta = sidecar_beside(path, limit)?;
+        let meta = meta.as_ref().map(|(p, b)| (p.as_path(), b.as_slice()));
         let (dataset, warnings) = super::csv::load_tidy_records(&mut records, meta, progress)?;
         (dataset, warnings, Format::TidyCsv)
     } else {
         return Err(unknown_columns(path, &header));
     };
-    if records.input().get_ref().read > limit {
-        return Err(LoadError::TooLarge { path: path.to_path_buf(), size: limit + 1, limit });
-    }
     // A quote left open at the end belongs to the format the rows were read as.
     records.finish().map_err(|e| if format == Format::TidyCsv { e } else { in_format(e, format) })?;
-    if changed(&file, &before) {
-        return Err(LoadError::ChangedWhileReading { path: path.to_path_buf() });
-    }
-    warnings.extend(super::csv::delimiter_warning(delimiter));
     Ok(Loaded { dataset, warnings, format })
+}
+
+/// Whether an error is a quoted field left open at the end of the file.
+fn ends_inside_quotes(error: &LoadError) -> bool {
+    match error {
+        LoadError::UnclosedQuote { .. } => true,
+        LoadError::InFormat { error, .. } => ends_inside_quotes(error),
+        _ => false,
+    }
+}
+
+/// A tidy CSV's sidecar metadata file, when there is one beside it: its path and bytes.
+fn sidecar_beside(path: &Path, limit: u64) -> Result<Option<(std::path::PathBuf, Vec<u8>)>, LoadError> {
+    let meta_path = sidecar_path(path);
+    if !meta_path.is_file() {
+        return Ok(None);
+    }
+    let bytes = read_limited(&meta_path, limit)?;
+    Ok(Some((meta_path, bytes)))
 }
 
 /// Reads a tidy CSV or an OWID table (after its byte-order mark of `bom` bytes) in pieces
@@ -375,9 +405,8 @@ fn in_parallel<R: std::io::BufRead + Send>(
     }
     let first_line = line_after(&head[..len]);
     input.consume(len);
-    let meta_path = sidecar_path(path);
-    let meta_bytes = if meta_path.is_file() { Some(read_limited(&meta_path, limit)?) } else { None };
-    let meta = meta_bytes.as_deref().map(|b| (meta_path.as_path(), b));
+    let meta = sidecar_beside(path, limit)?;
+    let meta = meta.as_ref().map(|(p, b)| (p.as_path(), b.as_slice()));
     let (dataset, warnings) = super::tidy_chunks::load_tidy_chunked(
         (path, input),
         (&header, delimiter),
