@@ -145,7 +145,7 @@ pub(crate) struct Piece<'a> {
 
 /// Reads `input` (the file `path`) in blocks, cuts each at record ends into pieces, parses the
 /// pieces with `parse` on the thread pool and hands what each gives to `take`, in the file's
-/// order, on the calling thread (taking in one block overlaps parsing the next). The bytes after
+/// order, one at a time (taking in one block overlaps parsing the next). The bytes after
 /// the last record end are the last piece. Progress counts the bytes from `already` on; Cancel is
 /// honoured between blocks. Returns how many bytes were read.
 pub(crate) fn read_in_chunks<R: Read + Send, T: Send>(
@@ -168,6 +168,15 @@ pub(crate) fn read_in_chunks<R: Read + Send, T: Send>(
     loop {
         let mut cuts = cut_points(&mut ends, &buffer, scanned, chunking.pieces.max(1));
         let complete = cuts.last().map_or(0, |r| r.end);
+        if cuts.is_empty() && !eof {
+            // No record ends in what has been read (a long record, or a quote left open): read
+            // on into the same buffer rather than carry all of it over, which would copy it
+            // again for every block.
+            scanned = buffer.len();
+            eof = fill(&mut input, &mut buffer, scanned + block).map_err(io)?;
+            read += (buffer.len() - scanned) as u64;
+            continue;
+        }
         if eof && complete < buffer.len() {
             cuts.push(complete..buffer.len());
         }
@@ -429,6 +438,24 @@ mod tests {
         for step in 1..=text.len() {
             assert_eq!(scanned_ends(text, step), expected, "cut every {step} bytes");
         }
+    }
+
+    #[test]
+    fn a_record_longer_than_many_blocks_is_one_piece_read_once() {
+        // A quoted field of 200,000 bytes with line breaks in it, read 64 bytes at a time.
+        let field = "x\n".repeat(100_000);
+        let text = format!("1,\"{field}\"\n2,b\n");
+        let mut pieces = Vec::new();
+        let progress = Progress::default();
+        let chunking = Chunking { block: 64, pieces: 2 };
+        let parse = |piece: Piece<'_>| piece.bytes.to_vec();
+        let read = read_in_chunks((Path::new("t.csv"), text.as_bytes()), b',', chunking, (&progress, 0), parse, |p| {
+            pieces.push(p);
+            Ok(())
+        });
+        assert_eq!(read.ok(), Some(text.len() as u64));
+        assert_eq!(pieces.concat(), text.as_bytes(), "every byte in one piece or another, in order");
+        assert_eq!(pieces[0].len(), text.len() - 4, "the long record whole, in one piece");
     }
 
     #[test]
