@@ -337,9 +337,21 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -
     parse_seed(path, bytes, std::marker::PhantomData::<T>)
 }
 
-/// Like [`parse`], for a value read with a seed.
-fn parse_seed<'de, S: DeserializeSeed<'de>>(path: &Path, bytes: &'de [u8], seed: S) -> Result<S::Value, LoadError> {
+/// Like [`parse`], for a value read with a seed. The file is read without keeping track of
+/// where the reading is (which costs more than the reading), and read again with it only when
+/// it fails, for the message to name the place.
+fn parse_seed<'de, S: DeserializeSeed<'de> + Copy>(
+    path: &Path,
+    bytes: &'de [u8],
+    seed: S,
+) -> Result<S::Value, LoadError> {
     let text = check_utf8(path, bytes)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    if let Ok(value) = seed.deserialize(&mut deserializer)
+        && deserializer.end().is_ok()
+    {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let mut track = serde_path_to_error::Track::new();
     let value =
