@@ -848,11 +848,13 @@ impl Builder {
         // Files are usually written in that order already; a permutation applied in place keeps
         // a million-row load from holding two copies.
         let n = self.dataset.observations.len();
-        let sorted = self.dataset.observations.windows(2).all(|w| sort_key(&w[0].cell) <= sort_key(&w[1].cell));
+        // The passes over every observation run on the thread pool: a million of them are 64 MB.
+        use rayon::prelude::*;
+        let sorted = self.dataset.observations.par_windows(2).all(|w| sort_key(&w[0].cell) <= sort_key(&w[1].cell));
         let mut new_index: Vec<u32> = Vec::new();
         if !sorted {
             let mut order: Vec<u32> = (0..n as u32).collect();
-            order.sort_by_key(|&i| sort_key(&self.dataset.observations[i as usize].cell));
+            order.par_sort_by_key(|&i| sort_key(&self.dataset.observations[i as usize].cell));
             if !self.pending_inputs.is_empty() {
                 new_index = vec![0; n];
                 for (k, &old) in order.iter().enumerate() {
@@ -877,17 +879,21 @@ impl Builder {
         let position = |old: usize| if new_index.is_empty() { old } else { new_index[old] as usize };
 
         let locate = self.locate_observation;
-        for pair in 1..self.dataset.observations.len() {
-            let (a, b) = (&self.dataset.observations[pair - 1], &self.dataset.observations[pair]);
-            if a.cell == b.cell {
-                let (first, second) =
-                    (self.rows[pair - 1].min(self.rows[pair]), self.rows[pair - 1].max(self.rows[pair]));
-                let cell = Box::new(self.cell_ids(&b.cell));
-                self.problem(
-                    locate(second as usize, ""),
-                    ProblemKind::DuplicateCell { cell, first: locate(first as usize, "") },
-                );
-            }
+        let repeated: Vec<usize> = self
+            .dataset
+            .observations
+            .par_windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[0].cell == w[1].cell)
+            .map(|(i, _)| i + 1)
+            .collect();
+        for pair in repeated {
+            let (first, second) = (self.rows[pair - 1].min(self.rows[pair]), self.rows[pair - 1].max(self.rows[pair]));
+            let cell = Box::new(self.cell_ids(&self.dataset.observations[pair].cell));
+            self.problem(
+                locate(second as usize, ""),
+                ProblemKind::DuplicateCell { cell, first: locate(first as usize, "") },
+            );
         }
 
         for (old, inputs) in std::mem::take(&mut self.pending_inputs) {
