@@ -137,12 +137,6 @@ impl Default for Chunking {
     }
 }
 
-/// A piece of the file, whole records only (the last may be a record the file ends inside).
-pub(crate) struct Piece<'a> {
-    /// Its bytes.
-    pub bytes: &'a [u8],
-}
-
 /// Reads `input` (the file `path`) in blocks, cuts each at record ends into pieces, parses the
 /// pieces with `parse` on the thread pool and hands what each gives to `take`, in the file's
 /// order, one at a time (taking in one block overlaps parsing the next). The bytes after
@@ -153,7 +147,8 @@ pub(crate) fn read_in_chunks<R: Read + Send, T: Send>(
     delimiter: u8,
     chunking: Chunking,
     (progress, already): (&Progress, u64),
-    parse: impl Fn(Piece<'_>) -> T + Sync,
+    // A piece: whole records only (the last may be a record the file ends inside).
+    parse: impl Fn(&[u8]) -> T + Sync,
     mut take: impl FnMut(T) -> Result<(), LoadError> + Send,
 ) -> Result<u64, LoadError> {
     let io = |source| LoadError::Io { path: path.to_path_buf(), source };
@@ -190,7 +185,7 @@ pub(crate) fn read_in_chunks<R: Read + Send, T: Send>(
         let (parsed, (took, filled)) = rayon::join(
             || {
                 use rayon::prelude::*;
-                cuts.par_iter().map(|r| parse(Piece { bytes: &buffer[r.clone()] })).collect::<Vec<T>>()
+                cuts.par_iter().map(|r| parse(&buffer[r.clone()])).collect::<Vec<T>>()
             },
             || {
                 let took = taken.into_iter().try_for_each(&mut take);
@@ -278,14 +273,14 @@ pub(crate) struct PieceEnd {
 pub(crate) fn read_records(
     path: &Path,
     (header, delimiter): (&csv::StringRecord, u8),
-    piece: Piece<'_>,
+    piece: &[u8],
     mut each: impl FnMut(&csv::StringRecord),
 ) -> PieceEnd {
-    let mut records = Records::headerless(path, piece.bytes, delimiter, header, Rest::Bytes(piece.bytes));
+    let mut records = Records::headerless(path, piece, delimiter, header, Rest::Bytes(piece));
     let mut record = csv::StringRecord::new();
     // Counted apart: the `csv` crate's count stops short of a piece's last `\r\n`.
-    let lines = memchr::memchr_iter(b'\n', piece.bytes).count() as u64;
-    let mut end = PieceEnd { lines, bytes: piece.bytes.len(), error: None, unclosed: None };
+    let lines = memchr::memchr_iter(b'\n', piece).count() as u64;
+    let mut end = PieceEnd { lines, bytes: piece.len(), error: None, unclosed: None };
     loop {
         match records.read(&mut record) {
             Ok(true) => each(&record),
@@ -448,7 +443,7 @@ mod tests {
         let mut pieces = Vec::new();
         let progress = Progress::default();
         let chunking = Chunking { block: 64, pieces: 2 };
-        let parse = |piece: Piece<'_>| piece.bytes.to_vec();
+        let parse = |piece: &[u8]| piece.to_vec();
         let read = read_in_chunks((Path::new("t.csv"), text.as_bytes()), b',', chunking, (&progress, 0), parse, |p| {
             pieces.push(p);
             Ok(())

@@ -10,7 +10,7 @@ use std::path::Path;
 use super::build::{Builder, ObservationIds, ObservationInput};
 use super::cells::{CellValue, Decimals, read_cell};
 use super::csv::locate_row;
-use super::csv_chunks::{Chunking, Piece, PieceEnd, Table, Taken, read_in_chunks, read_records};
+use super::csv_chunks::{Chunking, PieceEnd, Table, Taken, read_in_chunks, read_records};
 use super::error::{LoadError, ProblemKind, Warning};
 use super::model::{Dataset, EntityId, MetricId, PeriodId, SourceId, Time};
 use super::owid::{OwidRows, PackageFor, TimeColumn, owid_finish, owid_rows, owid_setup};
@@ -72,12 +72,7 @@ struct ParsedPiece {
     end: PieceEnd,
 }
 
-fn parse_piece(
-    path: &Path,
-    (header, delimiter): (&csv::StringRecord, u8),
-    shape: &Shape,
-    piece: Piece<'_>,
-) -> ParsedPiece {
+fn parse_piece(path: &Path, (header, delimiter): (&csv::StringRecord, u8), shape: &Shape, piece: &[u8]) -> ParsedPiece {
     let mut parsed = ParsedPiece {
         rows: Vec::new(),
         values: Vec::new(),

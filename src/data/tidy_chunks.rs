@@ -12,7 +12,7 @@ use super::csv::{
     BadCell, Col, Columns, declare_category, declare_entity, declare_metric, declare_source, locate_row, parse_time,
     parse_trust, parse_value, tidy_finish, tidy_setup,
 };
-use super::csv_chunks::{Chunking, NONE, Piece, PieceEnd, Table, Taken, read_in_chunks, read_records};
+use super::csv_chunks::{Chunking, NONE, PieceEnd, Table, Taken, read_in_chunks, read_records};
 use super::error::{LoadError, Warning};
 use super::model::{CategoryId, Dataset, EntityId, MetricId, PeriodId, SourceId, Time, Trust};
 use super::progress::Progress;
@@ -65,7 +65,7 @@ fn parse_piece(
     path: &Path,
     (header, columns): (&csv::StringRecord, &Columns),
     (delimiter, spare): (u8, &Spare),
-    piece: Piece<'_>,
+    piece: &[u8],
 ) -> ParsedPiece {
     let mut rows = spare.lock().ok().and_then(|mut spare| spare.pop()).unwrap_or_default();
     let mut tables: [Table; NAMES] = Default::default();
