@@ -313,6 +313,7 @@ fn check(files: &[PathBuf], import: Option<&Path>, limits: Limits) -> ExitCode {
 /// Parses the command line and runs what it asks for.
 pub fn main() -> ExitCode {
     STARTED.get_or_init(std::time::Instant::now);
+    crate::l10n::load_in_background();
     let cli = Cli::parse();
     let limits = cli.limits();
     match cli.command {

@@ -927,7 +927,7 @@ impl Builder {
         }
         if self.problems.is_empty() {
             self.dataset.stats = Stats::of(&self.dataset.observations, self.dataset.entities.len());
-            self.dataset.entity_index = self.entity_ids.iter().map(|(id, &e)| (id.clone(), e)).collect();
+            self.dataset.entity_index = std::mem::take(&mut self.entity_ids);
             Ok((self.dataset, self.warnings))
         } else {
             Err((self.problems, self.more_problems))

@@ -491,9 +491,20 @@ pub(super) fn tidy_setup(
     metadata: Option<(&Path, &[u8])>,
     progress: &Progress,
 ) -> Result<(Builder, Columns), LoadError> {
+    let builder = tidy_builder(path, header, metadata, progress)?;
+    Ok((builder, tidy_columns(path, header, metadata.is_none())?))
+}
+
+/// A tidy CSV's builder, with its metadata declared (or, without a sidecar, the warning that
+/// says so): the first half of [`tidy_setup`], whose errors come first.
+pub(super) fn tidy_builder(
+    path: &Path,
+    header: &csv::StringRecord,
+    metadata: Option<(&Path, &[u8])>,
+    progress: &Progress,
+) -> Result<Builder, LoadError> {
     check_columns(path, header, &progress.limits)?;
     let mut builder = Builder::new(locate_row, QuotePolicy::Counted).limits(&progress.limits);
-    let inferred = metadata.is_none();
     match metadata {
         Some((meta_path, meta_bytes)) => declare_metadata(&mut builder, meta_path, meta_bytes)?,
         None => {
@@ -503,7 +514,12 @@ pub(super) fn tidy_setup(
             builder.warn(Warning::NoMetadata { file });
         }
     }
+    Ok(builder)
+}
 
+/// Where a tidy CSV's columns are (`inferred`: no sidecar declares its names), or which
+/// required ones its header lacks.
+pub(super) fn tidy_columns(path: &Path, header: &csv::StringRecord, inferred: bool) -> Result<Columns, LoadError> {
     let mut index = [None; COLUMNS.len()];
     for (i, name) in header.iter().enumerate() {
         let key = name.trim().to_ascii_lowercase();
@@ -532,7 +548,7 @@ pub(super) fn tidy_setup(
             .collect();
         return Err(LoadError::Invalid { path: path.to_path_buf(), problems, more: 0 });
     }
-    Ok((builder, columns))
+    Ok(columns)
 }
 
 /// The dataset, once every row is read: the rows without a value (from 0) are counted in a

@@ -610,30 +610,60 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Counts over `observations` of a dataset with `entities` entities.
+    /// Counts over `observations` of a dataset with `entities` entities, on the thread pool in
+    /// runs of observations (each run counts per entity: a run is at least as long as there are
+    /// entities, so the counts never outweigh the observations).
     pub(crate) fn of(observations: &[Observation], entities: usize) -> Stats {
-        let mut stats = Stats { per_entity: vec![0; entities], ..Stats::default() };
-        for o in observations {
-            let year = o.cell.time.year();
-            stats.year_span = Some(match stats.year_span {
-                None => (year, year),
-                Some((a, b)) => (a.min(year), b.max(year)),
-            });
-            stats.any_trust |= o.trust.is_some();
-            if let Some(n) = stats.per_entity.get_mut(o.cell.entity.0 as usize) {
-                *n += 1;
-            }
-            stats.derived += usize::from(o.derived);
-            if let Some(c) = o.cell.category
-                && stats.parts.last() != Some(&(o.cell.metric, c))
-            {
-                stats.parts.push((o.cell.metric, c));
-            }
-        }
+        use rayon::prelude::*;
+        let run = entities.max(1 << 16);
+        let none = || Stats { per_entity: vec![0; entities], ..Stats::default() };
+        let mut stats = observations
+            .par_chunks(run)
+            .map(|run| {
+                let mut stats = none();
+                stats.count(run);
+                stats
+            })
+            .reduce(none, Stats::add);
         // Observations come sorted by entity first: the same part recurs per entity.
         stats.parts.sort_unstable();
         stats.parts.dedup();
         stats
+    }
+
+    fn count(&mut self, observations: &[Observation]) {
+        for o in observations {
+            let year = o.cell.time.year();
+            self.year_span = Some(match self.year_span {
+                None => (year, year),
+                Some((a, b)) => (a.min(year), b.max(year)),
+            });
+            self.any_trust |= o.trust.is_some();
+            if let Some(n) = self.per_entity.get_mut(o.cell.entity.0 as usize) {
+                *n += 1;
+            }
+            self.derived += usize::from(o.derived);
+            if let Some(c) = o.cell.category
+                && self.parts.last() != Some(&(o.cell.metric, c))
+            {
+                self.parts.push((o.cell.metric, c));
+            }
+        }
+    }
+
+    /// The counts of two runs together.
+    fn add(mut self, other: Stats) -> Stats {
+        self.year_span = match (self.year_span, other.year_span) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (span, None) | (None, span) => span,
+        };
+        self.any_trust |= other.any_trust;
+        for (n, m) in self.per_entity.iter_mut().zip(&other.per_entity) {
+            *n += m;
+        }
+        self.derived += other.derived;
+        self.parts.extend(other.parts);
+        self
     }
 }
 
@@ -736,6 +766,38 @@ mod tests {
         let origin = CellOrigin::new(2, 1_048_575, 16_383).unwrap();
         assert_eq!((origin.sheet(), origin.row(), origin.column()), (2, 1_048_575, 16_383));
         assert_eq!(CellOrigin::new(0, 0, 70_000), None, "a column past 16 bits is not wrapped around");
+    }
+
+    #[test]
+    fn stats_counted_in_runs_on_the_pool_add_up_to_one_count_of_all() {
+        // Three runs and a part: what the side panel and the summary show of a large file.
+        let observations: Vec<Observation> = (0..150_000u32)
+            .map(|i| Observation {
+                cell: Cell {
+                    entity: EntityId(i / 20_000),
+                    metric: MetricId(i % 3),
+                    category: (i % 5 == 0).then_some(CategoryId(i % 4)),
+                    time: Time::Year(1900 + (i % 997) as i32),
+                    period: PeriodId::FULL_YEAR,
+                },
+                value: f64::from(i),
+                source: None,
+                trust: (i == 140_000).then_some(Trust::High),
+                derived: i % 7 == 0,
+                details: None,
+                origin: None,
+            })
+            .collect();
+        let mut whole = Stats { per_entity: vec![0; 9], ..Stats::default() };
+        whole.count(&observations);
+        whole.parts.sort_unstable();
+        whole.parts.dedup();
+        let stats = Stats::of(&observations, 9);
+        assert_eq!(stats, whole);
+        assert_eq!(
+            (stats.year_span, stats.any_trust, stats.per_entity[7], stats.per_entity[8]),
+            (Some((1900, 2896)), true, 10_000, 0)
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::path::Path;
 use super::build::{Builder, DerivationInput, DetailsInput, ObservationIds, ObservationInput, Resolved};
 use super::csv::{
     BadCell, Col, Columns, declare_category, declare_entity, declare_metric, declare_source, locate_row, parse_time,
-    parse_trust, parse_value, tidy_finish, tidy_setup,
+    parse_trust, parse_value, tidy_builder, tidy_columns, tidy_finish,
 };
 use super::csv_chunks::{Chunking, NONE, PieceEnd, Table, Taken, read_in_chunks, read_records};
 use super::error::{LoadError, Warning};
@@ -256,23 +256,39 @@ pub(crate) fn load_tidy_chunked<R: Read + Send>(
     metadata: Option<(&Path, &[u8])>,
     (progress, chunking): (&Progress, Chunking),
 ) -> Result<(Dataset, Vec<Warning>), LoadError> {
-    let (builder, columns) = tidy_setup(path, header, metadata, progress)?;
-    let mut taker = Taker {
-        taken: Taken::new(path, first_line, progress.limits.rows),
-        builder,
-        inferred: columns.inferred,
-        empty_values: Vec::new(),
-        file_bytes: progress.total(),
+    let columns = match tidy_columns(path, header, metadata.is_none()) {
+        Ok(columns) => columns,
+        // The sidecar's problems come first, as when the file is read in order.
+        Err(error) => return Err(tidy_builder(path, header, metadata, progress).err().unwrap_or(error)),
     };
+    let new_taker = || -> Result<Taker, LoadError> {
+        Ok(Taker {
+            taken: Taken::new(path, first_line, progress.limits.rows),
+            builder: tidy_builder(path, header, metadata, progress)?,
+            inferred: columns.inferred,
+            empty_values: Vec::new(),
+            file_bytes: progress.total(),
+        })
+    };
+    // The sidecar is declared when the first piece is taken, while the next pieces are parsed.
+    let mut taker: Option<Taker> = None;
     let spare = Spare::default();
-    read_in_chunks(
+    let read = read_in_chunks(
         (path, input),
         delimiter,
         chunking,
         (progress, already),
         |piece| parse_piece(path, (header, &columns), (delimiter, &spare), piece),
-        |piece| taker.take(piece, &spare),
-    )?;
+        |piece| match &mut taker {
+            Some(taker) => taker.take(piece, &spare),
+            None => taker.insert(new_taker()?).take(piece, &spare),
+        },
+    );
+    let taker = match taker {
+        Some(taker) => taker,
+        None => new_taker()?,
+    };
+    read?;
     let loaded = tidy_finish(path, taker.builder, &taker.empty_values)?;
     taker.taken.finish(loaded)
 }
@@ -296,11 +312,13 @@ mod tests {
         &["", "note", "\"a\nb\"", "billion_yuan", "medium"],
     ];
 
-    const HEADERS: [&str; 4] = [
+    /// Headers, the last without a value column.
+    const HEADERS: [&str; 5] = [
         "entity,metric,year,value",
         "entity,metric,year,value,source,quote",
         "entity,metric,date,value,period,category",
         "Entity , metric,year,value,unit,trust,note",
+        "entity,metric,year,note",
     ];
 
     /// A random tidy CSV: a header, rows of cells from [`CELLS`] (some rows a cell short or
@@ -346,6 +364,18 @@ mod tests {
             })
     }
 
+    /// Sidecars: one that declares the names the rows use, one with a problem of its own (the
+    /// parallel reading declares it while the first rows are parsed, and its problem must still
+    /// come first), one that is not JSON.
+    const SIDECARS: [&str; 3] = [
+        r#"{"format_version": 1, "title": "T", "sources": [{"id": "Customs", "title": "C"}],
+            "entities": [{"id": "Jinhua", "name": "J"}, {"id": "Yiwu", "name": "Y"}],
+            "metrics": [{"id": "Exports", "name": "E", "unit": "billion_yuan"}, {"id": "Imports", "name": "I", "unit": "share_percent"}]}"#,
+        r#"{"format_version": 1, "title": "T", "entities": [{"id": "Jinhua", "name": "J"}, {"id": "Jinhua", "name": "J2"}],
+            "metrics": [{"id": "Exports", "name": "E", "unit": "billion_yuan"}]}"#,
+        r#"{"format_version": 1, "title": "#,
+    ];
+
     /// What a load gives, to compare: the dataset and warnings, or the error.
     fn outcome(path: &std::path::Path, chunking: Option<Chunking>) -> String {
         let progress = Progress::new(Limits { rows: 30, ..Limits::default() });
@@ -362,16 +392,13 @@ mod tests {
             bytes in file(),
             block in 1usize..=64,
             pieces in 1usize..=4,
-            metadata in any::<bool>(),
+            metadata in proptest::option::of(0usize..SIDECARS.len()),
         ) {
             let dir = tempfile::tempdir().expect("a temporary folder");
             let path = dir.path().join("t.csv");
             std::fs::write(&path, &bytes).expect("the file is written");
-            if metadata {
-                let meta = r#"{"format_version": 1, "title": "T", "sources": [{"id": "Customs", "title": "C"}],
-                    "entities": [{"id": "Jinhua", "name": "J"}, {"id": "Yiwu", "name": "Y"}],
-                    "metrics": [{"id": "Exports", "name": "E", "unit": "billion_yuan"}, {"id": "Imports", "name": "I", "unit": "share_percent"}]}"#;
-                std::fs::write(dir.path().join("t.meta.json"), meta).expect("the sidecar is written");
+            if let Some(sidecar) = metadata {
+                std::fs::write(dir.path().join("t.meta.json"), SIDECARS[sidecar]).expect("the sidecar is written");
             }
             let sequential = outcome(&path, None);
             let parallel = outcome(&path, Some(Chunking { block, pieces }));

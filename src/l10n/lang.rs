@@ -98,6 +98,15 @@ struct Registry {
     extra: Vec<(String, String)>,
 }
 
+/// Starts loading the languages on a thread of their own, so that the start-up work before the
+/// first message (parsing the command line, reading a file) overlaps it: the first message then
+/// waits only for what is left.
+pub fn load_in_background() {
+    std::thread::spawn(|| {
+        registry();
+    });
+}
+
 fn registry() -> &'static RwLock<Registry> {
     static REGISTRY: std::sync::OnceLock<RwLock<Registry>> = std::sync::OnceLock::new();
     REGISTRY.get_or_init(|| RwLock::new(load(Vec::new())))

@@ -7,7 +7,7 @@
 
 mod lang;
 mod names;
-pub use lang::{Lang, add_language, loader, plain};
+pub use lang::{Lang, add_language, load_in_background, loader, plain};
 pub(crate) use names::{category_name, customary_scale, dataset_description, dataset_title, entity_name, metric_name};
 
 mod charts;
