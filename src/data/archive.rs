@@ -79,7 +79,9 @@ pub(crate) fn load_zip<R: Read + Seek>(
             let text = read_member(&mut archive, path, &indicators, progress)?;
             world_bank_metadata::parse_indicators(&path.join(&indicators), &text, &mut metadata)?;
         }
-        let (dataset, warnings, layout) = world_bank::load_world_bank(&csv_path, &bytes, &metadata, progress)?;
+        let chunking = super::load::parallel_chunking();
+        let (dataset, warnings, layout) =
+            world_bank::load_world_bank(&csv_path, &bytes, &metadata, (progress, chunking))?;
         return Ok(Loaded { dataset, warnings, format: Format::WorldBank(layout) });
     }
     let stem = csv.strip_suffix(".csv").or_else(|| csv.strip_suffix(".CSV")).unwrap_or(&csv);

@@ -156,6 +156,25 @@ impl SkippedCells {
         }
     }
 
+    /// Counts the cells another reading skipped (a piece of the same file, read after the cells
+    /// counted here), its rows moved by `shift` to count in the whole file.
+    pub(crate) fn add(&mut self, other: SkippedCells, shift: impl Fn(usize) -> usize) {
+        for (column, count, first, text) in other.0 {
+            match self.0.iter_mut().find(|s| s.0 == column) {
+                Some(skipped) => skipped.1 += count,
+                None => {
+                    let first = match first {
+                        super::error::Place::Row { row, column } => {
+                            super::error::Place::Row { row: shift(row), column }
+                        }
+                        first => first,
+                    };
+                    self.0.push((column, count, first, text));
+                }
+            }
+        }
+    }
+
     /// One warning per column.
     pub(crate) fn warnings(self) -> impl Iterator<Item = super::error::Warning> {
         self.0.into_iter().map(|(column, count, first, text)| super::error::Warning::SkippedCells {

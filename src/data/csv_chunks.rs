@@ -313,6 +313,11 @@ impl<'a> Taken<'a> {
         Taken { path, rows: 0, lines: first_line - 1, row_limit, unclosed: None }
     }
 
+    /// The line breaks before the next piece.
+    pub(crate) fn lines(&self) -> u64 {
+        self.lines
+    }
+
     /// Counts a row: past the row limit, its error.
     pub(crate) fn count(&mut self) -> Result<(), LoadError> {
         self.rows += 1;

@@ -113,6 +113,23 @@ pub(crate) fn csv_header(path: &Path, bytes: &[u8]) -> Result<csv::StringRecord,
 /// Loads bytes that came from `path`, choosing the format by content; a CSV's sidecar or data
 /// package is read from beside `path` when it exists.
 pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Loaded, LoadError> {
+    load_bytes_cut(path, bytes, progress, parallel_chunking())
+}
+
+/// How a file is cut to be read in parallel: not at all on one core, where the pieces would
+/// only take turns and the sequential reading is faster.
+pub(crate) fn parallel_chunking() -> Option<super::csv_chunks::Chunking> {
+    (rayon::current_num_threads() > 1).then(super::csv_chunks::Chunking::default)
+}
+
+/// [`load_bytes`], with a World Bank table cut into pieces read in parallel by `chunking`, or
+/// read sequentially without it.
+fn load_bytes_cut(
+    path: &Path,
+    bytes: &[u8],
+    progress: &Progress,
+    chunking: Option<super::csv_chunks::Chunking>,
+) -> Result<Loaded, LoadError> {
     let limit = progress.limits.file_bytes;
     if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit });
@@ -158,7 +175,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<Load
         (dataset, warnings, Format::Comtrade)
     } else if world_bank::is_world_bank(check_utf8(path, bytes)?) {
         let metadata = world_bank_metadata_beside(path, limit)?;
-        let (dataset, warnings, layout) = world_bank::load_world_bank(path, bytes, &metadata, progress)?;
+        let (dataset, warnings, layout) = world_bank::load_world_bank(path, bytes, &metadata, (progress, chunking))?;
         (dataset, warnings, Format::WorldBank(layout))
     } else {
         let header = csv_header(path, bytes)?;
@@ -229,9 +246,7 @@ impl<R: Read> Read for CountingReader<'_, R> {
 /// limits of `progress`. CSV files are parsed as they are read, so a large file is never held in
 /// memory whole; a file that changes while it is read is refused rather than shown half-read.
 pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
-    // On one core the pieces would only take turns: the sequential reading is faster there.
-    let parallel = rayon::current_num_threads() > 1;
-    load_path_cut(path, progress, parallel.then(super::csv_chunks::Chunking::default))
+    load_path_cut(path, progress, parallel_chunking())
 }
 
 /// [`load_path_with`], with a tidy CSV cut into pieces read in parallel by `chunking`, or read
@@ -292,7 +307,7 @@ pub(crate) fn load_path_cut(
         if progress.is_cancelled() {
             return Err(LoadError::Cancelled { path: path.to_path_buf() });
         }
-        return load_bytes(path, &bytes, progress);
+        return load_bytes_cut(path, &bytes, progress, chunking);
     }
     let bom = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     input.consume(bom);

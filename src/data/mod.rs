@@ -32,6 +32,7 @@ pub mod text_grid;
 mod tidy_chunks;
 pub mod workbook;
 pub mod world_bank;
+mod world_bank_chunks;
 mod world_bank_metadata;
 pub mod write_json;
 

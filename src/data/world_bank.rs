@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use super::build::{Builder, ObservationIds, ObservationInput, QuotePolicy, Resolved};
 use super::cells::{CellValue, Decimals, SkippedCells, read_cell};
 use super::csv::{count_row, locate_row, slug};
+use super::csv_chunks::Chunking;
 use super::error::{LoadError, Place, Problem, ProblemKind, Warning};
 use super::load::Format;
 use super::model::{Currency, Entity, Metric, Source, Time, Unit};
@@ -91,7 +92,7 @@ fn series_of_column(header: &str) -> Option<(String, String)> {
 }
 
 /// How a table's rows hold its figures.
-enum Shape {
+pub(super) enum Shape {
     /// One row per country and indicator, one column per year.
     Wide { indicator_name: Option<usize>, indicator_code: usize, years: Vec<(usize, i32)> },
     /// One row per country and year, one column per series (name, code).
@@ -99,10 +100,10 @@ enum Shape {
 }
 
 /// Where a table's columns are.
-struct Table {
-    country_name: Option<usize>,
-    country_code: usize,
-    shape: Shape,
+pub(super) struct Table {
+    pub(super) country_name: Option<usize>,
+    pub(super) country_code: usize,
+    pub(super) shape: Shape,
     /// How many columns the header has, without the empty one a trailing comma makes.
     width: usize,
 }
@@ -167,14 +168,16 @@ fn about(preamble: &[csv::StringRecord], text: &str) -> About {
 
 /// Loads a World Bank table with what its metadata files say; returns its layout too. What is
 /// wrong with a damaged one says it was read as a World Bank table.
+///
+/// With `chunking`, a table with a column per year is read in pieces in parallel.
 pub(crate) fn load_world_bank(
     path: &Path,
     bytes: &[u8],
     metadata: &Metadata,
-    progress: &Progress,
+    (progress, chunking): (&Progress, Option<Chunking>),
 ) -> Result<(super::model::Dataset, Vec<Warning>, WorldBankLayout), LoadError> {
     let mut layout = WorldBankLayout::DataBank;
-    read_table(path, bytes, (metadata, progress), &mut layout)
+    read_table(path, bytes, (metadata, progress, chunking), &mut layout)
         .map(|(dataset, warnings)| (dataset, warnings, layout))
         .map_err(|e| super::load::in_format(e, Format::WorldBank(layout)))
 }
@@ -183,7 +186,7 @@ pub(crate) fn load_world_bank(
 fn read_table(
     path: &Path,
     bytes: &[u8],
-    (metadata, progress): (&Metadata, &Progress),
+    (metadata, progress, chunking): (&Metadata, &Progress, Option<Chunking>),
     layout: &mut WorldBankLayout,
 ) -> Result<(super::model::Dataset, Vec<Warning>), LoadError> {
     let text = check_utf8(path, bytes)?;
@@ -225,6 +228,23 @@ fn read_table(
     let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
     let decimals = if delimiter == b';' { Decimals::Comma } else { Decimals::Point };
     let mut rows = Rows::new(&header, metadata, about, decimals);
+    if let (Some(chunking), Shape::Wide { .. }) = (chunking, &table.shape) {
+        // The rows after the header, when the header's end is plain to see (no lone `\r`).
+        let start = header.position().map_or(0, |p| p.byte() as usize).min(text.len());
+        if let Some(length) = super::csv_chunks::header_len(&text.as_bytes()[start..], delimiter) {
+            let rest = &text.as_bytes()[start + length..];
+            let header_lines = memchr::memchr_iter(b'\n', &text.as_bytes()[start..start + length]).count();
+            let first_line = (lines.line_of(&header) + header_lines) as u64;
+            let read = (rest, first_line);
+            return super::world_bank_chunks::read_wide(
+                path,
+                read,
+                (&table, &header, delimiter),
+                (builder, rows),
+                (progress, chunking),
+            );
+        }
+    }
     let mut count = 0usize;
     while reader.read_record(&mut record).map_err(|e| super::csv::csv_error(path, &e))? {
         // Rows are named by the line they are on, as the file's own preamble pushes them down.
@@ -239,14 +259,20 @@ fn read_table(
 
 /// The line each record starts on, counted as the records are read (the `csv` crate's own count
 /// lags behind in a file of CRLF line breaks).
-struct LineCounter<'a> {
+pub(super) struct LineCounter<'a> {
     text: &'a [u8],
     byte: usize,
     line: usize,
 }
 
-impl LineCounter<'_> {
-    fn line_of(&mut self, record: &csv::StringRecord) -> usize {
+impl<'a> LineCounter<'a> {
+    /// At the start of `text`, on its first line.
+    pub(super) fn new(text: &'a [u8]) -> LineCounter<'a> {
+        LineCounter { text, byte: 0, line: 1 }
+    }
+
+    /// The line `record` starts on, from 1.
+    pub(super) fn line_of(&mut self, record: &csv::StringRecord) -> usize {
         let mut start = record.position().map_or(0, |p| p.byte() as usize).min(self.text.len());
         // After a CRLF the `csv` crate places the next record at the LF.
         while self.text.get(start).is_some_and(|&b| b == b'\n' || b == b'\r') {
@@ -272,7 +298,7 @@ fn missing_header(path: &Path, first: Option<&csv::StringRecord>) -> LoadError {
 }
 
 /// The builder's ids of a row's entity, metric and source, when it has them all.
-fn resolved(builder: &Builder, (entity, metric, source): (&str, &str, &str)) -> Option<Resolved> {
+pub(super) fn resolved(builder: &Builder, (entity, metric, source): (&str, &str, &str)) -> Option<Resolved> {
     let ids = ObservationIds {
         entity: builder.entity_id(entity)?,
         metric: builder.metric_id(metric)?,
@@ -286,7 +312,7 @@ fn resolved(builder: &Builder, (entity, metric, source): (&str, &str, &str)) -> 
 type NameAndCode = (usize, usize, fn(&str) -> bool);
 
 /// What reading a table's rows keeps, beside the builder.
-struct Rows<'a> {
+pub(super) struct Rows<'a> {
     header: &'a csv::StringRecord,
     metadata: &'a Metadata,
     about: About,
@@ -305,6 +331,61 @@ struct Rows<'a> {
     skipped_cells: SkippedCells,
 }
 
+/// A row's fields, trimmed, with a name that a spreadsheet split at its comma (`Hong Kong SAR;
+/// China;HKG`) joined again (and whether one was); or, when a code column still holds no code,
+/// the text of the country code's cell.
+pub(super) fn row_fields<'r>(
+    table: &Table,
+    record: &'r csv::StringRecord,
+) -> Result<(Vec<Cow<'r, str>>, bool), String> {
+    // Borrowed, not copied: a bulk file's row has some seventy cells.
+    let mut fields: Vec<Cow<'r, str>> = record.iter().map(|f| Cow::Borrowed(f.trim())).collect();
+    while fields.len() > table.width && fields.last().is_some_and(|f| f.is_empty()) {
+        fields.pop();
+    }
+    let mut pairs: Vec<NameAndCode> = Vec::new();
+    if let Some(name) = table.country_name {
+        pairs.push((name, table.country_code, is_country_code));
+    }
+    if let Shape::Wide { indicator_name: Some(name), indicator_code, .. } = table.shape {
+        pairs.push((name, indicator_code, is_indicator_code));
+    }
+    pairs.sort_unstable_by_key(|p| p.0);
+    let mut repaired = false;
+    for (name, code, is_code) in pairs {
+        let extra = fields.len().saturating_sub(table.width);
+        if code != name + 1 || extra == 0 || fields.get(code).is_some_and(|c| is_code(c)) {
+            continue;
+        }
+        if let Some(k) = (1..=extra).find(|k| fields.get(code + k).is_some_and(|c| is_code(c))) {
+            let joined = fields[name..=name + k].join(", ");
+            fields.splice(name..=name + k, [Cow::Owned(joined)]);
+            repaired = true;
+        }
+    }
+    // A row as wide as the header is taken as written (other databases have codes of other
+    // shapes, `ALB_2_AL011`); only a wider one must show where its codes are.
+    let split = repaired || fields.len() > table.width;
+    let code_ok =
+        fields.get(table.country_code).is_some_and(|c| if split { is_country_code(c) } else { !c.is_empty() });
+    let indicator_ok = match table.shape {
+        Shape::Wide { indicator_code, .. } => {
+            fields.get(indicator_code).is_some_and(|c| if split { is_indicator_code(c) } else { !c.is_empty() })
+        }
+        Shape::TimeRows { .. } => true,
+    };
+    if fields.len() > table.width || !code_ok || !indicator_ok {
+        return Err(fields.get(table.country_code).map(|c| c.to_string()).unwrap_or_default());
+    }
+    Ok((fields, repaired))
+}
+
+/// Whether a record holds no figures: a blank line, or DataBank's footer (`Data from
+/// database: …`), hold one field or none.
+pub(super) fn is_blank(record: &csv::StringRecord) -> bool {
+    record.iter().filter(|f| !f.trim().is_empty()).count() <= 1
+}
+
 impl<'a> Rows<'a> {
     fn new(header: &'a csv::StringRecord, metadata: &'a Metadata, about: About, decimals: Decimals) -> Self {
         Rows {
@@ -321,63 +402,44 @@ impl<'a> Rows<'a> {
         }
     }
 
-    /// The row's fields, with a name that a spreadsheet split at its comma (`Hong Kong SAR;
-    /// China;HKG`) joined again; `None` when a code column still holds no code.
+    /// The row's fields (see [`row_fields`]), counting a repaired or skipped row.
     fn fields<'r>(&mut self, table: &Table, record: &'r csv::StringRecord, row: usize) -> Option<Vec<Cow<'r, str>>> {
-        // Borrowed, not copied: a bulk file's row has some seventy cells.
-        let mut fields: Vec<Cow<'r, str>> = record.iter().map(|f| Cow::Borrowed(f.trim())).collect();
-        while fields.len() > table.width && fields.last().is_some_and(|f| f.is_empty()) {
-            fields.pop();
-        }
-        let mut pairs: Vec<NameAndCode> = Vec::new();
-        if let Some(name) = table.country_name {
-            pairs.push((name, table.country_code, is_country_code));
-        }
-        if let Shape::Wide { indicator_name: Some(name), indicator_code, .. } = table.shape {
-            pairs.push((name, indicator_code, is_indicator_code));
-        }
-        pairs.sort_unstable_by_key(|p| p.0);
-        let mut repaired = false;
-        for (name, code, is_code) in pairs {
-            let extra = fields.len().saturating_sub(table.width);
-            if code != name + 1 || extra == 0 || fields.get(code).is_some_and(|c| is_code(c)) {
-                continue;
+        match row_fields(table, record) {
+            Ok((fields, repaired)) => {
+                if repaired {
+                    self.repaired_row(row);
+                }
+                Some(fields)
             }
-            if let Some(k) = (1..=extra).find(|k| fields.get(code + k).is_some_and(|c| is_code(c))) {
-                let joined = fields[name..=name + k].join(", ");
-                fields.splice(name..=name + k, [Cow::Owned(joined)]);
-                repaired = true;
+            Err(text) => {
+                self.skipped_row(table, row, text);
+                None
             }
         }
-        // A row as wide as the header is taken as written (other databases have codes of other
-        // shapes, `ALB_2_AL011`); only a wider one must show where its codes are.
-        let split = repaired || fields.len() > table.width;
-        let code_ok =
-            fields.get(table.country_code).is_some_and(|c| if split { is_country_code(c) } else { !c.is_empty() });
-        let indicator_ok = match table.shape {
-            Shape::Wide { indicator_code, .. } => {
-                fields.get(indicator_code).is_some_and(|c| if split { is_indicator_code(c) } else { !c.is_empty() })
-            }
-            Shape::TimeRows { .. } => true,
-        };
-        if fields.len() > table.width || !code_ok || !indicator_ok {
-            self.skipped_rows.0 += 1;
-            let column = self.header.get(table.country_code).unwrap_or("Country Code").trim();
-            let text = fields.get(table.country_code).map(|c| c.to_string()).unwrap_or_default();
-            self.skipped_rows.1.get_or_insert_with(|| (locate_row(row, column), text));
-            return None;
-        }
-        if repaired {
-            self.repaired.0 += 1;
-            self.repaired.1.get_or_insert_with(|| locate_row(row, ""));
-        }
-        Some(fields)
+    }
+
+    /// Counts the cells a piece of the file skipped, its rows counted from the line before it
+    /// (the piece began after `lines_before` lines).
+    pub(super) fn add_skipped_cells(&mut self, cells: SkippedCells, lines_before: usize) {
+        self.skipped_cells.add(cells, |row| (lines_before + row).saturating_sub(1));
+    }
+
+    /// Counts a row whose name was split at its comma and joined again.
+    pub(super) fn repaired_row(&mut self, row: usize) {
+        self.repaired.0 += 1;
+        self.repaired.1.get_or_insert_with(|| locate_row(row, ""));
+    }
+
+    /// Counts a row skipped because its code column (which holds `text`) holds no code.
+    pub(super) fn skipped_row(&mut self, table: &Table, row: usize, text: String) {
+        self.skipped_rows.0 += 1;
+        let column = self.header.get(table.country_code).unwrap_or("Country Code").trim();
+        self.skipped_rows.1.get_or_insert_with(|| (locate_row(row, column), text));
     }
 
     /// Reads one row's figures into the builder.
     fn read(&mut self, builder: &mut Builder, table: &Table, (record, row): (&csv::StringRecord, usize)) {
-        // Blank lines and DataBank's footer (`Data from database: …`) hold one field or none.
-        if record.iter().filter(|f| !f.trim().is_empty()).count() <= 1 {
+        if is_blank(record) {
             return;
         }
         let Some(fields) = self.fields(table, record, row) else { return };
@@ -439,7 +501,13 @@ impl<'a> Rows<'a> {
 
     /// The entity of a country code, declared on its first row: an aggregate when the country
     /// metadata gives it no region, or (without metadata) when its code is a group's.
-    fn entity(&mut self, builder: &mut Builder, table: &Table, (code, name): (&str, &str), row: usize) -> String {
+    pub(super) fn entity(
+        &mut self,
+        builder: &mut Builder,
+        table: &Table,
+        (code, name): (&str, &str),
+        row: usize,
+    ) -> String {
         if let Some(id) = self.entities.get(code) {
             return id.clone();
         }
@@ -463,7 +531,7 @@ impl<'a> Rows<'a> {
     }
 
     /// The metric and source of an indicator code, declared on its first row.
-    fn metric(&mut self, builder: &mut Builder, (code, name): (&str, &str), row: usize) -> (String, String) {
+    pub(super) fn metric(&mut self, builder: &mut Builder, (code, name): (&str, &str), row: usize) -> (String, String) {
         if let Some(&place) = self.metric_places.get(code) {
             let id = &self.metrics[place].1;
             return (id.clone(), format!("wb-{id}"));
@@ -493,7 +561,7 @@ impl<'a> Rows<'a> {
 
     /// After the last row: the title, the countries' regions and income groups, and what was
     /// repaired or skipped.
-    fn finish(self, builder: &mut Builder) {
+    pub(super) fn finish(self, builder: &mut Builder) {
         let single = (self.metrics.len() == 1).then(|| &self.metrics[0]);
         let database = self.about.database.clone().unwrap_or_else(|| "World Development Indicators".into());
         let title = single.map_or(database, |(_, _, name)| name.clone());
