@@ -97,3 +97,19 @@ fn a_damaged_export_says_it_was_read_as_comtrade_and_where() {
     assert!(message.contains("row 2, column `primaryValue`"), "{message}");
     assert!(message.contains("(read as UN Comtrade export)"), "{message}");
 }
+
+#[test]
+fn a_row_cut_short_in_a_windows_file_is_named_by_its_own_line() {
+    // Saved again on Windows (CRLF) with the third row's last cells lost: the message must name
+    // line 4, the line a person finds it on, not the line before.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("TradeData.csv");
+    let text = std::fs::read_to_string(fixture("comtrade_annual.csv")).expect("read");
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let cut = lines[3].rfind(',').expect("a row of cells");
+    lines[3].truncate(cut);
+    std::fs::write(&path, lines.join("\r\n") + "\r\n").expect("written");
+    let message = load_path(&path, DEFAULT_MAX_FILE_SIZE).expect_err("a row a cell short").to_string();
+    assert!(message.contains("line 4"), "{message}");
+    assert!(message.contains("(read as UN Comtrade export)"), "{message}");
+}
