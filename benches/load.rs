@@ -88,6 +88,29 @@ fn workbook_100k() -> std::path::PathBuf {
     path
 }
 
+/// A yearbook-like workbook: 12 sheets of 10,000 figures each, written once.
+fn workbook_12_sheets() -> std::path::PathBuf {
+    let path = common::large_dir().join("sheets-12x10k.xlsx");
+    if !path.exists() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for k in 0..12u32 {
+            let sheet = book.add_worksheet();
+            for (c, name) in ["Entity", "Indicator", "Year", "Value"].iter().enumerate() {
+                sheet.write_string(0, c as u16, *name).expect("a header");
+            }
+            for i in 0..10_000u32 {
+                let row = i + 1;
+                sheet.write_string(row, 0, format!("Place {}", i % 100)).expect("a cell");
+                sheet.write_string(row, 1, format!("Indicator {k}")).expect("a cell");
+                sheet.write_number(row, 2, f64::from(1924 + i / 100)).expect("a cell");
+                sheet.write_number(row, 3, f64::from(i) * 1.25).expect("a cell");
+            }
+        }
+        book.save(&path).expect("written");
+    }
+    path
+}
+
 fn load_workbook(c: &mut Criterion) {
     use calamine::Reader;
     let path = workbook_100k();
@@ -103,6 +126,13 @@ fn load_workbook(c: &mut Criterion) {
             book.worksheet_range(&name).expect("a sheet").rows().count()
         })
     });
+    group.finish();
+    let path = workbook_12_sheets();
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool of one thread");
+    let mut group = c.benchmark_group("load_xlsx_12_sheets");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group.bench_function("parallel", |b| b.iter(|| figures(&path, None)));
+    group.bench_function("sequential", |b| b.iter(|| figures(&path, Some(&one))));
     group.finish();
 }
 

@@ -239,7 +239,7 @@ mod tests {
     use crate::data::workbook::SheetCell;
 
     fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
-        let cell = |t: &&str| if t.is_empty() { SheetCell::Empty } else { SheetCell::Text(t.to_string()) };
+        let cell = |t: &&str| if t.is_empty() { SheetCell::Empty } else { SheetCell::Text((*t).into()) };
         Sheet { name: name.into(), origin: (0, 0), rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect() }
     }
 

@@ -174,7 +174,7 @@ pub(crate) fn find_shape(sheet: &Sheet) -> Option<Shape> {
         match others.as_slice() {
             [] => continue,
             [one] if !units.is_empty() || texts.len() == 1 => {
-                if title.is_none() && year_of(&SheetCell::Text((*one).clone())).is_none() {
+                if title.is_none() && year_of(&SheetCell::Text(one.as_str().into())).is_none() {
                     title = Some((*one).clone());
                 }
                 continue;
@@ -330,7 +330,7 @@ mod tests {
         let cell = |t: &&str| match t.parse::<f64>() {
             Ok(v) => SheetCell::Number(v),
             Err(_) if t.is_empty() => SheetCell::Empty,
-            Err(_) => SheetCell::Text(t.to_string()),
+            Err(_) => SheetCell::Text((*t).into()),
         };
         Sheet { name: "2-15".into(), origin: (3, 2), rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect() }
     }

@@ -130,7 +130,7 @@ pub(crate) fn text_grid(
         }
         let cells = record
             .iter()
-            .map(|field| if field.trim().is_empty() { SheetCell::Empty } else { SheetCell::Text(field.to_string()) });
+            .map(|field| if field.trim().is_empty() { SheetCell::Empty } else { SheetCell::Text(field.into()) });
         rows.push(cells.collect());
     }
     Ok(Sheet { name: name.to_string(), origin: (0, 0), rows })

@@ -6,7 +6,10 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use calamine::{Data, Reader, Sheets};
+use std::sync::Arc;
+
+use calamine::{Data, DataRef, Reader, ReaderRef, Sheets};
+use rustc_hash::FxHashMap;
 
 use super::error::LoadError;
 use super::model::Time;
@@ -24,8 +27,9 @@ pub enum SheetCell {
     Number(f64),
     /// A cell formatted as a percentage: the number shown (13 for a stored 0.13).
     Percent(f64),
-    /// Text.
-    Text(String),
+    /// Text, shared by the cells that hold the same (a workbook stores each distinct text once,
+    /// and the cells are read without a copy of it each).
+    Text(std::sync::Arc<str>),
     /// A date (a day) or a year-month written as a date.
     Date(Time),
     /// An error cell (`#N/A`, `#DIV/0!`), as written.
@@ -186,57 +190,154 @@ fn xlsx_has_percent_format(bytes: &[u8]) -> bool {
     own || text.contains("numFmtId=\"9\"") || text.contains("numFmtId=\"10\"")
 }
 
-/// Reads every sheet of a workbook.
+/// Reads every sheet of a workbook. Sheets are read on the thread pool, in runs of sheets one
+/// after another, each run by a reader of its own (calamine reads one sheet at a time): a
+/// yearbook has dozens of sheets.
 pub(crate) fn read_workbook(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, LoadError> {
+    use rayon::prelude::*;
     let zipped_merges = check_unpacked_size(path, bytes, limits.file_bytes)?;
     let unreadable =
         |e: calamine::Error| LoadError::WorkbookUnreadable { path: path.to_path_buf(), detail: e.to_string() };
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
-    let styled = match &workbook {
-        Sheets::Xlsx(_) => xlsx_has_percent_format(bytes),
-        _ => false,
-    };
-    let mut sheets = Vec::new();
-    for name in workbook.sheet_names() {
-        let mut range = workbook.worksheet_range(&name).map_err(unreadable)?;
-        let (height, width) = range.get_size();
-        if height as u64 > limits.rows {
-            return Err(LoadError::TooManyRows { path: path.to_path_buf(), limit: limits.rows });
-        }
-        if width > limits.columns {
-            return Err(LoadError::TooManyColumns { path: path.to_path_buf(), columns: width, limit: limits.columns });
-        }
-        let origin = range.start().unwrap_or((0, 0));
-        let percent = if styled { percent_cells(&mut workbook, &name) } else { Default::default() };
-        // Only an empty cell can be a formula without its result; a full sheet is not read twice.
-        let has_gaps = range.used_cells().count() < height * width;
-        let formulas = if has_gaps { workbook.worksheet_formula(&name).ok() } else { None };
-        // The cells are moved out of calamine's range, not copied: a sheet's text is held once.
-        let mut rows: Vec<Vec<SheetCell>> = (0..height)
-            .map(|r| {
-                range[r]
-                    .iter_mut()
-                    .enumerate()
-                    .map(|(c, data)| {
-                        let at = (origin.0 + r as u32, origin.1 + c as u32);
-                        let has_formula =
-                            || formulas.as_ref().and_then(|f| f.get_value(at)).is_some_and(|f| !f.is_empty());
-                        sheet_cell(std::mem::take(data), percent.contains(&at), has_formula)
-                    })
-                    .collect()
-            })
-            .collect();
-        let merges = match &workbook {
+    let open = || calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable);
+    let mut workbook = open()?;
+    let how = How {
+        path,
+        limits,
+        styled: matches!(workbook, Sheets::Xlsx(_)) && xlsx_has_percent_format(bytes),
+        merges: match &workbook {
             Sheets::Xls(_) => true,
             Sheets::Xlsx(_) => zipped_merges,
             _ => false,
-        };
-        if merges {
-            fill_merged(&mut rows, origin, &merged_regions(&mut workbook, &name));
-        }
-        sheets.push(Sheet { name, origin, rows });
+        },
+    };
+    let names = workbook.sheet_names();
+    let threads = rayon::current_num_threads();
+    if names.len() < 2 || threads < 2 {
+        return names.iter().map(|name| read_sheet(&mut workbook, name, &how)).collect();
     }
-    Ok(sheets)
+    let run = names.len().div_ceil(threads);
+    // One run reads with the reader opened above, the others open their own.
+    let opened = std::sync::Mutex::new(Some(workbook));
+    let runs: Vec<Result<Vec<Sheet>, LoadError>> = names
+        .par_chunks(run)
+        .map(|names| {
+            let mut workbook = match opened.lock().map(|mut o| o.take()) {
+                Ok(Some(workbook)) => workbook,
+                _ => open()?,
+            };
+            names.iter().map(|name| read_sheet(&mut workbook, name, &how)).collect()
+        })
+        .collect();
+    // The first sheet that cannot be read, in the workbook's order, is the one to name.
+    runs.into_iter().try_fold(Vec::new(), |mut sheets, run| {
+        sheets.extend(run?);
+        Ok(sheets)
+    })
+}
+
+/// How a workbook's sheets are read.
+struct How<'a> {
+    path: &'a Path,
+    limits: &'a Limits,
+    /// Whether some cells may be formatted as percentages (XLSX styles).
+    styled: bool,
+    /// Whether merged cells are to be filled in.
+    merges: bool,
+}
+
+/// Reads one sheet: an XLSX or XLSB sheet by reference to the workbook's shared texts, others
+/// by value.
+fn read_sheet<RS: Read + std::io::Seek>(workbook: &mut Sheets<RS>, name: &str, how: &How) -> Result<Sheet, LoadError> {
+    let by_reference = matches!(workbook, Sheets::Xlsx(_) | Sheets::Xlsb(_));
+    read_sheet_as(workbook, name, how, by_reference)
+}
+
+/// Reads one sheet, by reference to the workbook's shared texts (XLSX and XLSB only) or by value.
+fn read_sheet_as<RS: Read + std::io::Seek>(
+    workbook: &mut Sheets<RS>,
+    name: &str,
+    how: &How,
+    by_reference: bool,
+) -> Result<Sheet, LoadError> {
+    let path = how.path;
+    let unreadable =
+        |e: calamine::Error| LoadError::WorkbookUnreadable { path: path.to_path_buf(), detail: e.to_string() };
+    let percent = if how.styled { percent_cells(workbook, name) } else { Default::default() };
+    let (origin, (mut rows, maybe_uncached)) = if by_reference {
+        let range = workbook.worksheet_range_ref(name).map_err(unreadable)?;
+        check_size(how, range.get_size())?;
+        let origin = range.start().unwrap_or((0, 0));
+        // One text for all the cells that refer to the same shared string.
+        let mut shared: FxHashMap<usize, Arc<str>> = FxHashMap::default();
+        let cells = grid(origin, range.get_size(), |at, (r, c)| match &range[(r, c)] {
+            DataRef::SharedString(s) => {
+                SheetCell::Text(shared.entry(s.as_ptr() as usize).or_insert_with(|| Arc::from(*s)).clone())
+            }
+            data => sheet_cell(Data::from(data.clone()), percent.contains(&at)),
+        });
+        (origin, cells)
+    } else {
+        let mut range = workbook.worksheet_range(name).map_err(unreadable)?;
+        check_size(how, range.get_size())?;
+        let origin = range.start().unwrap_or((0, 0));
+        // The cells are moved out of calamine's range, not copied.
+        let size = range.get_size();
+        (origin, grid(origin, size, |at, (r, c)| sheet_cell(std::mem::take(&mut range[(r, c)]), percent.contains(&at))))
+    };
+    if !maybe_uncached.is_empty()
+        && let Ok(formulas) = workbook.worksheet_formula(name)
+    {
+        for (r, c) in maybe_uncached {
+            let at = (origin.0 + r as u32, origin.1 + c as u32);
+            if formulas.get_value(at).is_some_and(|f| !f.is_empty()) {
+                rows[r][c] = SheetCell::Uncached;
+            }
+        }
+    }
+    if how.merges {
+        fill_merged(&mut rows, origin, &merged_regions(workbook, name));
+    }
+    Ok(Sheet { name: name.to_string(), origin, rows })
+}
+
+/// Refuses a sheet of more rows or columns than the limits.
+fn check_size(how: &How, (height, width): (usize, usize)) -> Result<(), LoadError> {
+    if height as u64 > how.limits.rows {
+        return Err(LoadError::TooManyRows { path: how.path.to_path_buf(), limit: how.limits.rows });
+    }
+    if width > how.limits.columns {
+        return Err(LoadError::TooManyColumns {
+            path: how.path.to_path_buf(),
+            columns: width,
+            limit: how.limits.columns,
+        });
+    }
+    Ok(())
+}
+
+/// A sheet's cells, row by row: `cell` makes each from its place in the workbook and in the
+/// grid. Also the cells that are empty or of empty text, which may be formulas whose result was
+/// never computed.
+fn grid(
+    origin: (u32, u32),
+    (height, width): (usize, usize),
+    mut cell: impl FnMut((u32, u32), (usize, usize)) -> SheetCell,
+) -> (Vec<Vec<SheetCell>>, Vec<(usize, usize)>) {
+    let mut maybe_uncached = Vec::new();
+    let rows = (0..height)
+        .map(|r| {
+            (0..width)
+                .map(|c| {
+                    let cell = cell((origin.0 + r as u32, origin.1 + c as u32), (r, c));
+                    if matches!(&cell, SheetCell::Empty) || matches!(&cell, SheetCell::Text(t) if t.is_empty()) {
+                        maybe_uncached.push((r, c));
+                    }
+                    cell
+                })
+                .collect()
+        })
+        .collect();
+    (rows, maybe_uncached)
 }
 
 /// The cells of a sheet whose number format shows a percentage (XLSX keeps styles; other
@@ -253,18 +354,17 @@ fn percent_cells<RS: Read + std::io::Seek>(
         .collect()
 }
 
-fn sheet_cell(data: Data, percent: bool, has_formula: impl Fn() -> bool) -> SheetCell {
+/// A cell of calamine's, as this crate holds it (formulas without a result are found apart).
+fn sheet_cell(data: Data, percent: bool) -> SheetCell {
     match data {
         Data::Int(v) if percent => SheetCell::Percent(v as f64 * 100.0),
         Data::Float(v) if percent => SheetCell::Percent(v * 100.0),
         Data::Int(v) => SheetCell::Number(v as f64),
         Data::Float(v) => SheetCell::Number(v),
-        // A formula whose result was never computed is written with an empty string result;
         // OpenDocument writes an error as its text.
-        Data::String(s) if s.is_empty() && has_formula() => SheetCell::Uncached,
         Data::String(s) if ERRORS.contains(&s.trim()) => SheetCell::Error(s.trim().to_string()),
-        Data::String(s) => SheetCell::Text(s),
-        Data::Bool(b) => SheetCell::Text(b.to_string()),
+        Data::String(s) => SheetCell::Text(s.into()),
+        Data::Bool(b) => SheetCell::Text(b.to_string().into()),
         Data::DateTime(d) if d.is_datetime() => {
             let (year, month, day, ..) = d.to_ymd_hms_milli();
             Time::day(i32::from(year), month, day).map_or(SheetCell::Number(d.as_f64()), SheetCell::Date)
@@ -272,11 +372,10 @@ fn sheet_cell(data: Data, percent: bool, has_formula: impl Fn() -> bool) -> Shee
         Data::DateTime(d) => SheetCell::Number(d.as_f64()),
         Data::DateTimeIso(s) => match Time::parse(s.get(..10).unwrap_or(&s)) {
             Some(t) => SheetCell::Date(t),
-            None => SheetCell::Text(s),
+            None => SheetCell::Text(s.into()),
         },
-        Data::DurationIso(s) => SheetCell::Text(s),
+        Data::DurationIso(s) => SheetCell::Text(s.into()),
         Data::Error(e) => SheetCell::Error(e.to_string()),
-        Data::Empty if has_formula() => SheetCell::Uncached,
         Data::Empty => SheetCell::Empty,
     }
 }
@@ -284,6 +383,76 @@ fn sheet_cell(data: Data, percent: bool, has_formula: impl Fn() -> bool) -> Shee
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A workbook of `sheets` sheets, each of a title, a header and rows of text, numbers and
+    /// blanks that differ from sheet to sheet.
+    fn workbook(sheets: u32) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for k in 0..sheets {
+            let sheet = book.add_worksheet().set_name(format!("表 {k}")).expect("a sheet name");
+            sheet.write_string(0, 0, format!("Table {k}")).expect("a title");
+            for (c, name) in ["Place", "Year", "Value"].iter().enumerate() {
+                sheet.write_string(1, c as u16, *name).expect("a header");
+            }
+            for r in 0..(20 + k * 7) {
+                sheet.write_string(r + 2, 0, format!("Place {}", (r + k) % 5)).expect("a cell");
+                sheet.write_number(r + 2, 1, f64::from(2000 + r)).expect("a cell");
+                if (r + k) % 4 != 0 {
+                    sheet.write_number(r + 2, 2, f64::from(r * k) / 3.0).expect("a cell");
+                }
+            }
+        }
+        book.save_to_buffer().expect("written")
+    }
+
+    /// The sheets read on a pool of `threads` threads, or what stopped the reading.
+    fn read_on(threads: usize, bytes: &[u8], limits: &Limits) -> String {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
+        let sheets = pool.install(|| read_workbook(Path::new("book.xlsx"), bytes, limits));
+        format!("{:?}", sheets.map(|s| s.into_iter().map(|s| (s.name, s.origin, s.rows)).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn a_sheet_read_by_reference_to_its_shared_texts_is_the_sheet_read_by_value() {
+        // The workbooks of the tests: merged headers, uncached formulas, percentages, dates,
+        // error cells, Chinese text.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks");
+        let mut files: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+            .expect("the fixtures")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
+            .map(|p| std::fs::read(p).expect("a fixture"))
+            .collect();
+        assert!(files.len() >= 3, "the fixtures are there");
+        files.push(workbook(3));
+        for bytes in files {
+            let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(&bytes[..])).expect("opens");
+            let how = How {
+                path: Path::new("t.xlsx"),
+                limits: &Limits::default(),
+                styled: xlsx_has_percent_format(&bytes),
+                merges: true,
+            };
+            for name in book.sheet_names() {
+                let by_reference = read_sheet_as(&mut book, &name, &how, true).expect("read by reference");
+                let by_value = read_sheet_as(&mut book, &name, &how, false).expect("read by value");
+                assert_eq!((by_reference.origin, &by_reference.rows), (by_value.origin, &by_value.rows), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn sheets_read_in_parallel_come_out_whole_and_in_the_workbooks_order() {
+        for sheets in [1, 2, 3, 7] {
+            let bytes = workbook(sheets);
+            let one = read_on(1, &bytes, &Limits::default());
+            assert_eq!(read_on(3, &bytes, &Limits::default()), one, "{sheets} sheets");
+            assert_eq!(one.matches("Table ").count(), sheets as usize, "every sheet is read: {one}");
+            // The first sheet too long to read is the one named, as when read in order.
+            let short = Limits { rows: 40, ..Limits::default() };
+            assert_eq!(read_on(3, &bytes, &short), read_on(1, &bytes, &short), "{sheets} sheets, a row limit");
+        }
+    }
 
     #[test]
     fn columns_are_lettered_as_spreadsheets_letter_them() {
