@@ -325,9 +325,11 @@ fn the_china_daily_article_is_cited_for_what_it_states() {
                     && o.cell.time == Time::Year(2025)
             })
             .unwrap_or_else(|| panic!("Yiwu {metric} 2025"));
-        let cites = o.source.map(|s| s.0 as usize) == Some(article) && o.quote().is_some_and(|q| q.contains(sentence));
+        let cites =
+            o.source.map(|s| s.index() as usize) == Some(article) && o.quote().is_some_and(|q| q.contains(sentence));
         let as_alternative = o.alternatives().iter().any(|a| {
-            a.source.map(|s| s.0 as usize) == Some(article) && a.quote.as_deref().is_some_and(|q| q.contains(sentence))
+            a.source.map(|s| s.index() as usize) == Some(article)
+                && a.quote.as_deref().is_some_and(|q| q.contains(sentence))
         });
         assert!(cites || as_alternative, "{metric}: the China Daily article is not cited");
     }

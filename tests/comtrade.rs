@@ -25,7 +25,7 @@ fn value(loaded: &Loaded, (entity, metric, category): (&str, &str, Option<&str>)
         .find(|o| {
             o.cell.entity == e
                 && o.cell.metric == m
-                && o.cell.category.map(|c| c.0 as usize) == c
+                && o.cell.category.map(|c| c.index() as usize) == c
                 && o.cell.time == time
         })
         .map(|o| o.value)

@@ -328,7 +328,7 @@ impl Builder {
         self.check_text(at, "publisher", &source.publisher, false);
         self.check_text(at, "url", &source.url, false);
         if self.claim_id(Declared::Source, at, &source.id) {
-            let id = SourceId(self.dataset.sources.len() as u32);
+            let id = SourceId::new(self.dataset.sources.len() as u32);
             self.source_ids.insert(source.id.clone(), id);
             self.dataset.sources.push(source);
         }
@@ -385,7 +385,7 @@ impl Builder {
     pub(crate) fn add_category_overlapping(&mut self, at: &Place, category: Category, overlaps: Vec<String>) {
         self.check_text(at, "name", &category.name, true);
         if self.claim_id(Declared::Category, at, &category.id) {
-            let id = CategoryId(self.dataset.categories.len() as u32);
+            let id = CategoryId::new(self.dataset.categories.len() as u32);
             self.category_ids.insert(category.id.clone(), id);
             self.dataset.categories.push(category);
             self.category_overlaps.push((at.clone(), overlaps));
@@ -403,8 +403,8 @@ impl Builder {
                     continue;
                 };
                 let cats = &self.dataset.categories;
-                let (this, that) = (&cats[i], &cats[other.0 as usize]);
-                if other.0 as usize == i || this.dimension.is_none() || this.dimension != that.dimension {
+                let (this, that) = (&cats[i], &cats[other.index() as usize]);
+                if other.index() as usize == i || this.dimension.is_none() || this.dimension != that.dimension {
                     let kind = ProblemKind::OverlapAcrossDimensions {
                         id: this.id.clone(),
                         dimension: this.dimension.clone().unwrap_or_else(|| "none".into()),
@@ -413,8 +413,8 @@ impl Builder {
                     self.problem(at.field(&format!("overlaps[{k}]")), kind);
                     continue;
                 }
-                for (a, b) in [(i, other.0 as usize), (other.0 as usize, i)] {
-                    let b = CategoryId(b as u32);
+                for (a, b) in [(i, other.index() as usize), (other.index() as usize, i)] {
+                    let b = CategoryId::new(b as u32);
                     if !self.dataset.categories[a].overlaps.contains(&b) {
                         self.dataset.categories[a].overlaps.push(b);
                     }
@@ -809,7 +809,7 @@ impl Builder {
             metric: d.metrics[cell.metric.0 as usize].id.clone(),
             time: cell.time,
             period: (cell.period != PeriodId::FULL_YEAR).then(|| d.period(cell.period).to_string()),
-            category: cell.category.map(|c| d.categories[c.0 as usize].id.clone()),
+            category: cell.category.map(|c| d.categories[c.index() as usize].id.clone()),
         }
     }
 

@@ -187,8 +187,8 @@ impl Taker<'_> {
             ids.found[t][place as usize] = match name {
                 Name::Entity => b.entity_id(&id).map(|e| e.0),
                 Name::Metric => b.metric_id(&id).map(|m| m.0),
-                Name::Source => b.source_id(&id).map(|s| s.0),
-                _ => b.category_id(&id).map(|c| c.0),
+                Name::Source => b.source_id(&id).map(|s| s.index()),
+                _ => b.category_id(&id).map(|c| c.index()),
             };
             ids.ids[t][place as usize] = Some(id);
         }
@@ -238,13 +238,13 @@ fn resolved(names: &[u32; NAMES], found: &[Vec<Option<u32>>; NAMES]) -> Option<R
     let ids = ObservationIds {
         entity: EntityId(get(Name::Entity)?),
         metric: MetricId(get(Name::Metric)?),
-        category: optional(Name::Category)?.map(CategoryId),
+        category: optional(Name::Category)?.map(CategoryId::new),
         period: match names[Name::Period as usize] {
             NONE => PeriodId::FULL_YEAR,
             _ => PeriodId(get(Name::Period)? as u16),
         },
     };
-    Some((ids, optional(Name::Source)?.map(SourceId)))
+    Some((ids, optional(Name::Source)?.map(SourceId::new)))
 }
 
 /// Loads the rows of a tidy CSV whose header was read apart, from `input` (the rest of the

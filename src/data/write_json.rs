@@ -33,13 +33,13 @@ fn observation(d: &Dataset, o: &Observation) -> Value {
         time => map.insert("date".into(), json!(time.to_string())),
     };
     if let Some(c) = cell.category {
-        map.insert("category".into(), json!(d.categories[c.0 as usize].id));
+        map.insert("category".into(), json!(d.categories[c.index() as usize].id));
     }
     if cell.period.0 != 0 {
         map.insert("period".into(), json!(d.periods[cell.period.0 as usize]));
     }
     map.insert("value".into(), json!(o.value));
-    let source = o.source.map(|s| d.sources[s.0 as usize].id.as_str()).unwrap_or_default();
+    let source = o.source.map(|s| d.sources[s.index() as usize].id.as_str()).unwrap_or_default();
     map.insert("source".into(), json!(source));
     map.insert("trust".into(), json!(o.trust.unwrap_or(Trust::Low).as_str()));
     let details = o.details.as_deref();
@@ -48,7 +48,7 @@ fn observation(d: &Dataset, o: &Observation) -> Value {
     // The format asks each reported figure for the words of its source that state it; for a
     // figure read from a table, that is its cell and what the cell says.
     let stated = || {
-        let place = origin.clone().or_else(|| o.source.map(|s| d.sources[s.0 as usize].title.clone()))?;
+        let place = origin.clone().or_else(|| o.source.map(|s| d.sources[s.index() as usize].title.clone()))?;
         Some(format!("{place}: {}", o.value))
     };
     let quote = details.and_then(|x| x.quote.clone()).or_else(|| (!derived).then(stated).flatten());
@@ -103,7 +103,7 @@ pub fn dataset_json(d: &Dataset) -> String {
             let mut map = object(json!({ "id": c.id, "name": c.name }));
             put(&mut map, "name_zh", c.name_zh.as_deref());
             put(&mut map, "dimension", c.dimension.as_deref());
-            let overlaps: Vec<&str> = c.overlaps.iter().map(|o| d.categories[o.0 as usize].id.as_str()).collect();
+            let overlaps: Vec<&str> = c.overlaps.iter().map(|o| d.categories[o.index() as usize].id.as_str()).collect();
             if !overlaps.is_empty() {
                 map.insert("overlaps".into(), json!(overlaps));
             }

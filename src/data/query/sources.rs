@@ -18,13 +18,13 @@ fn figures_by_source(d: &Dataset) -> Vec<Vec<usize>> {
     let mut figures = vec![Vec::new(); d.sources.len()];
     for (i, o) in d.observations.iter().enumerate() {
         if let Some(s) = o.source {
-            figures[s.0 as usize].push(i);
+            figures[s.index() as usize].push(i);
         }
         for alt in o.alternatives() {
             if let Some(s) = alt.source.filter(|&s| Some(s) != o.source)
-                && !figures[s.0 as usize].contains(&i)
+                && !figures[s.index() as usize].contains(&i)
             {
-                figures[s.0 as usize].push(i);
+                figures[s.index() as usize].push(i);
             }
         }
     }
