@@ -139,11 +139,13 @@ impl Default for Chunking {
 
 /// Reads `input` (the file `path`) in blocks, cuts each at record ends into pieces, parses the
 /// pieces with `parse` on the thread pool and hands what each gives to `take`, in the file's
-/// order, one at a time (taking in one block overlaps parsing the next). The bytes after
-/// the last record end are the last piece. Progress counts the bytes from `already` on; Cancel is
-/// honoured between blocks. Returns how many bytes were read.
+/// order, one at a time. Taking in one block overlaps parsing the next; while taking in takes
+/// long (the first piece, which declares a sidecar's thousands of places), up to
+/// [`BLOCKS_AHEAD`] blocks are parsed meanwhile. The bytes after the last record end are the
+/// last piece. Progress counts the bytes from `already` on; Cancel is honoured between blocks.
+/// Returns how many bytes were read.
 pub(crate) fn read_in_chunks<R: Read + Send, T: Send>(
-    (path, mut input): (&Path, R),
+    (path, input): (&Path, R),
     delimiter: u8,
     chunking: Chunking,
     (progress, already): (&Progress, u64),
@@ -151,64 +153,122 @@ pub(crate) fn read_in_chunks<R: Read + Send, T: Send>(
     parse: impl Fn(&[u8]) -> T + Sync,
     mut take: impl FnMut(T) -> Result<(), LoadError> + Send,
 ) -> Result<u64, LoadError> {
-    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
-    let block = chunking.block.max(1);
-    let mut ends = RecordEnds::new(delimiter);
-    let (mut buffer, mut next) = (Vec::with_capacity(block), Vec::with_capacity(block));
-    let mut eof = fill(&mut input, &mut buffer, block).map_err(io)?;
-    let mut read = buffer.len() as u64;
-    // Bytes at the start of `buffer` already scanned (the record begun in the block before).
-    let mut scanned = 0;
-    let mut pending: Vec<T> = Vec::new();
-    loop {
-        let mut cuts = cut_points(&mut ends, &buffer, scanned, chunking.pieces.max(1));
-        let complete = cuts.last().map_or(0, |r| r.end);
-        if cuts.is_empty() && !eof {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let mut blocks = Blocks::new((path, input), delimiter, chunking)?;
+    let mut pending: Vec<Vec<T>> = Vec::new();
+    while !blocks.done {
+        let taken = std::mem::take(&mut pending);
+        let took_in = AtomicBool::new(false);
+        let (parsed, took) = rayon::join(
+            || {
+                // At least one block, and more while the pieces before are still being taken.
+                let mut parsed = Vec::new();
+                while !blocks.done && (parsed.is_empty() || !took_in.load(Ordering::Acquire)) {
+                    parsed.push(blocks.parse_next(&parse)?);
+                    if parsed.len() >= BLOCKS_AHEAD {
+                        break;
+                    }
+                }
+                Ok::<_, LoadError>(parsed)
+            },
+            || {
+                let took = taken.into_iter().flatten().try_for_each(&mut take);
+                took_in.store(true, Ordering::Release);
+                took
+            },
+        );
+        took?;
+        pending = parsed?;
+        progress.set_done(already + blocks.parsed_to);
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled { path: path.to_path_buf() });
+        }
+    }
+    pending.into_iter().flatten().try_for_each(&mut take)?;
+    Ok(blocks.read)
+}
+
+/// How many blocks may be parsed while the ones before are taken in: enough to parse on
+/// through most of a sidecar's 10,000 places, few enough to keep what they hold small beside
+/// the figures.
+pub(crate) const BLOCKS_AHEAD: usize = 4;
+
+/// A file read block by block, each block parsed while the next is read.
+struct Blocks<'a, R> {
+    path: &'a Path,
+    input: R,
+    chunking: Chunking,
+    ends: RecordEnds,
+    /// The block to parse next, and the one the following block is read into.
+    buffer: Vec<u8>,
+    next: Vec<u8>,
+    /// Bytes at the start of `buffer` already scanned (the record begun in the block before).
+    scanned: usize,
+    /// Whether the input has ended (after `buffer`).
+    eof: bool,
+    /// Whether the last block has been parsed.
+    done: bool,
+    /// Bytes read, and bytes up to the end of the last record parsed.
+    read: u64,
+    parsed_to: u64,
+}
+
+impl<'a, R: Read + Send> Blocks<'a, R> {
+    fn new((path, mut input): (&'a Path, R), delimiter: u8, chunking: Chunking) -> Result<Self, LoadError> {
+        let block = chunking.block.max(1);
+        let mut buffer = Vec::with_capacity(block);
+        let eof = fill(&mut input, &mut buffer, block).map_err(|source| io_error(path, source))?;
+        let read = buffer.len() as u64;
+        let next = Vec::with_capacity(block);
+        let ends = RecordEnds::new(delimiter);
+        Ok(Blocks { path, input, chunking, ends, buffer, next, scanned: 0, eof, done: false, read, parsed_to: 0 })
+    }
+
+    /// Parses the next block's pieces while the block after it is read.
+    fn parse_next<T: Send>(&mut self, parse: &(impl Fn(&[u8]) -> T + Sync)) -> Result<Vec<T>, LoadError> {
+        let (path, block, pieces) = (self.path, self.chunking.block.max(1), self.chunking.pieces.max(1));
+        let mut cuts = cut_points(&mut self.ends, &self.buffer, self.scanned, pieces);
+        while cuts.is_empty() && !self.eof {
             // No record ends in what has been read (a long record, or a quote left open): read
             // on into the same buffer rather than carry all of it over, which would copy it
             // again for every block.
-            scanned = buffer.len();
-            eof = fill(&mut input, &mut buffer, scanned + block).map_err(io)?;
-            read += (buffer.len() - scanned) as u64;
-            continue;
+            self.scanned = self.buffer.len();
+            self.eof = fill(&mut self.input, &mut self.buffer, self.scanned + block).map_err(|e| io_error(path, e))?;
+            self.read += (self.buffer.len() - self.scanned) as u64;
+            cuts = cut_points(&mut self.ends, &self.buffer, self.scanned, pieces);
         }
-        if eof && complete < buffer.len() {
-            cuts.push(complete..buffer.len());
+        let complete = cuts.last().map_or(0, |r| r.end);
+        if self.eof && complete < self.buffer.len() {
+            cuts.push(complete..self.buffer.len());
         }
-        next.clear();
-        if !eof {
-            next.extend_from_slice(&buffer[complete..]);
+        self.next.clear();
+        if !self.eof {
+            self.next.extend_from_slice(&self.buffer[complete..]);
         }
-        let carried = next.len();
-        let taken = std::mem::take(&mut pending);
-        // While this block is parsed, the one before is taken in and the next is read.
-        let (parsed, (took, filled)) = rayon::join(
+        let carried = self.next.len();
+        let (buffer, next, input, eof) = (&self.buffer, &mut self.next, &mut self.input, self.eof);
+        let (parsed, filled) = rayon::join(
             || {
                 use rayon::prelude::*;
                 cuts.par_iter().map(|r| parse(&buffer[r.clone()])).collect::<Vec<T>>()
             },
-            || {
-                let took = taken.into_iter().try_for_each(&mut take);
-                let filled = if eof || took.is_err() { Ok(true) } else { fill(&mut input, &mut next, carried + block) };
-                (took, filled)
-            },
+            || if eof { Ok(true) } else { fill(input, next, carried + block) },
         );
-        took?;
-        progress.set_done(already + read - (buffer.len() - cuts.last().map_or(0, |r| r.end)) as u64);
-        if progress.is_cancelled() {
-            return Err(LoadError::Cancelled { path: path.to_path_buf() });
+        self.parsed_to = self.read - (self.buffer.len() - cuts.last().map_or(0, |r| r.end)) as u64;
+        if self.eof {
+            self.done = true;
+            return Ok(parsed);
         }
-        pending = parsed;
-        if eof {
-            break;
-        }
-        eof = filled.map_err(io)?;
-        read += (next.len() - carried) as u64;
-        std::mem::swap(&mut buffer, &mut next);
-        scanned = carried;
+        self.eof = filled.map_err(|e| io_error(path, e))?;
+        self.read += (self.next.len() - carried) as u64;
+        std::mem::swap(&mut self.buffer, &mut self.next);
+        self.scanned = carried;
+        Ok(parsed)
     }
-    pending.into_iter().try_for_each(&mut take)?;
-    Ok(read)
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> LoadError {
+    LoadError::Io { path: path.to_path_buf(), source }
 }
 
 /// Not given: the place of a name a row does not have.
@@ -456,6 +516,41 @@ mod tests {
         assert_eq!(read.ok(), Some(text.len() as u64));
         assert_eq!(pieces.concat(), text.as_bytes(), "every byte in one piece or another, in order");
         assert_eq!(pieces[0].len(), text.len() - 4, "the long record whole, in one piece");
+    }
+
+    #[test]
+    fn blocks_are_parsed_on_while_the_first_piece_is_taken_in_and_taken_in_order() {
+        // The first piece is a sidecar's worth of work: it is not done until the blocks after
+        // it have been parsed meanwhile (within ten seconds, or the test fails).
+        let text: String = (0..200).map(|i| format!("{i},x\n")).collect();
+        let parsed = std::sync::atomic::AtomicUsize::new(0);
+        let parse = |piece: &[u8]| {
+            parsed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            piece.to_vec()
+        };
+        let mut pieces: Vec<Vec<u8>> = Vec::new();
+        let mut ran_ahead = false;
+        let progress = Progress::default();
+        let chunking = Chunking { block: 16, pieces: 1 };
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("a pool");
+        let read = pool.install(|| {
+            read_in_chunks((Path::new("t.csv"), text.as_bytes()), b',', chunking, (&progress, 0), parse, |p| {
+                if pieces.is_empty() {
+                    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+                    while parsed.load(std::sync::atomic::Ordering::SeqCst) < 1 + BLOCKS_AHEAD
+                        && std::time::Instant::now() < deadline
+                    {
+                        std::thread::yield_now();
+                    }
+                    ran_ahead = parsed.load(std::sync::atomic::Ordering::SeqCst) > BLOCKS_AHEAD;
+                }
+                pieces.push(p);
+                Ok(())
+            })
+        });
+        assert_eq!(read.ok(), Some(text.len() as u64));
+        assert!(ran_ahead, "the next blocks were parsed while the first piece was taken in");
+        assert_eq!(pieces.concat(), text.as_bytes(), "every piece taken, once, in order");
     }
 
     #[test]
