@@ -229,6 +229,17 @@ impl Builder {
         });
     }
 
+    /// Makes room (as [`Builder::make_room`]) for the figures of a file of `file_bytes` bytes
+    /// whose first piece, of `piece_bytes` bytes, held `figures` of them: nine tenths of what as
+    /// many per byte would come to (touched pages count as memory whether used or not), at most
+    /// `most`. A piece of few figures says too little to go by.
+    pub(crate) fn make_room_like(&mut self, (figures, piece_bytes): (usize, usize), file_bytes: u64, most: u64) {
+        if figures >= 1000 {
+            let expected = figures as f64 * file_bytes as f64 / piece_bytes.max(1) as f64;
+            self.make_room(((expected * 0.9) as u64).min(most) as usize);
+        }
+    }
+
     /// Takes any year the model holds without a warning: the file's format carries historical
     /// data (Our World in Data has population since 10,000 BCE).
     pub(crate) fn historical(mut self) -> Builder {
@@ -848,7 +859,7 @@ impl Builder {
         // Files are usually written in that order already; a permutation applied in place keeps
         // a million-row load from holding two copies.
         let n = self.dataset.observations.len();
-        // The passes over every observation run on the thread pool: a million of them are 64 MB.
+        // The passes over every observation run on the thread pool: a million of them are 56 MB.
         use rayon::prelude::*;
         let sorted = self.dataset.observations.par_windows(2).all(|w| sort_key(&w[0].cell) <= sort_key(&w[1].cell));
         let mut new_index: Vec<u32> = Vec::new();

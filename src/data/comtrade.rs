@@ -145,14 +145,18 @@ pub(crate) fn load_comtrade(
         return Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![problem], more: 0 });
     }
     let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
-    let mut read = RowsRead::default();
+    let mut rows = Vec::new();
+    let mut left_out = Counted::default();
     let mut record = csv::StringRecord::new();
+    let mut index = 0usize;
     while records.read(&mut record)? {
-        read.add(&mut builder, read_row(&columns, &record, read.count));
-        count_row(path, progress, read.count, &record)?;
+        if let Some(row) = read_row(&mut builder, &columns, &record, index, &mut left_out) {
+            rows.push(row);
+        }
+        index += 1;
+        count_row(path, progress, index, &record)?;
     }
     records.finish()?;
-    let RowsRead { rows, mut left_out, .. } = read;
     declare(&mut builder, rows, &mut left_out);
     if latin1 {
         builder.warn(Warning::Latin1);
@@ -162,28 +166,6 @@ pub(crate) fn load_comtrade(
         builder.finish().map_err(|(problems, more)| LoadError::Invalid { path: path.to_path_buf(), problems, more })?;
     dataset.title = title(&dataset, path);
     Ok((dataset, warnings))
-}
-
-/// The rows read so far, and what was left out of them.
-#[derive(Default)]
-struct RowsRead {
-    rows: Vec<Row>,
-    left_out: Counted,
-    /// How many records were read.
-    count: usize,
-}
-
-impl RowsRead {
-    /// Takes in what the next record came to.
-    fn add(&mut self, builder: &mut Builder, read: RowRead) {
-        match read {
-            RowRead::Row(row) => self.rows.push(*row),
-            RowRead::Breakdown => self.left_out.breakdowns += 1,
-            RowRead::NoValue => {}
-            RowRead::Problem(column, kind) => builder.problem(locate_row(self.count, column), kind),
-        }
-        self.count += 1;
-    }
 }
 
 /// The source's title ("UN Comtrade, HS 2022 (H6)"), after the reporter's name when there is
@@ -219,38 +201,36 @@ impl Counted {
     }
 }
 
-/// What a record comes to.
-enum RowRead {
-    /// A figure.
-    Row(Box<Row>),
-    /// A breakdown by a second partner, transport, supply or customs: left out.
-    Breakdown,
-    /// No value: left out.
-    NoValue,
-    /// A problem, in this column.
-    Problem(&'static str, ProblemKind),
-}
-
-/// Reads one record, the `row`th (from 0).
-fn read_row(columns: &Columns, record: &csv::StringRecord, row: usize) -> RowRead {
+/// Reads one row, or leaves it out (a breakdown, a missing value) or records its problem.
+fn read_row(
+    builder: &mut Builder,
+    columns: &Columns,
+    record: &csv::StringRecord,
+    row: usize,
+    left_out: &mut Counted,
+) -> Option<Row> {
     if columns
         .breakdowns
         .iter()
         .any(|&(i, total)| record.get(i).is_some_and(|v| !v.trim().is_empty() && v.trim() != total))
     {
-        return RowRead::Breakdown;
+        left_out.breakdowns += 1;
+        return None;
     }
     let get = |name: &str| columns.get(record, name);
     let value = match read_cell(get("primaryvalue"), Decimals::Point) {
-        CellValue::Missing => return RowRead::NoValue,
+        CellValue::Missing => return None,
         CellValue::Number(v) | CellValue::Percent(v) => v,
         CellValue::Text => {
-            return RowRead::Problem("primaryValue", ProblemKind::NotANumber { text: get("primaryvalue").into() });
+            builder
+                .problem(locate_row(row, "primaryValue"), ProblemKind::NotANumber { text: get("primaryvalue").into() });
+            return None;
         }
     };
     let Some(time) = time_of(get("freqcode"), get("refyear"), get("refmonth"), get("period")) else {
         let text = if get("period").is_empty() { get("refyear") } else { get("period") };
-        return RowRead::Problem("period", ProblemKind::BadDate { text: text.into() });
+        builder.problem(locate_row(row, "period"), ProblemKind::BadDate { text: text.into() });
+        return None;
     };
     let code_or = |code: &str, iso: &str| if iso.is_empty() { code.to_string() } else { iso.to_string() };
     let reporter = (code_or(get("reportercode"), get("reporteriso")), get("reporterdesc").to_string());
@@ -263,8 +243,7 @@ fn read_row(columns: &Columns, record: &csv::StringRecord, row: usize) -> RowRea
         (cmd.to_string(), get("cmddesc").to_string(), level)
     });
     let flow = (get("flowcode").to_string(), get("flowdesc").to_string());
-    let classification = get("classificationcode").into();
-    RowRead::Row(Box::new(Row { row, reporter, flow, partner, commodity, time, value, classification }))
+    Some(Row { row, reporter, flow, partner, commodity, time, value, classification: get("classificationcode").into() })
 }
 
 /// A row's time: a year, or a month (`freqCode` M, `period` 202201).

@@ -15,7 +15,7 @@ use super::csv::{Records, Rest};
 use super::error::LoadError;
 use super::progress::Progress;
 
-/// How many bytes are read at a time. Two blocks are in flight (one parsed, one taken in), with
+/// How many bytes are read at a time. A few blocks are in flight (parsed, taken in, read), with
 /// what they parse to; a megabyte keeps that small beside a large file's dataset while leaving
 /// every thread whole pieces of tens of thousands of rows.
 pub(crate) const BLOCK_BYTES: usize = 1 << 20;
@@ -407,7 +407,7 @@ impl<'a> Taken<'a> {
 }
 
 /// A piece's error with its line counted in the file: `lines` line breaks came before the piece.
-pub(crate) fn shift_lines(error: LoadError, lines: u64) -> LoadError {
+fn shift_lines(error: LoadError, lines: u64) -> LoadError {
     let shift = |line: usize| line + lines as usize;
     match error {
         LoadError::Syntax { path, line, column, what } => LoadError::Syntax { path, line: shift(line), column, what },

@@ -139,11 +139,9 @@ struct Taker<'a> {
 
 impl Taker<'_> {
     fn take(&mut self, mut piece: ParsedPiece, spare: &Spare) -> Result<(), LoadError> {
-        if self.taken.rows == 0 && piece.rows.len() >= 1000 {
-            // Room for the figures the file holds if its rows are as long as the first piece's,
-            // nine tenths of it: touched pages count as memory whether used or not.
-            let rows = piece.rows.len() as f64 * self.file_bytes as f64 / piece.end.bytes as f64;
-            self.builder.make_room(((rows * 0.9) as u64).min(self.taken.row_limit) as usize);
+        if self.taken.rows == 0 {
+            let first = (piece.rows.len(), piece.end.bytes);
+            self.builder.make_room_like(first, self.file_bytes, self.taken.row_limit);
         }
         let mut ids = PieceIds::new(&piece.tables);
         let mut rows = std::mem::take(&mut piece.rows);

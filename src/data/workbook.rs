@@ -29,7 +29,7 @@ pub enum SheetCell {
     Percent(f64),
     /// Text, shared by the cells that hold the same (a workbook stores each distinct text once,
     /// and the cells are read without a copy of it each).
-    Text(std::sync::Arc<str>),
+    Text(Arc<str>),
     /// A date (a day) or a year-month written as a date.
     Date(Time),
     /// An error cell (`#N/A`, `#DIV/0!`), as written.
@@ -263,7 +263,7 @@ fn read_sheet_as<RS: Read + std::io::Seek>(
     let unreadable =
         |e: calamine::Error| LoadError::WorkbookUnreadable { path: path.to_path_buf(), detail: e.to_string() };
     let percent = if how.styled { percent_cells(workbook, name) } else { Default::default() };
-    let (origin, (mut rows, maybe_uncached)) = if by_reference {
+    let (origin, (mut rows, has_blanks)) = if by_reference {
         let range = workbook.worksheet_range_ref(name).map_err(unreadable)?;
         check_size(how, range.get_size())?;
         let origin = range.start().unwrap_or((0, 0));
@@ -284,13 +284,18 @@ fn read_sheet_as<RS: Read + std::io::Seek>(
         let size = range.get_size();
         (origin, grid(origin, size, |at, (r, c)| sheet_cell(std::mem::take(&mut range[(r, c)]), percent.contains(&at))))
     };
-    if !maybe_uncached.is_empty()
-        && let Ok(formulas) = workbook.worksheet_formula(name)
-    {
-        for (r, c) in maybe_uncached {
-            let at = (origin.0 + r as u32, origin.1 + c as u32);
-            if formulas.get_value(at).is_some_and(|f| !f.is_empty()) {
-                rows[r][c] = SheetCell::Uncached;
+    // Only a blank cell can be a formula whose result was never computed (written with an empty
+    // result): a sheet without blanks is not read twice.
+    if has_blanks && let Ok(formulas) = workbook.worksheet_formula(name) {
+        let start = formulas.start().unwrap_or((0, 0));
+        for (r, c, _) in formulas.used_cells().filter(|(_, _, f)| !f.is_empty()) {
+            let (row, column) = (start.0 as usize + r, start.1 as usize + c);
+            let at = (row.checked_sub(origin.0 as usize), column.checked_sub(origin.1 as usize));
+            if let (Some(r), Some(c)) = at
+                && let Some(cell) = rows.get_mut(r).and_then(|cells| cells.get_mut(c))
+                && is_blank(cell)
+            {
+                *cell = SheetCell::Uncached;
             }
         }
     }
@@ -316,28 +321,30 @@ fn check_size(how: &How, (height, width): (usize, usize)) -> Result<(), LoadErro
 }
 
 /// A sheet's cells, row by row: `cell` makes each from its place in the workbook and in the
-/// grid. Also the cells that are empty or of empty text, which may be formulas whose result was
-/// never computed.
+/// grid. Also whether any is blank.
 fn grid(
     origin: (u32, u32),
     (height, width): (usize, usize),
     mut cell: impl FnMut((u32, u32), (usize, usize)) -> SheetCell,
-) -> (Vec<Vec<SheetCell>>, Vec<(usize, usize)>) {
-    let mut maybe_uncached = Vec::new();
+) -> (Vec<Vec<SheetCell>>, bool) {
+    let mut has_blanks = false;
     let rows = (0..height)
         .map(|r| {
             (0..width)
                 .map(|c| {
                     let cell = cell((origin.0 + r as u32, origin.1 + c as u32), (r, c));
-                    if matches!(&cell, SheetCell::Empty) || matches!(&cell, SheetCell::Text(t) if t.is_empty()) {
-                        maybe_uncached.push((r, c));
-                    }
+                    has_blanks |= is_blank(&cell);
                     cell
                 })
                 .collect()
         })
         .collect();
-    (rows, maybe_uncached)
+    (rows, has_blanks)
+}
+
+/// Whether a cell is empty or of empty text.
+fn is_blank(cell: &SheetCell) -> bool {
+    matches!(cell, SheetCell::Empty) || matches!(cell, SheetCell::Text(t) if t.is_empty())
 }
 
 /// The cells of a sheet whose number format shows a percentage (XLSX keeps styles; other

@@ -228,21 +228,14 @@ fn read_table(
     let mut builder = Builder::new(locate_row, QuotePolicy::NotExpected).limits(&progress.limits);
     let decimals = if delimiter == b';' { Decimals::Comma } else { Decimals::Point };
     let mut rows = Rows::new(&header, metadata, about, decimals);
-    if let (Some(chunking), Shape::Wide { .. }) = (chunking, &table.shape) {
+    if let (Some(chunking), Shape::Wide { indicator_name, indicator_code, years }) = (chunking, &table.shape) {
         // The rows after the header, when the header's end is plain to see (no lone `\r`).
         let start = header.position().map_or(0, |p| p.byte() as usize).min(text.len());
         if let Some(length) = super::csv_chunks::header_len(&text.as_bytes()[start..], delimiter) {
-            let rest = &text.as_bytes()[start + length..];
             let header_lines = memchr::memchr_iter(b'\n', &text.as_bytes()[start..start + length]).count();
-            let first_line = (lines.line_of(&header) + header_lines) as u64;
-            let read = (rest, first_line);
-            return super::world_bank_chunks::read_wide(
-                path,
-                read,
-                (&table, &header, delimiter),
-                (builder, rows),
-                (progress, chunking),
-            );
+            let rest = (&text.as_bytes()[start + length..], (lines.line_of(&header) + header_lines) as u64);
+            let columns = (&table, (*indicator_name, *indicator_code, years.as_slice()), &header, delimiter);
+            return super::world_bank_chunks::read_wide(path, rest, columns, (builder, rows), (progress, chunking));
         }
     }
     let mut count = 0usize;

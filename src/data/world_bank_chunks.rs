@@ -12,7 +12,7 @@ use super::csv_chunks::{Chunking, PieceEnd, Table, Taken, read_in_chunks};
 use super::error::LoadError;
 use super::model::Time;
 use super::progress::Progress;
-use super::world_bank::{self, LineCounter, Rows, Shape, is_blank, resolved, row_fields};
+use super::world_bank::{self, LineCounter, Rows, is_blank, resolved, row_fields};
 
 /// A record of a piece, by the line it starts on in the piece (from 1).
 enum Row {
@@ -39,6 +39,10 @@ struct Piece {
     end: PieceEnd,
 }
 
+/// A table's columns of a year each: the indicator's name and code columns, and each year's
+/// column with its year.
+pub(super) type YearColumns<'a> = (Option<usize>, usize, &'a [(usize, i32)]);
+
 /// The place of `code` in `table`, remembering `name` when the code is new.
 fn place(table: &mut (Table, Vec<String>), code: &str, name: &str) -> u32 {
     let place = table.0.place(Some(code));
@@ -51,13 +55,10 @@ fn place(table: &mut (Table, Vec<String>), code: &str, name: &str) -> u32 {
 /// Splits a piece's records into fields and numbers.
 fn parse_piece(
     path: &Path,
-    (table, header): (&world_bank::Table, &csv::StringRecord),
+    (table, (indicator_name, indicator_code, years), header): (&world_bank::Table, YearColumns, &csv::StringRecord),
     (delimiter, decimals): (u8, Decimals),
     piece: &[u8],
 ) -> Piece {
-    let Shape::Wide { indicator_name, indicator_code, years } = &table.shape else {
-        unreachable!("only tables with a column per year are read in pieces")
-    };
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(piece);
     let mut lines = LineCounter::new(piece);
@@ -99,7 +100,7 @@ fn parse_piece(
         let code = &fields[table.country_code];
         let name = table.country_name.and_then(|i| fields.get(i)).filter(|n| !n.is_empty()).unwrap_or(code);
         let country = place(&mut parsed.countries, code, name);
-        let code = &fields[*indicator_code];
+        let code = &fields[indicator_code];
         let name = indicator_name.and_then(|i| fields.get(i)).filter(|n| !n.is_empty()).unwrap_or(code);
         let indicator = place(&mut parsed.indicators, code, name);
         for &(column, year) in years {
@@ -130,11 +131,8 @@ struct Taker<'a> {
 
 impl Taker<'_> {
     fn take(&mut self, piece: Piece) -> Result<(), LoadError> {
-        if self.taken.rows == 0 && piece.figures.len() >= 1000 {
-            // Room for the figures, if the rest of the file is like its first piece (nine tenths
-            // of it: touched pages count as memory whether used or not).
-            let figures = piece.figures.len() as f64 * self.file_bytes as f64 / piece.end.bytes as f64;
-            self.builder.make_room((figures * 0.9) as usize);
+        if self.taken.rows == 0 {
+            self.builder.make_room_like((piece.figures.len(), piece.end.bytes), self.file_bytes, u64::MAX);
         }
         // Rows are named by the line they are on, as the file's own preamble pushes them down.
         let before = self.taken.lines() as usize;
@@ -190,7 +188,7 @@ impl Taker<'_> {
 pub(super) fn read_wide(
     path: &Path,
     (rest, first_line): (&[u8], u64),
-    (table, header, delimiter): (&world_bank::Table, &csv::StringRecord, u8),
+    (table, years, header, delimiter): (&world_bank::Table, YearColumns, &csv::StringRecord, u8),
     (builder, rows): (Builder, Rows<'_>),
     (progress, chunking): (&Progress, Chunking),
 ) -> Result<(super::model::Dataset, Vec<super::error::Warning>), LoadError> {
@@ -208,7 +206,7 @@ pub(super) fn read_wide(
         delimiter,
         chunking,
         (progress, already),
-        |piece| parse_piece(path, (table, header), (delimiter, decimals), piece),
+        |piece| parse_piece(path, (table, years, header), (delimiter, decimals), piece),
         |piece| taker.take(piece),
     )?;
     let Taker { mut builder, rows, taken, .. } = taker;
